@@ -1,0 +1,90 @@
+"""The document model: plain dataclasses shared by every part of study."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal
+
+SectionKind = Literal["preamble", "heading", "closing"]
+PhraseKind = Literal["quote", "title", "formulation", "enumeration", "list", "keyword", "heading", "user"]
+
+
+@dataclass
+class Section:
+    """One section of a document: its heading and its own body, then its children."""
+
+    id: str
+    kind: SectionKind
+    level: int
+    label: str
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        """This section, then its descendants, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def own_text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass
+class Document:
+    """A parsed document: title, page residue and a tree of sections."""
+
+    title: str
+    title_from: Literal["text", "filename"]
+    sections: list[Section] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+    noise: list[str] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section in reading order (pre-order)."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def find(self, section_id: str) -> Section | None:
+        for section in self.walk():
+            if section.id == section_id:
+                return section
+        return None
+
+    def path(self, section_id: str) -> list[Section]:
+        """The sections from the top level down to `section_id` (empty when unknown)."""
+
+        def search(sections: list[Section], trail: list[Section]) -> list[Section] | None:
+            for section in sections:
+                here = trail + [section]
+                if section.id == section_id:
+                    return here
+                found = search(section.children, here)
+                if found:
+                    return found
+            return None
+
+        return search(self.sections, []) or []
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A key phrase: `text == section.paragraphs[paragraph][start:end]`."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """One phrase occurrence to recall, with the key that carries its progress across edits."""
+
+    key: str
+    section_id: str
+    phrase: Phrase
+    occurrence: int
