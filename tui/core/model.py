@@ -68,6 +68,20 @@ class Document:
 
         return search(self.sections, []) or []
 
+    def section_key(self, section_id: str) -> str:
+        """A key for a section that survives renumbering and edits elsewhere in the file.
+
+        It is the path of headings from the top (the label where a section has no
+        heading, `@preamble`/`@closing` for those kinds), joined with " / ".
+        """
+        return " / ".join(_key_part(s) for s in self.path(section_id))
+
+
+def _key_part(section: Section) -> str:
+    if section.kind != "heading":
+        return f"@{section.kind}"
+    return section.heading or section.label
+
 
 @dataclass(frozen=True)
 class Phrase:
@@ -78,6 +92,21 @@ class Phrase:
     end: int
     text: str
     kind: str
+
+
+@dataclass(frozen=True)
+class PhraseEdit:
+    """A user's change to a section's key phrases, saved by the store and applied by `phrases`.
+
+    `add` marks `text` as a phrase (at `paragraph`/`start` when given, else its first
+    occurrence in the section's own text); `remove` drops every phrase with that text.
+    """
+
+    section_key: str
+    action: Literal["add", "remove"]
+    text: str
+    paragraph: int | None = None
+    start: int | None = None
 
 
 @dataclass(frozen=True)
