@@ -1,0 +1,1 @@
+"""The documents that ship with study (the default is the speech on conduct)."""

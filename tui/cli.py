@@ -1,0 +1,103 @@
+"""`study` and its subcommands: open the app, or print a document's outline, phrases and stats."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+
+DEFAULT_DOCUMENT = "zuofeng-speech.txt"
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
+
+
+class CliError(Exception):
+    """A user error: printed as `study: <message>` with exit status 1."""
+
+
+def default_document() -> Path:
+    """The bundled speech, wherever the package was installed."""
+    return Path(str(resources.files("tui.bundled").joinpath(DEFAULT_DOCUMENT)))
+
+
+def _parser(command: str | None) -> argparse.ArgumentParser:
+    if command is None:
+        parser = argparse.ArgumentParser(
+            prog="study",
+            description="Read a structured document and drill its key phrases. "
+            f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
+        )
+        parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
+        parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
+        parser.add_argument("--version", action="version", version=f"study {__version__}")
+    else:
+        parser = argparse.ArgumentParser(prog=f"study {command}")
+        parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
+        if command in ("outline", "phrases", "stats"):
+            parser.add_argument("--json", action="store_true", help="print JSON for other programs")
+        if command == "quiz":
+            parser.add_argument("--section", metavar="ID", help="quiz this section (default: the first with blanks)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _parser(command).parse_args(argv[1:] if command else argv)
+    try:
+        return _run(command, args)
+    except CliError as error:
+        print(f"study: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `study outline x | head`: the reader went away; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(command: str | None, args: argparse.Namespace) -> int:
+    from .core.loader import LoadError, load
+    from .core.outline import parse
+
+    path = Path(args.path) if args.path else default_document()
+    try:
+        text = load(path)
+    except LoadError as error:
+        raise CliError(str(error)) from None
+    doc = parse(text, path.name)
+
+    if command == "outline":
+        from .core.outline import format_outline, to_data
+        from .i18n import captions
+
+        if args.json:
+            _print_json(to_data(doc))
+        else:
+            print(format_outline(doc, captions(args.lang)))
+        return 0
+    if command == "phrases":
+        from .core.phrases import extract, format_phrases, phrases_json
+
+        phrases = extract(doc)
+        if args.json:
+            _print_json(phrases_json(doc, phrases))
+        else:
+            print(format_phrases(doc, phrases))
+        return 0
+    raise CliError(f"'{command or 'study'}' is not available yet")
+
+
+def _print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
