@@ -1,0 +1,75 @@
+"""The help screen: every key of the app, grouped by what it is for."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..i18n import t, translate_bindings
+
+# (group title key, [(keys as shown, description key)]): the source of truth for help.
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    ("help_outline", [
+        ("↑ ↓  j k", "key_outline_move"),
+        ("← →", "key_outline_fold"),
+        ("Enter", "key_outline_open"),
+        ("Tab", "key_switch_pane"),
+    ]),
+    ("help_reading", [
+        ("↑ ↓  j k", "key_scroll"),
+        ("PgUp PgDn  Space", "key_page"),
+        ("Home End", "key_top_bottom"),
+        ("[  ]", "key_previous_section"),
+        ("h", "key_highlight"),
+    ]),
+    ("help_search", [
+        ("/", "key_search"),
+        ("n  N", "key_next_match"),
+        ("Esc", "key_close"),
+    ]),
+    ("help_general", [
+        ("?", "key_help"),
+        ("Ctrl+P", "key_palette"),
+        ("q", "key_quit"),
+    ]),
+]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A dialog listing every key; Esc, ? or q close it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "dismiss_help", "key_close", id="close_help"),
+    ]
+
+    def __init__(self, extra: list[tuple[str, list[tuple[str, str]]]] | None = None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.groups = KEYS + (extra or [])
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-dialog"):
+            yield Static(t("help_title"), id="help-title")
+            yield Static(self._table(), id="help-keys")
+            yield Static(t("help_footer"), id="help-footer")
+
+    def _table(self) -> Table:
+        width = max(cell_len(keys) for _, rows in self.groups for keys, _ in rows)
+        table = Table.grid(padding=(0, 2))
+        table.add_column(min_width=width, style="bold")
+        table.add_column()
+        for title, rows in self.groups:
+            table.add_row(Text(t(title), style="underline"), "")
+            for keys, description in rows:
+                table.add_row(Text(keys), Text(t(description)))
+            table.add_row("", "")
+        return table
+
+    def action_dismiss_help(self) -> None:
+        self.dismiss()

@@ -1,0 +1,190 @@
+"""The outline pane: the document's sections as a tree, each with its mastery and due count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ..core.model import Document, Section
+from ..core.outline import display_heading
+
+MASTERY_MARKS = "○◔◑◕●"
+
+
+@dataclass
+class Progress:
+    """What the outline shows of a section's cards: mastery 0..1 (None: no cards) and due count."""
+
+    mastery: float | None = None
+    due: int = 0
+
+
+def mastery_mark(mastery: float | None) -> str:
+    if mastery is None:
+        return " "
+    index = min(len(MASTERY_MARKS) - 1, int(mastery * (len(MASTERY_MARKS) - 1) + 0.5))
+    return MASTERY_MARKS[index]
+
+
+class OutlineTree(Tree[str]):
+    """Sections with their labels and headings; node data is the section id."""
+
+    DEFAULT_CSS = """
+    OutlineTree > .outline-tree--match { text-style: bold underline; }
+    OutlineTree > .outline-tree--due { color: $warning; }
+    OutlineTree > .outline-tree--mark { color: $success; }
+    OutlineTree > .outline-tree--caption { text-style: italic; }
+    """
+    COMPONENT_CLASSES = Tree.COMPONENT_CLASSES | {
+        "outline-tree--match",
+        "outline-tree--due",
+        "outline-tree--mark",
+        "outline-tree--caption",
+    }
+    BINDINGS = [
+        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor_up", show=False),
+        Binding("left", "fold", show=False),
+        Binding("right", "unfold", show=False),
+    ]
+
+    class SectionChosen(Message):
+        """The user moved to a section in the outline."""
+
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__("", id=id, classes=classes)
+        self.show_root = False
+        self.guide_depth = 3
+        self.auto_expand = False
+        self._nodes: dict[str, TreeNode[str]] = {}
+        self._sections: dict[str, Section] = {}
+        self._captions: dict[str, str] = {}
+        self._progress: dict[str, Progress] = {}
+        self._matches: set[str] = set()
+        self._quiet = False
+
+    def load(self, document: Document, captions: dict[str, str], expand_to: int = 2) -> None:
+        """Show a document's sections, expanded down to `expand_to` levels."""
+        self.clear()
+        self._nodes.clear()
+        self._sections = {s.id: s for s in document.walk()}
+        self._captions = captions
+
+        def add(parent: TreeNode[str], sections: list[Section]) -> None:
+            for section in sections:
+                if section.children:
+                    node = parent.add(section.id, data=section.id, expand=section.level < expand_to)
+                    add(node, section.children)
+                else:
+                    node = parent.add_leaf(section.id, data=section.id)
+                self._nodes[section.id] = node
+
+        add(self.root, document.sections)
+        self.root.expand()
+
+    @property
+    def section_ids(self) -> list[str]:
+        return list(self._nodes)
+
+    @property
+    def current_section(self) -> str | None:
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def show_section(self, section_id: str) -> None:
+        """Move the highlight to a section without announcing it (the text already shows it)."""
+        node = self._nodes.get(section_id)
+        if node is None or self.cursor_node is node:
+            return
+        parent = node.parent
+        while parent is not None:
+            if not parent.is_expanded:
+                parent.expand()
+            parent = parent.parent
+        self._quiet = True
+        self.move_cursor(node)
+        self.call_after_refresh(self._unquiet)
+
+    def _unquiet(self) -> None:
+        self._quiet = False
+
+    def set_progress(self, progress: dict[str, Progress]) -> None:
+        self._progress = dict(progress)
+        self._invalidate()
+
+    def set_matches(self, section_ids: set[str]) -> None:
+        self._matches = set(section_ids)
+        self._invalidate()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        event.stop()
+        if not self._quiet and event.node.data is not None:
+            self.post_message(self.SectionChosen(event.node.data))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(self.SectionChosen(event.node.data))
+
+    def action_fold(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_unfold(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        section = self._sections.get(node.data or "")
+        if section is None:
+            return Text("")
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        progress = self._progress.get(section.id, Progress())
+        due = f" {progress.due}" if progress.due else ""
+        suffix_width = 2 + cell_len(due)
+        prefix = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
+        # Crop at a cell boundary so the mark and due count stay in view at any width.
+        room = max(4, self.size.width - depth * self.guide_depth - cell_len(prefix) - suffix_width - 1)
+        name = display_heading(section, self._captions)
+        if cell_len(name) > room:
+            cropped = Text(name)
+            cropped.truncate(room, overflow="ellipsis")
+            name = cropped.plain
+
+        label_style = style
+        if section.kind != "heading":
+            label_style += self.get_component_rich_style("outline-tree--caption", partial=True)
+        if section.id in self._matches:
+            label_style += self.get_component_rich_style("outline-tree--match", partial=True)
+        text = Text.assemble((prefix, base_style), (name, label_style))
+        pad = max(1, room - cell_len(name) + 1)
+        text.append(" " * pad, base_style)
+        text.append(mastery_mark(progress.mastery), self.get_component_rich_style("outline-tree--mark", partial=True))
+        if due:
+            text.append(due, self.get_component_rich_style("outline-tree--due", partial=True))
+        return text
