@@ -71,6 +71,8 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         text = load(path)
     except LoadError as error:
         raise CliError(str(error)) from None
+    if command is None:
+        return _open_app(path, text, args)
     doc = parse(text, path.name)
 
     if command == "outline":
@@ -91,7 +93,27 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         else:
             print(format_phrases(doc, phrases))
         return 0
-    raise CliError(f"'{command or 'study'}' is not available yet")
+    raise CliError(f"'{command}' is not available yet")
+
+
+def _open_store():
+    from .core.store import Store, StoreError
+
+    try:
+        return Store.open()
+    except StoreError as error:
+        raise CliError(str(error)) from None
+
+
+def _open_app(path: Path, text: str, args: argparse.Namespace) -> int:
+    from .app import StudyApp
+
+    store = _open_store()
+    try:
+        StudyApp(path, text, language=args.lang, section=getattr(args, "section", None), store=store).run()
+    finally:
+        store.close()
+    return 0
 
 
 def _print_json(data: object) -> None:
