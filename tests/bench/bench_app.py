@@ -1,0 +1,152 @@
+"""Start-up, large documents, key presses and memory of the app, against a reference app."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+CORPUS = ROOT.parent / "shared" / "corpus"
+RUNS = 7
+
+# A minimal Textual app of the same shape: a 60-node Tree and 2,000 Chinese characters.
+REFERENCE = textwrap.dedent(
+    """
+    import resource, sys, time
+    from textual.app import App
+    from textual.containers import Horizontal
+    from textual.widgets import Static, Tree
+
+    class Reference(App):
+        def compose(self):
+            tree = Tree("doc")
+            for i in range(60):
+                tree.root.add_leaf(f"第{i}节 章节标题")
+            tree.root.expand()
+            with Horizontal():
+                yield tree
+                yield Static("作风建设永远在路上。" * 200)
+
+        def on_ready(self):
+            print("frame", time.time(), flush=True)
+            self.exit()
+
+    Reference().run(headless=True, size=(100, 30))
+    print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    """
+)
+
+# The real `study` command, with a probe that reports the first frame and the moment the
+# document's outline and first section are on screen.
+STUDY = textwrap.dedent(
+    """
+    import resource, sys, time
+    import tui.app
+
+    class Timed(tui.app.StudyApp):
+        def on_ready(self):
+            print("frame", time.time(), flush=True)
+
+        def on_study_app_document_parsed(self, message):
+            super().on_study_app_document_parsed(message)
+            self.call_after_refresh(self._shown)
+
+        def _shown(self):
+            print("shown", time.time(), flush=True)
+            self.exit()
+
+        def run(self, **kwargs):
+            return super().run(headless=True, size=(100, 30))
+
+    tui.app.StudyApp = Timed
+    from tui.cli import main
+    main(sys.argv[1:])
+    print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    """
+)
+
+
+def _run(script: str, args: list[str], data_dir: str) -> dict[str, float]:
+    env = dict(os.environ, STUDY_DATA_DIR=data_dir, STUDY_LANG="zh")
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=True
+    ).stdout
+    figures: dict[str, float] = {}
+    for line in out.splitlines():
+        name, _, value = line.partition(" ")
+        if name in ("frame", "shown"):
+            figures[name] = float(value) - started
+        elif name == "rss":
+            figures[name] = float(value) / 1024  # KiB -> MiB
+    return figures
+
+
+def megabyte_document(folder: Path) -> Path:
+    """About 1 MB of Chinese: the 20th Congress report repeated when present, else the speech."""
+    source = CORPUS / "zh_report_20th_party_congress_2022.txt"
+    text = source.read_text("utf-8") if source.exists() else SPEECH.read_text("utf-8")
+    copies = max(1, (1 << 20) // len(text.encode("utf-8")) + 1)
+    path = folder / "megabyte.txt"
+    path.write_text("\n".join([text] * copies), "utf-8")
+    return path
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+async def _key_presses(path: Path, data_dir: str) -> dict[str, float]:
+    os.environ["STUDY_DATA_DIR"] = data_dir
+    from tui.app import StudyApp
+    from tui.core.loader import load
+    from tui.core.store import Store
+
+    store = Store.open()
+    app = StudyApp(path, load(path), language="zh", store=store)
+    timings: dict[str, list[float]] = {"next section": [], "page down": []}
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.reader.query_one("#text").focus()
+        for _ in range(20):
+            for name, key in (("next section", "right_square_bracket"), ("page down", "pagedown")):
+                started = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                timings[name].append(time.perf_counter() - started)
+    store.close()
+    return {name: _median(values) * 1000 for name, values in timings.items()}
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        big = megabyte_document(folder)
+        reference = [_run(REFERENCE, [], scratch) for _ in range(RUNS)]
+        study = [_run(STUDY, [str(SPEECH)], scratch) for _ in range(RUNS)]
+        large = [_run(STUDY, [str(big)], scratch) for _ in range(3)]
+        keys = asyncio.run(_key_presses(big, scratch))
+
+    ref_frame = _median([r["frame"] for r in reference])
+    study_frame = _median([r["frame"] for r in study])
+    print(f"reference app, first frame:          {ref_frame * 1000:7.0f} ms (median of {RUNS})")
+    print(f"study, bundled speech, first frame:  {study_frame * 1000:7.0f} ms  ratio {study_frame / ref_frame:.2f}")
+    print(f"study, bundled speech, outline shown:{_median([r['shown'] for r in study]) * 1000:7.0f} ms")
+    print(f"study, {big.stat().st_size / 1e6:.1f} MB document, outline shown:{_median([r['shown'] for r in large]) * 1000:7.0f} ms (median of 3)")
+    for name, value in keys.items():
+        print(f"key press on 1 MB ({name}), handled and redrawn: {value:6.1f} ms (median of 20)")
+    print(f"peak memory: reference {_median([r['rss'] for r in reference]):.0f} MB, "
+          f"bundled {_median([r['rss'] for r in study]):.0f} MB, 1 MB document {_median([r['rss'] for r in large]):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
