@@ -1,0 +1,174 @@
+"""FSRS scheduling: card states as JSON, reviews, retrievability, mastery and the review queue."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from datetime import datetime, timedelta, timezone
+from typing import Callable, Hashable, Iterable, Mapping
+
+# `fsrs` loads its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
+from fsrs import Card as FsrsCard
+from fsrs import Rating, Scheduler
+
+from tui.core.model import Card
+
+NEW_PER_DAY = 20
+MARKS = "○◔◑◕●"
+
+_default: Scheduler | None = None
+
+
+def default_scheduler() -> Scheduler:
+    """The FSRS scheduler with its default parameters (90% desired retention, fuzzed intervals)."""
+    global _default
+    if _default is None:
+        _default = Scheduler()
+    return _default
+
+
+def utc(moment: datetime | None = None) -> datetime:
+    """`moment` (now when None) as an aware UTC datetime; naive ones are taken as UTC.
+
+    fsrs insists on `tzinfo is timezone.utc`, not merely an equivalent zone.
+    """
+    if moment is None:
+        return datetime.now(timezone.utc)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def card_id(key: str) -> int:
+    """A stable FSRS card id from a card key (48 bits, so it stays exact in JSON and SQLite)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=6).digest(), "big")
+
+
+def new_state(key: str, now: datetime | None = None) -> str:
+    """The JSON state of a card never reviewed, due at `now`."""
+    return FsrsCard(card_id=card_id(key), due=utc(now)).to_json()
+
+
+def review(
+    state: str | None,
+    rating: int,
+    now: datetime | None = None,
+    key: str = "",
+    scheduler: Scheduler | None = None,
+) -> tuple[str, datetime]:
+    """Apply one rating (1 Again .. 4 Easy) to a card state; returns the new state and its due time.
+
+    A `state` of None is a new card, whose id comes from `key`.
+    """
+    moment = utc(now)
+    card = FsrsCard.from_json(state) if state else FsrsCard(card_id=card_id(key), due=moment)
+    card, _ = (scheduler or default_scheduler()).review_card(card, Rating(int(rating)), review_datetime=moment)
+    return card.to_json(), utc(card.due)
+
+
+def due_of(state: str) -> datetime:
+    """When a stored card state is next due."""
+    return utc(datetime.fromisoformat(json.loads(state)["due"]))
+
+
+def retrievability(state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
+    """The predicted chance of recalling a card at `now`; 0 for a card never reviewed."""
+    if not state:
+        return 0.0
+    card = FsrsCard.from_json(state)
+    if card.last_review is None:
+        return 0.0
+    return float((scheduler or default_scheduler()).get_card_retrievability(card, utc(now)))
+
+
+def mastery(states: Iterable[str | None], now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
+    """Mean retrievability of a set of cards, new cards counting 0; 0 for no cards."""
+    moment = utc(now)
+    values = [retrievability(state, moment, scheduler) for state in states]
+    return sum(values) / len(values) if values else 0.0
+
+
+def mastery_mark(value: float) -> str:
+    """○ nothing yet, then ◔ ◑ ◕ by quarters, ● known (mean retrievability of 0.875 or more)."""
+    if value <= 0:
+        return MARKS[0]
+    for mark, upper in zip(MARKS[1:4], (0.375, 0.625, 0.875)):
+        if value < upper:
+            return mark
+    return MARKS[4]
+
+
+def day_start(now: datetime | None = None) -> datetime:
+    """Local midnight at the start of `now`'s day, in UTC: new cards a day are counted from it."""
+    local = utc(now).astimezone()
+    return utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+def spread(items: Iterable[Card], group_of: Callable[[Card], Hashable]) -> list[Card]:
+    """Reorder as little as possible so that no two neighbours share a group (when avoidable)."""
+    out: list[tuple[Hashable, Card]] = []
+    held: deque[tuple[Hashable, Card]] = deque()
+    last: Hashable = object()
+    for item in items:
+        group = group_of(item)
+        while held and held[0][0] != last:
+            out.append(held.popleft())
+            last = out[-1][0]
+        if group != last:
+            out.append((group, item))
+            last = group
+        else:
+            held.append((group, item))
+    # Cards still held found no neighbour of another group in time: slot each into the
+    # first gap between two other groups, else put it at the end. A group that finds no
+    # gap is not searched again, which keeps one huge sentence from costing n² steps.
+    hopeless: set[Hashable] = set()
+    for group, item in held:
+        at = None if group in hopeless else _gap(out, group)
+        if at is None:
+            hopeless.add(group)
+            out.append((group, item))
+        else:
+            out.insert(at, (group, item))
+    return [item for _, item in out]
+
+
+def _gap(out: list[tuple[Hashable, Card]], group: Hashable) -> int | None:
+    for at in range(len(out) + 1):
+        if (at == 0 or out[at - 1][0] != group) and (at == len(out) or out[at][0] != group):
+            return at
+    return None
+
+
+def due_queue(
+    cards: Iterable[Card],
+    due: Mapping[str, datetime],
+    now: datetime | None = None,
+    *,
+    new_limit: int = NEW_PER_DAY,
+    new_today: int = 0,
+    group_of: Callable[[Card], Hashable] | None = None,
+    learn_ahead: timedelta = timedelta(0),
+) -> list[Card]:
+    """The cards to review now: those due (oldest first), then new cards in reading order.
+
+    `due` maps the key of every card with a stored state to its due time; cards
+    missing from it are new. At most `new_limit - new_today` new cards join, since
+    `new_today` were already introduced today. `group_of` names a card's sentence
+    (default: its paragraph) so that cards of one sentence do not come back to back.
+    """
+    moment = utc(now) + learn_ahead
+    reviews: list[tuple[datetime, int, Card]] = []
+    fresh: list[Card] = []
+    allowance = max(0, new_limit - new_today)
+    for position, card in enumerate(cards):
+        when = due.get(card.key)
+        if when is None:
+            if len(fresh) < allowance:
+                fresh.append(card)
+        elif when <= moment:
+            reviews.append((when, position, card))
+    reviews.sort(key=lambda entry: (entry[0], entry[1]))
+    ordered = [card for _, _, card in reviews] + fresh
+    return spread(ordered, group_of or (lambda card: (card.section_id, card.phrase.paragraph)))
