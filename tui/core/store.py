@@ -1,0 +1,651 @@
+"""SQLite storage: documents, reading positions, phrase edits and cache, cards and reviews."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Literal, Mapping
+
+from tui.core import scheduler
+from tui.core.model import Phrase, PhraseEdit
+
+FILENAME = "study.db"
+BUSY_TIMEOUT = 5.0
+
+# One list of statements per schema version; never edit a released one, add the next.
+MIGRATIONS: list[list[str]] = [
+    # 1: the reader remembers documents and where the user left them.
+    [
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            opened_at REAL NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX documents_content_hash ON documents (content_hash)",
+        """CREATE TABLE positions (
+            document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+            section_id TEXT NOT NULL,
+            scroll REAL NOT NULL DEFAULT 0
+        )""",
+    ],
+    # 2: the quiz: the user's phrase edits, card states, every review, cached phrases.
+    [
+        """CREATE TABLE phrase_edits (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            section_key TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
+            text TEXT NOT NULL,
+            paragraph INTEGER,
+            start INTEGER,
+            created_at REAL NOT NULL
+        )""",
+        "CREATE INDEX phrase_edits_document ON phrase_edits (document_id)",
+        """CREATE TABLE cards (
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            section_key TEXT NOT NULL,
+            state TEXT NOT NULL,
+            due REAL NOT NULL,
+            introduced REAL NOT NULL,
+            PRIMARY KEY (document_id, key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX cards_due ON cards (document_id, due)",
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            card_key TEXT NOT NULL,
+            section_key TEXT NOT NULL,
+            time REAL NOT NULL,
+            typed TEXT NOT NULL DEFAULT '',
+            outcome TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            hints INTEGER NOT NULL DEFAULT 0,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+            duration REAL,
+            state_before TEXT
+        )""",
+        "CREATE INDEX reviews_card ON reviews (document_id, card_key)",
+        "CREATE INDEX reviews_time ON reviews (document_id, time)",
+        """CREATE TABLE phrase_cache (
+            content_hash TEXT NOT NULL,
+            extractor_version TEXT NOT NULL,
+            phrases TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (content_hash, extractor_version)
+        ) WITHOUT ROWID""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+ErrorKind = Literal["busy", "corrupt", "full", "newer", "unavailable", "other"]
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
+
+
+class StoreError(Exception):
+    """A database problem to tell the user in one line; `kind` lets a screen pick its own words."""
+
+    def __init__(self, message: str, kind: ErrorKind = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class _Corrupt(Exception):
+    pass
+
+
+def _kind(error: sqlite3.Error) -> ErrorKind:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        code &= 0xFF
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return "busy"
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return "corrupt"
+        if code == _SQLITE_FULL:
+            return "full"
+        return "other"
+    # Python 3.10 has no error codes on exceptions: fall back on SQLite's fixed messages.
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return "busy"
+    if "not a database" in text or "malformed" in text:
+        return "corrupt"
+    if "full" in text:
+        return "full"
+    return "other"
+
+
+def _error(error: sqlite3.Error) -> StoreError:
+    kind = _kind(error)
+    message = {
+        "busy": "The study database is busy: another study is writing to it. Try again in a moment.",
+        "corrupt": "The study database is damaged; restart study to move it aside and start afresh.",
+        "full": "The disk is full: study could not save to its database.",
+    }.get(kind, f"The study database failed: {error}.")
+    return StoreError(message, kind)
+
+
+def default_data_dir() -> Path:
+    """Where study keeps its database: `STUDY_DATA_DIR`, else the user's data directory."""
+    override = os.environ.get("STUDY_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # only here: it costs 25 ms to import and tests never need it
+
+    return Path(platformdirs.user_data_dir("study"))
+
+
+def _epoch(moment: datetime | None) -> float:
+    return scheduler.utc(moment).timestamp()
+
+
+def _moment(epoch: float) -> datetime:
+    return datetime.fromtimestamp(epoch, timezone.utc)
+
+
+def _local_day(epoch: float) -> date:
+    return datetime.fromtimestamp(epoch).date()
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reader was: the section in view and the scroll offset."""
+
+    section_id: str
+    scroll: float
+
+
+@dataclass(frozen=True)
+class StoredCard:
+    """A card that has been reviewed at least once: its FSRS state as JSON and when it is due."""
+
+    key: str
+    section_key: str
+    state: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `record_review` wrote: the review's id and the card's new state."""
+
+    review_id: int
+    state: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class Review:
+    """One graded answer as stored."""
+
+    id: int
+    card_key: str
+    section_key: str
+    time: datetime
+    typed: str
+    outcome: str
+    correct: bool
+    hints: int
+    rating: int
+    duration: float | None
+
+
+@dataclass(frozen=True)
+class SectionStats:
+    """Progress of one section (or of the whole document, for totals)."""
+
+    cards: int
+    new: int
+    due: int
+    reviews: int
+    mastery: float
+
+
+class Store:
+    """The study database. Open it with `Store.open()`; every write commits before returning.
+
+    One connection, shared by the app's threads under a lock; a second running
+    study has its own and waits for ours (busy timeout) rather than failing.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self._lock = threading.RLock()
+        self.path = path
+        self.notice: str | None = None
+        self.moved_to: Path | None = None
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str] | None = None, *, timeout: float = BUSY_TIMEOUT) -> Store:
+        """Open (creating or upgrading as needed) study.db in `data_dir`, else `default_data_dir()`.
+
+        A damaged file is renamed to study.db.corrupt-YYYYmmdd-HHMMSS, never deleted,
+        and a fresh database started; `notice` then says so in one line.
+        """
+        directory = Path(data_dir) if data_dir is not None else default_data_dir()
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"Cannot create the data directory {directory}: {error.strerror}.", "unavailable") from None
+        path = directory / FILENAME
+        try:
+            return cls._connect(path, timeout)
+        except _Corrupt:
+            moved = _move_aside(path)
+            store = cls._connect(path, timeout)
+            store.moved_to = moved
+            store.notice = f"The study database was damaged; it was moved to {moved.name} and a new one started."
+            return store
+
+    @classmethod
+    def _connect(cls, path: Path, timeout: float) -> Store:
+        try:
+            connection = sqlite3.connect(
+                str(path), timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as error:
+            raise StoreError(f"Cannot open the study database {path}: {error}.", "unavailable") from None
+        try:
+            connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL already survives a killed process; FULL also survives
+            # a power cut, and an answer is worth the fsync.
+            connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA foreign_keys = ON")
+            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+            if verdict != "ok":
+                raise _Corrupt(verdict)
+            _migrate(connection)
+        except sqlite3.Error as error:
+            connection.close()
+            if _kind(error) == "corrupt":
+                raise _Corrupt(str(error)) from None
+            if _kind(error) == "busy":
+                raise StoreError(
+                    "The study database is busy: another study is holding it. Try again in a moment.", "busy"
+                ) from None
+            raise StoreError(f"Cannot open the study database {path}: {error}.", _kind(error)) from None
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._read("PRAGMA user_version")[0][0]
+
+    # ------------------------------------------------------------ plumbing
+
+    def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple]:
+        with self._lock:
+            try:
+                return self._db.execute(sql, tuple(parameters)).fetchall()
+            except sqlite3.Error as error:
+                raise _error(error) from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and on disk) when the block ends."""
+        with self._lock:
+            try:
+                # IMMEDIATE takes the write lock up front, so a busy database is waited
+                # for here rather than failing half-way through the transaction.
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise _error(error) from None
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                self._rollback()
+                raise _error(error) from None
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        try:
+            self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    # ------------------------------------------------------------ documents and positions
+
+    def document(self, path: str | os.PathLike[str], content_hash: str, title: str, now: datetime | None = None) -> int:
+        """The id of a document, recognised by its path, else by its content; created if new.
+
+        An edited file at the same path keeps its progress (its hash is updated); a
+        moved file with the same content keeps its progress (its path is updated).
+        """
+        where = str(Path(path).expanduser().resolve())
+        opened = _epoch(now)
+        with self._write() as db:
+            row = db.execute("SELECT id FROM documents WHERE path = ?", (where,)).fetchone()
+            if row is None:
+                row = db.execute(
+                    "SELECT id FROM documents WHERE content_hash = ? ORDER BY opened_at DESC LIMIT 1",
+                    (content_hash,),
+                ).fetchone()
+            if row is None:
+                cursor = db.execute(
+                    "INSERT INTO documents (path, content_hash, title, opened_at) VALUES (?, ?, ?, ?)",
+                    (where, content_hash, title, opened),
+                )
+                return int(cursor.lastrowid)
+            db.execute(
+                "UPDATE documents SET path = ?, content_hash = ?, title = ?, opened_at = ? WHERE id = ?",
+                (where, content_hash, title, opened, row[0]),
+            )
+            return int(row[0])
+
+    def position(self, document_id: int) -> Position | None:
+        rows = self._read("SELECT section_id, scroll FROM positions WHERE document_id = ?", (document_id,))
+        return Position(rows[0][0], rows[0][1]) if rows else None
+
+    def set_position(self, document_id: int, section_id: str, scroll: float = 0.0) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO positions (document_id, section_id, scroll) VALUES (?, ?, ?) "
+                "ON CONFLICT (document_id) DO UPDATE SET section_id = excluded.section_id, scroll = excluded.scroll",
+                (document_id, section_id, scroll),
+            )
+
+    # ------------------------------------------------------------ phrases
+
+    def phrase_edits(self, document_id: int) -> list[PhraseEdit]:
+        """The user's phrase edits, oldest first (the order to apply them in)."""
+        rows = self._read(
+            "SELECT section_key, action, text, paragraph, start FROM phrase_edits WHERE document_id = ? ORDER BY id",
+            (document_id,),
+        )
+        return [PhraseEdit(key, action, text, paragraph, start) for key, action, text, paragraph, start in rows]
+
+    def add_phrase_edit(self, document_id: int, edit: PhraseEdit, now: datetime | None = None) -> None:
+        """Save an edit; it replaces an identical one and cancels the opposite one for that text."""
+        with self._write() as db:
+            db.execute(
+                "DELETE FROM phrase_edits WHERE document_id = ? AND section_key = ? AND text = ? "
+                "AND (action != ? OR (paragraph IS ? AND start IS ?))",
+                (document_id, edit.section_key, edit.text, edit.action, edit.paragraph, edit.start),
+            )
+            db.execute(
+                "INSERT INTO phrase_edits (document_id, section_key, action, text, paragraph, start, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (document_id, edit.section_key, edit.action, edit.text, edit.paragraph, edit.start, _epoch(now)),
+            )
+
+    def remove_phrase_edit(self, document_id: int, edit: PhraseEdit) -> bool:
+        """Forget a saved edit; False when there was no such edit."""
+        with self._write() as db:
+            cursor = db.execute(
+                "DELETE FROM phrase_edits WHERE document_id = ? AND section_key = ? AND action = ? AND text = ? "
+                "AND paragraph IS ? AND start IS ?",
+                (document_id, edit.section_key, edit.action, edit.text, edit.paragraph, edit.start),
+            )
+            return cursor.rowcount > 0
+
+    def cached_phrases(self, content_hash: str, extractor_version: object) -> dict[str, list[Phrase]] | None:
+        """The phrases extracted earlier from this content by this extractor version, if any."""
+        rows = self._read(
+            "SELECT phrases FROM phrase_cache WHERE content_hash = ? AND extractor_version = ?",
+            (content_hash, str(extractor_version)),
+        )
+        if not rows:
+            return None
+        try:
+            raw = json.loads(rows[0][0])
+            return {section: [Phrase(*fields) for fields in phrases] for section, phrases in raw.items()}
+        except (ValueError, TypeError):
+            return None  # an unreadable entry is just a cache miss
+
+    def cache_phrases(
+        self, content_hash: str, extractor_version: object, phrases: Mapping[str, Iterable[Phrase]], now: datetime | None = None
+    ) -> None:
+        """Keep extracted phrases for this content; entries of older extractor versions go."""
+        payload = json.dumps(
+            {section: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in items] for section, items in phrases.items()},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        with self._write() as db:
+            db.execute("DELETE FROM phrase_cache WHERE content_hash = ?", (content_hash,))
+            db.execute(
+                "INSERT INTO phrase_cache (content_hash, extractor_version, phrases, created_at) VALUES (?, ?, ?, ?)",
+                (content_hash, str(extractor_version), payload, _epoch(now)),
+            )
+
+    # ------------------------------------------------------------ cards and reviews
+
+    def cards(self, document_id: int) -> dict[str, StoredCard]:
+        """Every reviewed card of a document by key (cards never reviewed are not stored)."""
+        rows = self._read("SELECT key, section_key, state, due FROM cards WHERE document_id = ?", (document_id,))
+        return {key: StoredCard(key, section_key, state, _moment(due)) for key, section_key, state, due in rows}
+
+    def due_times(self, document_id: int) -> dict[str, datetime]:
+        """When each reviewed card of a document is due, by key: what `scheduler.due_queue` takes."""
+        rows = self._read("SELECT key, due FROM cards WHERE document_id = ?", (document_id,))
+        return {key: _moment(due) for key, due in rows}
+
+    def record_review(
+        self,
+        document_id: int,
+        card_key: str,
+        section_key: str,
+        rating: int,
+        *,
+        outcome: str,
+        typed: str = "",
+        hints: int = 0,
+        duration: float | None = None,
+        now: datetime | None = None,
+        fsrs_scheduler: scheduler.Scheduler | None = None,
+    ) -> Recorded:
+        """Grade a card: schedule it with FSRS and save the review and its new state together.
+
+        One transaction, committed before this returns, so an answer the user has
+        seen graded is never lost. `correct` is stored as rating > Again.
+        """
+        moment = scheduler.utc(now)
+        with self._write() as db:
+            row = db.execute(
+                "SELECT state FROM cards WHERE document_id = ? AND key = ?", (document_id, card_key)
+            ).fetchone()
+            before = row[0] if row else None
+            state, due = scheduler.review(before, rating, moment, key=card_key, scheduler=fsrs_scheduler)
+            cursor = db.execute(
+                "INSERT INTO reviews (document_id, card_key, section_key, time, typed, outcome, correct, hints, "
+                "rating, duration, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (document_id, card_key, section_key, moment.timestamp(), typed, outcome, int(rating > 1), hints,
+                 int(rating), duration, before),
+            )
+            db.execute(
+                "INSERT INTO cards (document_id, key, section_key, state, due, introduced) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (document_id, key) DO UPDATE SET section_key = excluded.section_key, "
+                "state = excluded.state, due = excluded.due",
+                (document_id, card_key, section_key, state, due.timestamp(), moment.timestamp()),
+            )
+            return Recorded(int(cursor.lastrowid), state, due)
+
+    def rerate(self, review_id: int, rating: int, fsrs_scheduler: scheduler.Scheduler | None = None) -> Recorded:
+        """Change the rating of a card's latest review (keys 1-4 over a suggested rating)."""
+        with self._write() as db:
+            row = db.execute(
+                "SELECT document_id, card_key, time, state_before FROM reviews WHERE id = ?", (review_id,)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"There is no review {review_id}.")
+            document_id, card_key, when, before = row
+            latest = db.execute(
+                "SELECT MAX(id) FROM reviews WHERE document_id = ? AND card_key = ?", (document_id, card_key)
+            ).fetchone()[0]
+            if latest != review_id:
+                raise StoreError("Only the latest review of a card can be rated again.")
+            state, due = scheduler.review(before, rating, _moment(when), key=card_key, scheduler=fsrs_scheduler)
+            db.execute(
+                "UPDATE reviews SET rating = ?, correct = ? WHERE id = ?", (int(rating), int(rating > 1), review_id)
+            )
+            db.execute(
+                "UPDATE cards SET state = ?, due = ? WHERE document_id = ? AND key = ?",
+                (state, due.timestamp(), document_id, card_key),
+            )
+            return Recorded(review_id, state, due)
+
+    def reviews(self, document_id: int, card_key: str | None = None) -> list[Review]:
+        """The reviews of a document (or of one card), oldest first."""
+        sql = (
+            "SELECT id, card_key, section_key, time, typed, outcome, correct, hints, rating, duration "
+            "FROM reviews WHERE document_id = ?"
+        )
+        parameters: list[object] = [document_id]
+        if card_key is not None:
+            sql += " AND card_key = ?"
+            parameters.append(card_key)
+        rows = self._read(sql + " ORDER BY id", parameters)
+        return [
+            Review(rid, key, section, _moment(when), typed, outcome, bool(correct), hints, rating, duration)
+            for rid, key, section, when, typed, outcome, correct, hints, rating, duration in rows
+        ]
+
+    def new_cards_today(self, document_id: int, now: datetime | None = None) -> int:
+        """How many cards were reviewed for the first time today (local time)."""
+        rows = self._read(
+            "SELECT COUNT(*) FROM cards WHERE document_id = ? AND introduced >= ?",
+            (document_id, scheduler.day_start(now).timestamp()),
+        )
+        return int(rows[0][0])
+
+    # ------------------------------------------------------------ stats
+
+    def section_stats(
+        self, document_id: int, keys_by_section: Mapping[str, Iterable[str]], now: datetime | None = None
+    ) -> dict[str, SectionStats]:
+        """Progress per section key, given the keys of the cards each section has now.
+
+        Cards and mastery count only the given keys (a phrase switched off no
+        longer counts); reviews count every review made in the section.
+        """
+        moment = scheduler.utc(now)
+        stored = self.cards(document_id)
+        reviews = dict(
+            self._read(
+                "SELECT section_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY section_key", (document_id,)
+            )
+        )
+        stats: dict[str, SectionStats] = {}
+        for section_key, keys in keys_by_section.items():
+            cards = [stored.get(key) for key in keys]
+            stats[section_key] = SectionStats(
+                cards=len(cards),
+                new=sum(1 for card in cards if card is None),
+                due=sum(1 for card in cards if card is not None and card.due <= moment),
+                reviews=int(reviews.get(section_key, 0)),
+                mastery=scheduler.mastery((card.state if card else None for card in cards), moment),
+            )
+        return stats
+
+    def reviews_per_day(self, document_id: int, days: int = 30, now: datetime | None = None) -> list[tuple[date, int]]:
+        """Reviews on each of the last `days` local days, oldest first, today last."""
+        today = scheduler.utc(now).astimezone().date()
+        first = today - timedelta(days=days - 1)
+        since = scheduler.day_start(scheduler.utc(now) - timedelta(days=days - 1)).timestamp()
+        counts: dict[date, int] = {}
+        for (when,) in self._read("SELECT time FROM reviews WHERE document_id = ? AND time >= ?", (document_id, since)):
+            day = _local_day(when)
+            counts[day] = counts.get(day, 0) + 1
+        return [(first + timedelta(days=n), counts.get(first + timedelta(days=n), 0)) for n in range(days)]
+
+    def due_forecast(self, document_id: int, days: int = 7, now: datetime | None = None) -> list[tuple[date, int]]:
+        """Cards falling due on each of the next `days` local days; overdue ones count today."""
+        today = scheduler.utc(now).astimezone().date()
+        counts: dict[date, int] = {}
+        for (due,) in self._read("SELECT due FROM cards WHERE document_id = ?", (document_id,)):
+            day = max(today, _local_day(due))
+            counts[day] = counts.get(day, 0) + 1
+        return [(today + timedelta(days=n), counts.get(today + timedelta(days=n), 0)) for n in range(days)]
+
+    def accuracy(self, document_id: int, since: datetime | None = None) -> float | None:
+        """The share of reviews rated above Again (since a moment, if given); None before any."""
+        rows = self._read(
+            "SELECT AVG(correct) FROM reviews WHERE document_id = ? AND time >= ?",
+            (document_id, _epoch(since) if since else 0.0),
+        )
+        return None if rows[0][0] is None else float(rows[0][0])
+
+
+def totals(stats: Mapping[str, SectionStats]) -> SectionStats:
+    """Whole-document figures from per-section ones; mastery is weighted by cards."""
+    cards = sum(s.cards for s in stats.values())
+    return SectionStats(
+        cards=cards,
+        new=sum(s.new for s in stats.values()),
+        due=sum(s.due for s in stats.values()),
+        reviews=sum(s.reviews for s in stats.values()),
+        mastery=(sum(s.mastery * s.cards for s in stats.values()) / cards) if cards else 0.0,
+    )
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"The study database is from a newer study (schema {version}); update study to open it.", "newer"
+        )
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        # Another study may have upgraded the file while we waited for the lock.
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[number]:
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL files, so they stay paired) out of the way."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+    try:
+        os.replace(path, target)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+    except OSError as error:
+        raise StoreError(
+            f"The study database {path} is damaged and could not be moved aside: {error.strerror}.", "corrupt"
+        ) from None
+    return target
