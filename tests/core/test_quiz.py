@@ -22,6 +22,7 @@ from tui.core.quiz import (
     diff,
     diff_rows,
     hint,
+    keys_by_section,
     letters,
     normalize,
     paragraph_segments,
@@ -29,6 +30,7 @@ from tui.core.quiz import (
     section_keys,
     sentence_around,
     sentence_bounds,
+    sentence_for,
     sentence_group,
     suggest_rating,
 )
@@ -295,6 +297,18 @@ class TestCards:
         assert len(set(keys)) == 2
 
 
+    def test_keys_by_section_own_and_with_subsections(self) -> None:
+        doc = speech()
+        cards = cards_for(doc, speech_phrases(doc))
+        own = keys_by_section(doc, cards)
+        whole = keys_by_section(doc, cards, subtree=True)
+        assert set(own) == set(whole) == {s.id for s in doc.walk()}
+        assert own["s1"] == [] and own["c"] == []
+        assert len(own["s1.1"]) == 4 and len(own["s1.2"]) == 2
+        assert whole["s1"] == own["s1.1"] + own["s1.2"]
+        assert whole["s1.1"] == own["s1.1"]
+
+
 # ---------------------------------------------------------------- blanks
 
 
@@ -384,6 +398,14 @@ class TestSentence:
         assert text[s:e] == paragraph[start:end]
         assert len(text) <= 30 + 2
 
+    def test_the_sentence_of_a_review_card(self) -> None:
+        doc = speech()
+        cards = cards_for(doc, speech_phrases(doc))
+        card = next(c for c in cards if c.phrase.text == "两个维护")
+        text, s, e = sentence_for(doc, card)
+        assert text == "捍卫“两个确立”,做到“两个维护”。"
+        assert text[s:e] == "两个维护"
+
     def test_bounds_and_groups(self) -> None:
         first = PARAGRAPH.index("百年")
         second = PARAGRAPH.index("松口气")
@@ -440,9 +462,12 @@ class TestQuizSession:
         quiz.next_pending(now=120.0)
         assert quiz.answer("", now=121.0).outcome == "empty"  # type: ignore[union-attr]
         assert quiz.states[4].status == "revealed" and quiz.states[4].rating == AGAIN
+        assert quiz.states[4].outcome == "empty"
         quiz.next_pending(now=121.0)
+        assert quiz.states[5].outcome == "pending"
         quiz.reveal(now=125.0)
-        assert quiz.states[5].status == "revealed"
+        assert quiz.states[5].status == quiz.states[5].outcome == "revealed"
+        assert quiz.states[2].outcome == "near"
         assert quiz.done
         assert not quiz.next_pending(now=125.0)
 

@@ -11,7 +11,7 @@ import pytest
 
 from tui.core import scheduler
 from tui.core.model import Document, Phrase, PhraseEdit, Section
-from tui.core.quiz import cards_for, section_keys
+from tui.core.quiz import cards_for, keys_by_section, section_keys
 from tui.core.store import FILENAME, SCHEMA_VERSION, Position, Store, StoreError, totals
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -308,12 +308,36 @@ class TestStats:
         grade(store, doc_id, "gone", 3, NOW, section="甲")  # a phrase since switched off
         stats = store.section_stats(doc_id, {"甲": ["a1", "a2", "a3"], "乙": ["b1"]}, NOW)
         first = stats["甲"]
-        assert (first.cards, first.new, first.due, first.reviews) == (3, 1, 1, 4)
+        assert (first.cards, first.new, first.due, first.reviews) == (3, 1, 1, 3)
         assert 0 < first.mastery < 2 / 3
         assert (stats["乙"].cards, stats["乙"].new, stats["乙"].reviews, stats["乙"].mastery) == (1, 1, 0, 0.0)
         total = totals(stats)
-        assert (total.cards, total.new, total.due, total.reviews) == (4, 2, 1, 4)
+        assert (total.cards, total.new, total.due, total.reviews) == (4, 2, 1, 3)
         assert total.mastery == pytest.approx(first.mastery * 3 / 4)
+
+    def test_outline_nodes_count_their_subsections(self, store: Store, doc_id: int) -> None:
+        doc = Document(
+            "讲话",
+            "text",
+            [
+                Section(
+                    "s1", "heading", 1, "一、", "甲", ["“两个确立”"],
+                    [Section("s1.1", "heading", 2, "(一)", "乙", ["“零容忍”与“两个维护”"])],
+                )
+            ],
+        )
+        phrases = {
+            "s1": [Phrase(0, 1, 5, "两个确立", "quote")],
+            "s1.1": [Phrase(0, 1, 4, "零容忍", "quote"), Phrase(0, 7, 11, "两个维护", "quote")],
+        }
+        cards = cards_for(doc, phrases)
+        grade(store, doc_id, cards[1].key, 3, NOW)
+        stats = store.section_stats(doc_id, keys_by_section(doc, cards, subtree=True), NOW)
+        assert (stats["s1"].cards, stats["s1"].new, stats["s1"].reviews) == (3, 2, 1)
+        assert (stats["s1.1"].cards, stats["s1.1"].new) == (2, 1)
+        assert stats["s1"].mastery == pytest.approx(stats["s1.1"].mastery * 2 / 3)
+        own = store.section_stats(doc_id, keys_by_section(doc, cards), NOW)
+        assert (own["s1"].cards, own["s1"].mastery) == (1, 0.0)
 
     def test_reviews_per_day_forecast_and_accuracy(self, store: Store, doc_id: int) -> None:
         assert store.accuracy(doc_id) is None

@@ -238,6 +238,31 @@ def cards_for(doc: Document, phrases_by_section: Mapping[str, Iterable[Phrase]])
     return cards
 
 
+def keys_by_section(doc: Document, cards: Iterable[Card], subtree: bool = False) -> dict[str, list[str]]:
+    """Card keys per section id (every section, even without cards), for `Store.section_stats`.
+
+    With `subtree`, a section also holds the cards of its subsections, as an
+    outline node's mastery and due count do.
+    """
+    keys: dict[str, list[str]] = {section.id: [] for section in doc.walk()}
+    for card in cards:
+        keys.setdefault(card.section_id, []).append(card.key)
+    if not subtree:
+        return keys
+    totals: dict[str, list[str]] = {}
+
+    def gather(section: Section) -> list[str]:
+        collected = list(keys.get(section.id, ()))
+        for child in section.children:
+            collected += gather(child)
+        totals[section.id] = collected
+        return collected
+
+    for top in doc.sections:
+        gather(top)
+    return totals
+
+
 # ---------------------------------------------------------------- blanks
 
 
@@ -386,6 +411,15 @@ def sentence_around(paragraph_text: str, start: int, end: int, max_chars: int = 
     return text, start + offset, end + offset
 
 
+def sentence_for(doc: Document, card: Card, max_chars: int = 60) -> tuple[str, int, int]:
+    """The sentence (or clause) a review card shows, with its phrase at `text[start:end]`."""
+    section = doc.find(card.section_id)
+    phrase = card.phrase
+    if section is None or phrase.paragraph >= len(section.paragraphs):
+        return phrase.text, 0, len(phrase.text)
+    return sentence_around(section.paragraphs[phrase.paragraph], phrase.start, phrase.end, max_chars)
+
+
 def sentence_group(doc: Document) -> Callable[[Card], Hashable]:
     """A function naming the sentence a card sits in, so a review queue can keep them apart."""
     sections = {section.id: section for section in doc.walk()}
@@ -414,10 +448,16 @@ class BlankState:
     seconds: float = 0.0
     verdict: Verdict | None = None
     rating: int | None = None
+    review_id: int | None = None  # the stored review, for re-rating with keys 1-4
 
     @property
     def graded(self) -> bool:
         return self.status != "pending"
+
+    @property
+    def outcome(self) -> str:
+        """What to store: right, near, wrong, empty (revealed by Enter), revealed (by the key) or pending."""
+        return self.verdict.outcome if self.verdict else self.status
 
 
 @dataclass(frozen=True)

@@ -101,8 +101,10 @@ def mastery_mark(value: float) -> str:
 
 def day_start(now: datetime | None = None) -> datetime:
     """Local midnight at the start of `now`'s day, in UTC: new cards a day are counted from it."""
-    local = utc(now).astimezone()
-    return utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
+    day = utc(now).astimezone().date()
+    # A naive local time converted with astimezone() gets that moment's own UTC offset,
+    # which differs from `now`'s on the day clocks change.
+    return utc(datetime(day.year, day.month, day.day).astimezone())
 
 
 def spread(items: Iterable[Card], group_of: Callable[[Card], Hashable]) -> list[Card]:

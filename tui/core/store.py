@@ -542,27 +542,35 @@ class Store:
     def section_stats(
         self, document_id: int, keys_by_section: Mapping[str, Iterable[str]], now: datetime | None = None
     ) -> dict[str, SectionStats]:
-        """Progress per section key, given the keys of the cards each section has now.
+        """Progress per group of cards: `keys_by_section` maps any label (a section id, a
+        section key) to the keys of the cards it holds now (see `quiz.keys_by_section`).
 
-        Cards and mastery count only the given keys (a phrase switched off no
-        longer counts); reviews count every review made in the section.
+        Only the given keys count, so a phrase switched off no longer weighs on its
+        section; reviews are those of the given cards.
         """
         moment = scheduler.utc(now)
         stored = self.cards(document_id)
         reviews = dict(
-            self._read(
-                "SELECT section_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY section_key", (document_id,)
-            )
+            self._read("SELECT card_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY card_key", (document_id,))
         )
+        recall: dict[str, float] = {}  # a card may sit in several groups: work it out once
+
+        def retrievability(key: str) -> float:
+            if key not in recall:
+                card = stored.get(key)
+                recall[key] = scheduler.retrievability(card.state, moment) if card else 0.0
+            return recall[key]
+
         stats: dict[str, SectionStats] = {}
-        for section_key, keys in keys_by_section.items():
+        for label, keys in keys_by_section.items():
+            keys = list(keys)
             cards = [stored.get(key) for key in keys]
-            stats[section_key] = SectionStats(
-                cards=len(cards),
+            stats[label] = SectionStats(
+                cards=len(keys),
                 new=sum(1 for card in cards if card is None),
                 due=sum(1 for card in cards if card is not None and card.due <= moment),
-                reviews=int(reviews.get(section_key, 0)),
-                mastery=scheduler.mastery((card.state if card else None for card in cards), moment),
+                reviews=sum(int(reviews.get(key, 0)) for key in keys),
+                mastery=sum(retrievability(key) for key in keys) / len(keys) if keys else 0.0,
             )
         return stats
 
