@@ -390,13 +390,20 @@ class TestSentence:
         assert len(text) == 22
 
     @settings(max_examples=300, deadline=None)
-    @given(st.text(alphabet="作风建设,。!“”、 ab", min_size=1, max_size=120), st.data())
+    @given(st.text(alphabet="作风建设,。!“”、 ab.", min_size=1, max_size=120), st.data())
     def test_the_phrase_is_always_where_it_says(self, paragraph: str, data: st.DataObject) -> None:
         start = data.draw(st.integers(0, len(paragraph) - 1))
         end = data.draw(st.integers(start + 1, min(len(paragraph), start + 15)))
         text, s, e = sentence_around(paragraph, start, end, max_chars=30)
         assert text[s:e] == paragraph[start:end]
         assert len(text) <= 30 + 2
+
+    def test_english_sentences_end_at_a_full_stop_before_a_space(self) -> None:
+        text = "Version 2.5 is out. We the People of the United States ordain this. Done."
+        start = text.index("People")
+        sentence, s, e = sentence_around(text, start, start + 6)
+        assert sentence == "We the People of the United States ordain this."
+        assert sentence[s:e] == "People"
 
     def test_the_sentence_of_a_review_card(self) -> None:
         doc = speech()

@@ -364,19 +364,30 @@ def placeholder(number: int, cells: int, shown: str = "", fill: str = "_") -> st
 # ---------------------------------------------------------------- sentences
 
 
+def _stops_at(text: str, index: int, stops: frozenset[str]) -> bool:
+    """Whether `text[index]` ends a sentence (or clause); a full stop only before a space or the end."""
+    char = text[index]
+    if char in stops:
+        return True
+    if char == ".":
+        following = text[index + 1] if index + 1 < len(text) else " "
+        return following.isspace() or following in _TRAILERS
+    return False
+
+
 def _sentence_bounds(text: str, start: int, end: int, stops: frozenset[str]) -> tuple[int, int]:
     left = start
-    while left > 0 and text[left - 1] not in stops:
+    while left > 0 and not _stops_at(text, left - 1, stops):
         left -= 1
     # A stop followed by closing marks (。” or ，」) ends where the marks end.
     while left < start and (text[left] in _CLOSERS or text[left].isspace()):
         left += 1
     right = end
-    while right < len(text) and text[right] not in stops:
+    while right < len(text) and not _stops_at(text, right, stops):
         right += 1
     if right < len(text):
         right += 1
-        while right < len(text) and (text[right] in _TRAILERS or text[right] in stops):
+        while right < len(text) and (text[right] in _TRAILERS or _stops_at(text, right, stops)):
             right += 1
     return left, right
 
