@@ -1,0 +1,515 @@
+"""The text pane: a whole document laid out in wrapped lines, drawing only what is on screen."""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from typing import Mapping, NamedTuple
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive, var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.core.model import Document, Phrase, Section
+from tui.core.wrap import CONTROL_TO_SPACE, wrap
+
+__all__ = ["LineInfo", "TextView"]
+
+# The "paragraph" of a line that is a heading or a blank separator.
+HEADING = -1
+BLANK = -2
+
+
+class LineInfo(NamedTuple):
+    """What one laid-out line shows: `paragraph` is HEADING (-1) for the heading's text."""
+
+    section_id: str
+    paragraph: int
+    start: int
+    end: int
+
+
+class _Folded(dict):
+    """Each character's search form: NFKC (full-width to half-width) then casefold."""
+
+    def __missing__(self, char: str) -> str:
+        folded = unicodedata.normalize("NFKC", char).casefold()
+        self[char] = folded
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+def fold(text: str) -> str:
+    """The search form of `text`, folded character by character."""
+    return "".join(map(_FOLDED.__getitem__, text))
+
+
+def find_all(text: str, folded_query: str) -> list[tuple[int, int]]:
+    """Spans of `text` whose search form contains `folded_query`, as indices into `text`."""
+    if not folded_query:
+        return []
+    pieces = list(map(_FOLDED.__getitem__, text))
+    folded = "".join(pieces)
+    found: list[tuple[int, int]] = []
+    position = folded.find(folded_query)
+    if position < 0:
+        return found
+    identity = len(folded) == len(text) and all(len(piece) == 1 for piece in pieces)
+    offsets = None if identity else list(accumulate(map(len, pieces), initial=0))
+    size = len(folded_query)
+    while position >= 0:
+        end = position + size
+        if offsets is None:
+            found.append((position, end))
+        else:
+            # A folded character may be longer or shorter than the original (ﬁ → fi):
+            # the match covers every original character it touches.
+            found.append((bisect_right(offsets, position) - 1, bisect_left(offsets, end)))
+        position = folded.find(folded_query, end)
+    return found
+
+
+def heading_text(section: Section, captions: Mapping[str, str]) -> str:
+    """The text of a section's heading line: its label and heading, or a caption for its kind."""
+    if section.kind != "heading" and captions.get(section.kind):
+        return captions[section.kind]
+    label = section.label.strip()
+    heading = section.heading.strip()
+    if not label.strip("#"):
+        label = ""  # Markdown markers are syntax, not a number to show
+    if not label or not heading:
+        return label or heading
+    last = label[-1]
+    # 一、 （一） 1． run straight into the heading; 第一章 and 1. take a space.
+    joined = unicodedata.category(last).startswith("P") and cell_len(last) == 2
+    return f"{label}{heading}" if joined else f"{label} {heading}"
+
+
+class TextView(ScrollView, can_focus=True):
+    """A document's sections in reading order: headings, wrapped paragraphs, phrases, matches."""
+
+    COMPONENT_CLASSES = {
+        "text-view--heading-1",
+        "text-view--heading-2",
+        "text-view--heading-3",
+        "text-view--phrase",
+        "text-view--match",
+        "text-view--current-match",
+    }
+
+    DEFAULT_CSS = """
+    TextView {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: scroll;
+        padding: 0 1;
+    }
+    TextView > .text-view--heading-1 { color: $text-accent; text-style: bold; }
+    TextView > .text-view--heading-2 { color: $text-primary; text-style: bold; }
+    TextView > .text-view--heading-3 { color: $text-secondary; text-style: bold; }
+    TextView > .text-view--phrase { color: $text-warning; text-style: underline; }
+    TextView > .text-view--match { background: $warning 35%; }
+    TextView > .text-view--current-match { background: $accent; color: $text; text-style: bold; }
+    """
+
+    highlight_phrases: reactive[bool] = reactive(False)
+    """Draw key phrases in the phrase style."""
+
+    current_section: var[str | None] = var(None)
+    """The id of the section whose text is at the top of the view."""
+
+    class SectionChanged(Message):
+        """The section at the top of the view changed."""
+
+        def __init__(self, text_view: TextView, section_id: str) -> None:
+            super().__init__()
+            self.text_view = text_view
+            self.section_id = section_id
+
+        @property
+        def control(self) -> TextView:
+            return self.text_view
+
+    class MatchChanged(Message):
+        """The current search match moved (index -1 and section None when there is none)."""
+
+        def __init__(self, text_view: TextView, index: int, total: int, section_id: str | None) -> None:
+            super().__init__()
+            self.text_view = text_view
+            self.index = index
+            self.total = total
+            self.section_id = section_id
+
+        @property
+        def control(self) -> TextView:
+            return self.text_view
+
+    def __init__(
+        self,
+        document: Document | None = None,
+        *,
+        captions: Mapping[str, str] | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        """`captions` names the sections without a heading, by kind: {"preamble": "开篇", ...}."""
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self._captions: dict[str, str] = dict(captions or {})
+        self._document: Document | None = None
+        self._sections: list[Section] = []
+        self._index: dict[str, int] = {}
+        self._headings: list[str] = []
+        # The layout: one (section index, paragraph, start, end) per line.
+        self._lines: list[tuple[int, int, int, int]] = []
+        self._section_lines: list[int] = []
+        self._paragraph_lines: dict[tuple[int, int], tuple[int, list[int]]] = {}
+        self._layout_width = 0
+        self._pending_line: tuple[int, int, int] | None = None
+        self._phrases: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._matches: list[tuple[int, int, int, int]] = []
+        self._match_spans: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        self._match_index: int | None = None
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        if document is not None:
+            self.load(document)
+
+    # ---- loading ----
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def load(self, document: Document, phrases: Mapping[str, list[Phrase]] | None = None) -> None:
+        """Show `document` from its start, with `phrases` per section id if known."""
+        self._document = document
+        self._sections = list(document.walk())
+        self._index = {section.id: number for number, section in enumerate(self._sections)}
+        self._headings = [heading_text(section, self._captions) for section in self._sections]
+        self._matches, self._match_spans, self._match_index = [], {}, None
+        self._pending_line = None
+        self.set_phrases(phrases or {})
+        self._layout_width = 0
+        self.current_section = None
+        if self.is_mounted:
+            self.scroll_to(0, 0, animate=False)
+            self._layout()
+
+    def set_captions(self, captions: Mapping[str, str]) -> None:
+        """Rename the sections without a heading (when the interface language changes)."""
+        self._captions = dict(captions)
+        if self._document is not None:
+            self._headings = [heading_text(section, self._captions) for section in self._sections]
+            self._relayout()
+
+    def set_phrases(self, phrases: Mapping[str, list[Phrase]]) -> None:
+        """Replace the key phrases, given per section id; unknown sections and bad spans are skipped."""
+        spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for section_id, section_phrases in phrases.items():
+            number = self._index.get(section_id)
+            if number is None:
+                continue
+            paragraphs = self._sections[number].paragraphs
+            for phrase in section_phrases:
+                if 0 <= phrase.paragraph < len(paragraphs) and 0 <= phrase.start < phrase.end <= len(
+                    paragraphs[phrase.paragraph]
+                ):
+                    spans.setdefault((number, phrase.paragraph), []).append((phrase.start, phrase.end))
+        for value in spans.values():
+            value.sort()
+        self._phrases = spans
+        self._redraw()
+
+    # ---- layout ----
+
+    @property
+    def line_count(self) -> int:
+        """Lines of laid-out text (the view may add blank room after them)."""
+        return len(self._lines)
+
+    def line_info(self, y: int) -> LineInfo | None:
+        """What line `y` of the layout shows (None for a blank line or past the end)."""
+        if not 0 <= y < len(self._lines):
+            return None
+        number, paragraph, start, end = self._lines[y]
+        if paragraph == BLANK:
+            return None
+        return LineInfo(self._sections[number].id, paragraph, start, end)
+
+    def line_text(self, y: int) -> str:
+        """The plain text of line `y` of the layout."""
+        if not 0 <= y < len(self._lines):
+            return ""
+        number, paragraph, start, end = self._lines[y]
+        return self._source(number, paragraph)[start:end]
+
+    def section_line(self, section_id: str) -> int | None:
+        """The line of a section's heading."""
+        number = self._index.get(section_id)
+        return None if number is None or not self._section_lines else self._section_lines[number]
+
+    def _source(self, number: int, paragraph: int) -> str:
+        if paragraph == HEADING:
+            return self._headings[number]
+        if paragraph == BLANK:
+            return ""
+        return self._sections[number].paragraphs[paragraph]
+
+    def _content_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def on_resize(self) -> None:
+        if self._content_width() != self._layout_width:
+            self._relayout()
+        else:
+            self._update_virtual_size()
+
+    def _relayout(self) -> None:
+        """Lay out again, keeping the text that was at the top of the view at the top."""
+        anchor = self._pending_line
+        if anchor is None and self._lines:
+            number, paragraph, start, _end = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)]
+            anchor = (number, paragraph, start)
+        self._layout()
+        if anchor is not None:
+            self._scroll_to_position(*anchor)
+
+    def _layout(self) -> None:
+        width = self._content_width()
+        if self._document is None or width <= 0:
+            return
+        lines: list[tuple[int, int, int, int]] = []
+        section_lines: list[int] = []
+        paragraph_lines: dict[tuple[int, int], tuple[int, list[int]]] = {}
+        for number, section in enumerate(self._sections):
+            if number:
+                lines.append((number - 1, BLANK, 0, 0))
+            section_lines.append(len(lines))
+            spans = wrap(self._headings[number], width)
+            paragraph_lines[(number, HEADING)] = (len(lines), [start for start, _ in spans])
+            lines.extend([(number, HEADING, start, end) for start, end in spans])
+            for paragraph, text in enumerate(section.paragraphs):
+                if paragraph:
+                    lines.append((number, BLANK, 0, 0))
+                spans = wrap(text, width)
+                paragraph_lines[(number, paragraph)] = (len(lines), [start for start, _ in spans])
+                lines.extend([(number, paragraph, start, end) for start, end in spans])
+        self._lines = lines
+        self._section_lines = section_lines
+        self._paragraph_lines = paragraph_lines
+        self._layout_width = width
+        self._update_virtual_size()
+        self._redraw()
+        if self._pending_line is not None:
+            self._scroll_to_position(*self._pending_line)
+        self._update_current_section()
+
+    def _update_virtual_size(self) -> None:
+        # Room after the text so that the last section's heading can reach the top.
+        height = self.scrollable_content_region.height
+        last = self._section_lines[-1] if self._section_lines else 0
+        self.virtual_size = Size(self._layout_width, max(len(self._lines), last + height))
+
+    def _line_of(self, number: int, paragraph: int, offset: int) -> int | None:
+        found = self._paragraph_lines.get((number, paragraph))
+        if found is None:
+            return None
+        first, starts = found
+        return first + max(0, bisect_right(starts, offset) - 1)
+
+    # ---- scrolling ----
+
+    def scroll_to_section(self, section_id: str, animate: bool = False) -> None:
+        """Put the heading of `section_id` at the top of the view."""
+        number = self._index.get(section_id)
+        if number is not None:
+            self._scroll_to_position(number, HEADING, 0, animate=animate)
+
+    def _scroll_to_position(self, number: int, paragraph: int, offset: int, animate: bool = False) -> None:
+        line = self._line_of(number, paragraph, offset) if self._lines else None
+        if line is None:
+            self._pending_line = (number, paragraph, offset)  # applied once laid out
+            return
+        self._pending_line = None
+        self.scroll_to(y=line, animate=animate)
+        self._update_current_section()
+
+    # Keys move the text at once: a reader paging through wants the next page now, not an
+    # animation towards it.
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._update_current_section()
+
+    def _update_current_section(self) -> None:
+        if not self._lines:
+            return
+        if self._pending_line is not None:
+            number = self._pending_line[0]
+        else:
+            number = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)][0]
+        self.current_section = self._sections[number].id
+
+    def watch_current_section(self, section_id: str | None) -> None:
+        if section_id is not None:
+            self.post_message(self.SectionChanged(self, section_id))
+
+    # ---- search ----
+
+    @property
+    def match_count(self) -> int:
+        return len(self._matches)
+
+    @property
+    def match_index(self) -> int | None:
+        """The index of the current match, None before next_match/previous_match."""
+        return self._match_index
+
+    @property
+    def matched_sections(self) -> set[str]:
+        return {self._sections[number].id for number, _p, _s, _e in self._matches}
+
+    def search(self, query: str) -> int:
+        """Find every occurrence of `query`, ignoring width and case; return how many."""
+        folded_query = fold(query)
+        matches: list[tuple[int, int, int, int]] = []
+        if folded_query:
+            for number, section in enumerate(self._sections):
+                for paragraph, text in [(HEADING, self._headings[number]), *enumerate(section.paragraphs)]:
+                    for start, end in find_all(text, folded_query):
+                        matches.append((number, paragraph, start, end))
+        self._matches = matches
+        self._match_index = None
+        self._match_spans = {}
+        for index, (number, paragraph, start, end) in enumerate(matches):
+            self._match_spans.setdefault((number, paragraph), []).append((start, end, index))
+        self._redraw()
+        return len(matches)
+
+    def clear_search(self) -> None:
+        self.search("")
+
+    def next_match(self) -> str | None:
+        """Move to the next match (the first at or below the top at first); return its section id."""
+        if not self._matches:
+            return None
+        if self._match_index is None:
+            top = self.scroll_offset.y
+            index = next((i for i, match in enumerate(self._matches) if self._match_line(match) >= top), 0)
+        else:
+            index = (self._match_index + 1) % len(self._matches)
+        return self._go_to_match(index)
+
+    def previous_match(self) -> str | None:
+        """Move to the previous match (the last above the top at first); return its section id."""
+        if not self._matches:
+            return None
+        if self._match_index is None:
+            top = self.scroll_offset.y
+            earlier = [i for i, match in enumerate(self._matches) if self._match_line(match) < top]
+            index = earlier[-1] if earlier else len(self._matches) - 1
+        else:
+            index = (self._match_index - 1) % len(self._matches)
+        return self._go_to_match(index)
+
+    def _match_line(self, match: tuple[int, int, int, int]) -> int:
+        number, paragraph, start, _end = match
+        return self._line_of(number, paragraph, start) or 0
+
+    def _go_to_match(self, index: int) -> str:
+        self._match_index = index
+        match = self._matches[index]
+        line = self._match_line(match)
+        height = self.scrollable_content_region.height
+        if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
+            # Out of sight: bring it to a third of the way down, with its context above.
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+        self._redraw()
+        section_id = self._sections[match[0]].id
+        self.post_message(self.MatchChanged(self, index, len(self._matches), section_id))
+        return section_id
+
+    # ---- drawing ----
+
+    def watch_highlight_phrases(self) -> None:
+        self._redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def _redraw(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        line = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        strip = self._strips.get(line)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_text_line(line, width)
+            self._strips[line] = strip
+        return strip
+
+    def _render_text_line(self, line: int, width: int) -> Strip:
+        base = self.rich_style
+        if line >= len(self._lines):
+            return Strip.blank(width, base)
+        number, paragraph, start, end = self._lines[line]
+        if paragraph == BLANK:
+            return Strip.blank(width, base)
+        source = self._source(number, paragraph)[start:end].translate(CONTROL_TO_SPACE)
+        style = base
+        if paragraph == HEADING:
+            level = min(max(self._sections[number].level, 1), 3)
+            style = base + self.get_component_rich_style(f"text-view--heading-{level}")
+        text = Text(source, end="")
+        text.stylize(style)  # as a span: Text.render ignores a Text's own style
+        key = (number, paragraph)
+        if self.highlight_phrases and key in self._phrases:
+            self._stylize(text, self._phrases[key], start, end, self.get_component_rich_style("text-view--phrase"))
+        if key in self._match_spans:
+            match_style = self.get_component_rich_style("text-view--match")
+            current_style = self.get_component_rich_style("text-view--current-match")
+            for match_start, match_end, index in self._match_spans[key]:
+                if match_end > start and match_start < end:
+                    chosen = current_style if index == self._match_index else match_style
+                    text.stylize(chosen, max(match_start, start) - start, min(match_end, end) - start)
+        strip = Strip(text.render(self.app.console), cell_len(source))
+        return strip.crop_extend(0, width, base)
+
+    @staticmethod
+    def _stylize(text: Text, spans: list[tuple[int, int]], start: int, end: int, style: Style) -> None:
+        for span_start, span_end in spans:  # sorted by start; a paragraph has few phrases
+            if span_start >= end:
+                break
+            if span_end > start:
+                text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
