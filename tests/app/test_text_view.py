@@ -35,7 +35,9 @@ def make_document() -> Document:
                 [LONG * 2, "第二段，用 Python 和 Textual 编写。"],
                 children=[
                     Section("s1.1", "heading", 2, "（一）", "把握核心要义", [LONG * 3]),
-                    Section("s1.2", "heading", 2, "（二）", "ＡＢＣ全角字母", ["这里有ABC，也有abc和Ａｂｃ。" + LONG]),
+                    Section(
+                        "s1.2", "heading", 2, "（二）", "ＡＢＣ全角字母", ["这里有ABC，也有abc和Ａｂｃ。" + LONG]
+                    ),
                 ],
             ),
             Section("s2", "heading", 1, "二、", "建立长效机制", [LONG * 4, LONG * 2]),
@@ -272,7 +274,12 @@ async def test_phrases_for_unknown_sections_or_bad_spans_are_ignored():
         await pilot.pause()
         view = app.query_one(TextView)
         view.highlight_phrases = True
-        view.set_phrases({"nope": [Phrase(0, 0, 2, "xx", "user")], "p": [Phrase(5, 0, 2, "xx", "user"), Phrase(0, 3, 99, "x", "user")]})
+        view.set_phrases(
+            {
+                "nope": [Phrase(0, 0, 2, "xx", "user")],
+                "p": [Phrase(5, 0, 2, "xx", "user"), Phrase(0, 3, 99, "x", "user")],
+            }
+        )
         await pilot.pause()
         assert styled(view.render_line(1), lambda style: bool(style.underline)) == ""
 
@@ -344,3 +351,39 @@ def test_find_all_maps_folded_matches_back_to_the_text():
     assert [text[a:b] for a, b in find_all(text, fold("fine"))] == ["ﬁne"]
     assert [text[a:b] for a, b in find_all(text, fold("strasse"))] == ["Straße", "STRASSE"]
     assert find_all("abc", "") == []
+
+
+async def test_resize_with_a_blank_line_at_the_top_keeps_the_next_text_at_the_top():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        blank = view.section_line("s2") - 1
+        assert view.line_text(blank) == ""
+        view.scroll_to(y=blank, animate=False)
+        await pilot.pause()
+        await pilot.resize_terminal(50, 14)
+        await pilot.pause()
+        assert screen_lines(view)[0] == "二、建立长效机制"
+        assert view.current_section == "s2"
+        # Scrolling still works afterwards: nothing is left pending.
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.scroll_offset.y == 0
+        assert view.current_section == "p"
+
+
+async def test_tiny_sizes_never_crash():
+    app = ReaderApp()
+    async with app.run_test(size=(6, 3)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        assert view.scrollable_content_region.width == 2
+        # One CJK character per line, never wider than the view.
+        assert [view.line_text(y) for y in range(3)] == ["开", "篇", "同"]
+        assert all(cell_len(view.line_text(y)) <= 2 for y in range(view.line_count))
+        for width, height in [(3, 2), (1, 1), (40, 12)]:
+            await pilot.resize_terminal(width, height)
+            await pilot.pause()
+            await pilot.press("pagedown")
+        assert view.line_text(1) == "同志们：今天我们召开会议。"

@@ -17,8 +17,13 @@ MEGABYTE = 1_000_000
 RUNS = 5
 # Common characters of official documents, so the text looks like what users read.
 CHARACTERS = (
-    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
-    "十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车"
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动"
+    "同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自"
+    "二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日"
+    "那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变"
+    "条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指"
+    "几九区强放决西被干做必战先回则任取据处理世车"
 )
 CLOSERS = "，，，，、；。"
 
@@ -44,9 +49,11 @@ def make_document(size: int = MEGABYTE, seed: int = 4) -> Document:
                 paragraphs.append(paragraph)
                 total += len(paragraph.encode())
             label = f"（{numerals[(child - 1) % 10]}）"
-            children.append(Section(f"s{number}.{child}", "heading", 2, label, "".join(rng.choices(CHARACTERS, k=10)), paragraphs))
+            heading = "".join(rng.choices(CHARACTERS, k=10))
+            children.append(Section(f"s{number}.{child}", "heading", 2, label, heading, paragraphs))
         label = f"{numerals[(number - 1) % 10]}、"
-        sections.append(Section(f"s{number}", "heading", 1, label, "".join(rng.choices(CHARACTERS, k=8)), [], children))
+        heading = "".join(rng.choices(CHARACTERS, k=8))
+        sections.append(Section(f"s{number}", "heading", 1, label, heading, [], children))
     return Document("基准", "text", sections)
 
 
@@ -92,7 +99,9 @@ class BenchApp(App[None]):
 
 async def first_frame_and_page_down(document: Document) -> dict[str, list[float]]:
     """Seconds to the first drawn line; page-down handled and redrawn; layout; search."""
-    results: dict[str, list[float]] = {"first": [], "press": [], "drawn": [], "redraw": [], "layout": [], "search": []}
+    results: dict[str, list[float]] = {
+        name: [] for name in ("first", "press", "drawn", "redraw", "layout", "search")
+    }
     for _ in range(RUNS):
         start = time.perf_counter()
         app = BenchApp(document)
@@ -127,7 +136,10 @@ async def first_frame_and_page_down(document: Document) -> dict[str, list[float]
 def main() -> None:
     document = make_document()
     seconds, size = bench_wrap(document)
-    print(f"wrap: {size:.2f} MB of Chinese at width 80 in {seconds * 1000:.1f} ms (median of {RUNS}) = {size / seconds:.1f} MB/s")
+    print(
+        f"wrap: {size:.2f} MB of Chinese at width 80 in {seconds * 1000:.1f} ms"
+        f" (median of {RUNS}) = {size / seconds:.1f} MB/s"
+    )
     results = asyncio.run(first_frame_and_page_down(document))
     lines = sum(len(s.paragraphs) for s in document.walk())
     print(f"text view, {size:.2f} MB document ({lines} paragraphs), 120x40, median of {RUNS}:")

@@ -279,7 +279,10 @@ class TextView(ScrollView, can_focus=True):
         """Lay out again, keeping the text that was at the top of the view at the top."""
         anchor = self._pending_line
         if anchor is None and self._lines:
-            number, paragraph, start, _end = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)]
+            y = min(self.scroll_offset.y, len(self._lines) - 1)
+            while self._lines[y][1] == BLANK:  # a blank line is never last: anchor to what follows
+                y += 1
+            number, paragraph, start, _end = self._lines[y]
             anchor = (number, paragraph, start)
         self._layout()
         if anchor is not None:
@@ -337,9 +340,11 @@ class TextView(ScrollView, can_focus=True):
             self._scroll_to_position(number, HEADING, 0, animate=animate)
 
     def _scroll_to_position(self, number: int, paragraph: int, offset: int, animate: bool = False) -> None:
-        line = self._line_of(number, paragraph, offset) if self._lines else None
-        if line is None:
+        if not self._lines:
             self._pending_line = (number, paragraph, offset)  # applied once laid out
+            return
+        line = self._line_of(number, paragraph, offset)
+        if line is None:
             return
         self._pending_line = None
         self.scroll_to(y=line, animate=animate)
