@@ -34,6 +34,7 @@ _CLAUSE = "，,；;：:"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 _CLOSERS = {close: open_ for open_, close in _OPENERS.items()}
 _MARK = re.compile('[“”「」『』‘’《》"]')
+_LATIN = re.compile(r"[A-Za-z0-9]+")
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 # 两个确立 / 十四个坚持: the numeral stands on its own (二十二个, 第三个, 十一点六个 do not).
@@ -43,6 +44,7 @@ _FIRST = re.compile(r"(?<![第零〇一二三四五六七八九十百千万])第
 # Parts of speech that make 「numeral 个 X」 a count of things rather than a formulation.
 _COUNTED_NOUNS = ("n", "nr", "ns", "nt", "nrt", "nrfg", "t", "m", "q", "mq", "f", "s", "r", "x", "eng")
 _ROLE_TAGS = ("n", "nz", "vn")
+_NOT_ROLES = frozenset("时间 阶段 部分 方面 层次 步骤 梯队 季度 年度 小时".split())  # 第一时间 is a when
 _ENUM = re.compile(r"(?:^|(?<=[。；;：:，,！？!?\s]))(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:])")
 
 _LEADING_FILLER = frozenset("是 就是 要 而 并 也 都 又 还 和 与 及 以及 并且 而且 即".split())
@@ -210,7 +212,7 @@ def format_phrases(
         lines.append(f"{indent}{heading or section.label}")
         for p in phrases.get(section.id, []):
             lines.append(f"{indent}  · {p.text}  [{p.kind}]")
-    return "\n".join(lines) + ("\n" if lines else "")
+    return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -244,6 +246,13 @@ def _known_pattern() -> re.Pattern[str]:
 
 def _alternation(terms: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+
+
+def _size(text: str) -> int:
+    """Length for the size rules: characters, but a Latin word counts as two and spaces as
+    nothing, so that a quote of six English words is as long as one of twelve characters."""
+    words = _LATIN.findall(text)
+    return len(text) - sum(len(w) for w in words) - text.count(" ") + 2 * len(words)
 
 
 def _is_punct(char: str) -> bool:
@@ -376,7 +385,7 @@ class _Context:
             for start, end, kind in paragraph.quotes:
                 start, end = paragraph.strip(start, end)
                 term = paragraph.text[start:end]
-                if kind == "quote" and 2 <= len(term) <= QUOTE_WHOLE and _has_word(term) and not _MARK.search(term):
+                if kind == "quote" and 2 <= len(term) and _size(term) <= QUOTE_WHOLE and _has_word(term) and not _MARK.search(term):
                     terms.add(term)
         # The document marks these as terms; their unquoted occurrences are terms too.
         self.terms = _alternation(terms | set(_known()))
@@ -455,7 +464,7 @@ def _quote_candidates(index: int, paragraph: _Paragraph) -> list[_Candidate]:
             continue
         s, e = paragraph.strip(start, end)
         whole = TITLE_WHOLE if kind == "title" else QUOTE_WHOLE
-        if e - s <= whole and not _SENTENCE_END.search(paragraph.text[s:e]):
+        if _size(paragraph.text[s:e]) <= whole and not _SENTENCE_END.search(paragraph.text[s:e]):
             found.append(_Candidate(_TIERS["whole"], index, s, e, kind))
         else:
             found += [_Candidate(_TIERS["part"], index, a, b, kind) for a, b in _parts(paragraph, s, e)]
@@ -468,7 +477,7 @@ def _parts(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, int]]
     parts: list[tuple[int, int]] = []
     for clause_start, clause_end in _split(text, start, end, _SENTENCE_END_CHARS + _CLAUSE):
         clause_start, clause_end = paragraph.strip(clause_start, clause_end)
-        if clause_end - clause_start <= QUOTE_PART:
+        if _size(text[clause_start:clause_end]) <= QUOTE_PART:
             parts.append((clause_start, clause_end))
             continue
         # A long clause: its 、-items, neighbours merged while they stay short.
@@ -477,18 +486,18 @@ def _parts(paragraph: _Paragraph, start: int, end: int) -> list[tuple[int, int]]
             s, e = paragraph.strip(s, e)
             if s >= e:
                 continue
-            if merged and e - merged[-1][0] <= QUOTE_WHOLE:
+            if merged and _size(text[merged[-1][0] : e]) <= QUOTE_WHOLE:
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
         for s, e in merged:
-            parts += [(s, e)] if e - s <= QUOTE_PART else _chunk(paragraph, s, e, QUOTE_WHOLE)
+            parts += [(s, e)] if _size(text[s:e]) <= QUOTE_PART else _chunk(paragraph, s, e, QUOTE_WHOLE)
     trimmed = []
     for s, e in parts:
         token = paragraph.token_at(s)
-        if token and token[0] in _LEADING_FILLER and e - token[2] >= PART_MIN:
+        if token and token[0] in _LEADING_FILLER and _size(text[token[2] : e]) >= PART_MIN:
             s = token[2]
-        if e - s >= PART_MIN:
+        if _size(text[s:e]) >= PART_MIN:
             trimmed.append((s, e))
     return trimmed
 
@@ -509,7 +518,7 @@ def _split(text: str, start: int, end: int, marks: str) -> list[tuple[int, int]]
 def _chunk(paragraph: _Paragraph, start: int, end: int, limit: int) -> list[tuple[int, int]]:
     """Cut a span at word boundaries into pieces no longer than `limit`, preferring to cut
     after 的/和/与 and near the middle."""
-    if end - start <= limit:
+    if _size(paragraph.text[start:end]) <= limit:
         return [(start, end)]
     inside = [b for b in paragraph.bounds if start + 2 <= b <= end - 2]
     if not inside:
@@ -540,7 +549,13 @@ def _formulation_candidates(index: int, paragraph: _Paragraph) -> list[_Candidat
             if paragraph.token_at(match.start()) != ("第一", match.start(), match.end()):
                 continue
             role = paragraph.token_at(match.end())
-            if role and 2 <= len(role[0]) <= 3 and _HAN.fullmatch(role[0]) and _pos(role[0]) in _ROLE_TAGS:
+            if (
+                role
+                and 2 <= len(role[0]) <= 3
+                and _HAN.fullmatch(role[0])
+                and role[0] not in _NOT_ROLES
+                and _pos(role[0]) in _ROLE_TAGS
+            ):
                 found.append(_Candidate(tier, index, match.start(), role[2], "formulation"))
     return found
 
@@ -613,7 +628,7 @@ def _core_clause(paragraph: _Paragraph, start: int, end: int) -> tuple[int, int]
     while token and token[0] in _ENUM_FILLER and token[2] < stop:
         start = token[2]
         token = paragraph.token_at(start)
-    if stop - start > QUOTE_PART:
+    if _size(text[start:stop]) > QUOTE_PART:
         pieces = _chunk(paragraph, start, stop, QUOTE_WHOLE)
         return pieces[0] if pieces else None
     return (start, stop) if stop > start else None
@@ -685,14 +700,24 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
     else:
         return None  # two items and no telling where the second ends
     # The first item: the words before the first 、 whose length is closest to the others'.
+    second = paragraph.token_at(chain[0] + 1)
+    opener = second[0] if second else ""
     left: list[int] = []
     token = paragraph.token_ending(chain[0])
-    while token and not _stops_list(token[0], _LIST_LEFT_STOP, first=True):
+    while token and (token[0] == opener or not _stops_list(token[0], _LIST_LEFT_STOP, first=not left)):
         left.append(token[1])
         token = paragraph.token_ending(token[1])
     if not left:
         return None
-    first_start = min(left, key=lambda s: (abs(chain[0] - s - reference), s))
+    # Parallel items open alike: a verb before nouns (处于规划收官期、乡村振兴深化期) is not in the list.
+    verbal = _pos(opener) == "v" if opener else False
+
+    def misfit(start: int) -> tuple[int, int]:
+        word = paragraph.token_at(start)
+        unlike = word is not None and (_pos(word[0]) == "v") != verbal
+        return abs(chain[0] - start - reference) + (3 if unlike else 0), start
+
+    first_start = min(left, key=misfit)
     if token and token[0] == "的" and text[last_end : last_end + 1] == "的":
         return None  # ……的复杂程度、解决问题的……: a head noun and a modifier, not a list
     items = [(first_start, chain[0]), *middles, (chain[-1] + 1, last_end)]
@@ -712,11 +737,11 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
 
 
 def _stops_list(word: str, stops: frozenset[str], first: bool) -> bool:
-    """Whether `word` ends a list item; an adverb may open an item (相互依存) but not follow one."""
+    """Whether `word` ends a list item. The word next to a 、 belongs to its item whatever
+    it is (同部署、同落实, 相互联系、相互依存); further out a particle or adverb ends it."""
     if word in stops or _is_punct(word[0]):
         return True
-    tag = _pos(word)
-    return tag in _FUNCTION_TAGS and not (first and tag == "d")
+    return not first and _pos(word) in _FUNCTION_TAGS
 
 
 def _keyword_candidates(paragraphs: list[_Paragraph], context: _Context) -> list[_Candidate]:

@@ -1,0 +1,554 @@
+"""Tests for tui/core/phrases.py: each kind of key phrase, the blank rules, edits, caching, output."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.core import phrases as phrases_module
+from tui.core.model import Document, Phrase, PhraseEdit, Section
+from tui.core.phrases import (
+    EXTRACTOR_VERSION,
+    apply_edits,
+    cache_key,
+    extract,
+    extract_paragraph,
+    find_occurrence,
+    format_phrases,
+    phrases_from_data,
+    phrases_json,
+    phrases_to_data,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+GOLD = ROOT / "tests" / "zuofeng-speech.phrases.json"
+REPORT = ROOT.parent / "shared" / "corpus" / "zh_report_20th_party_congress_2022.txt"
+SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
+
+
+def speech_document() -> Document:
+    from tui.core.loader import load
+    from tui.core.outline import parse
+
+    return parse(load(SPEECH), SPEECH.name)
+
+
+def section_of(*paragraphs: str, heading: str = "一节") -> Document:
+    return Document("t", "text", [Section("1", "heading", 1, "一、", heading, list(paragraphs))])
+
+
+def texts(found: list[Phrase]) -> list[str]:
+    return [p.text for p in found]
+
+
+def word_bounds(text: str) -> set[int]:
+    import rjieba
+
+    bounds = {start for _, start, _ in rjieba.tokenize(text)}
+    bounds.add(len(text))
+    return bounds
+
+
+def assert_rules(doc: Document, found: dict[str, list[Phrase]], *, every_section_filled: bool = True) -> None:
+    """Every rule a blank obeys (the issue's point 2), checked against the segmenter itself."""
+    assert set(found) == {s.id for s in doc.walk()}
+    for section in doc.walk():
+        phrases = found[section.id]
+        own = section.own_text
+        assert len(phrases) * 20 <= len(own), (section.heading, texts(phrases))
+        assert [(p.paragraph, p.start) for p in phrases] == sorted((p.paragraph, p.start) for p in phrases)
+        for before, after in zip(phrases, phrases[1:]):
+            assert before.paragraph < after.paragraph or before.end <= after.start, (before, after)
+        for p in phrases:
+            paragraph = section.paragraphs[p.paragraph]
+            assert paragraph[p.start : p.end] == p.text
+            assert len(p.text) >= 2, p
+            assert any(c.isalpha() for c in p.text), p
+            assert not SENTENCE_END.search(p.text), p
+            bounds = word_bounds(paragraph)
+            assert p.start in bounds and p.end in bounds, (p, paragraph)
+            if p.kind == "quote" and not p.text.isascii():
+                assert len(p.text) <= 16, p
+        if every_section_filled and len(own) >= 50:
+            assert len(phrases) >= 2, (section.heading, own)
+
+
+# ---------------------------------------------------------------- the bundled speech
+
+
+def gold_found(section: Section, phrases: list[Phrase], wanted: str) -> bool:
+    """The gold file's rule: a blank equal to the phrase, or for a long phrase blanks of at
+    least four characters inside an occurrence of it."""
+    wanted = wanted.strip("“”「」『』‘’《》\"").rstrip("。，,；;：:！？!?")
+    if any(p.text == wanted for p in phrases):
+        return True
+    if len(wanted) <= 12:
+        return False
+    for index, paragraph in enumerate(section.paragraphs):
+        at = paragraph.find(wanted)
+        while at != -1:
+            inside = [p for p in phrases if p.paragraph == index and p.start < at + len(wanted) and at < p.end]
+            if inside and all(at <= p.start and p.end <= at + len(wanted) and len(p.text) >= 4 for p in inside):
+                return True
+            at = paragraph.find(wanted, at + 1)
+    return False
+
+
+def gold_score() -> tuple[int, int, int, int, list[str]]:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    doc = speech_document()
+    found = extract(doc)
+    by_name = {}
+    for section in doc.walk():
+        by_name[section.kind if section.kind != "heading" else section.heading] = section
+    must = should = must_total = should_total = 0
+    missing = []
+    for name, wanted in gold["sections"].items():
+        section = by_name[name]
+        for phrase in wanted["must"]:
+            must_total += 1
+            if gold_found(section, found[section.id], phrase):
+                must += 1
+            else:
+                missing.append(f"must {name}: {phrase}")
+        for phrase in wanted["should"]:
+            should_total += 1
+            if gold_found(section, found[section.id], phrase):
+                should += 1
+            else:
+                missing.append(f"should {name}: {phrase}")
+    return must, must_total, should, should_total, missing
+
+
+def test_gold_phrases_of_the_bundled_speech() -> None:
+    must, must_total, should, should_total, missing = gold_score()
+    assert must_total == 21 and should_total == 15
+    assert must == 21, missing
+    assert should >= 12, missing
+
+
+def test_bundled_speech_obeys_every_rule() -> None:
+    doc = speech_document()
+    assert_rules(doc, extract(doc))
+
+
+def test_every_section_is_present_even_without_text() -> None:
+    doc = speech_document()
+    found = extract(doc)
+    assert list(found) == [s.id for s in doc.walk()]
+    assert any(found[s.id] == [] for s in doc.walk() if not s.paragraphs)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+@pytest.mark.skipif(not REPORT.exists(), reason="the sample corpus is not next to the project")
+def test_quoted_terms_of_the_report_are_blanks() -> None:
+    from tui.core.loader import load
+    from tui.core.outline import parse
+
+    doc = parse(load(REPORT), REPORT.name)
+    found = extract(doc)
+    assert_rules(doc, found)
+    where: dict[str, set[str]] = {}
+    for section in doc.walk():
+        for paragraph in section.paragraphs:
+            for term in re.findall(r"“([^“”]*)”", paragraph):
+                if len(term) <= 12:
+                    where.setdefault(term, set()).add(section.id)
+    assert len(where) >= 30
+    covered = [t for t, ids in where.items() if all(t in texts(found[i]) for i in ids)]
+    assert len(covered) >= 0.9 * len(where), sorted(set(where) - set(covered))
+
+
+# ---------------------------------------------------------------- quotes and titles
+
+
+def test_quote_in_curly_marks_is_a_blank() -> None:
+    found = extract_paragraph("我们必须以“延安整风精神”为镜鉴，站稳人民立场，这是一段足够长的话。")
+    assert ("延安整风精神", "quote") in [(p.text, p.kind) for p in found]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '我们必须以"延安整风精神"为镜鉴，站稳人民立场，这是一段足够长的话。',
+        "我们必须以「延安整风精神」为镜鉴，站稳人民立场，这是一段足够长的话。",
+        "我们必须以『延安整风精神』为镜鉴，站稳人民立场，这是一段足够长的话。",
+        "我们必须以‘延安整风精神’为镜鉴，站稳人民立场，这是一段足够长的话。",
+    ],
+)
+def test_ascii_and_corner_marks_are_quotes_too(paragraph: str) -> None:
+    assert "延安整风精神" in texts(extract_paragraph(paragraph))
+
+
+def test_unclosed_quote_is_not_a_blank() -> None:
+    found = extract_paragraph("我们必须以“延安整风精神为镜鉴，站稳人民立场，这是一段足够长的话。")
+    assert not any(p.kind == "quote" for p in found)
+    assert not any(p.text.startswith("延安整风精神为") for p in found)
+
+
+def test_nested_quote_is_blanked_on_its_own() -> None:
+    paragraph = "他说：“我们要做到‘两个维护’，自觉在思想上政治上行动上同党中央保持高度一致。”这是要求。"
+    found = extract_paragraph(paragraph)
+    assert "两个维护" in texts(found)
+    assert not any("‘" in p.text or "’" in p.text for p in found)
+
+
+def test_long_quote_is_quizzed_in_parts_at_its_clauses() -> None:
+    paragraph = "习近平总书记深刻指出:“党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表。”我们要牢记。"
+    found = [p for p in extract_paragraph(paragraph) if p.kind == "quote"]
+    assert texts(found)[0] == "党的作风是党的形象"
+    assert len(found) >= 2
+    assert all(4 <= len(p.text) <= 16 for p in found)
+    assert "党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表" not in texts(found)
+
+
+def test_short_quote_of_two_clauses_stays_whole() -> None:
+    found = extract_paragraph("坚决克服“松口气、歇歇脚”的麻痹思想，保持定力，这是一段足够长的话。")
+    assert "松口气、歇歇脚" in texts(found)
+
+
+def test_single_character_and_digit_quotes_are_never_blanks() -> None:
+    found = extract_paragraph("坚决反对“独”和“2025”这类写法，保持定力，这是一段足够长的话，再写几个字。")
+    assert "独" not in texts(found) and "2025" not in texts(found)
+
+
+def test_title_is_a_blank_and_a_stray_title_mark_is_not() -> None:
+    found = extract_paragraph("深入学习《习近平关于加强党的作风建设论述摘编》，这是一段足够长的话。")
+    assert [(p.text, p.kind) for p in found if p.kind == "title"] == [("习近平关于加强党的作风建设论述摘编", "title")]
+    stray = extract_paragraph("深入学习习近平关于加强党的作风建设论述摘编》，这是一段足够长的话。")
+    assert not any(p.kind == "title" for p in stray)
+
+
+def test_quoted_term_is_a_blank_where_it_appears_unquoted() -> None:
+    doc = Document(
+        "t",
+        "text",
+        [
+            Section("1", "heading", 1, "一、", "甲", ["彰显了党对作风问题“零容忍”的坚定立场，这是一段足够长的话。"]),
+            Section("2", "heading", 1, "二、", "乙", ["纪检监察机关要对作风问题零容忍，严肃查处违规违纪行为。"]),
+        ],
+    )
+    found = extract(doc)
+    assert "零容忍" in texts(found["2"])
+    lone = extract_paragraph("纪检监察机关要对作风问题零容忍，严肃查处违规违纪行为。")
+    assert "零容忍" not in texts(lone)
+
+
+# ---------------------------------------------------------------- formulations
+
+
+def test_numbered_formulation_is_a_blank() -> None:
+    found = extract_paragraph("全党要牢牢把握三个转变，坚持不懈抓好落实，这是一段足够长的话。")
+    assert ("三个转变", "formulation") in [(p.text, p.kind) for p in found]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "城镇化率提高了二十二个百分点，这是一段足够长的话，还要再长一些。",
+        "这是一个追求真理的过程，这是一段足够长的话，还要再长一些。",
+        "下面我从四个方面与大家交流，这是一段足够长的话，还要再长一些。",
+        "我们制定了第三个历史决议，这是一段足够长的话，还要再长一些。",
+    ],
+)
+def test_counts_of_things_are_not_formulations(paragraph: str) -> None:
+    found = extract_paragraph(paragraph)
+    assert not any(p.kind == "formulation" for p in found), found
+    assert not any(p.text in ("二个百分点", "二十二个百分点", "一个追求真理", "四个方面") for p in found)
+
+
+def test_well_known_formulation_is_not_split() -> None:
+    found = extract_paragraph("把加强作风建设作为捍卫两个确立的具体行动，这是一段足够长的话。")
+    assert "两个确立" in texts(found)
+    assert "确立" not in texts(found) and "两个" not in texts(found)
+
+
+def test_first_before_a_noun_is_a_formulation_and_an_ordinal_is_not() -> None:
+    found = extract_paragraph("党组织书记要履行好第一责任人职责，亲自抓、带头做，这是一段话。")
+    assert "第一责任人" in texts(found)
+    found = extract_paragraph("我们第一时间作出部署，第一次召开会议，这是一段足够长的话。")
+    assert not any(p.text.startswith("第一") for p in found)
+
+
+# ---------------------------------------------------------------- enumerations
+
+
+def test_enumeration_items_give_their_core_clause() -> None:
+    paragraph = (
+        "针对问题要逐一整改。一是要加强教育培训,提升干部职工的思想认识;"
+        "二是要完善制度机制,建立健全各项规章制度;三是要强化监督检查,严肃处理违规人员。"
+    )
+    found = [p for p in extract_paragraph(paragraph) if p.kind == "enumeration"]
+    assert texts(found) == ["加强教育培训", "完善制度机制", "强化监督检查"]
+
+
+def test_ordinal_enumeration_is_found() -> None:
+    paragraph = "第一，坚持党的全面领导，把方向、谋大局、定政策、促改革。第二，坚持以人民为中心，办好民生实事，解决急难愁盼问题。"
+    found = [p for p in extract_paragraph(paragraph) if p.kind == "enumeration"]
+    assert texts(found) == ["坚持党的全面领导", "坚持以人民为中心"]
+
+
+def test_a_lone_first_item_or_a_word_ending_in_yi_is_no_enumeration() -> None:
+    lone = "一是要加强教育培训,提升干部职工的思想认识,这是一段足够长的话,还要再长一些。"
+    assert not any(p.kind == "enumeration" for p in extract_paragraph(lone))
+    word = "思想统一是前提,要加强教育培训;行动一致是关键,要完善制度机制,这是一段足够长的话。"
+    assert not any(p.kind == "enumeration" for p in extract_paragraph(word))
+
+
+# ---------------------------------------------------------------- lists
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "wanted"),
+    [
+        ("是否存在态度冷漠、推诿扯皮的情况,像有的窗口单位工作人员爱答不理。", "态度冷漠、推诿扯皮"),
+        ("通过自我剖析、群众评议、上级督查等多种方式,全面梳理存在的问题。", "自我剖析、群众评议、上级督查"),
+        ("要将作风建设纳入党建工作重要内容,与业务工作同部署、同落实、同考核。", "同部署、同落实、同考核"),
+        ("形成一级抓一级、层层抓落实的工作格局,确保各项任务落到实处。", "一级抓一级、层层抓落实"),
+    ],
+)
+def test_short_parallel_list_is_one_blank(paragraph: str, wanted: str) -> None:
+    assert wanted in texts(extract_paragraph(paragraph))
+
+
+def test_long_list_is_quizzed_item_by_item() -> None:
+    paragraph = "当前,我县正处于规划收官期、乡村振兴深化期、产业转型突破期,作风建设既是政治任务,更是推动高质量发展的关键,必须抓紧抓实。"
+    found = texts(extract_paragraph(paragraph))
+    assert "乡村振兴深化期" in found and "产业转型突破期" in found
+
+
+def test_list_of_long_clauses_is_not_a_term_list() -> None:
+    paragraph = "坚持和完善中国特色社会主义制度、推进国家治理体系和治理能力现代化,作出决定和决议。"
+    assert not any(p.kind == "list" for p in extract_paragraph(paragraph))
+
+
+def test_list_of_everyone_is_not_a_term_list() -> None:
+    paragraph = "各部门、各单位要开展作风问题大排查,全面梳理本部门、本单位存在的作风问题。"
+    assert not any(p.kind == "list" for p in extract_paragraph(paragraph))
+
+
+# ---------------------------------------------------------------- keywords
+
+
+def test_keywords_fill_a_section_with_nothing_marked() -> None:
+    doc = Document(
+        "t",
+        "text",
+        [
+            Section("1", "heading", 1, "一、", "甲", ["要建立作风建设的跟踪问效机制,定期对作风建设情况进行评估考核。通过持续跟踪问效,确保作风建设常抓不懈。"]),
+            Section("2", "heading", 1, "二、", "乙", ["组织部门要加强作风建设,选优配强干部,为作风建设提供人才保障,把干部队伍建设摆在突出位置。"]),
+            Section("3", "heading", 1, "三、", "丙", ["宣传部门要加大作风建设宣传力度,营造良好的舆论氛围,推动作风建设取得实效,让群众看到变化。"]),
+        ],
+    )
+    found = extract(doc)
+    assert "跟踪问效机制" in texts(found["1"])
+    for section in doc.walk():
+        assert len(found[section.id]) >= 2
+        assert all(p.kind == "keyword" for p in found[section.id])
+        # Words found in every section sink; generic verbs never rise.
+        assert not {"作风建设", "作风", "坚持", "加强", "推进"} & set(texts(found[section.id]))
+
+
+def test_keywords_are_not_used_where_better_phrases_exist() -> None:
+    found = extract_paragraph("延安时期,党对作风问题“零容忍”的坚定立场十分鲜明。我们要坚决克服“松口气、歇歇脚”的麻痹思想。")
+    assert texts(found) == ["零容忍", "松口气、歇歇脚"]
+
+
+def test_english_notes_get_blanks_too() -> None:
+    paragraph = 'The "separation of powers" keeps each branch in check; Congress makes the laws.'
+    found = extract_paragraph(paragraph)
+    assert "separation of powers" in texts(found)
+    assert_rules(section_of(paragraph), {"1": found})
+
+
+# ---------------------------------------------------------------- the rules, as a property
+
+FRAGMENTS = [
+    "两个确立", "作风建设", "二十二个百分点", "一个追求真理", "四个方面", "三个转变", "一是", "二是", "三是",
+    "第一，", "第二，", "第一责任人", "要加强教育培训", "态度冷漠", "推诿扯皮", "十四五", "零容忍", "的", "是",
+    "坚持", "加强", "发展", "人民群众", "同志们", "、", "，", "。", "！", "？", "；", "：", "“", "”", "‘", "’",
+    "「", "」", "《", "》", '"', "abc", "Congress", " ", "2025", "x", "……", ".", ",",
+]
+paragraph_text = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet="作风建设发展的是在一二三个两、，。“”《》", max_size=6)),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(paragraph_text, min_size=1, max_size=3), min_size=1, max_size=3))
+def test_every_blank_obeys_the_rules(sections: list[list[str]]) -> None:
+    doc = Document(
+        "t", "text", [Section(str(i), "heading", 1, "一、", f"h{i}", ps) for i, ps in enumerate(sections)]
+    )
+    found = extract(doc)
+    assert_rules(doc, found, every_section_filled=False)
+    for section in doc.walk():
+        words = [w for p in section.paragraphs for w, _, _ in __import__("rjieba").tokenize(p)]
+        plenty = sum(1 for w in words if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)) >= 6
+        if len(section.own_text) >= 50 and plenty:
+            assert len(found[section.id]) >= 2, section.paragraphs
+    assert extract(doc) == found  # a pure function of the text
+
+
+# ---------------------------------------------------------------- edits
+
+
+def edit_doc() -> Document:
+    return Document(
+        "t",
+        "text",
+        [
+            Section("0", "preamble", 0, "", "", ["同志们：今天我们召开会议。"]),
+            Section(
+                "1",
+                "heading",
+                1,
+                "一、",
+                "提高政治站位",
+                ["彰显了党对作风问题“零容忍”的坚定立场,坚决克服松口气、歇歇脚的麻痹思想。", "作风建设永远在路上,作风建设永远在路上。"],
+            ),
+        ],
+    )
+
+
+def test_add_edit_marks_first_free_occurrence_as_user_phrase() -> None:
+    doc = edit_doc()
+    found = extract(doc)
+    key = doc.section_key("1")
+    edited = apply_edits(doc, found, [PhraseEdit(key, "add", "作风建设永远在路上")])
+    added = [p for p in edited["1"] if p.kind == "user"]
+    assert added == [Phrase(1, 0, 9, "作风建设永远在路上", "user")]
+    again = apply_edits(doc, edited, [PhraseEdit(key, "add", "作风建设永远在路上")])
+    assert [p.start for p in again["1"] if p.kind == "user"] == [0, 10]
+
+
+def test_add_edit_at_a_position_replaces_what_it_overlaps() -> None:
+    doc = edit_doc()
+    found = extract(doc)
+    paragraph = doc.sections[1].paragraphs[0]
+    start = paragraph.index("作风问题")
+    edited = apply_edits(doc, found, [PhraseEdit(doc.section_key("1"), "add", "作风问题“零容忍”", 0, start)])
+    assert "零容忍" not in texts(edited["1"])
+    assert Phrase(0, start, start + 9, "作风问题“零容忍”", "user") in edited["1"]
+    assert "零容忍" in texts(found["1"])  # the input is left as it was
+
+
+def test_add_edit_at_a_stale_position_falls_back_to_the_text() -> None:
+    doc = edit_doc()
+    edited = apply_edits(doc, extract(doc), [PhraseEdit(doc.section_key("1"), "add", "坚定立场", 0, 3)])
+    paragraph = doc.sections[1].paragraphs[0]
+    assert Phrase(0, paragraph.index("坚定立场"), paragraph.index("坚定立场") + 4, "坚定立场", "user") in edited["1"]
+
+
+def test_remove_edit_drops_every_phrase_with_that_text() -> None:
+    doc = edit_doc()
+    found = apply_edits(doc, extract(doc), [PhraseEdit(doc.section_key("1"), "add", "作风建设永远在路上")] * 2)
+    edited = apply_edits(doc, found, [PhraseEdit(doc.section_key("1"), "remove", "作风建设永远在路上")])
+    assert "作风建设永远在路上" not in texts(edited["1"])
+    assert edited["0"] == found["0"]
+
+
+def test_edits_for_missing_sections_or_text_are_skipped() -> None:
+    doc = edit_doc()
+    found = extract(doc)
+    edits = [
+        PhraseEdit("不存在的一节", "add", "零容忍"),
+        PhraseEdit(doc.section_key("1"), "add", "文中没有的话"),
+        PhraseEdit(doc.section_key("0"), "add", ""),
+    ]
+    assert apply_edits(doc, found, edits) == found
+
+
+def test_find_occurrence() -> None:
+    section = edit_doc().sections[1]
+    assert find_occurrence(section, "作风建设永远在路上") == (1, 0)
+    taken = [Phrase(1, 0, 9, "作风建设永远在路上", "user")]
+    assert find_occurrence(section, "作风建设永远在路上", taken) == (1, 10)
+    assert find_occurrence(section, "文中没有的话") is None
+    assert find_occurrence(section, "  ") is None
+
+
+# ---------------------------------------------------------------- caching and output
+
+
+def test_cache_key_depends_on_text_and_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = SPEECH.read_text(encoding="utf-8")
+    assert cache_key(text) == cache_key(text)
+    assert cache_key(text) != cache_key(text + " ")
+    before = cache_key(text)
+    monkeypatch.setattr(phrases_module, "EXTRACTOR_VERSION", EXTRACTOR_VERSION + "x")
+    assert cache_key(text) != before
+
+
+def test_phrases_survive_a_trip_through_json() -> None:
+    doc = speech_document()
+    found = extract(doc)
+    data = json.loads(json.dumps(phrases_to_data(found), ensure_ascii=False))
+    assert phrases_from_data(data) == found
+
+
+@pytest.mark.parametrize("data", [None, {}, {"sections": {"1": [[0, 0, 5, "ab", "quote"]]}}, {"sections": {"1": [[0]]}}])
+def test_bad_cached_data_is_refused(data: object) -> None:
+    with pytest.raises(ValueError):
+        phrases_from_data(data)
+
+
+def test_json_lists_every_section_in_document_order() -> None:
+    doc = speech_document()
+    found = extract(doc)
+    data = phrases_json(doc, found)
+    assert [s["id"] for s in data["sections"]] == [s.id for s in doc.walk()]
+    assert data["sections"][0]["kind"] == "preamble" and data["sections"][-1]["kind"] == "closing"
+    sections = {s.id: s for s in doc.walk()}
+    for entry in data["sections"]:
+        for p in entry["phrases"]:
+            assert set(p) == {"text", "paragraph", "start", "end", "kind"}
+            assert sections[entry["id"]].paragraphs[p["paragraph"]][p["start"] : p["end"]] == p["text"]
+
+
+def test_human_form_shows_headings_and_their_phrases() -> None:
+    doc = speech_document()
+    found = extract(doc)
+    shown = format_phrases(doc, found)
+    assert "把握核心要义,校准政治方向" in shown
+    assert "· 零容忍  [quote]" in shown
+    assert shown.index("把握核心要义") < shown.index("零容忍") < shown.index("对标发展需求")
+
+
+def test_cli_prints_the_json_shape(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "phrases", "--json", str(SPEECH)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"STUDY_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    first = next(s for s in data["sections"] if s["heading"] == "把握核心要义,校准政治方向")
+    start = speech_document().find(first["id"]).paragraphs[0].index("“零容忍”") + 1
+    assert {"text": "零容忍", "paragraph": 0, "start": start, "end": start + 3, "kind": "quote"} in first["phrases"]
+
+
+def test_the_segmenter_is_imported_only_when_needed() -> None:
+    code = (
+        "import sys, tui.core.phrases as p\n"
+        "assert 'rjieba' not in sys.modules and 'textual' not in sys.modules\n"
+        "p.cache_key('x')\n"
+        "assert 'rjieba' not in sys.modules\n"
+        "p.extract_paragraph('彰显了党对作风问题“零容忍”的坚定立场。')\n"
+        "assert 'rjieba' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
