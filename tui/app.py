@@ -27,7 +27,7 @@ class Opened:
     content_hash: str
     document_id: int | None
     section_id: str | None
-    offset: int
+    at: float
 
 
 class StudyApp(App[None]):
@@ -91,19 +91,19 @@ class StudyApp(App[None]):
         document = parse(self.text, self.path.name)
         content_hash = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
         document_id = None
-        section_id, offset = self.start_section, 0
+        section_id, at = self.start_section, 0.0
         if self.store is not None:
-            document_id = self.store.document(self.path.resolve(), content_hash, document.title)
+            document_id = self.store.document(self.path, content_hash, document.title)
             if section_id is None:
-                saved = self.store.get_position(document_id)
+                saved = self.store.position(document_id)
                 if saved is not None:
-                    section_id, offset = saved
-        self.post_message(self.DocumentParsed(Opened(document, content_hash, document_id, section_id, offset)))
+                    section_id, at = saved.section_id, saved.scroll
+        self.post_message(self.DocumentParsed(Opened(document, content_hash, document_id, section_id, at)))
 
     def on_study_app_document_parsed(self, message: DocumentParsed) -> None:
         self.opened = message.opened
         reader = self.reader
-        reader.show_document(message.opened.document, message.opened.section_id, message.opened.offset)
+        reader.show_document(message.opened.document, message.opened.section_id, message.opened.at)
         reader.set_status(t("extracting"))
         self.find_phrases(message.opened)
 
@@ -111,16 +111,13 @@ class StudyApp(App[None]):
     def find_phrases(self, opened: Opened) -> None:
         from .core import phrases as extractor
 
-        key = extractor.cache_key(self.text)
         found = None
         if self.store is not None:
-            cached = self.store.get_cached_phrases(key)
-            if cached is not None:
-                found = extractor.phrases_from_data(cached)
+            found = self.store.cached_phrases(opened.content_hash, extractor.EXTRACTOR_VERSION)
         if found is None:
             found = extractor.extract(opened.document)
             if self.store is not None:
-                self.store.put_cached_phrases(key, extractor.phrases_to_data(found))
+                self.store.cache_phrases(opened.content_hash, extractor.EXTRACTOR_VERSION, found)
         if self.store is not None and opened.document_id is not None:
             edits = self.store.phrase_edits(opened.document_id)
             if edits:

@@ -109,11 +109,12 @@ def _open_app(path: Path, text: str, args: argparse.Namespace) -> int:
     from .app import StudyApp
 
     store = _open_store()
+    app = StudyApp(path, text, language=args.lang, section=getattr(args, "section", None), store=store)
     try:
-        StudyApp(path, text, language=args.lang, section=getattr(args, "section", None), store=store).run()
+        app.run()
     finally:
         store.close()
-    return 0
+    return app.return_code or 0
 
 
 def _print_json(data: object) -> None:

@@ -57,20 +57,21 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------- loading
 
-    def show_document(self, document: Document, section_id: str | None = None, offset: int = 0) -> None:
+    def show_document(self, document: Document, section_id: str | None = None, at: float = 0.0) -> None:
         """Fill the panes with a parsed document and go to a section (or the first)."""
         self.document = document
         self._section_order = [s.id for s in document.walk()]
         names = captions()
         self.query_one(OutlineTree).load(document, names)
         text = self.query_one(TextView)
-        text.load(document, captions=names)
+        text.set_captions(names)
+        text.load(document)
         target = section_id if section_id in self._section_order else self._section_order[0]
-        self.call_after_refresh(self._go_to, target, offset)
+        self._go_to(target, at)
         self.query_one(OutlineTree).focus()
 
-    def _go_to(self, section_id: str, offset: int = 0) -> None:
-        self.query_one(TextView).scroll_to_section(section_id, offset=offset)
+    def _go_to(self, section_id: str, at: float = 0.0) -> None:
+        self.query_one(TextView).scroll_to_section(section_id, at=at)
         self.query_one(OutlineTree).show_section(section_id)
         self.current_section = section_id
 
@@ -103,7 +104,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#breadcrumb", Static).update(trail)
 
     @property
-    def position(self) -> tuple[str, int] | None:
+    def position(self) -> tuple[str, float] | None:
         """The section at the top of the text and how many lines into it, for position memory."""
         if self.document is None:
             return None

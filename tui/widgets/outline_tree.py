@@ -64,20 +64,20 @@ class OutlineTree(Tree[str]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes)
-        self.show_root = False
-        self.guide_depth = 3
-        self.auto_expand = False
-        self._nodes: dict[str, TreeNode[str]] = {}
+        self._section_nodes: dict[str, TreeNode[str]] = {}
         self._sections: dict[str, Section] = {}
         self._captions: dict[str, str] = {}
         self._progress: dict[str, Progress] = {}
         self._matches: set[str] = set()
         self._quiet = False
+        self.show_root = False
+        self.guide_depth = 3
+        self.auto_expand = False
 
     def load(self, document: Document, captions: dict[str, str], expand_to: int = 2) -> None:
         """Show a document's sections, expanded down to `expand_to` levels."""
         self.clear()
-        self._nodes.clear()
+        self._section_nodes.clear()
         self._sections = {s.id: s for s in document.walk()}
         self._captions = captions
 
@@ -88,14 +88,14 @@ class OutlineTree(Tree[str]):
                     add(node, section.children)
                 else:
                     node = parent.add_leaf(section.id, data=section.id)
-                self._nodes[section.id] = node
+                self._section_nodes[section.id] = node
 
         add(self.root, document.sections)
         self.root.expand()
 
     @property
     def section_ids(self) -> list[str]:
-        return list(self._nodes)
+        return list(self._section_nodes)
 
     @property
     def current_section(self) -> str | None:
@@ -104,7 +104,7 @@ class OutlineTree(Tree[str]):
 
     def show_section(self, section_id: str) -> None:
         """Move the highlight to a section without announcing it (the text already shows it)."""
-        node = self._nodes.get(section_id)
+        node = self._section_nodes.get(section_id)
         if node is None or self.cursor_node is node:
             return
         parent = node.parent

@@ -333,11 +333,33 @@ class TextView(ScrollView, can_focus=True):
 
     # ---- scrolling ----
 
-    def scroll_to_section(self, section_id: str, animate: bool = False) -> None:
-        """Put the heading of `section_id` at the top of the view."""
+    def scroll_to_section(self, section_id: str, animate: bool = False, at: float = 0.0) -> None:
+        """Put the heading of `section_id` at the top of the view, or a place inside it.
+
+        `at` is a place in the section's text as `position` reports it: paragraph index
+        plus the fraction of that paragraph above the top (0 is the heading).
+        """
         number = self._index.get(section_id)
-        if number is not None:
+        if number is None:
+            return
+        paragraphs = self._sections[number].paragraphs
+        paragraph = int(at)
+        if at <= 0 or paragraph >= len(paragraphs):
             self._scroll_to_position(number, HEADING, 0, animate=animate)
+            return
+        offset = int((at - paragraph) * len(paragraphs[paragraph]))
+        self._scroll_to_position(number, paragraph, offset, animate=animate)
+
+    @property
+    def position(self) -> tuple[str, float] | None:
+        """The section at the top and the place in it, independent of the width (see above)."""
+        if not self._lines:
+            return None
+        number, paragraph, start, _ = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)]
+        if paragraph < 0:
+            return self._sections[number].id, 0.0
+        text = self._sections[number].paragraphs[paragraph]
+        return self._sections[number].id, paragraph + (start / len(text) if text else 0.0)
 
     def _scroll_to_position(self, number: int, paragraph: int, offset: int, animate: bool = False) -> None:
         if not self._lines:
