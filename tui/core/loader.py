@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".rst"}
@@ -21,6 +22,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# How much decoded text the UTF-16 guess and the binary check look at.
+_SAMPLE = 65536
+
 
 class LoadError(Exception):
     """A file that cannot be studied; the message is one line naming the file and the problem."""
@@ -35,15 +39,24 @@ def load(path: str | os.PathLike[str]) -> str:
     """Read a text file in any common encoding and return its text with LF line ends."""
     path = Path(path)
     name = str(path)
-    if not path.exists():
-        raise LoadError(f"{name}: no such file")
-    if path.is_dir():
-        raise LoadError(f"{name}: is a folder, not a text file")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(f"{name}: too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise LoadError(f"{name}: no such file") from None
+    except PermissionError:
+        raise LoadError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise LoadError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(f"{name}: is a folder, not a text file")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO or a device would block or never end; neither is a document.
+        raise LoadError(f"{name}: is not a regular file")
+    if info.st_size > MAX_BYTES:
+        raise LoadError(f"{name}: too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
     except PermissionError:
         raise LoadError(f"{name}: permission denied") from None
     except IsADirectoryError:
@@ -55,12 +68,15 @@ def load(path: str | os.PathLike[str]) -> str:
 
 def decode(data: bytes, name: str = "<text>") -> str:
     """Bytes -> text: BOM, strict UTF-8, BOM-less UTF-16, strict GB18030, then detection."""
-    if not data.strip():
+    if not data:
         raise LoadError(f"{name}: the file is empty")
     text = _decode(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
     if not text.strip():
-        raise LoadError(f"{name}: the file is empty")
+        raise LoadError(f"{name}: the file is empty (only whitespace)")
     if _looks_binary(text):
         raise LoadError(f"{name}: looks like a binary file, not text")
     return text
@@ -73,15 +89,17 @@ def _decode(data: bytes, name: str) -> str:
                 return data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
                 raise LoadError(f"{name}: not valid {encoding.upper()} despite its byte-order mark") from None
+    if b"\x00" in data:
+        # Text never holds NUL bytes, but UTF-16 holds many; ASCII in UTF-16 is even valid
+        # UTF-8, so this comes before the UTF-8 attempt.
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise LoadError(f"{name}: looks like a binary file, not text")
+        return utf16
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        return utf16
-    if b"\x00" in data:
-        raise LoadError(f"{name}: looks like a binary file, not text")
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
@@ -90,25 +108,48 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NUL bytes at alternate positions (ASCII, line ends)."""
-    if len(data) < 2 or len(data) % 2:
+    """Decode both byte orders and keep the one that reads as text, if either does.
+
+    Counting NULs per byte position is not enough: CJK text has NUL low bytes too (一 is
+    U+4E00, the ideographic space U+3000). A wrong byte order turns line ends, ASCII and
+    CJK punctuation into unassigned or exotic code points, so plausibility decides.
+    """
+    if len(data) % 2:
         return None
-    sample = data[:4096]
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    # A line end or space every so often is enough; CJK-only text has few NULs, so the
-    # test is that NULs sit on one side only, and there are some.
-    if odd_nuls > half // 8 and even_nuls == 0:
-        encoding = "utf-16-le"
-    elif even_nuls > half // 8 and odd_nuls == 0:
-        encoding = "utf-16-be"
-    else:
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _plausible(text[:_SAMPLE])
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None or best[0] < 0.9:
         return None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
+    return best[1]
+
+
+def _plausible(text: str) -> float:
+    """The share of characters that ordinary Chinese or Western text is made of."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        code = ord(ch)
+        if (
+            0x20 <= code < 0x7F
+            or ch in "\n\r\t"
+            or 0xA0 <= code < 0x250  # Latin-1, Latin Extended
+            or 0x370 <= code < 0x530  # Greek, Cyrillic
+            or 0x2000 <= code < 0x2070  # general punctuation
+            or 0x3000 <= code < 0x3100  # CJK punctuation, kana
+            or 0x4E00 <= code < 0xA000  # CJK unified ideographs
+            or 0xFF00 <= code < 0xFFF0  # full-width forms
+            or code == 0xFEFF
+        ):
+            good += 1
+    return good / len(text)
 
 
 def _detect(data: bytes, name: str) -> str:
@@ -118,11 +159,11 @@ def _detect(data: bytes, name: str) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, UTF-16, GB18030)")
+        raise LoadError(f"{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)")
     return str(best)
 
 
 def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
-    control = sum(1 for ch in sample if ch < " " and ch not in "\n\t\f\v")
+    sample = text[:_SAMPLE]
+    control = sum(1 for ch in sample if (ch < " " and ch not in "\n\t\f\v\x1b") or ch == "\x7f")
     return "\x00" in sample or control > len(sample) // 100 + 1

@@ -3,85 +3,116 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from .model import Document, Section
 
-CN_DIGITS = "一二三四五六七八九十百千零〇两"
-_NUM = rf"[{CN_DIGITS}]+"
+# Every pattern here is anchored at the start of a line and bounded, or runs on a slice
+# of bounded length: a 10 MB line must cost one pass, never a quadratic search.
 
-# Each marker style: a regex matched at the start of a stripped line.
-RE_CN = re.compile(rf"({_NUM}[、])")                                      # 一、
-RE_CN_PAREN = re.compile(rf"([（(]{_NUM}[）)])[、.．]?")                  # (一) （一）
-RE_DI = re.compile(rf"(第(?:{_NUM}|\d{{1,4}})([编章节条]))(?=[ \t\u3000]|$)")  # 第三章
-RE_DECIMAL = re.compile(r"(\d{1,3}(?:[.．]\d{1,3})*[.．、])(?!\d)")       # 1. 1、 1．  1.2.
-RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)(?=[ \t\u3000])")  # 1.2 heading
-RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])")                         # (1) （1）
-RE_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
-RE_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
-RE_FENCE = re.compile(r" {0,3}(```|~~~)")
-RE_LIST_ITEM = re.compile(r"([-*+]|\d{1,3}[.)])[ \t]")
-RE_ITEM = re.compile(rf"({_NUM}是|第{_NUM}[，,、])")                      # 一是 / 第一，
+_SPACES = " \t\u3000\xa0"
+_CN = "一二三四五六七八九十百千零〇"
+_CN_NUM = rf"[{_CN}]{{1,4}}"
 
-DI_ORDER = {"编": 0, "章": 1, "节": 2, "条": 3}
+RE_CN = re.compile(rf"({_CN_NUM}[ \t\u3000]?[、．.])(?![\d{_CN}])")              # 一、 一．
+RE_CN_PAREN = re.compile(rf"([（(〔]{_CN_NUM}[）)〕])[、．.]?")                    # (一) （一）
+RE_DECIMAL = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){0,4}[.．、])(?![\d.．])")     # 1. 1、 1． 1.2.
+RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])")  # 1.2 heading
+RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
+RE_DI = re.compile(rf"(第[ \t\u3000]?(?:{_CN_NUM}|\d{{1,4}})[ \t\u3000]?(编|部分|章|节|条))")  # 第三章
+RE_WORD = re.compile(
+    r"((Part|PART|Book|BOOK|Title|TITLE|Chapter|CHAPTER|Article|ARTICLE|Section|SECTION|"
+    r"Sub-?[Ss]ection|SUB-?SECTION|Clause|CLAUSE)\.?[ \t]+"
+    r"(?:[IVXLCDM]{1,8}|\d{1,4}(?:\.\d{1,3}){0,3}|[A-Z])\b\.?)"
+)
+RE_MD_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+RE_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
+RE_SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*")
+RE_BREAK = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})")
+RE_ITEM = re.compile(rf"({_CN_NUM}是|第{_CN_NUM}[，,、])")                          # 一是 / 第一，
+
+FAMILY_ORDER = {"编": 0, "部分": 0, "章": 1, "节": 2, "条": 3}
+WORD_DEPTH = {"part": 0, "book": 0, "title": 0, "chapter": 1, "article": 2, "section": 3, "subsection": 4, "sub-section": 4, "clause": 5}
+# After 第X条 with no space, these show a reference (第三条第二款, 第五条规定的) or an
+# ordinary word (条件, 条例), not an article.
+NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到中内所")
 
 SALUTATION = re.compile(
-    r"(同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff]{1,6}?|女士们[、，,]先生们)"
-    r"[，,！!：:]"
+    r"(?:尊敬的|亲爱的)?(同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff]{1,6}?|女士们[、，,]先生们)"
+    r"[，,！!：:、]"
 )
-CLOSING_WORDS = re.compile(r"(谢谢大家|谢谢)[！!。.]?$")
+CLOSING_WORDS = re.compile(r"(?:谢谢大家|谢谢|Thank you)[！!。.]?$")
 
-# Page residue: short key:value lines and widget words left over from a web page.
-RE_META = re.compile(r"([^\s:：,，。；;!！?？]{1,8}?)[ \t]*[:：][ \t]*(\S.{0,48}?)")
+# Page residue: short key:value lines, and the words of a web page's buttons.
+RE_META_PART = re.compile(
+    r"[（(【\[]?([^\s:：,，、。；;!！?？（(【\[\d][^\s:：,，、。；;!！?？]{0,7})[ \t]*[:：][ \t\u3000]*"
+    r"([^\s。！？!?；;][^。！？!?；;]{0,47}?)?[）)】\]]?"
+)
+RE_META_SPLIT = re.compile(r"[ \t\u3000]+(?=[（(【\[]?[^\s:：\d][^\s:：]{0,7}[:：])")
+META_KEYS_WITHOUT_VALUE = {"来源", "作者", "编辑", "责任编辑", "发布时间", "发布日期", "日期", "时间", "浏览量", "阅读量", "浏览", "阅读", "点击", "点击量", "字号", "分享到", "Source", "Author", "Date"}
 NOISE_WORDS = (
-    "点赞|收藏|分享|分享到|转发|评论|举报|在看|打印|打印本页|关闭|关闭窗口|关闭本页|返回顶部|"
-    "返回|上一篇|下一篇|扫一扫|微信|微博|QQ空间|字号|大|中|小|默认|复制链接"
+    "点赞|赞|收藏|分享|分享到|转发|评论|举报|在看|喜欢|打印|打印本页|打印此页|关闭|关闭窗口|关闭本页|"
+    "返回顶部|回到顶部|返回|顶部|上一篇|下一篇|扫一扫|扫码分享|微信|朋友圈|微博|QQ空间|QQ|字号|大|中|小|默认|"
+    "复制链接|Like|Share|Print|Tweet|Email|Back to top|Top"
 )
-RE_NOISE = re.compile(rf"(?:[【\[]?(?:{NOISE_WORDS})[】\]]?[ \t]*\d*[ \t]*)+")
-RE_HTML_COMMENT_OPEN = re.compile(r"[ \t]*<!--")
+RE_NOISE = re.compile(
+    rf"(?:[【\[(（]?(?:{NOISE_WORDS})[】\])）]?[ \t]*(?:[(（]?\d{{0,6}}[)）]?)[:：]?[ \t\u3000|｜丨/·•]*)+"
+)
+RE_PAGE_NUMBER = re.compile(
+    r"[-—–－~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－~]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,，]*共[ \t]*\d{1,4}[ \t]*页)?"
+    r"|(?:Page|page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
+)
+# A table of contents: its marker line, and the leaders and page numbers ending its entries.
+RE_TOC_MARKER = re.compile(r"(?:目[ \t\u3000]*录|(?i:contents|table of contents))[:：]?")
+RE_PAGE_TAIL = re.compile(r"(?:[.…·•_\-—–－][ \t\u3000]*){3,}\d{1,4}$|…+[ \t\u3000]*\d{1,4}$|(?:[ \t\u3000]{2,}|\t)\d{1,4}$")
+RE_YAML = re.compile(r"([A-Za-z_][\w-]{0,30})[ \t]*:[ \t]*(.*)")
+RE_DATE = re.compile(r"[（(]?\d{2,4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?[）)]?")
 
-# Heading text longer than this is not a heading: a run-on heading ends at its first
-# sentence end within it, and a longer marker line without one is a numbered paragraph.
+# A heading's text is short: a run-on heading ends at its first sentence end within this
+# many characters, and a numbered line with no sentence end this early is a numbered paragraph.
 MAX_HEADING = 60
 HEADING_END = "。；！？;!?"
 TRAILING_PUNCT = "。；！？;!?：:，,、 \t\u3000"
+# A short label before a colon is a heading too: （一）指导思想：以……为指导。
+MAX_COLON_HEADING = 16
 TITLE_MAX = 40
-
-_SPACES = " \t\u3000\xa0"
 
 
 @dataclass
 class _Heading:
-    family: str          # "md", "di", "decimal", "cn", "cn_paren", "num_paren", "item"
+    family: str          # "md", "di", "word", "cn", "cn_paren", "decimal", "num_paren"
     depth: int           # order inside the family (md: number of #, di: 编 0 … 条 3)
     label: str
     heading: str
     body: str = ""       # the rest of a run-on heading line
+    latin: bool = False  # the text after the label is Latin: stricter rules apply
+    rest: str = ""       # everything after the label, for a heading that turns out to be text
 
 
 @dataclass
 class _Node:
     section: Section
-    rank: tuple[int, int] | None
-    family: str = ""
+    rank: tuple[int, int]
     article: bool = False
-    pending: list[str] = field(default_factory=list)
 
 
 def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
     """Turn a document's text into a `Document`; never raises on any text."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").split("\n")
-    if markdown is None:
-        markdown = _is_markdown_name(name) or any(_atx(line) for line in lines[:2000])
-    meta: dict[str, str] = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     noise: list[str] = []
-    lines = _strip_comments(lines, noise)
-    start, end = _strip_residue(lines, meta, noise)
-    body = lines[start:end]
-
-    title, title_from, body = _take_title(body, name, markdown, meta, noise)
-    sections = _build(body, markdown)
+    comments: list[str] = []
+    if "<!--" in text:
+        text = _strip_comments(text, comments)
+    lines = text.split("\n")
+    if markdown is None:
+        markdown = _is_markdown_name(name) or any((atx := _atx(line)) and atx[1] for line in lines[:2000])
+    meta: dict[str, str] = {}
+    start, end, tail_noise = _strip_residue(lines, meta, noise)
+    noise.extend(comments)
+    title, title_from, body = _take_title(lines[start:end], name, markdown, meta, noise)
+    sections = _build(body, markdown, noise)
+    noise.extend(tail_noise)
     return Document(title=title, title_from=title_from, sections=sections, meta=meta, noise=noise)
 
 
@@ -92,62 +123,96 @@ def _is_markdown_name(name: str) -> bool:
 # ---------------------------------------------------------------- residue and title
 
 
-def _strip_comments(lines: list[str], noise: list[str]) -> list[str]:
-    """HTML comments go to noise verbatim; a multi-line comment is one noise entry."""
-    if not any("<!--" in line for line in lines):
-        return lines
-    kept: list[str] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if RE_HTML_COMMENT_OPEN.match(line):
-            j = i
-            while j < len(lines) and "-->" not in lines[j]:
-                j += 1
-            if j == len(lines):  # unclosed: not a comment after all
-                kept.append(line)
-                i += 1
-                continue
-            tail = lines[j].split("-->", 1)[1]
-            comment = "\n".join(lines[i:j] + [lines[j][: len(lines[j]) - len(tail)]]).strip()
-            noise.append(comment)
-            if tail.strip():
-                kept.append(tail)
-            i = j + 1
-            continue
-        kept.append(line)
-        i += 1
-    return kept
+def _strip_comments(text: str, comments: list[str]) -> str:
+    """HTML comments go to noise verbatim; a line that held only a comment disappears."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        open_at = text.find("<!--", pos)
+        if open_at < 0:
+            break
+        close_at = text.find("-->", open_at + 4)
+        if close_at < 0:
+            break  # unclosed: not a comment after all, and none can follow
+        close_at += 3
+        comments.append(text[open_at:close_at])
+        line_start = text.rfind("\n", 0, open_at) + 1
+        line_end = text.find("\n", close_at)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[max(line_start, pos):open_at]
+        after = text[close_at:line_end]
+        if line_start >= pos and not before.strip(_SPACES) and not after.strip(_SPACES):
+            out.append(text[pos:line_start])
+            pos = line_end + 1  # the whole line goes, its line end with it
+        else:
+            out.append(text[pos:open_at])
+            pos = close_at
+    out.append(text[pos:])
+    return "".join(out)
 
 
-def _residue(line: str, meta: dict[str, str], noise: list[str]) -> bool:
+def _residue(line: str, meta: dict[str, str], noise: list[str], edge: bool = True) -> bool:
+    """Take a page-residue line into meta or noise; `edge` allows key:value lines."""
     stripped = line.strip(_SPACES)
-    if len(stripped) > 60:
+    if not stripped or len(stripped) > 60:
         return False
-    if RE_NOISE.fullmatch(stripped):
+    if RE_NOISE.fullmatch(stripped) or RE_PAGE_NUMBER.fullmatch(stripped):
         noise.append(stripped)
         return True
-    match = RE_META.fullmatch(stripped)
-    if match and not SALUTATION.match(stripped) and match.group(1) not in meta:
-        meta[match.group(1)] = match.group(2).strip(_SPACES)
-        return True
-    return False
+    if not edge or SALUTATION.match(stripped) or _classify(stripped, markdown=False) is not None:
+        return False  # 第一部分：总体要求 is a heading, not a key and its value
+    pairs: list[tuple[str, str]] = []
+    for part in RE_META_SPLIT.split(stripped):
+        match = RE_META_PART.fullmatch(part)
+        if not match:
+            return False
+        key, value = match.group(1), (match.group(2) or "").strip(_SPACES)
+        if not value and key not in META_KEYS_WITHOUT_VALUE:
+            return False
+        pairs.append((key, value))
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys) or any(key in meta for key in keys):
+        return False  # a repeated key is text, so that no value is lost
+    meta.update(pairs)
+    return True
 
 
-def _strip_residue(lines: list[str], meta: dict[str, str], noise: list[str]) -> tuple[int, int]:
+def _strip_residue(lines: list[str], meta: dict[str, str], noise: list[str]) -> tuple[int, int, list[str]]:
     """Consume residue lines at the top and the bottom; return the body's line range."""
-    start = 0
+    start = _front_matter(lines, meta, noise)
     while start < len(lines) and (not lines[start].strip(_SPACES) or _residue(lines[start], meta, noise)):
         start += 1
     end = len(lines)
     tail_meta: dict[str, str] = {}
     tail_noise: list[str] = []
-    while end > start and (not lines[end - 1].strip(_SPACES) or _residue(lines[end - 1], tail_meta, tail_noise)):
+    while end > start:
+        line = lines[end - 1]
+        if line.strip(_SPACES):
+            trial: dict[str, str] = {}
+            if not _residue(line, trial, tail_noise) or any(key in meta or key in tail_meta for key in trial):
+                break
+            tail_meta.update(trial)
         end -= 1
     for key in reversed(list(tail_meta)):
-        meta.setdefault(key, tail_meta[key])
-    noise.extend(reversed(tail_noise))
-    return start, end
+        meta[key] = tail_meta[key]
+    return start, end, tail_noise[::-1]
+
+
+def _front_matter(lines: list[str], meta: dict[str, str], noise: list[str]) -> int:
+    """A Markdown file's YAML front matter (between `---` lines) goes to meta, or noise."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    end = next((j for j in range(1, min(len(lines), 60)) if lines[j].rstrip() in ("---", "...")), None)
+    if end is None or end == 1:
+        return 0
+    for line in lines[1:end]:
+        match = RE_YAML.fullmatch(line.strip())
+        key, value = (match.group(1), match.group(2).strip().strip("\"'")) if match else ("", "")
+        if match and key not in meta and value:
+            meta[key] = value
+        elif line.strip():
+            noise.append(line.strip())
+    return end + 1
 
 
 def _take_title(
@@ -163,16 +228,25 @@ def _take_title(
     atx = _atx(line)
     if atx is not None:
         level, text = atx
-        others = [_atx(other) for other in body[first + 1:]]
-        if level == 1 and not any(o is not None and o[0] == 1 for o in others) and text:
+        if level == 1 and text and not _another_h1(body[first + 1:]):
             return text, "text", _after_title(body, first + 1, meta, noise)
         return fallback, "filename", body
-    setext = RE_SETEXT.fullmatch(following)
-    if setext and following.strip().startswith("=") and 0 < len(line) <= TITLE_MAX * 2:
+    if len(line) <= TITLE_MAX * 2 and following.strip(_SPACES)[:1] == "=" and RE_SETEXT.fullmatch(following):
         return line, "text", _after_title(body, first + 2, meta, noise)
     if _reads_as_title(line, following, body[first + 1:]):
         return line, "text", _after_title(body, first + 1, meta, noise)
     return fallback, "filename", body
+
+
+def _another_h1(lines: list[str]) -> bool:
+    fence = ""
+    for line in lines:
+        match = RE_FENCE.match(line)
+        if match and (not fence or match.group(1).startswith(fence)):
+            fence = "" if fence else match.group(1)
+        elif not fence and line[:2] in ("# ", "#\t") and (atx := _atx(line)) is not None and atx[0] == 1:
+            return True
+    return False
 
 
 def _after_title(body: list[str], start: int, meta: dict[str, str], noise: list[str]) -> list[str]:
@@ -186,9 +260,11 @@ def _after_title(body: list[str], start: int, meta: dict[str, str], noise: list[
 def _reads_as_title(line: str, following: str, rest: list[str]) -> bool:
     if len(line) > TITLE_MAX or _classify(line, markdown=False) is not None:
         return False
-    if any(mark in line for mark in "。！？!?；;") or line[-1] in "：:，,、":
+    if any(mark in line for mark in "。！？!?；;") or line[-1] in "：:，,、.":
         return False
-    if SALUTATION.match(line + "：") and len(line) <= 8:
+    if SALUTATION.match(line + "：") or RE_TOC_MARKER.fullmatch(line) or RE_DATE.fullmatch(line):
+        return False
+    if not any(ch.isalpha() for ch in line):
         return False
     if not any(other.strip(_SPACES) for other in rest):
         return False  # a title must be followed by a body
@@ -203,189 +279,375 @@ def _reads_as_title(line: str, following: str, rest: list[str]) -> bool:
 
 
 def _atx(line: str) -> tuple[int, str] | None:
-    if "#" not in line[:4]:
+    """A Markdown `#` heading: (level, text), or None. Hand-parsed to stay linear."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
         return None
-    match = RE_ATX.fullmatch(line)
-    if not match:
+    level = len(stripped) - len(stripped.lstrip("#"))
+    rest = stripped[level:]
+    if level > 6 or (rest and rest[0] not in " \t"):
         return None
-    return len(match.group(1)), match.group(2).strip(_SPACES)
+    text = rest.strip(" \t")
+    closing = text.rstrip("#")
+    if closing != text and (not closing or closing[-1] in " \t"):
+        text = closing.rstrip(" \t")  # the optional closing sequence: ## Title ##
+    return level, text
 
 
 def _classify(line: str, markdown: bool, in_article: bool = False) -> _Heading | None:
     """The heading a stripped line starts with, or None when it is text."""
-    if not line:
+    first = line[:1]
+    if not first:
         return None
-    first = line[0]
     if first == "#":
         atx = _atx(line)
         if atx is None or not markdown:
             return None
         level, text = atx
         inner = _classify(text, markdown=False) if text else None
-        if inner is not None and inner.family in ("di", "cn", "cn_paren"):
-            return _Heading("md", level, inner.label, (inner.heading + " " + inner.body).strip(_SPACES) if inner.body else inner.heading)
-        return _Heading("md", level, "#" * level, text.rstrip("。；！？;!?"))
+        if inner is not None and inner.family not in ("word",):
+            heading = f"{inner.heading} {inner.body}".strip(_SPACES) if inner.body else inner.heading
+            return _Heading("md", level, inner.label, heading)
+        return _Heading("md", level, "#" * level, text.rstrip("。；！;!"))
+    if first in "*_" and line[:2] in ("**", "__"):
+        return _emphasised(line, markdown, in_article)
     if first == "第":
-        match = RE_DI.match(line)
-        if match:
-            rest = line[match.end():].strip(_SPACES)
-            kind = match.group(2)
-            if kind == "条":
-                return _Heading("di", DI_ORDER[kind], match.group(1), "", rest)
-            if len(rest) > MAX_HEADING:
-                return None
-            return _Heading("di", DI_ORDER[kind], match.group(1), rest.rstrip(TRAILING_PUNCT))
-        return None
+        return _di(line)
     if in_article:
         return None  # （一）, 1. inside an article are list items of that article
-    if first in CN_DIGITS:
+    if first in _CN:
         match = RE_CN.match(line)
-        return _run_on("cn", 0, match, line) if match else None
-    if first in "(（":
+        return _run_on("cn", 0, match.group(1), line[match.end():]) if match else None
+    if first in "(（〔":
         match = RE_CN_PAREN.match(line)
         if match:
-            return _run_on("cn_paren", 0, match, line, label=match.group(1))
-        if markdown:
-            return None
+            return _run_on("cn_paren", 0, match.group(1), line[match.end():])
         match = RE_NUM_PAREN.match(line)
-        return _run_on("num_paren", 0, match, line) if match else None
-    if first.isdigit() and not markdown:
+        return _run_on("num_paren", 0, match.group(1), line[match.end():]) if match else None
+    if first.isdigit():
+        if markdown and RE_MD_LIST.match(line):
+            return None  # a Markdown list item
         match = RE_DECIMAL.match(line) or RE_DECIMAL_BARE.match(line)
         if match:
             label = match.group(1)
             depth = len(re.findall(r"\d+", label))
-            return _run_on("decimal", depth, match, line)
+            return _run_on("decimal", depth, label, line[match.end():])
+        return None
+    if first in "PBTCASpbtcas":
+        return _word(line)
     return None
 
 
-def _run_on(family: str, depth: int, match: re.Match[str], line: str, label: str | None = None) -> _Heading | None:
+def _emphasised(line: str, markdown: bool, in_article: bool) -> _Heading | None:
+    """`**一、总体要求**` or `**（一）把握核心要义。**习近平……`: a heading in bold."""
+    marker = line[:2]
+    close = line.find(marker, 2, 2 + MAX_HEADING + 8)
+    if close < 0:
+        return None
+    inner = line[2:close].strip(_SPACES)
+    if not inner or inner[:1] in "*_":
+        return None
+    heading = _classify(inner, markdown, in_article)
+    if heading is None or heading.family == "md":
+        return None
+    rest = line[close + 2:].strip(_SPACES)
+    if rest:
+        heading.body = f"{heading.body}{rest}" if heading.body else rest
+    return heading
+
+
+def _di(line: str) -> _Heading | None:
+    """第X编/部分/章/节/条: the regulation family, nested in that order."""
+    match = RE_DI.match(line)
+    if not match:
+        return None
+    unit = match.group(2)
+    label = match.group(1)
+    after = line[match.end():]
+    rest = after.strip(_SPACES)
+    spaced = after[:1] in _SPACES
+    if unit == "条":
+        if not spaced and rest and rest[0] in NOT_ARTICLE:
+            return None
+        title = re.match(r"[【\[（(]([^】\]）)\d一二三四五六七八九十]{2,20})[】\]）)]", rest)
+        if title:
+            # 第五条【适用范围】……: a bracketed article title is the article's heading.
+            return _Heading("di", FAMILY_ORDER[unit], label, title.group(1), rest[title.end():].lstrip(_SPACES))
+        return _Heading("di", FAMILY_ORDER[unit], label, "", rest)
+    if not spaced and rest[:1] in "、：:．.":
+        rest = rest[1:].lstrip(_SPACES)
+    text = rest.rstrip(TRAILING_PUNCT)
+    if len(text) > MAX_HEADING or any(mark in rest for mark in HEADING_END):
+        return None  # 第一节课我们学习了……。 is a sentence
+    if not spaced and text and text[0] in NOT_ARTICLE:
+        return None
+    return _Heading("di", FAMILY_ORDER[unit], label, text)
+
+
+def _word(line: str) -> _Heading | None:
+    """Part/Chapter/Article/Section/SubSection/Clause N: English document divisions."""
+    match = RE_WORD.match(line)
+    if not match:
+        return None
+    label = match.group(1)
+    after = line[match.end():]
+    depth = WORD_DEPTH.get(match.group(2).lower().replace("sub-section", "subsection"), 3)
+    if after and after[0] not in _SPACES + ":-–—":
+        return None
+    rest = after.lstrip(_SPACES + ":-–—")
+    punctuated = label.endswith(".") or after.lstrip(_SPACES)[:1] in (":", "-", "–", "—")
+    if not rest:
+        return _Heading("word", depth, label, "", latin=True)
+    text = rest.rstrip(". ")
+    if len(text) <= MAX_HEADING and not any(mark in text for mark in ".;!?") and (rest[0].isupper() or rest[0] in "(\"'“"):
+        return _Heading("word", depth, label, text, latin=True, rest=rest if punctuated else "")
+    if punctuated:
+        # Section 1. All legislative Powers herein granted…: a run-on division, like 第一条.
+        return _Heading("word", depth, label, "", rest, latin=True)
+    return None  # Section 2 of this Act…: a sentence
+
+
+def _run_on(family: str, depth: int, label: str, after: str) -> _Heading:
     """Split `（一）把握核心要义。习近平总书记强调……` into heading and body."""
-    label = label if label is not None else match.group(1)
-    rest = line[match.end():].lstrip(_SPACES)
+    rest = after.lstrip(_SPACES)
+    latin = bool(rest) and _latin_start(rest) and rest[0].isalpha()
+    colon = _colon_end(rest)
     cut = _heading_end(rest)
+    if colon is not None and (cut is None or colon < cut):
+        return _Heading(family, depth, label, rest[:colon].rstrip(TRAILING_PUNCT), rest[colon + 1:].lstrip(_SPACES), latin)
     if cut is None:
         if len(rest) > MAX_HEADING:
-            return None
-        return _Heading(family, depth, label, rest.rstrip(TRAILING_PUNCT))
-    return _Heading(family, depth, label, rest[:cut].rstrip(TRAILING_PUNCT), rest[cut + 1:].lstrip(_SPACES))
+            # A numbered paragraph: the number still orders the outline, the text is body.
+            return _Heading(family, depth, label, "", rest, latin)
+        return _Heading(family, depth, label, rest.rstrip(TRAILING_PUNCT), "", latin)
+    keep = 1 if rest[cut] in "？?" else 0  # a question keeps its mark
+    heading = rest[: cut + keep].rstrip(TRAILING_PUNCT if not keep else _SPACES)
+    return _Heading(family, depth, label, heading, rest[cut + 1:].lstrip(_SPACES), latin)
 
 
 def _heading_end(rest: str) -> int | None:
     for i, ch in enumerate(rest[: MAX_HEADING + 1]):
         if ch in HEADING_END:
             return i
-        if ch == "." and (i + 1 == len(rest) or rest[i + 1] in " \t") and i > 0 and rest[i - 1].isalpha():
+        if ch == "." and i > 0 and rest[i - 1].isalpha() and (i + 1 == len(rest) or rest[i + 1] in " \t"):
             return i
     return None
+
+
+def _colon_end(rest: str) -> int | None:
+    """`指导思想：以……` — a short label before a colon, not a quotation's lead-in."""
+    head = rest[: MAX_COLON_HEADING + 1]
+    for mark in "：:":
+        at = head.find(mark)
+        if 1 < at and rest[at + 1: at + 2] not in ("", "“", "\"", "「", "‘") and not rest[:at].isdigit():
+            if not any(ch in HEADING_END or ch in "，," for ch in rest[:at]):
+                return at
+    return None
+
+
+def _toc_entry(line: str) -> bool:
+    """A table-of-contents line: text ending with dot leaders or a run of spaces and a page number."""
+    tail = line[-40:]
+    return bool(tail[-1:].isdigit() and RE_PAGE_TAIL.search(tail))
 
 
 # ---------------------------------------------------------------- tree building
 
 
-def _build(body: list[str], markdown: bool) -> list[Section]:
-    root = _Node(Section(id="", kind="heading", level=0, label="", heading=""), rank=None)
-    preamble = _Node(Section(id="", kind="preamble", level=1, label="", heading=""), rank=None)
-    stack: list[_Node] = [root]
-    families: dict[str, int] = {}
-    top: list[Section] = []
-    block: list[str] = []
-    fence = False
-    saw_heading = False
+class _Builder:
+    """Walks the body's lines once, opening sections at headings and collecting paragraphs."""
 
-    def current() -> _Node:
-        return stack[-1] if len(stack) > 1 else preamble
+    def __init__(self, markdown: bool, noise: list[str]) -> None:
+        self.markdown = markdown
+        self.noise = noise
+        self.root = _Node(Section(id="", kind="heading", level=0, label="", heading=""), rank=(-9, 0))
+        self.preamble = Section(id="", kind="preamble", level=1, label="", heading="")
+        self.stack: list[_Node] = [self.root]
+        self.families: dict[str, int] = {}
+        self.block: list[str] = []       # lines of the paragraph(s) being read
+        self.saw_heading = False
 
-    def flush() -> None:
-        if block:
-            current().section.paragraphs.extend(_paragraphs(block, markdown))
-            block.clear()
+    def current(self) -> Section:
+        return self.stack[-1].section if len(self.stack) > 1 else self.preamble
 
-    i = 0
+    def flush(self) -> None:
+        if self.block:
+            self.current().paragraphs.extend(_paragraphs(self.block, self.markdown))
+            self.block = []
+
+    def text(self, line: str) -> None:
+        self.block.append(line)
+
+    def verbatim(self, paragraph: str) -> None:
+        self.flush()
+        self.current().paragraphs.append(paragraph)
+
+    def open(self, heading: _Heading) -> None:
+        self.flush()
+        self.saw_heading = True
+        rank = self.rank(heading)
+        while len(self.stack) > 1 and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1].section
+        section = Section(id="", kind="heading", level=len(self.stack), label=heading.label, heading=heading.heading)
+        parent.children.append(section)
+        self.stack.append(_Node(section, rank, article=heading.family == "di" and heading.depth == FAMILY_ORDER["条"]))
+        if heading.body:
+            self.block.append(heading.body)  # so that hard-wrapped lines that follow join it
+
+    def rank(self, heading: _Heading) -> tuple[int, int]:
+        """Markdown headings outrank all others; other families rank by first appearance."""
+        if heading.family == "md":
+            return (-1, heading.depth)
+        if heading.family not in self.families:
+            self.families[heading.family] = len(self.families)
+        return (self.families[heading.family], heading.depth)
+
+
+def _build(body: list[str], markdown: bool, noise: list[str]) -> list[Section]:
+    b = _Builder(markdown, noise)
     n = len(body)
+    i = 0
+    toc_first: str | None = None   # the first entry of a table of contents being read
     while i < n:
         raw = body[i]
         line = raw.strip(_SPACES)
-        if markdown and RE_FENCE.match(raw):
-            fence = not fence
-            block.append(raw.rstrip())
-            i += 1
-            continue
-        if fence:
-            block.append(raw.rstrip())
-            i += 1
-            continue
         if not line:
-            flush()
+            b.flush()
             i += 1
             continue
-        in_article = current().article
-        heading = _classify(line, markdown, in_article)
-        if heading is None and i + 1 < n and not block and len(line) <= MAX_HEADING:
+        if markdown and RE_FENCE.match(raw):
+            i = _fence(body, i, b)
+            continue
+        if RE_PAGE_NUMBER.fullmatch(line):
+            noise.append(line)  # a page header or footer left in the middle of the text
+            i += 1
+            continue
+        if RE_TOC_MARKER.fullmatch(line) and len(line) <= 24:
+            b.text(line)
+            b.flush()
+            toc_first = ""
+            i += 1
+            continue
+        heading = _classify(line, markdown, b.stack[-1].article if len(b.stack) > 1 else False)
+        if toc_first is not None:
+            # Inside a table of contents: headings and short lines (序言, 附则) are its
+            # entries, until the first entry comes again or a sentence starts the text.
+            key = _toc_key(line)
+            entry = heading is not None or (len(line) <= 30 and not any(m in line for m in HEADING_END))
+            if entry and (toc_first == "" or key != toc_first):
+                toc_first = toc_first or key
+                b.verbatim(line)
+                i += 1
+                continue
+            toc_first = None
+        if heading is not None and heading.family != "md" and _toc_entry(line):
+            heading = None
+        if heading is not None and heading.latin and heading.family != "md":
+            heading = _latin_heading(heading, body, i, b, markdown)
+        if heading is None and not b.block and len(line) <= MAX_HEADING * 2 and i + 1 < n:
             underline = RE_SETEXT.fullmatch(body[i + 1])
-            if underline and len(underline.group(1)) >= 2 and not RE_LIST_ITEM.match(line):
-                heading = _Heading("md", 1 if underline.group(1)[0] == "=" else 2, "", line)
-                i += 1  # the underline is punctuation only
+            if underline and len(underline.group(1)) >= 2 and not RE_MD_LIST.match(line):
+                b.open(_Heading("md", 1 if underline.group(1)[0] == "=" else 2, "", line.rstrip("。；！;!")))
+                i += 2  # the underline is punctuation only
+                continue
         if heading is None:
-            if RE_SETEXT.fullmatch(raw) and len(line) >= 3 and not block:
+            if not b.block and RE_BREAK.fullmatch(raw):
                 i += 1  # a thematic break: punctuation only, nothing to keep
                 continue
-            block.append(line)
+            b.text(line)
             i += 1
             continue
-        flush()
-        saw_heading = True
-        rank = _rank(heading, families)
-        while len(stack) > 1 and stack[-1].rank >= rank:
-            stack.pop()
-        parent = stack[-1]
-        section = Section(id="", kind="heading", level=len(stack), label=heading.label, heading=heading.heading)
-        if heading.body:
-            section.paragraphs.append(heading.body)
-        (top if parent is root else parent.section.children).append(section)
-        stack.append(_Node(section, rank, heading.family, article=heading.family == "di" and heading.depth == 3))
+        b.open(heading)
         i += 1
-    flush()
+    b.flush()
+    return _finish(b)
 
-    if not saw_heading:
-        top = _items_as_sections(preamble.section.paragraphs)
+
+def _fence(body: list[str], i: int, b: _Builder) -> int:
+    """A Markdown code fence is one paragraph, kept verbatim with its line ends."""
+    fence = RE_FENCE.match(body[i]).group(1)
+    j = i + 1
+    while j < len(body) and not body[j].lstrip(" ").startswith(fence):
+        j += 1
+    end = min(j + 1, len(body))
+    b.verbatim("\n".join(line.rstrip() for line in body[i:end]))
+    return end
+
+
+def _latin_heading(heading: _Heading, body: list[str], i: int, b: _Builder, markdown: bool) -> _Heading | None:
+    """English numbered lines are headings only when they stand apart and read as titles.
+
+    A hard-wrapped sentence may start a line with `Section 2 of` or `1. The`, and
+    `1. Buy milk` next to `2. Eggs` is a list: neither opens a section.
+    """
+    if b.block:
+        return None  # the line continues a paragraph
+    following = body[i + 1].strip(_SPACES) if i + 1 < len(body) else ""
+    wrapped = len(body[i].strip(_SPACES)) >= 50 and _latin_start(following) and _classify(following, markdown) is None
+    if heading.family == "word" and heading.rest and wrapped:
+        # `Section 1. All legislative Powers herein granted shall be vested in a` goes on
+        # in the next line: the words after the label are the start of its body.
+        return _Heading("word", heading.depth, heading.label, "", heading.rest, latin=True)
+    if heading.family != "word" and (heading.body or not heading.heading):
+        return None  # a sentence after a number is a list item
+    if wrapped:
+        return None
+    if heading.family in ("decimal", "num_paren") and following:
+        nxt = _classify(following, markdown)
+        if nxt is not None and nxt.family == heading.family and nxt.depth == heading.depth:
+            return None
+    return heading
+
+
+def _toc_key(line: str) -> str:
+    """A heading line reduced to what a table of contents repeats of it."""
+    tail = line[-40:]
+    match = RE_PAGE_TAIL.search(tail) if tail[-1:].isdigit() else None
+    if match:
+        line = line[: len(line) - len(tail) + match.start()]
+    return "".join(ch for ch in line if ch.isalnum())
+
+
+def _finish(b: _Builder) -> list[Section]:
+    top = b.root.section.children
+    preamble = b.preamble
+    if not b.saw_heading:
+        top = _items_as_sections(preamble.paragraphs)
         if top:
-            preamble.section.paragraphs = []
-    else:
+            preamble.paragraphs = []
+    if top and top[-1].kind == "heading":
         _split_closing(top)
-    if preamble.section.paragraphs:
-        top.insert(0, preamble.section)
+    if preamble.paragraphs:
+        top.insert(0, preamble)
     if not top:
-        top = [preamble.section]
+        top = [preamble]
     _number(top, "")
     return top
 
 
-def _rank(heading: _Heading, families: dict[str, int]) -> tuple[int, int]:
-    """Markdown headings outrank all others; other families rank by first appearance."""
-    if heading.family == "md":
-        return (-1, heading.depth)
-    if heading.family not in families:
-        families[heading.family] = len(families)
-    return (families[heading.family], heading.depth)
-
-
 def _paragraphs(lines: list[str], markdown: bool) -> list[str]:
     """Re-join hard-wrapped Latin lines; CJK lines are paragraphs as they stand."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
+    previous = ""
     for line in lines:
-        if paragraphs and _joins(paragraphs[-1], line, markdown):
-            paragraphs[-1] = paragraphs[-1] + " " + line.strip(_SPACES)
+        if paragraphs and _joins(previous, line, markdown):
+            if previous.endswith("-") and previous[-2:-1].isalpha() and line[:1].islower():
+                paragraphs[-1].append(line)  # a word hyphenated at the line end
+            else:
+                paragraphs[-1].append(" " + line)
         else:
-            paragraphs.append(line.strip(_SPACES) if not line.startswith(("    ", "\t")) or not markdown else line)
-    return paragraphs
+            paragraphs.append([line])
+        previous = line
+    return ["".join(parts) for parts in paragraphs]
 
 
 def _joins(previous: str, line: str, markdown: bool) -> bool:
-    stripped = line.strip(_SPACES)
-    if not stripped or RE_LIST_ITEM.match(stripped):
+    if RE_MD_LIST.match(line) or line[:1] in ">|" or previous[:1] == "|":
         return False
-    if not (_latin_end(previous) and _latin_start(stripped)):
+    if not (_latin_end(previous) and _latin_start(line)):
         return False
+    # Outside Markdown a short line ended its paragraph (an address, a verse, a list).
     return markdown or len(previous) >= 40
 
 
@@ -400,7 +662,7 @@ def _latin_start(text: str) -> bool:
 def _items_as_sections(paragraphs: list[str]) -> list[Section]:
     """With no numbered headings, 一是……二是…… paragraphs become the sections."""
     starts = [i for i, p in enumerate(paragraphs) if RE_ITEM.match(p)]
-    if len(starts) < 2:
+    if len(starts) < 2 or not paragraphs[starts[0]].startswith(("一", "第一")):
         return []
     sections: list[Section] = []
     if starts[0] > 0:
@@ -409,19 +671,19 @@ def _items_as_sections(paragraphs: list[str]) -> list[Section]:
     for here, there in zip(bounds, bounds[1:]):
         first = paragraphs[here]
         match = RE_ITEM.match(first)
-        label = match.group(1)
-        rest = first[match.end():]
+        rest = first[match.end():].lstrip(_SPACES)
         cut = _heading_end(rest)
-        if cut is None or cut > 40:
-            comma = next((j for j, ch in enumerate(rest[:40]) if ch in "，,"), None)
-            cut = comma if comma is not None else min(len(rest), 30) - 1
-            heading, body = rest[: cut + 1].rstrip(TRAILING_PUNCT), rest[cut + 1:]
+        if cut is not None:
+            heading, body = rest[:cut].rstrip(TRAILING_PUNCT), rest[cut + 1:]
+        elif len(rest) <= MAX_HEADING:
+            heading, body = rest.rstrip(TRAILING_PUNCT), ""
         else:
-            heading, body = rest[:cut], rest[cut + 1:]
-        if rest[cut:cut + 1] and rest[cut] not in TRAILING_PUNCT:
-            heading, body = rest[: cut + 1], rest[cut + 1:]
+            # No sentence end early on: the first clause names the item, if it is short.
+            comma = next((j for j, ch in enumerate(rest[:MAX_HEADING]) if ch in "，,"), None)
+            heading, body = (rest[:comma], rest[comma + 1:]) if comma else ("", rest)
         paras = ([body.lstrip(_SPACES)] if body.strip(_SPACES) else []) + paragraphs[here + 1: there]
-        sections.append(Section(id="", kind="heading", level=1, label=label.rstrip("，,、"), heading=heading, paragraphs=paras))
+        label = match.group(1).rstrip("，,、")
+        sections.append(Section(id="", kind="heading", level=1, label=label, heading=heading, paragraphs=paras))
     return sections
 
 
@@ -432,8 +694,8 @@ def _split_closing(top: list[Section]) -> None:
         last = last.children[-1]
     for j, paragraph in enumerate(last.paragraphs):
         if SALUTATION.match(paragraph) or CLOSING_WORDS.match(paragraph):
-            if j == 0 and last.label == "" and last.kind == "heading":
-                return
+            if j == 0 and not last.heading:
+                return  # the section would be left empty: its text is its own
             closing = Section(id="", kind="closing", level=1, label="", heading="", paragraphs=last.paragraphs[j:])
             del last.paragraphs[j:]
             top.append(closing)
@@ -480,10 +742,11 @@ def display_heading(section: Section, captions: dict[str, str] | None = None) ->
     label = "" if section.label.startswith("#") else section.label
     heading = section.heading
     if not heading and section.paragraphs:
-        heading = section.paragraphs[0][:24] + ("…" if len(section.paragraphs[0]) > 24 else "")
+        first = section.paragraphs[0].split("\n", 1)[0]
+        heading = first[:24] + ("…" if len(first) > 24 else "")
     if not label:
         return heading
-    joiner = " " if label[-1].isalnum() or label[-1] in "章节条编" else ""
+    joiner = " " if label[-1].isalnum() or label[-1] in "章节条编分." else ""
     return f"{label}{joiner}{heading}".strip()
 
 
