@@ -66,9 +66,13 @@ _GENERIC = frozenset(
     "坚持 加强 推进 推动 发展 建设 工作 问题 方面 情况 部门 单位 同志 我们 他们 大家 今天 当前 目前 "
     "进一步 全面 深入 切实 不断 积极 重要 有关 相关 实际 过程 方式 时候 人员 能力 水平 作用 意义 基础 "
     "领域 地方 时间 时期 方法 内容 要求 任务 目标 措施 事业 形势 方向 关系 "
-    "about also been being from have here into more most only other shall should some such than that "
-    "their them then there these they this those very were what when where which while will with would "
-    "your upon".split()
+    "a about above after again against all also an and any are as at be been before being below between "
+    "both but by can could did do does doing down during each either every few for from further had has "
+    "have having he her here hers him his how however i if in into is it its itself may me might more "
+    "most must my neither no nor not now of off on once only or other our out over own same shall she "
+    "should since so some such than that the their them then there these they this those through thus "
+    "to too under until unto up upon us very was we were what when where whether which while who whom "
+    "whose why will with within without would yet you your".split()
 )
 
 
@@ -84,15 +88,15 @@ def cache_key(text: str) -> str:
 def extract(doc: Document) -> dict[str, list[Phrase]]:
     """The key phrases of every section, by section id, ordered by (paragraph, start)."""
     sections = list(doc.walk())
-    paragraphs = {s.id: [_Paragraph(p) for p in s.paragraphs] for s in sections}
-    context = _Context([p for ps in paragraphs.values() for p in ps], [ps for ps in paragraphs.values() if ps])
-    return {s.id: _extract_section(paragraphs[s.id], context) for s in sections}
+    paragraphs = [[_Paragraph(p) for p in s.paragraphs] for s in sections]
+    context = _Context(paragraphs)
+    return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
 
 
 def extract_paragraph(text: str) -> list[Phrase]:
     """The key phrases of one paragraph taken on its own (paragraph index 0)."""
     paragraph = _Paragraph(text)
-    return _extract_section([paragraph], _Context([paragraph], [[paragraph]]))
+    return _extract_section([paragraph], _Context([[paragraph]]), 0)
 
 
 def find_occurrence(section: Section, text: str, phrases: Iterable[Phrase] = ()) -> tuple[int, int] | None:
@@ -376,19 +380,40 @@ class _Candidate:
 class _Context:
     """What the rules learn from the whole document: its quoted terms and its word counts."""
 
-    def __init__(self, paragraphs: list[_Paragraph], sections: list[list[_Paragraph]]) -> None:
-        self.sections = sections
+    def __init__(self, sections: list[list[_Paragraph]]) -> None:
+        self.sections = [paragraphs for paragraphs in sections if paragraphs]
         terms: set[str] = set()
-        for paragraph in paragraphs:
+        for paragraph in (p for paragraphs in sections for p in paragraphs):
             if not paragraph.text or not _MARK.search(paragraph.text):
                 continue
             for start, end, kind in paragraph.quotes:
                 start, end = paragraph.strip(start, end)
                 term = paragraph.text[start:end]
-                if kind == "quote" and 2 <= len(term) and _size(term) <= QUOTE_WHOLE and _has_word(term) and not _MARK.search(term):
-                    terms.add(term)
-        # The document marks these as terms; their unquoted occurrences are terms too.
-        self.terms = _alternation(terms | set(_known()))
+                if kind == "quote" and len(term) >= 2 and _size(term) <= QUOTE_WHOLE and _has_word(term):
+                    if not _MARK.search(term):
+                        terms.add(term)
+        # The document marks these as terms; their unquoted occurrences are terms too,
+        # unless they are everywhere (a word quoted for what it is: The Word "the").
+        pattern = _alternation(terms | set(_known()))
+        self.matches: list[list[tuple[int, int, int, str]]] = []
+        spread: dict[str, int] = {}
+        for paragraphs in sections:
+            found = []
+            for index, paragraph in enumerate(paragraphs):
+                text = paragraph.text
+                for match in pattern.finditer(text):
+                    start, end = match.start(), match.end()
+                    if start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS:
+                        continue  # the quote rule has it
+                    if text[start - 1 : start] == '"' or text[end : end + 1] == '"':
+                        continue
+                    found.append((index, start, end, match.group()))
+            for term in {f[3] for f in found}:
+                spread[term] = spread.get(term, 0) + 1
+            self.matches.append(found)
+        filled = len(self.sections)
+        self.common = {t for t, n in spread.items() if filled >= 4 and n > filled / 2}
+        self.common |= {t for t in terms if t.lower() in _GENERIC or (t.isascii() and len(t) < 4)}
         self._frequency: dict[str, int] | None = None
 
     def document_frequency(self, word: str) -> int:
@@ -401,7 +426,7 @@ class _Context:
         return self._frequency.get(word, 0)
 
 
-def _extract_section(paragraphs: list[_Paragraph], context: _Context) -> list[Phrase]:
+def _extract_section(paragraphs: list[_Paragraph], context: _Context, section: int) -> list[Phrase]:
     length = sum(len(p.text) for p in paragraphs) + max(len(paragraphs) - 1, 0)
     room = length // CHARS_PER_BLANK
     if room == 0:
@@ -413,10 +438,10 @@ def _extract_section(paragraphs: list[_Paragraph], context: _Context) -> list[Ph
         candidates += _quote_candidates(index, paragraph)
         candidates += _formulation_candidates(index, paragraph)
         candidates += _list_candidates(index, paragraph)
-    candidates += _term_candidates(paragraphs, context)
+    candidates += _term_candidates(paragraphs, context, section)
     candidates += _enumeration_candidates(paragraphs)
     chosen = _choose(paragraphs, candidates, room)
-    wanted = min(room, max(2, length // 80))
+    wanted = min(room, max(2, length // 150))
     if len(chosen) < 2 and len(chosen) < wanted:
         keywords = _keyword_candidates(paragraphs, context)
         chosen = _choose(paragraphs, [*chosen, *keywords], wanted)
@@ -574,23 +599,15 @@ def _following_word(paragraph: _Paragraph, start: int) -> tuple[str, int, int] |
     return (word, start, end) if 2 <= len(word) <= 4 else None
 
 
-def _term_candidates(paragraphs: list[_Paragraph], context: _Context) -> list[_Candidate]:
+def _term_candidates(paragraphs: list[_Paragraph], context: _Context, section: int) -> list[_Candidate]:
     """Unquoted occurrences of the document's quoted terms and of well-known formulations:
-    the first in each section."""
+    the first of each in a section."""
     found: list[_Candidate] = []
-    seen: set[str] = set()
-    for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        for match in context.terms.finditer(text):
-            term, start, end = match.group(), match.start(), match.end()
-            if term in seen:
-                continue
-            quoted = start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS
-            if quoted or text[start - 1 : start] == '"':
-                continue  # the quote rule has it
-            if start in paragraph.bounds and end in paragraph.bounds:
-                seen.add(term)
-                found.append(_Candidate(_TIERS["formulation"], index, start, end, "formulation"))
+    seen: set[str] = set(context.common)
+    for index, start, end, term in context.matches[section]:
+        if term not in seen and start in paragraphs[index].bounds and end in paragraphs[index].bounds:
+            seen.add(term)
+            found.append(_Candidate(_TIERS["formulation"], index, start, end, "formulation"))
     return found
 
 
@@ -704,17 +721,18 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
     opener = second[0] if second else ""
     left: list[int] = []
     token = paragraph.token_ending(chain[0])
-    while token and (token[0] == opener or not _stops_list(token[0], _LIST_LEFT_STOP, first=not left)):
+    while token and (token[0] == opener or not _stops_list(token[0], _LIST_LEFT_STOP, first=not left, left=True)):
         left.append(token[1])
         token = paragraph.token_ending(token[1])
     if not left:
         return None
-    # Parallel items open alike: a verb before nouns (处于规划收官期、乡村振兴深化期) is not in the list.
-    verbal = _pos(opener) == "v" if opener else False
+    # Parallel items open alike: before items that open with a noun, a verb or adverb is
+    # not part of the first item (正处于规划收官期、乡村振兴深化期).
+    nominal = bool(opener) and _nounish(opener)
 
     def misfit(start: int) -> tuple[int, int]:
         word = paragraph.token_at(start)
-        unlike = word is not None and (_pos(word[0]) == "v") != verbal
+        unlike = nominal and word is not None and not _nounish(word[0])
         return abs(chain[0] - start - reference) + (3 if unlike else 0), start
 
     first_start = min(left, key=misfit)
@@ -736,12 +754,14 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
     return items
 
 
-def _stops_list(word: str, stops: frozenset[str], first: bool) -> bool:
+def _stops_list(word: str, stops: frozenset[str], first: bool, left: bool = False) -> bool:
     """Whether `word` ends a list item. The word next to a 、 belongs to its item whatever
-    it is (同部署、同落实, 相互联系、相互依存); further out a particle or adverb ends it."""
+    it is (同部署、同落实); further out a particle ends it, and an adverb ends it on the
+    right (安全感|更加充实) but may open it on the left (不敢担当、逃避责任)."""
     if word in stops or _is_punct(word[0]):
         return True
-    return not first and _pos(word) in _FUNCTION_TAGS
+    tag = _pos(word)
+    return not first and tag in _FUNCTION_TAGS and not (left and tag == "d")
 
 
 def _keyword_candidates(paragraphs: list[_Paragraph], context: _Context) -> list[_Candidate]:
@@ -765,23 +785,31 @@ def _keyword_candidates(paragraphs: list[_Paragraph], context: _Context) -> list
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int, int]] = {}
     for index, paragraph in enumerate(paragraphs):
-        tokens = paragraph.tokens
+        text = paragraph.text
+        # Spaces between Latin words are dropped so that "Habeas Corpus" is two words in a row.
+        tokens = [t for t in paragraph.tokens if t[0] != " "]
         for i in range(len(tokens)):
-            if _pos(tokens[i][0]) not in _PHRASE_TAGS or tokens[i][0].lower() in _GENERIC:
+            opening = tokens[i][0]
+            if _pos(opening) not in _PHRASE_TAGS or opening.lower() in _GENERIC or opening in _NOT_FIRST:
                 continue
-            if tokens[i][0] in _NOT_FIRST or (i > 0 and _pos(tokens[i - 1][0]) in _KEYWORD_TAGS):
+            if i > 0 and _nounish(tokens[i - 1][0]) and text[tokens[i - 1][2] : tokens[i][1]] in ("", " "):
                 continue  # a phrase starts at the start of a noun phrase, not inside one
-            if _pos(tokens[i][0]) not in _KEYWORD_TAGS and i > 0 and not _opens_phrase(tokens[i - 1][0]):
+            if _pos(opening) not in _KEYWORD_TAGS and i > 0 and not _opens_phrase(tokens[i - 1][0]):
                 continue  # a verb opens a phrase only after 的 or a mark (的跟踪问效机制)
             for j in range(i, min(i + 3, len(tokens))):
                 word = tokens[j][0]
+                if j > i and text[tokens[j - 1][2] : tokens[j][1]] not in ("", " "):
+                    break
                 if _pos(word) not in _PHRASE_TAGS or word in _NOT_FIRST:
                     break
-                if _pos(word) not in _KEYWORD_TAGS:
+                if not _nounish(word):
                     continue  # a phrase ends in a noun
-                if j + 1 < len(tokens) and _continues(tokens[j + 1][0]):
+                if j + 1 < len(tokens) and tokens[j][2] == tokens[j + 1][1] and _continues(tokens[j + 1][0]):
                     continue  # ... and not inside a compound (作风 of 作风建设, 理论 of 理论学习)
-                phrase = paragraph.text[tokens[i][1] : tokens[j][2]]
+                if j + 1 < len(tokens) and word.isascii() and _nounish(tokens[j + 1][0]):
+                    if text[tokens[j][2] : tokens[j + 1][1]] == " ":
+                        continue
+                phrase = text[tokens[i][1] : tokens[j][2]]
                 limit = 24 if phrase.isascii() else KEYWORD_MAX
                 if not 2 <= len(phrase) <= limit or (phrase.isascii() and len(phrase) < 4):
                     continue
@@ -794,13 +822,17 @@ def _keyword_candidates(paragraphs: list[_Paragraph], context: _Context) -> list
     return [_Candidate(tier, *first[p], "keyword", rank) for rank, p in enumerate(ranked)]
 
 
+def _nounish(word: str) -> bool:
+    return _pos(word) in _KEYWORD_TAGS and not (word.isascii() and word.lower() in _GENERIC)
+
+
 def _opens_phrase(previous: str) -> bool:
     return previous in ("的", "之") or _is_punct(previous[0])
 
 
 def _continues(following: str) -> bool:
     tag = _pos(following)
-    return tag in _KEYWORD_TAGS or (tag == "v" and len(following) >= 2 and following not in _NOT_FIRST)
+    return _nounish(following) or (tag == "v" and len(following) >= 2 and following not in _NOT_FIRST)
 
 
 def _filler_candidates(paragraphs: list[_Paragraph]) -> list[_Candidate]:
