@@ -406,7 +406,8 @@ class TestLocking:
 
             def second_study() -> None:
                 try:
-                    with Store.open(tmp_path) as second:
+                    # A long timeout: on a loaded machine the release below may take a while.
+                    with Store.open(tmp_path, timeout=60) as second:
                         results.append(grade(second, doc, "k"))
                 except StoreError as error:  # pragma: no cover - the failure being tested for
                     results.append(error)
@@ -414,13 +415,13 @@ class TestLocking:
             thread = threading.Thread(target=second_study)
             thread.start()
             thread.join(timeout=0.5)
-            assert thread.is_alive(), "the second study should be waiting on the lock"
+            assert thread.is_alive(), f"the second study should be waiting on the lock: {results}"
             assert results == []
             holder.execute("COMMIT")
             holder.close()
-            thread.join(timeout=10)
+            thread.join(timeout=60)
             assert not thread.is_alive()
-            assert len(results) == 1 and not isinstance(results[0], StoreError)
+            assert len(results) == 1 and not isinstance(results[0], StoreError), results
             assert [r.card_key for r in first.reviews(doc)] == ["k"]
 
     def test_a_lock_held_too_long_is_a_one_line_error(self, tmp_path: Path) -> None:
