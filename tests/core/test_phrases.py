@@ -498,7 +498,9 @@ def test_phrases_survive_a_trip_through_json() -> None:
     assert phrases_from_data(data) == found
 
 
-@pytest.mark.parametrize("data", [None, {}, {"sections": {"1": [[0, 0, 5, "ab", "quote"]]}}, {"sections": {"1": [[0]]}}])
+@pytest.mark.parametrize(
+    "data", [None, {}, {"sections": {"1": [[0, 0, 5, "ab", "quote"]]}}, {"sections": {"1": [[0]]}}]
+)
 def test_bad_cached_data_is_refused(data: object) -> None:
     with pytest.raises(ValueError):
         phrases_from_data(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -270,12 +271,13 @@ def _has_word(text: str) -> bool:
 class _Paragraph:
     """A paragraph with its segmentation and quotation marks, computed when first asked for."""
 
-    __slots__ = ("text", "_tokens", "_bounds", "_quotes", "_starts", "_ends")
+    __slots__ = ("text", "_tokens", "_bounds", "_sorted", "_quotes", "_starts", "_ends")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._tokens: list[tuple[str, int, int]] | None = None
         self._bounds: set[int] | None = None
+        self._sorted: list[int] | None = None
         self._quotes: list[tuple[int, int, str]] | None = None
         self._starts: dict[int, tuple[str, int, int]] | None = None
         self._ends: dict[int, tuple[str, int, int]] | None = None
@@ -298,6 +300,12 @@ class _Paragraph:
                     bounds.difference_update(range(match.start() + 1, match.end()))
             self._bounds = bounds
         return self._bounds
+
+    @property
+    def sorted_bounds(self) -> list[int]:
+        if self._sorted is None:
+            self._sorted = sorted(self.bounds)
+        return self._sorted
 
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
@@ -456,15 +464,17 @@ def _extract_section(paragraphs: list[_Paragraph], context: _Context, section: i
 def _choose(paragraphs: list[_Paragraph], candidates: list[_Candidate], room: int) -> list[_Candidate]:
     """The best candidates that obey the rules, never overlapping, at most `room` of them."""
     chosen: list[_Candidate] = []
-    seen: set[tuple[int, int, int]] = set()
+    taken: dict[int, list[tuple[int, int]]] = {}  # per paragraph, sorted and disjoint
     for c in sorted(candidates, key=lambda c: (c.tier, c.rank, c.paragraph, c.start, -c.end)):
         if len(chosen) >= room:
             break
-        if (c.paragraph, c.start, c.end) in seen or not paragraphs[c.paragraph].valid(c.start, c.end):
+        spans = taken.setdefault(c.paragraph, [])
+        at = bisect.bisect_left(spans, (c.start, c.end))
+        if (at > 0 and spans[at - 1][1] > c.start) or (at < len(spans) and spans[at][0] < c.end):
+            continue  # overlaps a better one (or is the same span again)
+        if not paragraphs[c.paragraph].valid(c.start, c.end):
             continue
-        if any(o.paragraph == c.paragraph and o.start < c.end and c.start < o.end for o in chosen):
-            continue
-        seen.add((c.paragraph, c.start, c.end))
+        spans.insert(at, (c.start, c.end))
         chosen.append(c)
     return chosen
 
@@ -545,7 +555,8 @@ def _chunk(paragraph: _Paragraph, start: int, end: int, limit: int) -> list[tupl
     after 的/和/与 and near the middle."""
     if _size(paragraph.text[start:end]) <= limit:
         return [(start, end)]
-    inside = [b for b in paragraph.bounds if start + 2 <= b <= end - 2]
+    bounds = paragraph.sorted_bounds
+    inside = bounds[bisect.bisect_left(bounds, start + 2) : bisect.bisect_right(bounds, end - 2)]
     if not inside:
         return []
     middle = (start + end) / 2
@@ -622,15 +633,18 @@ def _enumeration_candidates(paragraphs: list[_Paragraph]) -> list[_Candidate]:
             value = _numeral(match.group(1) or match.group(2))
             markers[style].append((index, match.start(), match.end(), value))
     found: list[_Candidate] = []
-    every = sorted(m for ms in markers.values() for m in ms)
+    every: dict[int, list[int]] = {}
+    for index, start, _, _ in sorted(m for ms in markers.values() for m in ms):
+        every.setdefault(index, []).append(start)
     for style, series in markers.items():
         values = {m[3] for m in series}
         if not {1, 2} <= values:
             continue
         for index, _, item_start, value in series:
             paragraph = paragraphs[index]
-            following = [m[1] for m in every if m[0] == index and m[1] > item_start]
-            item_end = min(following, default=len(paragraph.text))
+            starts = every[index]
+            after = bisect.bisect_right(starts, item_start)
+            item_end = starts[after] if after < len(starts) else len(paragraph.text)
             span = _core_clause(paragraph, item_start, item_end)
             if span:
                 found.append(_Candidate(_TIERS["enumeration"], index, span[0], span[1], "enumeration"))
