@@ -746,7 +746,7 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
 
     def misfit(start: int) -> tuple[int, int]:
         word = paragraph.token_at(start)
-        unlike = nominal and word is not None and not _nounish(word[0])
+        unlike = nominal and word is not None and _pos(word[0]) in ("v", "d")
         return abs(chain[0] - start - reference) + (3 if unlike else 0), start
 
     first_start = min(left, key=misfit)
@@ -758,11 +758,14 @@ def _list_items(paragraph: _Paragraph, chain: list[int]) -> list[tuple[int, int]
         return None  # a list of clauses, or of things that are not alike
     if len(items) < 3 and max(lengths) < 3:
         return None  # 部门、单位: two bare words say too little
+    openers = {(paragraph.token_at(s) or ("",))[0] for s, _ in items}
     for s, e in items:
         item = text[s:e]
         first = paragraph.token_at(s)
-        if item.startswith(_DETERMINERS) or (first and first[0] in _LIST_LEFT_STOP):
-            return None  # 各部门、各单位 counts everyone; 以真理 is not a term
+        if item.startswith(_DETERMINERS):
+            return None  # 各部门、各单位 counts everyone
+        if first and len(openers) > 1 and _pos(first[0]) in _FUNCTION_TAGS and _pos(first[0]) != "d":
+            return None  # 以真理 is not a term, unless every item opens alike (同部署、同落实)
         if first and first[2] < e and any(c in item for c in "了着的地得"):
             return None  # a clause with particles (创造了良好条件), not a term
     return items
