@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import deque
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping
 
 # `fsrs` loads its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
@@ -72,11 +73,18 @@ def due_of(state: str) -> datetime:
     return utc(datetime.fromisoformat(json.loads(state)["due"]))
 
 
+@lru_cache(maxsize=1 << 15)
+def _parsed(state: str) -> FsrsCard:
+    # The outline recomputes mastery after every answer from states that mostly did
+    # not change; parsing them once keeps that redraw cheap. Callers must not mutate.
+    return FsrsCard.from_json(state)
+
+
 def retrievability(state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
     """The predicted chance of recalling a card at `now`; 0 for a card never reviewed."""
     if not state:
         return 0.0
-    card = FsrsCard.from_json(state)
+    card = _parsed(state)
     if card.last_review is None:
         return 0.0
     return float((scheduler or default_scheduler()).get_card_retrievability(card, utc(now)))

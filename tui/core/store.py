@@ -549,7 +549,11 @@ class Store:
         section; reviews are those of the given cards.
         """
         moment = scheduler.utc(now)
-        stored = self.cards(document_id)
+        cutoff = moment.timestamp()
+        stored = {
+            key: (state, due)
+            for key, state, due in self._read("SELECT key, state, due FROM cards WHERE document_id = ?", (document_id,))
+        }
         reviews = dict(
             self._read("SELECT card_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY card_key", (document_id,))
         )
@@ -558,7 +562,7 @@ class Store:
         def retrievability(key: str) -> float:
             if key not in recall:
                 card = stored.get(key)
-                recall[key] = scheduler.retrievability(card.state, moment) if card else 0.0
+                recall[key] = scheduler.retrievability(card[0], moment) if card else 0.0
             return recall[key]
 
         stats: dict[str, SectionStats] = {}
@@ -568,7 +572,7 @@ class Store:
             stats[label] = SectionStats(
                 cards=len(keys),
                 new=sum(1 for card in cards if card is None),
-                due=sum(1 for card in cards if card is not None and card.due <= moment),
+                due=sum(1 for card in cards if card is not None and card[1] <= cutoff),
                 reviews=sum(int(reviews.get(key, 0)) for key in keys),
                 mastery=sum(retrievability(key) for key in keys) / len(keys) if keys else 0.0,
             )
