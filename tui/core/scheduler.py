@@ -73,7 +73,7 @@ def due_of(state: str) -> datetime:
     return utc(datetime.fromisoformat(json.loads(state)["due"]))
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def _parsed(state: str) -> FsrsCard:
     # The outline recomputes mastery after every answer from states that mostly did
     # not change; parsing them once keeps that redraw cheap. Callers must not mutate.
