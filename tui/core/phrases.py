@@ -231,7 +231,7 @@ def _segmenter() -> Any:
     return rjieba
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=32768)
 def _pos(word: str) -> str:
     tags = _segmenter().tag(word)
     return tags[0][1] if len(tags) == 1 else "l"
@@ -250,7 +250,9 @@ def _known_pattern() -> re.Pattern[str]:
 
 
 def _alternation(terms: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)))
+    """One pattern for many literal terms, longest first; with none it matches nothing."""
+    ordered = sorted({t for t in terms if t}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in ordered) if ordered else "(?!)")
 
 
 def _size(text: str) -> int:
@@ -262,6 +264,10 @@ def _size(text: str) -> int:
 
 def _is_punct(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC"
+
+
+def _latin_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
 
 
 def _has_word(text: str) -> bool:
@@ -356,7 +362,7 @@ def _quote_spans(text: str) -> list[tuple[int, int, str]]:
         if mark in _OPENERS:
             stack.append((mark, at))
             continue
-        if mark == "’" and 0 < at < len(text) - 1 and text[at - 1].isascii() and text[at + 1].isascii():
+        if mark == "’" and 0 < at < len(text) - 1 and _latin_letter(text[at - 1]) and _latin_letter(text[at + 1]):
             continue  # an apostrophe: don’t
         opener = '"' if mark == '"' else _CLOSERS[mark]
         index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
