@@ -33,6 +33,23 @@ def mastery_mark(mastery: float | None) -> str:
     return MASTERY_MARKS[index]
 
 
+def crop(name: str, width: int) -> str:
+    """`name` in at most `width` cells, ending in an ellipsis when cut.
+
+    A wide character that would straddle the edge is dropped whole, so the ellipsis
+    follows the text directly instead of after a padding space.
+    """
+    if cell_len(name) <= width:
+        return name
+    kept, used = [], 0
+    for char in name:
+        used += cell_len(char)
+        if used > width - 1:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
+
+
 class OutlineTree(Tree[str]):
     """Sections with their labels and headings; node data is the section id."""
 
@@ -170,11 +187,7 @@ class OutlineTree(Tree[str]):
         prefix = (self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE) if node.allow_expand else ""
         # Crop at a cell boundary so the mark and due count stay in view at any width.
         room = max(4, self.size.width - depth * self.guide_depth - cell_len(prefix) - suffix_width - 1)
-        name = display_heading(section, self._captions)
-        if cell_len(name) > room:
-            cropped = Text(name)
-            cropped.truncate(room, overflow="ellipsis")
-            name = cropped.plain
+        name = crop(display_heading(section, self._captions), room)
 
         label_style = style
         if section.kind != "heading":

@@ -10,6 +10,7 @@ from typing import Mapping, NamedTuple
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -89,13 +90,23 @@ def heading_text(section: Section, captions: Mapping[str, str]) -> str:
     if not label or not heading:
         return label or heading
     last = label[-1]
-    # 一、 （一） 1． run straight into the heading; 第一章 and 1. take a space.
-    joined = unicodedata.category(last).startswith("P") and cell_len(last) == 2
+    # 一、 （一） 1． run straight into the heading; 第一章 and 1. take a space. An ASCII
+    # bracket runs into a Chinese heading as it is written there: (一)把握, but (a) Scope.
+    joined = unicodedata.category(last).startswith("P") and (
+        cell_len(last) == 2 or (last in ")]" and cell_len(heading[0]) == 2)
+    )
     return f"{label}{heading}" if joined else f"{label} {heading}"
 
 
 class TextView(ScrollView, can_focus=True):
     """A document's sections in reading order: headings, wrapped paragraphs, phrases, matches."""
+
+    # As in less and vim, and as the help screen promises; arrows and PgUp/PgDn are inherited.
+    BINDINGS = [
+        Binding("j", "scroll_down", show=False),
+        Binding("k", "scroll_up", show=False),
+        Binding("space", "page_down", show=False),
+    ]
 
     COMPONENT_CLASSES = {
         "text-view--heading-1",
