@@ -15,12 +15,13 @@ _SPACES = " \t\u3000\xa0"
 _CN = "一二三四五六七八九十百千零〇"
 _CN_NUM = rf"[{_CN}]{{1,4}}"
 
-RE_CN = re.compile(rf"({_CN_NUM}[ \t\u3000]?[、．.])(?![\d{_CN}])")              # 一、 一．
+# Not 一、二、三等奖: a run of numerals and 、 is an enumeration inside a sentence.
+RE_CN = re.compile(rf"({_CN_NUM}[ \t\u3000]?(?:、|[．.](?![.．\d])))(?!{_CN_NUM}[、．.])")  # 一、 一．
 RE_CN_PAREN = re.compile(rf"([（(〔]{_CN_NUM}[）)〕])[、．.]?")                    # (一) （一）
 RE_DECIMAL = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){0,4}[.．、])(?![\d.．])")     # 1. 1、 1． 1.2.
 RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])")  # 1.2 heading
 RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
-RE_DI = re.compile(rf"(第[ \t\u3000]?(?:{_CN_NUM}|\d{{1,4}})[ \t\u3000]?(编|部分|章|节|条))")  # 第三章
+RE_DI = re.compile(rf"(第[ \t\u3000]?(?:{_CN_NUM}|\d{{1,4}})[ \t\u3000]?(编|部分|章|节|条)(?:之{_CN_NUM})?)")  # 第三章 第五条之一
 RE_WORD = re.compile(
     r"((Part|PART|Book|BOOK|Title|TITLE|Chapter|CHAPTER|Article|ARTICLE|Section|SECTION|"
     r"Sub-?[Ss]ection|SUB-?SECTION|Clause|CLAUSE)\.?[ \t]+"

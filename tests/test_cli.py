@@ -1,0 +1,162 @@
+"""tui.cli: the `study` command and its subcommands, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui import cli
+from tui.core import loader
+from tui.core.loader import load
+from tui.core.outline import parse, to_data
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "zuofeng-speech.txt"
+
+
+def study(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `python -m tui.cli ARGS` in a fresh process, as the `study` script would."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+    )
+
+
+class TestOutlineCommand:
+    def test_prints_an_indented_tree(self) -> None:
+        result = study("outline", str(BUNDLED), "--lang", "zh")
+        assert (result.returncode, result.stderr) == (0, "")
+        lines = result.stdout.splitlines()
+        assert lines[:4] == ["zuofeng-speech", "  开篇", "  一、提高政治站位,深化思想认识", "    (一)把握核心要义,校准政治方向"]
+        assert lines[-1] == "  结语"
+        assert len(lines) == 1 + 1 + 4 * 3 + 1
+
+    def test_english_captions(self) -> None:
+        result = study("outline", str(BUNDLED), "--lang", "en")
+        assert result.returncode == 0
+        assert result.stdout.splitlines()[1] == "  Opening"
+
+    def test_json_is_the_documented_shape(self) -> None:
+        result = study("outline", str(BUNDLED), "--json")
+        assert (result.returncode, result.stderr) == (0, "")
+        data = json.loads(result.stdout)
+        assert data == to_data(parse(load(BUNDLED), BUNDLED.name))
+        assert list(data) == ["title", "title_from", "meta", "noise", "sections"]
+        assert data["meta"] == {"浏览量": "447", "发布时间": "2025-03-26"}
+        assert data["noise"] == ["点赞", "收藏"]
+        section = data["sections"][1]
+        assert list(section) == ["id", "kind", "level", "label", "heading", "paragraphs", "children"]
+        assert (section["id"], section["label"], section["children"][0]["id"]) == ("2", "一、", "2.1")
+        assert "习近平" in result.stdout  # Chinese is printed as itself, not as \\u escapes
+
+    def test_json_is_the_same_on_every_run(self) -> None:
+        assert study("outline", str(BUNDLED), "--json").stdout == study("outline", str(BUNDLED), "--json").stdout
+
+    def test_without_a_path_it_outlines_the_bundled_speech(self) -> None:
+        result = study("outline", "--json")
+        assert result.returncode == 0
+        assert json.loads(result.stdout) == to_data(parse(load(BUNDLED), BUNDLED.name))
+
+    def test_a_gbk_file_with_crlf(self, tmp_path: Path) -> None:
+        path = tmp_path / "方案.txt"
+        path.write_bytes("关于加强作风建设的实施方案\r\n一、总体要求\r\n（一）指导思想。正文。\r\n二、主要任务\r\n".encode("gbk"))
+        result = study("outline", str(path), "--lang", "zh")
+        assert result.returncode == 0
+        assert result.stdout.splitlines() == ["关于加强作风建设的实施方案", "  一、总体要求", "    （一）指导思想", "  二、主要任务"]
+
+    def test_a_markdown_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "notes.md"
+        path.write_text("# Notes\n\nIntro.\n\n## Setup\n\nText.\n", encoding="utf-8")
+        result = study("outline", str(path), "--lang", "en")
+        assert result.stdout.splitlines() == ["Notes", "  Opening", "  Setup"]
+
+    def test_a_file_without_headings(self, tmp_path: Path) -> None:
+        path = tmp_path / "diary.txt"
+        path.write_text("今天天气很好。\n我们去公园散步。\n", encoding="utf-8")
+        result = study("outline", str(path), "--json")
+        data = json.loads(result.stdout)
+        assert [s["kind"] for s in data["sections"]] == ["preamble"]
+        assert data["title"] == "diary" and data["title_from"] == "filename"
+
+    def test_the_installed_script(self) -> None:
+        script = Path(sys.executable).with_name("study")
+        if not script.exists():
+            pytest.skip("the study script is not installed next to this interpreter")
+        result = subprocess.run([str(script), "outline", str(BUNDLED), "--json"], capture_output=True, text=True, encoding="utf-8", timeout=120)
+        assert result.returncode == 0
+        assert json.loads(result.stdout)["sections"][1]["heading"] == "提高政治站位,深化思想认识"
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    garbled = tmp_path / "garbled.txt"
+    garbled.write_bytes(bytes(range(0x80, 0x100)) * 20)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_text(" \n\u3000\n\t\n", encoding="utf-8")
+    return {
+        "missing": (tmp_path / "no such.txt", "no such file"),
+        "folder": (folder, "folder"),
+        "binary": (binary, "binary"),
+        "undecodable": (garbled, "encoding"),
+        "empty": (empty, "empty"),
+        "whitespace": (blank, "empty"),
+    }
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("case", ["missing", "folder", "binary", "undecodable", "empty", "whitespace"])
+    @pytest.mark.parametrize("command", [["outline"], ["outline", "--json"]], ids=["outline", "outline-json"])
+    def test_one_line_on_stderr_and_status_one(self, tmp_path: Path, case: str, command: list[str]) -> None:
+        path, problem = _bad_inputs(tmp_path)[case]
+        result = study(*command, str(path))
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert "Traceback" not in result.stderr
+        assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"study: {path}: ")
+        assert problem in result.stderr
+
+    def test_plain_study_with_a_missing_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "missing.txt"
+        result = study(str(path))
+        assert result.returncode == 1
+        assert result.stderr == f"study: {path}: no such file\n"
+
+    def test_relative_path_is_named_as_given(self, tmp_path: Path) -> None:
+        result = study("outline", "nowhere.txt", cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (1, "study: nowhere.txt: no such file\n")
+
+    def test_no_read_permission(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        # Tests run as root, who may read anything: the refusal is simulated in-process.
+        path = tmp_path / "secret.txt"
+        path.write_text("一、总体要求\n", encoding="utf-8")
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise PermissionError(13, "Permission denied")
+
+        monkeypatch.setattr(loader, "open", refuse, raising=False)
+        assert cli.main(["outline", str(path)]) == 1
+        captured = capsys.readouterr()
+        assert (captured.out, captured.err) == ("", f"study: {path}: permission denied\n")
+
+    @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+    def test_no_read_permission_for_real(self, tmp_path: Path) -> None:
+        path = tmp_path / "secret.txt"
+        path.write_text("一、总体要求\n", encoding="utf-8")
+        path.chmod(0)
+        try:
+            result = study("outline", str(path))
+        finally:
+            path.chmod(0o600)
+        assert (result.returncode, result.stderr) == (1, f"study: {path}: permission denied\n")
