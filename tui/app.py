@@ -13,10 +13,14 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from .core.model import Document, Phrase
-from .i18n import set_language, t, translate_bindings
+from .core.model import Card, Document, Phrase
+from .core.outline import display_heading
+from .i18n import captions, set_language, t, translate_bindings
 from .screens.help_screen import HelpScreen
 from .screens.reader_screen import ReaderScreen
+from .widgets.outline_tree import Progress
+
+NEW_PER_DAY = 20
 
 
 @dataclass
@@ -36,6 +40,9 @@ class StudyApp(App[None]):
     CSS_PATH = "study.tcss"
     TITLE = "study"
     BINDINGS = [
+        Binding("t", "quiz", "key_quiz", id="quiz"),
+        Binding("r", "review", "key_review", id="review"),
+        Binding("e", "edit_phrases", "key_edit_phrases", id="edit_phrases"),
         Binding("q", "quit", "key_quit", id="quit"),
         Binding("question_mark", "help", "key_help", id="help"),
     ]
@@ -46,9 +53,10 @@ class StudyApp(App[None]):
             self.opened = opened
 
     class PhrasesFound(Message):
-        def __init__(self, phrases: dict[str, list[Phrase]]) -> None:
+        def __init__(self, extracted: dict[str, list[Phrase]], phrases: dict[str, list[Phrase]]) -> None:
             super().__init__()
-            self.phrases = phrases
+            self.extracted = extracted  # as the extractor found them
+            self.phrases = phrases  # with the user's edits applied
 
     def __init__(
         self,
@@ -58,6 +66,8 @@ class StudyApp(App[None]):
         language: str | None = None,
         section: str | None = None,
         store: object | None = None,
+        start: str = "read",
+        new_per_day: int = NEW_PER_DAY,
     ) -> None:
         self.language = set_language(language)
         super().__init__()
@@ -67,7 +77,12 @@ class StudyApp(App[None]):
         self.start_section = section
         self.store = store
         self.opened: Opened | None = None
+        self.extracted: dict[str, list[Phrase]] = {}
         self.phrases: dict[str, list[Phrase]] = {}
+        self.cards: list[Card] = []
+        self.section_keys: dict[str, str] = {}
+        self.start_mode = start  # "read", "quiz" or "review": what to open once phrases are found
+        self.new_per_day = new_per_day
 
     # ------------------------------------------------------------- start-up
 
@@ -118,18 +133,180 @@ class StudyApp(App[None]):
             found = extractor.extract(opened.document)
             if self.store is not None:
                 self.store.cache_phrases(opened.content_hash, extractor.EXTRACTOR_VERSION, found)
+        edited = found
         if self.store is not None and opened.document_id is not None:
             edits = self.store.phrase_edits(opened.document_id)
             if edits:
-                found = extractor.apply_edits(opened.document, found, edits)
-        self.post_message(self.PhrasesFound(found))
+                edited = extractor.apply_edits(opened.document, found, edits)
+        self.post_message(self.PhrasesFound(found, edited))
 
     def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
-        self.phrases = message.phrases
+        self.extracted = message.extracted
+        self.use_phrases(message.phrases)
+        mode, self.start_mode = self.start_mode, "read"
+        if mode == "quiz":
+            wanted = self.start_section if self.start_section and self._has_blanks(self.start_section) else None
+            first = wanted or self.next_quiz_section(None)
+            if first is not None:
+                self.start_quiz(first if isinstance(first, str) else first[0])
+        elif mode == "review":
+            self.action_review()
+
+    def use_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
+        """Take a (new) set of phrases: cards, the text's highlights and the outline's progress."""
+        from .core.quiz import cards_for, section_keys
+
+        assert self.opened is not None
+        self.phrases = phrases
+        self.cards = cards_for(self.opened.document, phrases)
+        self.section_keys = section_keys(self.opened.document)
         reader = self.reader
-        reader.show_phrases(message.phrases)
-        count = sum(len(found) for found in message.phrases.values())
-        reader.set_status(t("phrase_count", count=count))
+        reader.show_phrases(phrases)
+        reader.set_status(t("phrase_count", count=len(self.cards)))
+        self.refresh_progress()
+
+    # ------------------------------------------------------------- progress
+
+    def refresh_progress(self) -> None:
+        """Mastery and due count of every outline node (its subsections included)."""
+        if self.store is None or self.opened is None or self.opened.document_id is None:
+            return
+        from .core.quiz import keys_by_section
+
+        keys = keys_by_section(self.opened.document, self.cards, subtree=True)
+        stats = self.store.section_stats(self.opened.document_id, keys)
+        self.reader.show_progress(
+            {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
+        )
+
+    def record_answer(self, card: Card, state: object):
+        """Commit one graded answer (before its feedback is drawn) and update the outline."""
+        if self.store is None or self.opened is None or self.opened.document_id is None:
+            return None
+        recorded = self.store.record_review(
+            self.opened.document_id,
+            card.key,
+            self.section_keys.get(card.section_id, ""),
+            state.rating,
+            outcome=state.outcome,
+            typed=state.typed,
+            hints=state.hints,
+            duration=round(state.seconds, 3),
+        )
+        self.refresh_progress()
+        return recorded
+
+    def rerate_answer(self, review_id: int, rating: int) -> None:
+        if self.store is not None:
+            self.store.rerate(review_id, rating)
+            self.refresh_progress()
+
+    # ------------------------------------------------------------- quiz and review
+
+    def _has_blanks(self, section_id: str) -> bool:
+        assert self.opened is not None
+        section = self.opened.document.find(section_id)
+        ids = {s.id for s in section.walk()} if section else set()
+        return any(card.section_id in ids for card in self.cards)
+
+    def next_quiz_section(self, after: str | None) -> tuple[str, str] | None:
+        """The first section after `after`'s subtree (or the first of all) whose own text has blanks."""
+        if self.opened is None:
+            return None
+        document = self.opened.document
+        order = [s.id for s in document.walk()]
+        start = 0
+        if after is not None and after in order:
+            section = document.find(after)
+            inside = {s.id for s in section.walk()} if section else {after}
+            start = max(order.index(i) for i in inside) + 1
+        with_cards = {card.section_id for card in self.cards}
+        for section_id in order[start:]:
+            if section_id in with_cards:
+                section = document.find(section_id)
+                return section_id, display_heading(section, captions())
+        return None
+
+    def start_quiz(self, section_id: str) -> None:
+        from .screens.quiz_screen import QuizScreen
+
+        if self.opened is None:
+            return
+        if not self._has_blanks(section_id):
+            self.notify(t("quiz_no_blanks"), severity="warning")
+            return
+        self.push_screen(QuizScreen(self.opened.document, section_id, self.cards))
+
+    def action_quiz(self) -> None:
+        if not self.cards:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        section_id = self.reader.current_section
+        if section_id is None or not self._has_blanks(section_id):
+            following = self.next_quiz_section(section_id)
+            section_id = following[0] if following else None
+        if section_id is not None:
+            self.start_quiz(section_id)
+
+    def review_queue(self) -> list[Card]:
+        from .core.quiz import sentence_group
+        from .core.scheduler import due_queue
+
+        if self.store is None or self.opened is None or self.opened.document_id is None:
+            return []
+        document_id = self.opened.document_id
+        return due_queue(
+            self.cards,
+            self.store.due_times(document_id),
+            new_limit=self.new_per_day,
+            new_today=self.store.new_cards_today(document_id),
+            group_of=sentence_group(self.opened.document),
+        )
+
+    def action_review(self) -> None:
+        from .screens.review_screen import ReviewScreen
+
+        if self.opened is None or not self.cards:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        queue = self.review_queue()
+        if not queue:
+            self.notify(t("review_nothing_due"))
+            return
+        self.push_screen(ReviewScreen(self.opened.document, queue))
+
+    def action_edit_phrases(self) -> None:
+        from .screens.phrase_editor_screen import PhraseEditorScreen
+
+        if self.opened is None or not self.phrases:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        section_id = self.reader.current_section or self.opened.document.sections[0].id
+        self.push_screen(PhraseEditorScreen(self.opened.document, section_id))
+
+    def edit_phrase(self, section_id: str, action: str, text: str, undo: bool = False) -> None:
+        """Save a phrase edit (or take one back) and quiz with the result at once."""
+        from .core import phrases as extractor
+        from .core.model import PhraseEdit
+
+        if self.opened is None:
+            return
+        document = self.opened.document
+        edit = PhraseEdit(document.section_key(section_id), action, text)  # type: ignore[arg-type]
+        if self.store is not None and self.opened.document_id is not None:
+            if undo:
+                self.store.remove_phrase_edit(self.opened.document_id, edit)
+            else:
+                self.store.add_phrase_edit(self.opened.document_id, edit)
+            edits = self.store.phrase_edits(self.opened.document_id)
+        else:
+            edits = [edit]
+        self.use_phrases(extractor.apply_edits(document, self.extracted, edits))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("quiz", "review", "edit_phrases"):
+            return isinstance(self.screen, ReaderScreen)
+        return True
 
     # ------------------------------------------------------------- leaving
 
@@ -158,6 +335,9 @@ class StudyApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         if isinstance(screen, ReaderScreen):
+            yield SystemCommand(t("key_quiz"), t("palette_help_quiz"), self.action_quiz)
+            yield SystemCommand(t("key_review"), t("palette_help_review"), self.action_review)
+            yield SystemCommand(t("key_edit_phrases"), t("palette_help_edit_phrases"), self.action_edit_phrases)
             yield SystemCommand(t("key_search"), t("palette_help_search"), screen.action_search)
             yield SystemCommand(t("key_highlight"), t("palette_help_highlight"), screen.action_toggle_highlight)
             yield SystemCommand(t("key_next_section"), t("palette_help_next_section"), screen.action_next_section)

@@ -34,6 +34,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
         parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
         parser.add_argument("--version", action="version", version=f"study {__version__}")
+        parser.add_argument(
+            "--new-per-day", type=int, default=20, metavar="N", help="new cards a review may bring in per day (default 20)"
+        )
     else:
         parser = argparse.ArgumentParser(prog=f"study {command}")
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
@@ -41,6 +44,10 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
         if command == "quiz":
             parser.add_argument("--section", metavar="ID", help="quiz this section (default: the first with blanks)")
+        if command == "review":
+            parser.add_argument(
+                "--new-per-day", type=int, default=20, metavar="N", help="new cards a review may bring in per day (default 20)"
+            )
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)")
     return parser
 
@@ -71,8 +78,8 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         text = load(path)
     except LoadError as error:
         raise CliError(str(error)) from None
-    if command is None:
-        return _open_app(path, text, args)
+    if command in (None, "quiz", "review"):
+        return _open_app(path, text, args, start=command or "read")
     doc = parse(text, path.name)
 
     if command == "outline":
@@ -93,7 +100,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         else:
             print(format_phrases(doc, phrases))
         return 0
-    raise CliError(f"'{command}' is not available yet")
+    if command == "stats":
+        return _stats(path, text, doc, args)
+    raise CliError(f"unknown command {command}")
 
 
 def _open_store():
@@ -105,16 +114,79 @@ def _open_store():
         raise CliError(str(error)) from None
 
 
-def _open_app(path: Path, text: str, args: argparse.Namespace) -> int:
+def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "read") -> int:
     from .app import StudyApp
 
+    if getattr(args, "new_per_day", 20) < 0:
+        raise CliError("--new-per-day must be 0 or more")
     store = _open_store()
-    app = StudyApp(path, text, language=args.lang, section=getattr(args, "section", None), store=store)
+    if store.notice:
+        print(f"study: {store.notice}", file=sys.stderr)
+    app = StudyApp(
+        path,
+        text,
+        language=args.lang,
+        section=getattr(args, "section", None),
+        store=store,
+        start=start,
+        new_per_day=getattr(args, "new_per_day", 20),
+    )
     try:
         app.run()
     finally:
         store.close()
     return app.return_code or 0
+
+
+def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
+    """Progress per section: cards, new, due now, reviews done, mastery; then totals."""
+    import hashlib
+
+    from .core import phrases as extractor
+    from .core.outline import display_heading
+    from .core.quiz import cards_for, keys_by_section
+    from .core.store import totals
+    from .i18n import captions, t
+
+    store = _open_store()
+    try:
+        content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        found = store.cached_phrases(content_hash, extractor.EXTRACTOR_VERSION)
+        if found is None:
+            found = extractor.extract(doc)
+            store.cache_phrases(content_hash, extractor.EXTRACTOR_VERSION, found)
+        document_id = store.document(path, content_hash, doc.title)
+        edits = store.phrase_edits(document_id)
+        if edits:
+            found = extractor.apply_edits(doc, found, edits)
+        cards = cards_for(doc, found)
+        own = store.section_stats(document_id, keys_by_section(doc, cards))
+        every = store.section_stats(document_id, {"all": [card.key for card in cards]})["all"]
+    finally:
+        store.close()
+    names = captions(args.lang)
+    rows = [(section, own[section.id]) for section in doc.walk()]
+    if args.json:
+        def figures(s) -> dict:
+            return {"cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews, "mastery": round(s.mastery, 4)}
+
+        _print_json({
+            "title": doc.title,
+            "sections": [
+                {"id": section.id, "heading": section.heading, **figures(s)}
+                for section, s in rows
+            ],
+            "totals": figures(every),
+        })
+        return 0
+    header = [t("stats_section"), t("stats_cards"), t("stats_new"), t("stats_due"), t("stats_reviews"), t("stats_mastery")]
+    print(doc.title)
+    print("  ".join(header))
+    for section, s in rows:
+        name = "  " * (section.level - 1) + display_heading(section, names)
+        print(f"{name}  {s.cards}  {s.new}  {s.due}  {s.reviews}  {s.mastery:.0%}")
+    print(f"{t('stats_total')}  {every.cards}  {every.new}  {every.due}  {every.reviews}  {every.mastery:.0%}")
+    return 0
 
 
 def _print_json(data: object) -> None:

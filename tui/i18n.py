@@ -32,6 +32,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_next_section": ("下一节", "Next section"),
     "key_previous_section": ("上一节", "Previous section"),
     "key_switch_pane": ("切换窗格", "Switch pane"),
+    "key_sections": ("上一节 / 下一节", "Previous / next section"),
+    "key_matches": ("下一处 / 上一处", "Next / previous match"),
     "key_palette": ("命令面板", "Command palette"),
     "key_close": ("关闭", "Close"),
     "key_outline_move": ("在大纲中上下移动", "Move in the outline"),
@@ -52,6 +54,65 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette_help_previous_section": ("跳到上一节", "Go to the previous section"),
     "palette_help_help": ("显示所有按键", "Show every key"),
     "palette_help_quit": ("退出 study", "Quit study"),
+    # quiz, review, phrase editing
+    "key_quiz": ("测验本节", "Quiz section"),
+    "key_review": ("复习", "Review"),
+    "key_edit_phrases": ("编辑要点", "Edit phrases"),
+    "palette_help_quiz": ("把本节的要点挖成填空来测验", "Quiz the section in view with its key phrases as blanks"),
+    "palette_help_review": ("复习全文今天到期的卡片", "Review the cards due today across the document"),
+    "palette_help_edit_phrases": ("关闭、恢复或添加本节的要点", "Switch off, restore or add key phrases of this section"),
+    "quiz_title": ("测验：{path}", "Quiz: {path}"),
+    "review_title": ("复习", "Review"),
+    "review_nothing_due": ("现在没有要复习的卡片。", "Nothing is due for review now."),
+    "quiz_no_blanks": ("这一节没有可测验的要点。", "This section has no key phrases to quiz."),
+    "drill_progress": ("已答 {done}/{total}", "{done} of {total} answered"),
+    "key_next_blank": ("下一空", "Next blank"),
+    "key_previous_blank": ("上一空", "Previous blank"),
+    "key_hint": ("提示一字", "Hint"),
+    "key_reveal": ("看答案", "Reveal"),
+    "key_leave": ("离开", "Leave"),
+    "key_rate": ("改评分（答后）", "Change the rating (after answering)"),
+    "key_answer": ("检查答案；空回车显示答案", "Check the answer; empty: show it"),
+    "answer_placeholder": ("第 {number} 空：输入答案后回车（直接回车显示答案）", "Blank {number}: type the answer and press Enter (Enter alone shows it)"),
+    "answer_done": ("都答完了：回车看小结", "All answered: press Enter for the summary"),
+    "outcome_right": ("第 {number} 空 正确", "Blank {number}: right"),
+    "outcome_near": ("第 {number} 空 差一点", "Blank {number}: nearly"),
+    "outcome_wrong": ("第 {number} 空 不对", "Blank {number}: wrong"),
+    "outcome_revealed": ("第 {number} 空 已显示", "Blank {number}: shown"),
+    "typed": ("你答：", "you typed:"),
+    "expected": ("答案：", "answer:"),
+    "rating_line": ("评分：{rating}（按 1–4 修改）", "rating: {rating} (1–4 to change)"),
+    "rating_again": ("重来", "Again"),
+    "rating_hard": ("困难", "Hard"),
+    "rating_good": ("良好", "Good"),
+    "rating_easy": ("简单", "Easy"),
+    "summary_title": ("本轮小结", "Summary"),
+    "summary_right": ("正确", "Right"),
+    "summary_near": ("差一点", "Nearly"),
+    "summary_wrong": ("不对", "Wrong"),
+    "summary_revealed": ("看了答案", "Shown"),
+    "summary_skipped": ("未答", "Not answered"),
+    "summary_time": ("用时", "Time"),
+    "summary_missed": ("要再看的：{phrases}", "To look at again: {phrases}"),
+    "summary_next": ("回车：接着测验 {section}；Esc：回到阅读", "Enter: quiz {section} next; Esc: back to reading"),
+    "summary_back": ("回车或 Esc：回到阅读", "Enter or Esc: back to reading"),
+    "key_go_on": ("继续", "Go on"),
+    "key_back": ("返回", "Back"),
+    "editor_title": ("编辑要点：{section}", "Key phrases: {section}"),
+    "editor_add_placeholder": ("添加本节中的一个短语，回车确认", "Add a phrase from this section's text and press Enter"),
+    "editor_help": ("空格：开关所选要点；Esc：关闭（改动已保存）", "Space: switch the phrase on or off; Esc: close (changes are saved)"),
+    "editor_on": ("已恢复“{phrase}”", "“{phrase}” is back"),
+    "editor_off": ("已关闭“{phrase}”", "“{phrase}” switched off"),
+    "editor_not_in_text": ("本节正文里没有“{phrase}”", "“{phrase}” does not occur in this section's text"),
+    "editor_added": ("已添加“{phrase}”", "“{phrase}” added"),
+    "help_quiz": ("测验与复习", "Quiz and review"),
+    "stats_section": ("章节", "Section"),
+    "stats_cards": ("卡片", "Cards"),
+    "stats_new": ("新", "New"),
+    "stats_due": ("到期", "Due"),
+    "stats_reviews": ("复习次数", "Reviews"),
+    "stats_mastery": ("掌握度", "Mastery"),
+    "stats_total": ("合计", "Total"),
 }
 
 _language: str | None = None
@@ -86,7 +147,7 @@ def language() -> str:
     return _language or set_language(None)
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The string for `key` in the current language, formatted with `values`."""
     zh, en = STRINGS[key]
     text = zh if language() == "zh" else en
@@ -104,12 +165,24 @@ def translate_bindings(node: object) -> None:
     from textual.binding import BindingsMap
 
     bindings = node._bindings  # type: ignore[attr-defined]
-    translated = [
-        replace(binding, description=t(binding.description)) if binding.description in STRINGS else binding
-        for key_bindings in bindings.key_to_bindings.values()
-        for binding in key_bindings
-    ]
+    translated = []
+    for key_bindings in bindings.key_to_bindings.values():
+        for binding in key_bindings:
+            key = _description_key(binding)
+            if key:
+                binding = replace(binding, description=t(key))
+            if binding.group is not None and binding.group.description in STRINGS:
+                binding = replace(binding, group=replace(binding.group, description=t(binding.group.description)))
+            translated.append(binding)
     node._bindings = BindingsMap(translated)  # type: ignore[attr-defined]
+
+
+def _description_key(binding: object) -> str | None:
+    """The i18n key of a binding's description; Textual adds the palette's own, in English."""
+    if binding.action == "command_palette":  # type: ignore[attr-defined]
+        return "key_palette"
+    description = binding.description  # type: ignore[attr-defined]
+    return description if description in STRINGS else None
 
 
 def captions(language_code: str | None = None) -> dict[str, str]:

@@ -25,13 +25,24 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("↑ ↓  j k", "key_scroll"),
         ("PgUp PgDn  Space", "key_page"),
         ("Home End", "key_top_bottom"),
-        ("[  ]", "key_previous_section"),
+        ("[  ]", "key_sections"),
         ("h", "key_highlight"),
     ]),
     ("help_search", [
         ("/", "key_search"),
-        ("n  N", "key_next_match"),
+        ("n  N", "key_matches"),
         ("Esc", "key_close"),
+    ]),
+    ("help_quiz", [
+        ("t", "key_quiz"),
+        ("r", "key_review"),
+        ("e", "key_edit_phrases"),
+        ("Enter", "key_answer"),
+        ("Tab  Shift+Tab", "key_next_blank"),
+        ("Ctrl+T", "key_hint"),
+        ("Ctrl+R", "key_reveal"),
+        ("1 2 3 4", "key_rate"),
+        ("Esc", "key_leave"),
     ]),
     ("help_general", [
         ("?", "key_help"),
@@ -64,11 +75,12 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(min_width=width, style="bold")
         table.add_column()
-        for title, rows in self.groups:
+        for number, (title, rows) in enumerate(self.groups):
+            if number:
+                table.add_row("", "")
             table.add_row(Text(t(title), style="underline"), "")
             for keys, description in rows:
                 table.add_row(Text(keys), Text(t(description)))
-            table.add_row("", "")
         return table
 
     def action_dismiss_help(self) -> None:

@@ -1,0 +1,85 @@
+"""Edit a section's key phrases: switch found ones off and on, add one from the section's text."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ..core.model import Document
+from ..core.outline import display_heading
+from ..core.phrases import find_occurrence
+from ..i18n import captions, t, translate_bindings
+
+
+class PhraseEditorScreen(ModalScreen[None]):
+    """Every change is saved in the store at once and used by quiz and review straight away."""
+
+    BINDINGS = [Binding("escape", "close", "key_close", id="close_editor")]
+
+    def __init__(self, document: Document, section_id: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.document = document
+        self.section = document.find(section_id) or document.sections[0]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-dialog"):
+            yield Static(
+                t("editor_title", section=display_heading(self.section, captions())), id="editor-title", markup=False
+            )
+            yield SelectionList[str](*self._selections(), id="editor-phrases")
+            yield Input(placeholder=t("editor_add_placeholder"), id="editor-add")
+            yield Static(t("editor_help"), id="editor-message", markup=False)
+
+    def _selections(self) -> list[Selection[str]]:
+        app = self.app
+        found = [p.text for p in app.extracted.get(self.section.id, [])]  # type: ignore[attr-defined]
+        current = [p.text for p in app.phrases.get(self.section.id, [])]  # type: ignore[attr-defined]
+        texts = list(dict.fromkeys(found + current))
+        return [Selection(text, text, text in current) for text in texts]
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    @on(SelectionList.SelectionToggled)
+    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+        text = event.selection.value
+        on_now = text in event.selection_list.selected
+        found = {p.text for p in self.app.extracted.get(self.section.id, [])}  # type: ignore[attr-defined]
+        if text in found:
+            # A found phrase is switched off by a "remove" edit and back on by taking it back.
+            self.app.edit_phrase(self.section.id, "remove", text, undo=on_now)  # type: ignore[attr-defined]
+        else:
+            self.app.edit_phrase(self.section.id, "add", text, undo=not on_now)  # type: ignore[attr-defined]
+        self._say(t("editor_on" if on_now else "editor_off", phrase=text))
+
+    @on(Input.Submitted, "#editor-add")
+    def _add(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        if find_occurrence(self.section, text) is None:
+            self._say(t("editor_not_in_text", phrase=text), error=True)
+            return
+        self.app.edit_phrase(self.section.id, "add", text)  # type: ignore[attr-defined]
+        selections = self.query_one(SelectionList)
+        if text not in [selections.get_option_at_index(i).value for i in range(selections.option_count)]:
+            selections.add_option(Selection(text, text, True))
+        else:
+            selections.select(text)
+        event.input.value = ""
+        self._say(t("editor_added", phrase=text))
+
+    def _say(self, message: str, error: bool = False) -> None:
+        notice = self.query_one("#editor-message", Static)
+        notice.update(message)
+        notice.set_class(error, "-error")
+
+    def action_close(self) -> None:
+        self.dismiss()

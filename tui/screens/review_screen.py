@@ -1,0 +1,43 @@
+"""Review: the cards due across the document, each in its sentence with one blank."""
+
+from __future__ import annotations
+
+from ..core.model import Card, Document
+from ..core.outline import display_heading
+from ..core.quiz import Blank, QuizSession, sentence_for
+from ..i18n import captions, t
+from ..widgets.blank_text import Row
+from .blank_screen import BlankScreen
+from .summary_screen import SummaryScreen
+
+
+class ReviewScreen(BlankScreen):
+    """One card at a time: the section's path, then its sentence (or clause) with the blank."""
+
+    def __init__(self, document: Document, queue: list[Card]) -> None:
+        super().__init__(QuizSession(Blank(i, card) for i, card in enumerate(queue)), t("review_title"))
+        self.document = document
+
+    def rows(self) -> list[Row]:
+        blank = self.session.active_blank
+        if blank is None:
+            return [Row("caption", [t("review_nothing_due")])]
+        names = captions()
+        path = " › ".join(display_heading(s, names) for s in self.document.path(blank.section_id))
+        text, start, end = sentence_for(self.document, blank.card)
+        return [Row("caption", [path]), Row("paragraph", [text[:start], blank, text[end:]])]
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        if not self.session.blanks:
+            self.answer_bar.prompt(None)
+
+    def finish(self) -> None:
+        self.app.push_screen(SummaryScreen(self.session.summary(), None), lambda _: self.dismiss())
+
+    def on_answer_bar_answered(self, event) -> None:  # type: ignore[override]
+        if not self.session.blanks:
+            event.stop()
+            self.dismiss()
+            return
+        super().on_answer_bar_answered(event)

@@ -1,0 +1,61 @@
+"""The end of a quiz or a review: counts, time, the phrases missed, and what to study next."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..core.quiz import Summary
+from ..i18n import t, translate_bindings
+
+
+class SummaryScreen(ModalScreen[str | None]):
+    """Dismissed with the id of the next section to quiz (Enter), or None (Esc)."""
+
+    BINDINGS = [
+        Binding("enter", "go_on", "key_go_on", id="go_on"),
+        Binding("escape", "back", "key_back", id="back"),
+    ]
+
+    def __init__(self, summary: Summary, following: tuple[str, str] | None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.summary = summary
+        self.following = following  # (section id, its name)
+
+    def compose(self) -> ComposeResult:
+        summary = self.summary
+        with Vertical(id="summary-dialog"):
+            yield Static(t("summary_title"), id="summary-title")
+            counts = Table.grid(padding=(0, 2))
+            counts.add_column(style="bold")
+            counts.add_column(justify="right")
+            for key, value in (
+                ("summary_right", summary.right),
+                ("summary_near", summary.near),
+                ("summary_wrong", summary.wrong),
+                ("summary_revealed", summary.revealed),
+                ("summary_skipped", summary.pending),
+            ):
+                counts.add_row(Text(t(key)), Text(str(value)))
+            minutes, seconds = divmod(int(summary.seconds + 0.5), 60)
+            counts.add_row(Text(t("summary_time")), Text(f"{minutes}:{seconds:02d}"))
+            yield Static(counts, id="summary-counts")
+            if summary.missed:
+                missed = "、".join(blank.answer for blank in summary.missed)
+                yield Static(Text(t("summary_missed", phrases=missed)), id="summary-missed")
+            if self.following:
+                yield Static(Text(t("summary_next", section=self.following[1])), id="summary-next")
+            else:
+                yield Static(Text(t("summary_back")), id="summary-next")
+
+    def action_go_on(self) -> None:
+        self.dismiss(self.following[0] if self.following else None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

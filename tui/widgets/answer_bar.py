@@ -1,0 +1,102 @@
+"""The answer bar: feedback on the last answer above a real Input for the next one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from ..core.quiz import BlankState, diff, diff_rows
+from ..i18n import t
+
+RATING_KEYS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
+
+
+class AnswerBar(Vertical):
+    """Typed answers go through an `Input`, so an input method's candidate window lands here."""
+
+    DEFAULT_CSS = """
+    AnswerBar { height: auto; dock: bottom; background: $panel; padding: 0 1; }
+    AnswerBar > #feedback { height: auto; min-height: 1; }
+    AnswerBar > Input { border: tall $accent; }
+    AnswerBar > .answer-bar--same { color: $text-success; }
+    AnswerBar > .answer-bar--wrong { color: $text-error; text-style: strike; }
+    AnswerBar > .answer-bar--extra { color: $text-error; text-style: strike; }
+    AnswerBar > .answer-bar--missing { color: $text-warning; text-style: bold underline; }
+    AnswerBar > .answer-bar--right { color: $text-success; text-style: bold; }
+    AnswerBar > .answer-bar--near { color: $text-warning; text-style: bold; }
+    AnswerBar > .answer-bar--wrong-outcome { color: $text-error; text-style: bold; }
+    AnswerBar > .answer-bar--revealed { color: $text-secondary; text-style: bold; }
+    """
+    COMPONENT_CLASSES = {
+        "answer-bar--same",
+        "answer-bar--wrong",
+        "answer-bar--extra",
+        "answer-bar--missing",
+        "answer-bar--right",
+        "answer-bar--near",
+        "answer-bar--wrong-outcome",
+        "answer-bar--revealed",
+    }
+
+    class Answered(Message):
+        """The user pressed Enter on an answer (possibly empty)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="feedback", markup=False)
+        yield Input(id="answer")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def feedback(self) -> Static:
+        return self.query_one("#feedback", Static)
+
+    def prompt(self, number: int | None) -> None:
+        """Ask for the answer of blank `number` (None: nothing left to answer)."""
+        self.input.placeholder = t("answer_placeholder", number=number) if number else t("answer_done")
+        self.input.focus()
+
+    def show_verdict(self, number: int, answer: str, state: BlankState) -> None:
+        """What happened to a graded blank: the outcome, a diff when wrong, and the rating."""
+        text = Text()
+        outcome_style = {
+            "right": "answer-bar--right",
+            "near": "answer-bar--near",
+            "wrong": "answer-bar--wrong-outcome",
+            "revealed": "answer-bar--revealed",
+        }[state.status]
+        text.append(t(f"outcome_{state.status}", number=number), self.get_component_rich_style(outcome_style))
+        if state.status in ("wrong", "near") and state.typed:
+            typed, wanted = diff_rows(diff(state.typed, answer))
+            text.append("  " + t("typed") + " ")
+            for tag, part in typed:
+                text.append(part, self.get_component_rich_style(f"answer-bar--{tag}"))
+            text.append("  " + t("expected") + " ")
+            for tag, part in wanted:
+                text.append(part, self.get_component_rich_style(f"answer-bar--{tag}"))
+        elif state.status == "revealed":
+            text.append("  " + t("expected") + " ")
+            text.append(answer, self.get_component_rich_style("answer-bar--missing"))
+        if state.rating:
+            text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating]), key=state.rating))
+        self.feedback.update(text)
+
+    def clear_feedback(self) -> None:
+        self.feedback.update("")
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value
+        event.input.value = ""
+        self.post_message(self.Answered(value))

@@ -1,0 +1,136 @@
+"""Text with numbered blanks: the quizzed section (or a review card's sentence), drawn line by line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+from rich.segment import Segment
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..core.quiz import Blank, QuizSession, placeholder
+from ..core.wrap import wrap
+
+
+@dataclass
+class Row:
+    """One block of the drawn text: a heading, or a paragraph of text and blanks."""
+
+    kind: Literal["heading", "paragraph", "caption"]
+    parts: list[Union[str, Blank]] = field(default_factory=list)
+    level: int = 1
+
+
+class BlankText(ScrollView, can_focus=False):
+    """Draws rows of text with blanks sized to their answers; keeps the active blank in view."""
+
+    COMPONENT_CLASSES = {
+        "blank-text--heading",
+        "blank-text--caption",
+        "blank-text--pending",
+        "blank-text--active",
+        "blank-text--right",
+        "blank-text--near",
+        "blank-text--wrong",
+        "blank-text--revealed",
+    }
+    DEFAULT_CSS = """
+    BlankText { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: auto; }
+    BlankText > .blank-text--heading { color: $text-primary; text-style: bold; }
+    BlankText > .blank-text--caption { color: $text-muted; text-style: italic; }
+    BlankText > .blank-text--pending { color: $text-muted; text-style: underline; }
+    BlankText > .blank-text--active { background: $accent; color: $text; text-style: bold; }
+    BlankText > .blank-text--right { color: $text-success; text-style: bold; }
+    BlankText > .blank-text--near { color: $text-warning; text-style: bold; }
+    BlankText > .blank-text--wrong { color: $text-error; text-style: bold; }
+    BlankText > .blank-text--revealed { color: $text-secondary; text-style: bold italic; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: list[Row] = []
+        self._session: QuizSession | None = None
+        self._lines: list[Text] = []
+        self._active_line = 0
+
+    def show(self, rows: list[Row], session: QuizSession) -> None:
+        self._rows = rows
+        self._session = session
+        self.redraw()
+
+    @property
+    def active_line(self) -> int:
+        return self._active_line
+
+    @property
+    def plain_lines(self) -> list[str]:
+        """The drawn lines as plain text (what a reader sees, for tests and screen readers)."""
+        return [line.plain for line in self._lines]
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Lay the rows out again at the current width and keep the active blank in view."""
+        width = self.scrollable_content_region.width
+        if width <= 0 or self._session is None:
+            return
+        lines: list[Text] = []
+        active_line = 0
+        for number, row in enumerate(self._rows):
+            if number:
+                lines.append(Text(""))
+            text, active_at = self._row_text(row)
+            for start, end in wrap(text.plain, width):
+                if active_at is not None and start <= active_at < max(end, start + 1):
+                    active_line = len(lines)
+                lines.append(text[start:end])
+        self._lines = lines
+        self._active_line = active_line
+        self.virtual_size = Size(width, len(lines))
+        self.refresh()
+        self.scroll_to_active()
+
+    def scroll_to_active(self) -> None:
+        height = self.scrollable_content_region.height
+        y = self.scroll_offset.y
+        if not (y <= self._active_line < y + height):
+            self.scroll_to(y=max(0, self._active_line - height // 3), animate=False)
+
+    def _row_text(self, row: Row) -> tuple[Text, int | None]:
+        if row.kind != "paragraph":
+            style = self.get_component_rich_style(f"blank-text--{row.kind}")
+            return Text("".join(str(part) for part in row.parts), style=style), None
+        session = self._session
+        assert session is not None
+        text = Text()
+        active_at = None
+        for part in row.parts:
+            if isinstance(part, str):
+                text.append(part)
+                continue
+            state = session.states[part.index]
+            if state.graded:
+                shown = part.answer
+                style = f"blank-text--{state.status}"
+            else:
+                shown = placeholder(part.number, part.cells, session.shown(part.index))
+                style = "blank-text--active" if part.index == session.active else "blank-text--pending"
+            if part.index == session.active:
+                active_at = len(text.plain)
+            text.append(shown, self.get_component_rich_style(style))
+        return text, active_at
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = y + self.scroll_offset.y
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console)]
+        strip = Strip(segments, line.cell_len)
+        return strip.extend_cell_length(width, base).crop(0, width)
