@@ -186,6 +186,14 @@ class TestHeadingStyles:
         doc = parse("一．总体要求\n正文。\n二．主要任务\n", "x.txt")
         assert outline(doc) == [(1, "一．", "总体要求"), (1, "二．", "主要任务")]
 
+    def test_a_heading_that_starts_with_a_year(self) -> None:
+        doc = parse("一、2024年工作回顾\n正文。\n二、2025年工作安排\n", "x.txt")
+        assert outline(doc) == [(1, "一、", "2024年工作回顾"), (1, "二、", "2025年工作安排")]
+
+    def test_an_enumeration_of_numerals_is_text(self) -> None:
+        doc = parse("一、评选\n一、二、三等奖各评若干名。\n", "x.txt")
+        assert outline(doc) == [(1, "一、", "评选")]
+
     def test_numbers_that_are_not_markers(self) -> None:
         doc = parse("一、形势\n2023年全县生产总值增长6.5%。\n3.5亿元投向民生。\n3、4月份完成验收。\n一一对应地落实。\n", "x.txt")
         assert outline(doc) == [(1, "一、", "形势")]
@@ -321,6 +329,10 @@ class TestRegulations:
     def test_nothing_lost(self) -> None:
         assert_nothing_lost(self.LAW, parse(self.LAW, "law.txt"))
 
+    def test_amending_articles(self) -> None:
+        doc = parse("第四十四条 原条文。\n第四十四条之一　新增条文。\n第四十五条 后续条文。\n", "x.txt")
+        assert [s.label for s in doc.sections] == ["第四十四条", "第四十四条之一", "第四十五条"]
+
     def test_parts_and_chapters_without_spaces(self) -> None:
         doc = parse("第一部分：总体要求\n第一章总则\n正文。\n第二部分 主要任务\n", "x.txt")
         assert outline(doc) == [(1, "第一部分", "总体要求"), (2, "第一章", "总则"), (1, "第二部分", "主要任务")]
@@ -348,6 +360,12 @@ class TestTableOfContents:
         assert outline(doc) == [(1, "第一编", "总\u3000\u3000则"), (2, "第一章", "基本规定"), (3, "第一条", ""), (2, "第二章", "自然人"), (3, "第二条", "")]
         assert doc.sections[0].paragraphs[:2] == ["目\u3000\u3000录", "序\u3000\u3000言"]
         assert_nothing_lost(text, doc)
+
+    def test_contents_never_repeated_do_not_swallow_the_headings(self) -> None:
+        text = "目录\n一、总体要求\n二、主要任务\n本方案旨在推动工作落实。\n一、总体要求（修订）\n正文。\n二、主要任务（修订）\n正文。\n"
+        doc = parse(text, "plan.txt")
+        # No entry is written again, so the short lines stay headings: nothing is hidden.
+        assert [label for _, label, _ in outline(doc)] == ["一、", "二、", "一、", "二、"]
 
     def test_page_footers_in_the_text_are_noise(self) -> None:
         text = "一、总体要求\n第一段。\n- 3 -\n第二段。\n— 4 —\n第 5 页 共 9 页\n二、主要任务\n"
@@ -396,6 +414,11 @@ class TestMarkdown:
         assert doc.meta == {"title": "Notes", "author": "Li Lei"}
         assert doc.noise == ["tags:", "- study"]
         assert doc.title == "Notes"
+
+    def test_text_between_two_rules_is_not_front_matter(self) -> None:
+        doc = parse("---\n一、总体要求\n正文：很重要。\n---\n二、主要任务\n", "notes.md")
+        assert doc.meta == {}
+        assert outline(doc) == [(1, "一、", "总体要求"), (1, "二、", "主要任务")]
 
     def test_markdown_detected_from_headings_in_a_txt_file(self) -> None:
         doc = parse("# 示范\n\n## 一节\n\n1. 列表项\n", "notes.txt")
@@ -510,6 +533,34 @@ class TestNoHeadings:
         doc = parse("", "empty.txt")
         assert doc.title == "empty"
         assert [(s.kind, s.paragraphs) for s in doc.sections] == [("preamble", [])]
+
+
+class TestRealLookingSpeech:
+    TEXT = (
+        "在全县作风建设大会上的讲话\n"
+        "（2025年3月26日）\n"
+        "县委书记　张三\n"
+        "\n"
+        "同志们：\n"
+        "\u3000\u3000今天召开会议。\n"
+        "\u3000\u3000一、2024年工作回顾\n"
+        "\u3000\u3000过去一年，我们做了很多工作。\n"
+        "\u3000\u3000（一）经济运行稳中有进。全年生产总值增长6%。\n"
+        "\u3000\u3000（二）改革开放持续深化。\n"
+        "\u3000\u3000二、2025年工作安排\n"
+        "\u3000\u30002025年是“十四五”收官之年。\n"
+        "\u3000\u3000同志们，让我们团结起来！\n"
+    )
+
+    def test_outline(self) -> None:
+        doc = parse(self.TEXT, "speech.txt")
+        assert (doc.title, doc.title_from) == ("在全县作风建设大会上的讲话", "text")
+        assert doc.sections[0].paragraphs == ["（2025年3月26日）", "县委书记\u3000张三", "同志们：", "今天召开会议。"]
+        assert outline(doc) == [(1, "一、", "2024年工作回顾"), (2, "（一）", "经济运行稳中有进"), (2, "（二）", "改革开放持续深化"), (1, "二、", "2025年工作安排")]
+        assert doc.find("2").paragraphs == ["过去一年，我们做了很多工作。"]
+        assert [s.kind for s in doc.sections] == ["preamble", "heading", "heading", "closing"]
+        assert doc.sections[-1].paragraphs == ["同志们，让我们团结起来！"]
+        assert_nothing_lost(self.TEXT, doc)
 
 
 class TestSalutationAndClosing:

@@ -68,6 +68,7 @@ RE_PAGE_NUMBER = re.compile(
 RE_TOC_MARKER = re.compile(r"(?:目[ \t\u3000]*录|(?i:contents|table of contents))[:：]?")
 RE_PAGE_TAIL = re.compile(r"(?:[.…·•_\-—–－][ \t\u3000]*){3,}\d{1,4}$|…+[ \t\u3000]*\d{1,4}$|(?:[ \t\u3000]{2,}|\t)\d{1,4}$")
 RE_YAML = re.compile(r"([A-Za-z_][\w-]{0,30})[ \t]*:[ \t]*(.*)")
+_BLANK_TO_LINE_END = re.compile(r"[ \t\u3000\xa0]*(?:\n|\Z)")
 RE_DATE = re.compile(r"[（(]?\d{2,4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?[）)]?")
 
 # A heading's text is short: a run-on heading ends at its first sentence end within this
@@ -137,14 +138,14 @@ def _strip_comments(text: str, comments: list[str]) -> str:
             break  # unclosed: not a comment after all, and none can follow
         close_at += 3
         comments.append(text[open_at:close_at])
-        line_start = text.rfind("\n", 0, open_at) + 1
-        line_end = text.find("\n", close_at)
-        line_end = len(text) if line_end < 0 else line_end
-        before = text[max(line_start, pos):open_at]
-        after = text[close_at:line_end]
-        if line_start >= pos and not before.strip(_SPACES) and not after.strip(_SPACES):
+        # Searches stay between the previous comment and this one (and the blanks after
+        # it), so that many comments on one huge line cost one pass, not one pass each.
+        line_start = text.rfind("\n", max(pos - 1, 0), open_at) + 1
+        alone = (pos == 0 or line_start >= pos) and not text[line_start:open_at].strip(_SPACES)
+        rest = _BLANK_TO_LINE_END.match(text, close_at) if alone else None
+        if rest is not None:
             out.append(text[pos:line_start])
-            pos = line_end + 1  # the whole line goes, its line end with it
+            pos = rest.end()  # the whole line goes, its line end with it
         else:
             out.append(text[pos:open_at])
             pos = close_at
@@ -206,6 +207,10 @@ def _front_matter(lines: list[str], meta: dict[str, str], noise: list[str]) -> i
     end = next((j for j in range(1, min(len(lines), 60)) if lines[j].rstrip() in ("---", "...")), None)
     if end is None or end == 1:
         return 0
+    inside = [line for line in lines[1:end] if line.strip()]
+    yaml_like = [RE_YAML.fullmatch(line.strip()) or line[:1] in " \t-#" for line in inside]
+    if not all(yaml_like) or not any(RE_YAML.fullmatch(line) for line in inside):
+        return 0  # text between two rules, not front matter
     for line in lines[1:end]:
         match = RE_YAML.fullmatch(line.strip())
         key, value = (match.group(1), match.group(2).strip().strip("\"'")) if match else ("", "")
@@ -458,9 +463,8 @@ def _toc_entry(line: str) -> bool:
 class _Builder:
     """Walks the body's lines once, opening sections at headings and collecting paragraphs."""
 
-    def __init__(self, markdown: bool, noise: list[str]) -> None:
+    def __init__(self, markdown: bool) -> None:
         self.markdown = markdown
-        self.noise = noise
         self.root = _Node(Section(id="", kind="heading", level=0, label="", heading=""), rank=(-9, 0))
         self.preamble = Section(id="", kind="preamble", level=1, label="", heading="")
         self.stack: list[_Node] = [self.root]
@@ -506,10 +510,9 @@ class _Builder:
 
 
 def _build(body: list[str], markdown: bool, noise: list[str]) -> list[Section]:
-    b = _Builder(markdown, noise)
+    b = _Builder(markdown)
     n = len(body)
     i = 0
-    toc_first: str | None = None   # the first entry of a table of contents being read
     while i < n:
         raw = body[i]
         line = raw.strip(_SPACES)
@@ -525,35 +528,27 @@ def _build(body: list[str], markdown: bool, noise: list[str]) -> list[Section]:
             i += 1
             continue
         if RE_TOC_MARKER.fullmatch(line) and len(line) <= 24:
-            b.text(line)
-            b.flush()
-            toc_first = ""
-            i += 1
+            end = _toc_end(body, i)
+            for entry in body[i:end]:
+                if entry.strip(_SPACES):
+                    b.verbatim(entry.strip(_SPACES))  # the contents are text, not headings
+            i = end
             continue
         heading = _classify(line, markdown, b.stack[-1].article if len(b.stack) > 1 else False)
-        if toc_first is not None:
-            # Inside a table of contents: headings and short lines (序言, 附则) are its
-            # entries, until the first entry comes again or a sentence starts the text.
-            key = _toc_key(line)
-            entry = heading is not None or (len(line) <= 30 and not any(m in line for m in HEADING_END))
-            if entry and (toc_first == "" or key != toc_first):
-                toc_first = toc_first or key
-                b.verbatim(line)
-                i += 1
-                continue
-            toc_first = None
         if heading is not None and heading.family != "md" and _toc_entry(line):
             heading = None
         if heading is not None and heading.latin and heading.family != "md":
             heading = _latin_heading(heading, body, i, b, markdown)
-        if heading is None and not b.block and len(line) <= MAX_HEADING * 2 and i + 1 < n:
+        if heading is None and not b.block and len(line) <= MAX_HEADING * 2 and i + 1 < n and line[-1] not in "。！；：;:!.":
+            # A sentence over a rule is a sentence and a rule, not a setext heading.
             underline = RE_SETEXT.fullmatch(body[i + 1])
             if underline and len(underline.group(1)) >= 2 and not RE_MD_LIST.match(line):
                 b.open(_Heading("md", 1 if underline.group(1)[0] == "=" else 2, "", line.rstrip("。；！;!")))
                 i += 2  # the underline is punctuation only
                 continue
         if heading is None:
-            if not b.block and RE_BREAK.fullmatch(raw):
+            if RE_BREAK.fullmatch(raw):
+                b.flush()
                 i += 1  # a thematic break: punctuation only, nothing to keep
                 continue
             b.text(line)
@@ -599,6 +594,32 @@ def _latin_heading(heading: _Heading, body: list[str], i: int, b: _Builder, mark
         if nxt is not None and nxt.family == heading.family and nxt.depth == heading.depth:
             return None
     return heading
+
+
+def _toc_end(body: list[str], marker: int) -> int:
+    """Where the text after a 目录 line begins: at the first contents entry written again.
+
+    The entries are short lines (headings, 序言, 附则, with or without page numbers). When
+    no entry comes again before a sentence does, only the marker line is taken; entries with
+    page numbers are still recognised one by one.
+    """
+    first = next((j for j in range(marker + 1, min(len(body), marker + 50)) if body[j].strip(_SPACES)), None)
+    if first is None or not _toc_like(body[first].strip(_SPACES)):
+        return marker + 1
+    key = _toc_key(body[first].strip(_SPACES))
+    for j in range(first + 1, min(len(body), first + 3000)):
+        line = body[j].strip(_SPACES)
+        if not line:
+            continue
+        if _toc_key(line) == key:
+            return j
+        if not _toc_like(line):
+            break
+    return marker + 1
+
+
+def _toc_like(line: str) -> bool:
+    return _toc_entry(line) or (len(line) <= 40 and not any(mark in line for mark in HEADING_END))
 
 
 def _toc_key(line: str) -> str:
