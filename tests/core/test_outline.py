@@ -186,6 +186,10 @@ class TestHeadingStyles:
         doc = parse("一．总体要求\n正文。\n二．主要任务\n", "x.txt")
         assert outline(doc) == [(1, "一．", "总体要求"), (1, "二．", "主要任务")]
 
+    def test_a_chinese_heading_that_starts_with_latin_letters(self) -> None:
+        doc = parse("一、经济\n正文。\n1. GDP增长稳中有进\n正文。\n2. CPI保持稳定\n", "x.txt")
+        assert outline(doc) == [(1, "一、", "经济"), (2, "1.", "GDP增长稳中有进"), (2, "2.", "CPI保持稳定")]
+
     def test_a_heading_that_starts_with_a_year(self) -> None:
         doc = parse("一、2024年工作回顾\n正文。\n二、2025年工作安排\n", "x.txt")
         assert outline(doc) == [(1, "一、", "2024年工作回顾"), (1, "二、", "2025年工作安排")]

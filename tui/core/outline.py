@@ -416,7 +416,8 @@ def _word(line: str) -> _Heading | None:
 def _run_on(family: str, depth: int, label: str, after: str) -> _Heading:
     """Split `（一）把握核心要义。习近平总书记强调……` into heading and body."""
     rest = after.lstrip(_SPACES)
-    latin = bool(rest) and _latin_start(rest) and rest[0].isalpha()
+    # English text after the number (not 1. GDP增长6%, which is Chinese).
+    latin = rest[:1].isascii() and rest[:1].isalpha() and all(ord(ch) < 0x2E80 for ch in rest[:30])
     colon = _colon_end(rest)
     cut = _heading_end(rest)
     if colon is not None and (cut is None or colon < cut):
