@@ -21,6 +21,8 @@ from .screens.reader_screen import ReaderScreen
 from .widgets.outline_tree import Progress
 
 NEW_PER_DAY = 20
+# Texts up to this size are parsed before the first frame; larger ones in a worker.
+INLINE_PARSE_CHARS = 100_000
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Opened:
 class StudyApp(App[None]):
     """study: the outline, the text, and (as they land) the quiz modes."""
 
-    CSS_PATH = "study.tcss"
+    CSS_PATH = Path(__file__).parent / "study.tcss"
     TITLE = "study"
     BINDINGS = [
         Binding("t", "quiz", "key_quiz", id="quiz"),
@@ -86,11 +88,15 @@ class StudyApp(App[None]):
 
     # ------------------------------------------------------------- start-up
 
-    def on_mount(self) -> None:
-        self.push_screen(ReaderScreen())
+    async def on_mount(self) -> None:
+        await self.push_screen(ReaderScreen())
         if self.store is not None and getattr(self.store, "notice", None):
             self.notify(self.store.notice, severity="warning", timeout=10)
-        self.parse_document()
+        if len(self.text) <= INLINE_PARSE_CHARS:
+            # A few milliseconds: the first frame then shows the document, not empty panes.
+            self.on_study_app_document_parsed(self.DocumentParsed(self._open_document()))
+        else:
+            self.parse_document()
 
     @property
     def reader(self) -> ReaderScreen:
@@ -101,6 +107,10 @@ class StudyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="parse")
     def parse_document(self) -> None:
+        self.post_message(self.DocumentParsed(self._open_document()))
+
+    def _open_document(self) -> Opened:
+        """Parse the text and find the document's id and saved position in the store."""
         from .core.outline import parse
 
         document = parse(self.text, self.path.name)
@@ -113,14 +123,15 @@ class StudyApp(App[None]):
                 saved = self.store.position(document_id)
                 if saved is not None:
                     section_id, at = saved.section_id, saved.scroll
-        self.post_message(self.DocumentParsed(Opened(document, content_hash, document_id, section_id, at)))
+        return Opened(document, content_hash, document_id, section_id, at)
 
     def on_study_app_document_parsed(self, message: DocumentParsed) -> None:
         self.opened = message.opened
         reader = self.reader
         reader.show_document(message.opened.document, message.opened.section_id, message.opened.at)
         reader.set_status(t("extracting"))
-        self.find_phrases(message.opened)
+        # After the frame that shows the outline: extraction competes for the interpreter.
+        self.call_after_refresh(self.find_phrases, message.opened)
 
     @work(thread=True, exclusive=True, group="phrases")
     def find_phrases(self, opened: Opened) -> None:
