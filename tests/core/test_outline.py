@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -764,4 +765,74 @@ class TestCorpus:
         assert max(len(p) for p in paragraphs) > 400
         assert sum(len(p) > 80 for p in paragraphs) > len(paragraphs) // 2
         assert not any("\n" in p for p in paragraphs)
+        assert_nothing_lost(text, doc)
+
+
+class TestCorpusVariants:
+    """The corpus documents as other copies of them are often formatted."""
+
+    @staticmethod
+    def report_shape(doc: Document) -> tuple[int, int, str, str]:
+        top = [s for s in doc.sections if s.kind == "heading"]
+        return len(top), sum(len(s.children) for s in top), doc.sections[0].kind, doc.sections[-1].kind
+
+    @staticmethod
+    def law_shape(doc: Document) -> tuple[int, int, int, int]:
+        chapters = [s for s in doc.sections if s.label.endswith("章")]
+        sections = [s for s in doc.walk() if s.label.endswith("节")]
+        articles = [s for s in doc.walk() if s.label.endswith("条")]
+        items = [s for s in doc.walk() if s.label.startswith(("（", "("))]
+        return len(chapters), len(sections), len(articles), len(items)
+
+    def test_report_as_a_web_page(self, tmp_path: Path) -> None:
+        lines = load(corpus_file("zh_report_20th_party_congress_2022.txt")).split("\n")
+        text = (
+            "浏览量：12345\n来源：新华社\n"
+            "高举中国特色社会主义伟大旗帜　为全面建设社会主义现代化国家而团结奋斗\n"
+            "——在中国共产党第二十次全国代表大会上的报告\n（2022年10月16日）\n习近平\n\n"
+            + "\n".join("\u3000\u3000" + line + (f"\n- {i // 20} -" if i % 20 == 19 else "") for i, line in enumerate(lines))
+            + "\n责任编辑：张三\n点赞 分享 收藏\n返回顶部\n"
+        )
+        path = tmp_path / "report.txt"
+        path.write_bytes(text.replace("\n", "\r\n").encode("gbk"))
+        doc = parse(load(path), path.name)
+        assert self.report_shape(doc) == (15, 41, "preamble", "closing")
+        assert doc.title.startswith("高举中国特色社会主义伟大旗帜") and doc.title_from == "text"
+        assert doc.meta == {"浏览量": "12345", "来源": "新华社", "责任编辑": "张三"}
+        assert doc.noise[-2:] == ["点赞 分享 收藏", "返回顶部"] and "- 0 -" in doc.noise
+        assert_nothing_lost(text, doc)
+
+    def test_report_with_blank_lines_between_paragraphs(self) -> None:
+        text = load(corpus_file("zh_report_20th_party_congress_2022.txt"))
+        doc = parse(text.replace("\n", "\n\n"), "report.txt")
+        assert self.report_shape(doc) == (15, 41, "preamble", "closing")
+
+    @pytest.mark.parametrize("style", ["plain", "tight", "full-width", "no-space", "indented", "contents"])
+    def test_law_as_plain_text(self, style: str) -> None:
+        markdown = load(corpus_file("zh_law_personal_information_protection_2021_md.txt"))
+        text = re.sub(r"^#+ ", "", markdown, flags=re.M)
+        if style != "plain":
+            text = "\n".join(line for line in text.split("\n") if line.strip())
+        if style in ("full-width", "indented"):
+            text = re.sub(r"^(第[一二三四五六七八九十百]+条) ", "\\1\u3000", text, flags=re.M)
+        if style == "no-space":
+            text = re.sub(r"^(第[一二三四五六七八九十百]+条) ", "\\1", text, flags=re.M)
+        if style == "indented":
+            text = "\n".join("\u3000\u3000" + line for line in text.split("\n"))
+        if style == "contents":
+            title, rest = text.split("\n", 1)
+            entries = [line for line in rest.split("\n") if re.match(r"第\S+[章节] ", line)]
+            text = "\n".join([title, "目　　录", *entries, rest])
+        doc = parse(text, "law.txt")
+        assert doc.title == "中华人民共和国个人信息保护法"
+        assert self.law_shape(doc) == (8, 3, 74, 0)
+        assert_nothing_lost(text, doc)
+
+    def test_constitution_without_markdown_marks(self) -> None:
+        text = re.sub(r"^#+ ", "", load(corpus_file("en_us_constitution_markdown.txt")), flags=re.M)
+        doc = parse(text, "constitution.txt")
+        assert doc.title == "The Constitution Of The United States Of America"
+        articles = [s for s in doc.sections if s.kind == "heading"]
+        assert len(articles) >= 7 and all(a.label.startswith("Article") for a in articles)
+        assert all(c.label.startswith("Section") for a in articles for c in a.children)
         assert_nothing_lost(text, doc)

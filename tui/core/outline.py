@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from rich.cells import cell_len
+
 from .model import Document, Section
 
 # Every pattern here is anchored at the start of a line and bounded, or runs on a slice
@@ -37,7 +39,7 @@ FAMILY_ORDER = {"编": 0, "部分": 0, "章": 1, "节": 2, "条": 3}
 WORD_DEPTH = {"part": 0, "book": 0, "title": 0, "chapter": 1, "article": 2, "section": 3, "subsection": 4, "sub-section": 4, "clause": 5}
 # After 第X条 with no space, these show a reference (第三条第二款, 第五条规定的) or an
 # ordinary word (条件, 条例), not an article.
-NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到中内所")
+NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到")
 
 SALUTATION = re.compile(
     r"(?:尊敬的|亲爱的)?(同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff]{1,6}?|女士们[、，,]先生们)"
@@ -78,7 +80,8 @@ HEADING_END = "。；！？;!?"
 TRAILING_PUNCT = "。；！？;!?：:，,、 \t\u3000"
 # A short label before a colon is a heading too: （一）指导思想：以……为指导。
 MAX_COLON_HEADING = 16
-TITLE_MAX = 40
+# A title fits in 80 terminal cells: 40 Chinese characters, or 80 Latin ones.
+TITLE_MAX_CELLS = 80
 
 
 @dataclass
@@ -237,7 +240,7 @@ def _take_title(
         if level == 1 and text and not _another_h1(body[first + 1:]):
             return text, "text", _after_title(body, first + 1, meta, noise)
         return fallback, "filename", body
-    if len(line) <= TITLE_MAX * 2 and following.strip(_SPACES)[:1] == "=" and RE_SETEXT.fullmatch(following):
+    if cell_len(line) <= TITLE_MAX_CELLS * 2 and following.strip(_SPACES)[:1] == "=" and RE_SETEXT.fullmatch(following):
         return line, "text", _after_title(body, first + 2, meta, noise)
     if _reads_as_title(line, following, body[first + 1:]):
         return line, "text", _after_title(body, first + 1, meta, noise)
@@ -264,7 +267,7 @@ def _after_title(body: list[str], start: int, meta: dict[str, str], noise: list[
 
 
 def _reads_as_title(line: str, following: str, rest: list[str]) -> bool:
-    if len(line) > TITLE_MAX or _classify(line, markdown=False) is not None:
+    if cell_len(line) > TITLE_MAX_CELLS or _classify(line, markdown=False) is not None:
         return False
     if any(mark in line for mark in "。！？!?；;") or line[-1] in "：:，,、.":
         return False
