@@ -398,6 +398,19 @@ class TestMarkdown:
         assert doc.find("2").paragraphs == ["Run it."]
         assert_nothing_lost(text, doc)
 
+    def test_restructuredtext_adornments(self) -> None:
+        text = (
+            "=========\nThe Guide\n=========\n\nIntro.\n\n"
+            "Install\n-------\n\nText.\n\nOn Linux\n~~~~~~~~\n\nMore.\n\n"
+            "Use\n---\n\nType.\n\n***\nAppendix\n***\n\nNotes.\n"
+        )
+        doc = parse(text, "guide.rst")
+        assert (doc.title, doc.title_from) == ("The Guide", "text")
+        # As in reStructuredText, a style first used after others is one level deeper.
+        assert outline(doc) == [(1, "", "Install"), (2, "", "On Linux"), (1, "", "Use"), (2, "", "Appendix")]
+        assert doc.find("2.1").paragraphs == ["More."]
+        assert_nothing_lost(text, doc)
+
     def test_setext_in_plain_text(self) -> None:
         doc = parse("前言\n正文。\n\n背景介绍\n========\n内容。\n\n小结\n----\n内容。\n", "notes.txt")
         assert [(s.label, s.heading) for s in doc.walk() if s.kind == "heading"] == [("", "背景介绍"), ("", "小结")]

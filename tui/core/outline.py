@@ -32,6 +32,8 @@ RE_WORD = re.compile(
 RE_MD_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 RE_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 RE_SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*")
+# reStructuredText underlines (and overlines) with any of its adornment characters.
+RE_ADORNMENT = re.compile(r"([=\-~^*+#\"'`:._])\1{2,}[ \t]*")
 RE_BREAK = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})")
 RE_ITEM = re.compile(rf"({_CN_NUM}是|第{_CN_NUM}[，,、])")                          # 一是 / 第一，
 
@@ -116,7 +118,7 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
     start, end, tail_noise = _strip_residue(lines, meta, noise)
     noise.extend(comments)
     title, title_from, body = _take_title(lines[start:end], name, markdown, meta, noise)
-    sections = _build(body, markdown, noise)
+    sections = _build(body, markdown, noise, rst=PurePath(name).suffix.lower() == ".rst")
     noise.extend(tail_noise)
     return Document(title=title, title_from=title_from, sections=sections, meta=meta, noise=noise)
 
@@ -242,6 +244,9 @@ def _take_title(
         return fallback, "filename", body
     if cell_len(line) <= TITLE_MAX_CELLS * 2 and following.strip(_SPACES)[:1] == "=" and RE_SETEXT.fullmatch(following):
         return line, "text", _after_title(body, first + 2, meta, noise)
+    if RE_ADORNMENT.fullmatch(line) and first + 2 < len(body) and body[first + 2].strip() == line and following.strip(_SPACES):
+        # reStructuredText's overlined title: ====== / Title / ======
+        return following.strip(_SPACES), "text", _after_title(body, first + 3, meta, noise)
     if _reads_as_title(line, following, body[first + 1:]):
         return line, "text", _after_title(body, first + 1, meta, noise)
     return fallback, "filename", body
@@ -469,6 +474,7 @@ class _Builder:
 
     def __init__(self, markdown: bool) -> None:
         self.markdown = markdown
+        self.adornments: dict[tuple[str, bool], int] = {}  # reStructuredText styles, by first use
         self.root = _Node(Section(id="", kind="heading", level=0, label="", heading=""), rank=(-9, 0))
         self.preamble = Section(id="", kind="preamble", level=1, label="", heading="")
         self.stack: list[_Node] = [self.root]
@@ -504,6 +510,10 @@ class _Builder:
         if heading.body:
             self.block.append(heading.body)  # so that hard-wrapped lines that follow join it
 
+    def adornment(self, char: str, overlined: bool) -> int:
+        """reStructuredText levels: each adornment style is one level, in order of first use."""
+        return self.adornments.setdefault((char, overlined), len(self.adornments) + 1)
+
     def rank(self, heading: _Heading) -> tuple[int, int]:
         """Markdown headings outrank all others; other families rank by first appearance."""
         if heading.family == "md":
@@ -513,7 +523,7 @@ class _Builder:
         return (self.families[heading.family], heading.depth)
 
 
-def _build(body: list[str], markdown: bool, noise: list[str]) -> list[Section]:
+def _build(body: list[str], markdown: bool, noise: list[str], rst: bool = False) -> list[Section]:
     b = _Builder(markdown)
     n = len(body)
     i = 0
@@ -543,11 +553,19 @@ def _build(body: list[str], markdown: bool, noise: list[str]) -> list[Section]:
             heading = None
         if heading is not None and heading.latin and heading.family != "md":
             heading = _latin_heading(heading, body, i, b, markdown)
+        if rst and heading is None and not b.block and i + 2 < n and RE_ADORNMENT.fullmatch(raw):
+            title = body[i + 1].strip(_SPACES)
+            if title and body[i + 2].strip() == raw.strip() and not RE_ADORNMENT.fullmatch(title):
+                b.open(_Heading("md", b.adornment(raw.strip()[0], True), "", title))
+                i += 3  # overline and underline are punctuation only
+                continue
         if heading is None and not b.block and len(line) <= MAX_HEADING * 2 and i + 1 < n and line[-1] not in "。！；：;:!.":
             # A sentence over a rule is a sentence and a rule, not a setext heading.
-            underline = RE_SETEXT.fullmatch(body[i + 1])
-            if underline and len(underline.group(1)) >= 2 and not RE_MD_LIST.match(line):
-                b.open(_Heading("md", 1 if underline.group(1)[0] == "=" else 2, "", line.rstrip("。；！;!")))
+            underline = (RE_ADORNMENT if rst else RE_SETEXT).fullmatch(body[i + 1])
+            if underline and len(underline.group(1) if not rst else body[i + 1].strip()) >= 2 and not RE_MD_LIST.match(line):
+                char = body[i + 1].strip()[0]
+                depth = b.adornment(char, False) if rst else (1 if char == "=" else 2)
+                b.open(_Heading("md", depth, "", line.rstrip("。；！;!")))
                 i += 2  # the underline is punctuation only
                 continue
         if heading is None:
