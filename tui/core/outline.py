@@ -242,7 +242,7 @@ def _take_title(
         if level == 1 and text and not _another_h1(body[first + 1:]):
             return text, "text", _after_title(body, first + 1, meta, noise)
         return fallback, "filename", body
-    if cell_len(line) <= TITLE_MAX_CELLS * 2 and following.strip(_SPACES)[:1] == "=" and RE_SETEXT.fullmatch(following):
+    if following.lstrip(" ")[:1] == "=" and RE_SETEXT.fullmatch(following) and cell_len(line[: TITLE_MAX_CELLS * 2 + 1]) <= TITLE_MAX_CELLS * 2:
         return line, "text", _after_title(body, first + 2, meta, noise)
     if RE_ADORNMENT.fullmatch(line) and first + 2 < len(body) and body[first + 2].strip() == line and following.strip(_SPACES):
         # reStructuredText's overlined title: ====== / Title / ======
@@ -272,7 +272,7 @@ def _after_title(body: list[str], start: int, meta: dict[str, str], noise: list[
 
 
 def _reads_as_title(line: str, following: str, rest: list[str]) -> bool:
-    if cell_len(line) > TITLE_MAX_CELLS or _classify(line, markdown=False) is not None:
+    if len(line) > TITLE_MAX_CELLS or cell_len(line) > TITLE_MAX_CELLS or _classify(line, markdown=False) is not None:
         return False
     if any(mark in line for mark in "。！？!?；;") or line[-1] in "：:，,、.":
         return False
