@@ -56,17 +56,36 @@ class BlankScreen(Screen[None]):
             t("drill_progress", done=graded, total=len(self.session.blanks))
         )
         blank = self.session.active_blank
-        pending = blank is not None and not self.session.states[blank.index].graded
-        self.answer_bar.prompt(blank.number if pending else None)
+        if blank is None or self.session.done:
+            self.answer_bar.prompt(None)
+        else:
+            # Tab may rest on a blank already answered: say so rather than "all answered".
+            state = self.session.states[blank.index]
+            self.answer_bar.prompt(blank.number, state.status if state.graded else None)
 
     # ------------------------------------------------------------- answering
 
     def on_answer_bar_answered(self, event: AnswerBar.Answered) -> None:
+        # Subclasses override `answered`, not this handler: Textual calls a handler
+        # once for every class of the MRO that defines it.
         event.stop()
+        self.answered(event.text)
+
+    def answered(self, text: str) -> None:
+        """Enter in the answer bar: grade the active blank, or show the summary when all are."""
         if self.session.done:
             self.finish()
             return
-        verdict = self.session.answer(event.text)
+        state = self.session.active_state
+        if state is not None and state.graded:
+            # The active blank was answered already (Tab went back to it): go on to the
+            # next open one and keep what was typed for it, rather than dropping it.
+            self.session.next_pending()
+            self.feedback_index = None
+            self.redraw()
+            self.answer_bar.input.value = text
+            return
+        verdict = self.session.answer(text)
         if verdict is not None:
             self.graded(self.session.active)
 
@@ -79,13 +98,13 @@ class BlankScreen(Screen[None]):
             state.review_id = recorded.review_id
         self.feedback_index = index
         self.answer_bar.show_verdict(blank.number, blank.answer, state)
-        more = self.session.next_pending()
+        # After the last blank the feedback stays (and 1-4 can still re-rate it) until
+        # Enter asks for the summary.
+        self.session.next_pending()
         self.redraw()
-        if not more:
-            self.finish()
 
     def finish(self) -> None:
-        """Every blank is graded: subclasses show their summary."""
+        """Every blank is graded and Enter pressed: subclasses show their summary."""
 
     # ------------------------------------------------------------- keys
 

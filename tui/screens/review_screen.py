@@ -27,17 +27,11 @@ class ReviewScreen(BlankScreen):
         text, start, end = sentence_for(self.document, blank.card)
         return [Row("caption", [path]), Row("paragraph", [text[:start], blank, text[end:]])]
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        if not self.session.blanks:
-            self.answer_bar.prompt(None)
-
     def finish(self) -> None:
         self.app.push_screen(SummaryScreen(self.session.summary(), None), lambda _: self.dismiss())
 
-    def on_answer_bar_answered(self, event) -> None:  # type: ignore[override]
+    def answered(self, text: str) -> None:
         if not self.session.blanks:
-            event.stop()
             self.dismiss()
             return
-        super().on_answer_bar_answered(event)
+        super().answered(text)

@@ -61,9 +61,17 @@ class AnswerBar(Vertical):
     def feedback(self) -> Static:
         return self.query_one("#feedback", Static)
 
-    def prompt(self, number: int | None) -> None:
-        """Ask for the answer of blank `number` (None: nothing left to answer)."""
-        self.input.placeholder = t("answer_placeholder", number=number) if number else t("answer_done")
+    def prompt(self, number: int | None, status: str | None = None) -> None:
+        """Ask for the answer of blank `number` (None: nothing left to answer).
+
+        With a `status`, blank `number` is already answered and the bar says how it went.
+        """
+        if number is None:
+            self.input.placeholder = t("answer_done")
+        elif status is not None:
+            self.input.placeholder = t(f"outcome_{status}", number=number)
+        else:
+            self.input.placeholder = t("answer_placeholder", number=number)
         self.input.focus()
 
     def show_verdict(self, number: int, answer: str, state: BlankState) -> None:

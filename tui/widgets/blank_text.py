@@ -32,6 +32,7 @@ class BlankText(ScrollView, can_focus=False):
         "blank-text--caption",
         "blank-text--pending",
         "blank-text--active",
+        "blank-text--cursor",
         "blank-text--right",
         "blank-text--near",
         "blank-text--wrong",
@@ -43,6 +44,7 @@ class BlankText(ScrollView, can_focus=False):
     BlankText > .blank-text--caption { color: $text-muted; text-style: italic; }
     BlankText > .blank-text--pending { color: $text-muted; text-style: underline; }
     BlankText > .blank-text--active { background: $accent; color: $text; text-style: bold; }
+    BlankText > .blank-text--cursor { text-style: reverse; }
     BlankText > .blank-text--right { color: $text-success; text-style: bold; }
     BlankText > .blank-text--near { color: $text-warning; text-style: bold; }
     BlankText > .blank-text--wrong { color: $text-error; text-style: bold; }
@@ -64,6 +66,11 @@ class BlankText(ScrollView, can_focus=False):
     @property
     def active_line(self) -> int:
         return self._active_line
+
+    @property
+    def lines(self) -> list[Text]:
+        """The drawn lines with their styles."""
+        return list(self._lines)
 
     @property
     def plain_lines(self) -> list[str]:
@@ -113,15 +120,19 @@ class BlankText(ScrollView, can_focus=False):
                 text.append(part)
                 continue
             state = session.states[part.index]
+            active = part.index == session.active
             if state.graded:
                 shown = part.answer
-                style = f"blank-text--{state.status}"
+                style = self.get_component_rich_style(f"blank-text--{state.status}")
+                if active:
+                    # Tab went back to an answered blank: keep its colour, show it is the one.
+                    style += self.get_component_rich_style("blank-text--cursor", partial=True)
             else:
                 shown = placeholder(part.number, part.cells, session.shown(part.index))
-                style = "blank-text--active" if part.index == session.active else "blank-text--pending"
-            if part.index == session.active:
+                style = self.get_component_rich_style("blank-text--active" if active else "blank-text--pending")
+            if active:
                 active_at = len(text.plain)
-            text.append(shown, self.get_component_rich_style(style))
+            text.append(shown, style)
         return text, active_at
 
     def render_line(self, y: int) -> Strip:

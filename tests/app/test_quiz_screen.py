@@ -1,0 +1,670 @@
+"""QuizScreen on the bundled speech: answers typed (in Chinese), hints, reveals, moving, leaving, the summary.
+
+Every test checks what the screen draws and what the store holds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.pilot import Pilot
+
+from tui.app import StudyApp
+from tui.core import quiz
+from tui.core.loader import load
+from tui.core.outline import parse
+from tui.core.phrases import extract
+from tui.core.quiz import cards_for
+from tui.core.store import Store
+from tui.screens.quiz_screen import QuizScreen
+from tui.screens.reader_screen import ReaderScreen
+from tui.screens.summary_screen import SummaryScreen
+from tui.widgets.answer_bar import AnswerBar
+from tui.widgets.blank_text import BlankText
+from tui.widgets.outline_tree import OutlineTree
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+SIZE = (100, 30)
+
+# The blanks of the preamble, in reading order, as the extractor finds them.
+PREAMBLE = [
+    "习近平关于加强党的作风建设论述摘编",
+    "党的作风是党的形象",
+    "观察党群干群关系",
+    "人心向背的晴雨表",
+    "十四五",
+    "规划收官期",
+    "乡村振兴深化期",
+    "产业转型突破期",
+    "牛鼻子",
+]
+SLOW = 60.0  # seconds on a blank: a right answer this slow is Good, not Easy
+
+
+# ---------------------------------------------------------------- helpers
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
+    now = [1000.0]
+    monkeypatch.setattr(quiz, "_now", lambda given=None: now[0] if given is None else given)
+    return now
+
+
+@pytest.fixture
+def open_app(store: Store) -> Callable[..., StudyApp]:
+    """The app on the bundled speech (or another file), with the test's store."""
+
+    def build(start: str = "quiz", section: str | None = None, path: Path = SPEECH, **options) -> StudyApp:
+        return StudyApp(path, load(path), language="zh", section=section, store=store, start=start, **options)
+
+    return build
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
+    """Let workers and messages run until `condition` holds."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
+
+
+async def quiz_open(pilot: Pilot) -> QuizScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, QuizScreen), "the quiz opened")
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+async def reader_ready(pilot: Pilot) -> ReaderScreen:
+    app: StudyApp = pilot.app  # type: ignore[assignment]
+    await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
+    return app.screen  # type: ignore[return-value]
+
+
+async def type_keys(pilot: Pilot, text: str) -> None:
+    """Type an answer key by key (Chinese characters as the input method hands them over), then Enter."""
+    for char in text:
+        await pilot.press(char)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def submit(pilot: Pilot, text: str) -> None:
+    """Put a whole answer in the input, as an input method commits a phrase, then Enter."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuizScreen)
+    screen.answer_bar.input.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def blank_text(screen: QuizScreen) -> BlankText:
+    return screen.query_one(BlankText)
+
+
+def style_of(view: BlankText, needle: str) -> Style:
+    """The style `needle` is drawn in (its first character), wherever it is on screen."""
+    for line in view.lines:
+        at = line.plain.find(needle)
+        if at >= 0:
+            styles = [span.style for span in line.spans if span.start <= at < span.end]
+            assert styles, f"{needle!r} is drawn unstyled"
+            return styles[-1]  # type: ignore[return-value]
+    raise AssertionError(f"{needle!r} is not on screen:\n" + "\n".join(view.plain_lines))
+
+
+def component(view: BlankText, name: str) -> Style:
+    return view.get_component_rich_style(f"blank-text--{name}")
+
+
+def feedback(screen: QuizScreen) -> Text:
+    content = screen.answer_bar.feedback.content
+    assert isinstance(content, Text)
+    return content
+
+
+def spans_of(text: Text, bar: AnswerBar) -> list[tuple[str, str]]:
+    """The parts of a feedback line drawn in a diff style: (tag, text).
+
+    Extra characters are drawn as wrong ones (both were typed and do not belong).
+    """
+    tags = {name: bar.get_component_rich_style(f"answer-bar--{name}") for name in ("same", "wrong", "missing")}
+    found = []
+    for span in text.spans:
+        for tag, style in tags.items():
+            if span.style == style:
+                found.append((tag, text.plain[span.start : span.end]))
+                break
+    return found
+
+
+def reviews(app: StudyApp) -> list:
+    assert app.opened is not None and app.opened.document_id is not None
+    return app.store.reviews(app.opened.document_id)  # type: ignore[union-attr]
+
+
+def placeholder_of(screen: QuizScreen) -> str:
+    return str(screen.answer_bar.input.placeholder)
+
+
+# ---------------------------------------------------------------- opening
+
+
+class TestOpening:
+    async def test_quiz_opens_the_first_section_with_blanks_the_first_active(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            assert screen.section.id == "1"
+            assert [b.answer for b in screen.session.blanks] == PREAMBLE
+            assert screen.session.active == 0
+            view = blank_text(screen)
+            drawn = "\n".join(view.plain_lines)
+            assert view.plain_lines[0] == "开篇"
+            assert "深入学习《1" in drawn and "》。" in drawn
+            # Each blank is as wide as its answer, so the text does not jump when it fills in.
+            line = next(line for line in view.plain_lines if "《1" in line)
+            start = line.index("《1") + 1
+            assert line[start : line.index("》")] == "1" + "_" * (2 * len(PREAMBLE[0]) - 1)
+            assert style_of(view, "1___") == component(view, "active")
+            assert style_of(view, "2___") == component(view, "pending")
+            assert component(view, "active") != component(view, "pending")
+            assert isinstance(app.focused, type(screen.answer_bar.input)) and app.focused.id == "answer"
+            assert placeholder_of(screen).startswith("第 1 空")
+            assert reviews(app) == []
+
+    async def test_a_section_given_opens_that_section(self, open_app, clock) -> None:
+        app = open_app(section="2.2")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            assert screen.section.id == "2.2"
+            assert screen.heading == "测验：一、提高政治站位,深化思想认识 › (二)对标发展需求,增强行动自觉"
+            assert screen.session.blanks[0].answer == "抓作风就是抓发展"
+
+    async def test_t_in_the_reader_quizzes_the_section_in_view_with_its_subsections(self, open_app, clock) -> None:
+        app = open_app(start="read", section="2")
+        async with app.run_test(size=SIZE) as pilot:
+            reader = await reader_ready(pilot)
+            assert reader.current_section == "2"
+            await pilot.press("t")
+            screen = await quiz_open(pilot)
+            assert screen.section.id == "2"
+            sections = {blank.section_id for blank in screen.session.blanks}
+            assert sections == {"2.1", "2.2"}
+            drawn = blank_text(screen).plain_lines
+            assert "一、提高政治站位,深化思想认识" in drawn and "(二)对标发展需求,增强行动自觉" in drawn
+
+
+# ---------------------------------------------------------------- answers
+
+
+class TestAnswers:
+    async def test_right_typed_key_by_key(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await type_keys(pilot, PREAMBLE[0])
+            state = screen.session.states[0]
+            assert (state.status, state.rating) == ("right", quiz.GOOD)
+            view = blank_text(screen)
+            assert "深入学习《习近平关于加强党的作风建设论述摘编》" in "".join(view.plain_lines)
+            assert style_of(view, "习近平关于") == component(view, "right")
+            assert feedback(screen).plain.startswith("第 1 空 正确")
+            assert "良好" in feedback(screen).plain
+            # The next blank is the active one now.
+            assert screen.session.active == 1
+            assert style_of(view, "2___") == component(view, "active")
+            assert placeholder_of(screen).startswith("第 2 空")
+            assert screen.answer_bar.input.value == ""
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.hints, review.rating, review.correct) == (
+                "right", PREAMBLE[0], 0, quiz.GOOD, True
+            )
+            assert review.card_key == "@preamble :: 习近平关于加强党的作风建设论述摘编 #1"
+            assert review.duration == pytest.approx(SLOW)
+
+    async def test_right_and_quick_is_easy(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            clock[0] += 2.0
+            await submit(pilot, PREAMBLE[0])
+            [review] = reviews(app)
+            assert (review.outcome, review.rating) == ("right", quiz.EASY)
+
+    async def test_right_after_normalising_punctuation_and_width(self, open_app, clock) -> None:
+        app = open_app(section="2.1")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            index = next(b.index for b in screen.session.blanks if b.answer == "必须抓常、抓细、抓长")
+            screen.session.go(index)
+            screen.redraw()
+            clock[0] += SLOW
+            await submit(pilot, "必须抓常，抓细 抓长")
+            assert screen.session.states[index].status == "right"
+            [review] = reviews(app)
+            assert (review.outcome, review.typed) == ("right", "必须抓常，抓细 抓长")
+
+    async def test_near_miss_one_character_off(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.press("tab")
+            clock[0] += SLOW
+            await type_keys(pilot, "党的作风是党的形相")
+            state = screen.session.states[1]
+            assert (state.status, state.rating) == ("near", quiz.HARD)
+            view = blank_text(screen)
+            assert style_of(view, "党的作风是党的形象") == component(view, "near")
+            text = feedback(screen)
+            assert text.plain.startswith("第 2 空 差一点")
+            assert spans_of(text, screen.answer_bar) == [
+                ("same", "党的作风是党的形"), ("wrong", "相"), ("same", "党的作风是党的形"), ("missing", "象")
+            ]
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.rating, review.correct) == (
+                "near", "党的作风是党的形相", quiz.HARD, True
+            )
+
+    async def test_wrong_shows_a_diff_in_three_styles(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            screen.session.go(2)
+            screen.redraw()
+            clock[0] += SLOW
+            await type_keys(pilot, "观察党众干群关")
+            state = screen.session.states[2]
+            assert (state.status, state.rating) == ("wrong", quiz.AGAIN)
+            view = blank_text(screen)
+            # The blank shows what it should have been, in the colour of a wrong answer.
+            assert style_of(view, "观察党群干群关系") == component(view, "wrong")
+            bar = screen.answer_bar
+            text = feedback(screen)
+            assert text.plain.startswith("第 3 空 不对")
+            assert "你答： 观察党众干群关" in text.plain and "答案： 观察党群干群关系" in text.plain
+            assert spans_of(text, bar) == [
+                ("same", "观察党"), ("wrong", "众"), ("same", "干群关"),
+                ("same", "观察党"), ("missing", "群"), ("same", "干群关"), ("missing", "系"),
+            ]
+            styles = {bar.get_component_rich_style(f"answer-bar--{tag}") for tag in ("same", "wrong", "missing")}
+            assert len(styles) == 3
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.rating, review.correct) == (
+                "wrong", "观察党众干群关", quiz.AGAIN, False
+            )
+
+    async def test_hint_then_right_is_hard(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            view = blank_text(screen)
+            await pilot.press("ctrl+t")
+            assert any("《1习___" in line for line in view.plain_lines)
+            await pilot.press("ctrl+t")
+            line = next(line for line in view.plain_lines if "《1习近" in line)
+            # Hinted letters take the place of fill: the blank keeps its width.
+            assert cell_len(line[line.index("《") + 1 : line.index("》")]) == cell_len(PREAMBLE[0])
+            assert style_of(view, "1习近") == component(view, "active")
+            clock[0] += SLOW
+            await type_keys(pilot, PREAMBLE[0])
+            state = screen.session.states[0]
+            assert (state.status, state.hints, state.rating) == ("right", 2, quiz.HARD)
+            assert "困难" in feedback(screen).plain
+            [review] = reviews(app)
+            assert (review.outcome, review.hints, review.rating) == ("right", 2, quiz.HARD)
+
+    async def test_reveal_key_gives_the_blank_up(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            state = screen.session.states[0]
+            assert (state.status, state.rating) == ("revealed", quiz.AGAIN)
+            view = blank_text(screen)
+            assert style_of(view, "习近平关于") == component(view, "revealed")
+            assert feedback(screen).plain.startswith("第 1 空 已显示  答案： 习近平关于加强党的作风建设论述摘编")
+            assert screen.session.active == 1
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.rating, review.correct) == ("revealed", "", quiz.AGAIN, False)
+
+    async def test_empty_answer_reveals_for_self_grading_and_3_rates_it_good(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.press("enter")
+            await pilot.pause()
+            state = screen.session.states[0]
+            assert (state.status, state.rating) == ("revealed", quiz.AGAIN)
+            assert "习近平关于加强党的作风建设论述摘编" in feedback(screen).plain
+            [review] = reviews(app)
+            assert (review.outcome, review.rating) == ("empty", quiz.AGAIN)
+
+            await pilot.press("3")
+            await pilot.pause()
+            assert state.rating == quiz.GOOD
+            assert screen.answer_bar.input.value == ""  # the digit rated; it is not an answer
+            assert "良好" in feedback(screen).plain
+            [review] = reviews(app)
+            assert (review.outcome, review.rating, review.correct) == ("empty", quiz.GOOD, True)
+            stored = app.store.cards(app.opened.document_id)[review.card_key]  # type: ignore[union-attr]
+            assert stored.due > review.time  # scheduled as Good, not as the Again it replaced
+
+    async def test_a_digit_after_typing_has_begun_is_part_of_the_answer(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            await pilot.press("十", "backspace", "2")
+            await pilot.pause()
+            assert screen.answer_bar.input.value == "2"
+            assert screen.session.states[0].rating == quiz.GOOD
+            assert reviews(app)[0].rating == quiz.GOOD
+
+    async def test_answers_of_a_whole_section_are_all_stored_in_order(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            for answer in PREAMBLE:
+                clock[0] += SLOW
+                await submit(pilot, answer)
+            assert all(state.status == "right" for state in screen.session.states)
+            assert [review.typed for review in reviews(app)] == PREAMBLE
+            assert "".join(blank_text(screen).plain_lines).count("_") == 0
+
+
+# ---------------------------------------------------------------- moving and leaving
+
+
+class TestMoving:
+    async def test_tab_and_shift_tab_move_the_active_blank(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            view = blank_text(screen)
+            await pilot.press("tab")
+            assert screen.session.active == 1
+            assert style_of(view, "2___") == component(view, "active")
+            assert style_of(view, "1___") == component(view, "pending")
+            assert placeholder_of(screen).startswith("第 2 空")
+            await pilot.press("shift+tab", "shift+tab")
+            assert screen.session.active == len(PREAMBLE) - 1  # wraps round to the last
+            assert style_of(view, "9___") == component(view, "active")
+            assert reviews(app) == []
+
+    async def test_tab_back_to_an_answered_blank_marks_it_and_enter_goes_on(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            await pilot.press("shift+tab")
+            assert screen.session.active == 0
+            view = blank_text(screen)
+            marked = style_of(view, "习近平关于")
+            assert marked != component(view, "right") and marked.reverse
+            assert marked.color == component(view, "right").color
+            # The bar says the blank is answered, not that everything is.
+            assert placeholder_of(screen) == "第 1 空 正确"
+            # An answer typed here is kept for the next open blank instead of being lost.
+            screen.answer_bar.input.value = PREAMBLE[1]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.session.active == 1
+            assert screen.answer_bar.input.value == PREAMBLE[1]
+            assert len(reviews(app)) == 1
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.session.states[1].status == "right"
+            assert [r.typed for r in reviews(app)] == PREAMBLE[:2]
+
+    async def test_escape_leaves_keeping_every_answer(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            await submit(pilot, PREAMBLE[0])
+            await submit(pilot, "不知道")
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [(PREAMBLE[0], "right"), ("不知道", "wrong")]
+            stored = app.store.cards(app.opened.document_id)  # type: ignore[union-attr]
+            assert len(stored) == 2  # the blanks not answered stay new
+
+
+# ---------------------------------------------------------------- the end of a quiz
+
+
+class TestSummary:
+    async def test_the_last_answer_keeps_its_feedback_until_enter(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            for answer in PREAMBLE[:-1]:
+                await submit(pilot, answer)
+            await pilot.press("enter")  # the last one revealed, to grade oneself
+            await pilot.pause()
+            assert app.screen is screen
+            assert feedback(screen).plain.startswith("第 9 空 已显示")
+            assert placeholder_of(screen) == "都答完了：回车看小结"
+            await pilot.press("4")
+            await pilot.pause()
+            assert reviews(app)[-1].rating == quiz.EASY
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+
+    async def test_summary_counts_missed_phrases_and_the_next_section(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            answers = ["", "党的作风是党的形相", "观察干群关系"] + PREAMBLE[3:-1]
+            for answer in answers:
+                clock[0] += 10
+                await submit(pilot, answer)
+            clock[0] += 10
+            await pilot.press("ctrl+r")
+            await pilot.press("enter")
+            summary = await _summary(pilot)
+            assert (summary.summary.right, summary.summary.near, summary.summary.wrong, summary.summary.revealed) == (
+                5, 1, 1, 2
+            )
+            assert summary.summary.seconds == pytest.approx(90.0)
+            texts = _summary_texts(summary)
+            counts = " ".join(texts.split())
+            assert "正确 5 差一点 1 不对 1 看了答案 2 未答 0 用时 1:30" in counts
+            assert "要再看的：习近平关于加强党的作风建设论述摘编、观察党群干群关系、牛鼻子" in texts
+            assert "回车：接着测验 (一)把握核心要义,校准政治方向；Esc：回到阅读" in texts
+            assert screen.session.states[8].status == "revealed"
+            assert len(reviews(app)) == 9
+
+    async def test_enter_on_the_summary_quizzes_the_next_section(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            for answer in PREAMBLE:
+                await submit(pilot, answer)
+            await pilot.press("enter")
+            await _summary(pilot)
+            await pilot.press("enter")
+            await until(
+                pilot,
+                lambda: isinstance(app.screen, QuizScreen) and app.screen.section.id == "2.1",
+                "the next section's quiz",
+            )
+            screen = app.screen
+            assert screen.session.active == 0 and not any(s.graded for s in screen.session.states)
+            assert screen.session.blanks[0].answer == "作风建设关系党的生死存亡"
+            # The stack holds the reader and this quiz only: the finished quiz is gone.
+            assert [type(s) for s in app.screen_stack[1:]] == [ReaderScreen, QuizScreen]
+
+    async def test_escape_on_the_summary_goes_back_to_reading(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            for answer in PREAMBLE:
+                await submit(pilot, answer)
+            await pilot.press("enter")
+            await _summary(pilot)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+
+
+async def _summary(pilot: Pilot) -> SummaryScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+def _summary_texts(summary: SummaryScreen) -> str:
+    from textual.widgets import Static
+
+    parts = []
+    for static in summary.query(Static):
+        content = static.content
+        if isinstance(content, Text):
+            parts.append(content.plain)
+        elif isinstance(content, str):
+            parts.append(content)
+        else:  # the counts table
+            from rich.console import Console
+
+            console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+            console.print(content)
+            parts.append(console.export_text())
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- progress on the outline
+
+
+def _preamble_label(app: StudyApp) -> str:
+    tree = app.reader.query_one(OutlineTree)
+    node = tree.root.children[0]
+    assert node.data == "1"
+    return tree.render_label(node, Style(), Style()).plain
+
+
+class TestOutlineProgress:
+    async def test_mastery_mark_and_due_count_follow_the_answers(self, open_app, store, clock) -> None:
+        from datetime import datetime, timedelta, timezone
+
+        # Three cards of the preamble were learnt a month ago and are due again.
+        text = load(SPEECH)
+        document = parse(text, SPEECH.name)
+        cards = [c for c in cards_for(document, extract(document)) if c.section_id == "1"]
+        app = open_app(start="read")
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            document_id = app.opened.document_id
+            month_ago = datetime.now(timezone.utc) - timedelta(days=30)
+            for card in cards[:3]:
+                store.record_review(document_id, card.key, "@preamble", quiz.GOOD, outcome="right", now=month_ago)
+            app.refresh_progress()
+            await pilot.pause()
+            before = _preamble_label(app)
+            assert before.endswith(" 3")  # three due
+            assert before[-3] in "○◔"
+
+            await pilot.press("t")
+            screen = await quiz_open(pilot)
+            assert screen.section.id == "1"
+            for answer in PREAMBLE[:6]:
+                clock[0] += SLOW
+                await submit(pilot, answer)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            after = _preamble_label(app)
+            # The three due cards were answered (no longer due), six of nine are fresh.
+            assert not after.rstrip().endswith("3") and after.rstrip()[-1] in "◑◕"
+            assert after != before
+
+
+# ---------------------------------------------------------------- progress survives an edit of the file
+
+
+class TestEditedFile:
+    async def test_untouched_cards_keep_their_state_when_another_section_is_edited(
+        self, open_app, store, tmp_path, clock
+    ) -> None:
+        copy = tmp_path / "speech.txt"
+        shutil.copyfile(SPEECH, copy)
+        app = open_app(path=copy)
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            for answer in PREAMBLE[:3]:
+                clock[0] += SLOW
+                await submit(pilot, answer)
+            document_id = app.opened.document_id
+            answered = [r.card_key for r in reviews(app)]
+        before = store.cards(document_id)
+        assert sorted(before) == sorted(answered) and len(answered) == 3
+
+        # Edit one paragraph of another section: (一)深入查摆问题 loses a phrase and gains a sentence.
+        text = copy.read_text(encoding="utf-8")
+        old = next(p for p in parse(text, copy.name).find("3.1").paragraphs if "态度冷漠、推诿扯皮" in p)
+        new = old.replace("态度冷漠、推诿扯皮", "态度生硬") + "这一段改过了。"
+        copy.write_text(text.replace(old, new), encoding="utf-8")
+
+        edited = parse(copy.read_text(encoding="utf-8"), copy.name)
+        keys = {card.key for card in cards_for(edited, extract(edited))}
+        assert set(answered) <= keys
+        assert not any("态度冷漠、推诿扯皮" in key for key in keys)
+
+        reopened = Store.open(store.path.parent)
+        try:
+            app = StudyApp(copy, load(copy), language="zh", store=reopened, start="quiz")
+            async with app.run_test(size=SIZE) as pilot:
+                screen = await quiz_open(pilot)
+                assert app.opened.document_id == document_id  # the same document, though its hash changed
+                assert set(answered) <= {card.key for card in app.cards}
+                after = reopened.cards(document_id)
+                assert {key: after[key].state for key in answered} == {key: before[key].state for key in answered}
+                assert [r.card_key for r in reopened.reviews(document_id)] == answered
+                # The quiz of the untouched section opens where the store left it: the same blanks.
+                assert [b.card.key for b in screen.session.blanks[:3]] == answered
+        finally:
+            reopened.close()
+
+
+# ---------------------------------------------------------------- a corrupt database
+
+
+class TestCorruptDatabase:
+    async def test_moved_aside_with_a_notice_and_a_fresh_one_works(self, data_dir, clock) -> None:
+        garbage = b"this is not a database " * 200
+        (data_dir / "study.db").write_bytes(garbage)
+        opened = Store.open()
+        try:
+            [moved] = list(data_dir.glob("study.db.corrupt-*"))
+            assert moved.read_bytes() == garbage
+            assert opened.moved_to == moved and opened.notice and moved.name in opened.notice
+            app = StudyApp(SPEECH, load(SPEECH), language="zh", store=opened, start="quiz")
+            notices: list[tuple[str, str]] = []
+            shown = app.notify
+
+            def notify(message: str, *args, **kwargs) -> None:
+                notices.append((message, kwargs.get("severity", "information")))
+                shown(message, *args, **kwargs)
+
+            app.notify = notify  # type: ignore[method-assign]
+            async with app.run_test(size=SIZE) as pilot:
+                await quiz_open(pilot)
+                assert (opened.notice, "warning") in notices
+                await submit(pilot, PREAMBLE[0])
+                assert [r.typed for r in opened.reviews(app.opened.document_id)] == [PREAMBLE[0]]
+        finally:
+            opened.close()
+        assert moved.read_bytes() == garbage
+        with Store.open() as again:
+            assert again.notice is None
+            assert len(again.reviews(1)) == 1
