@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from rich.cells import cell_len
 
+from .loader import MARKDOWN_SUFFIXES
 from .model import Document, Section
 
 # Every pattern here is anchored at the start of a line and bounded, or runs on a slice
@@ -124,7 +125,7 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
 
 
 def _is_markdown_name(name: str) -> bool:
-    return PurePath(name).suffix.lower() in {".md", ".markdown", ".mdown", ".mkd", ".rst"}
+    return PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 # ---------------------------------------------------------------- residue and title
