@@ -7,13 +7,16 @@ import json
 from collections import deque
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import Callable, Hashable, Iterable, Mapping
-
-# `fsrs` loads its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
-from fsrs import Card as FsrsCard
-from fsrs import Rating, Scheduler
+from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Mapping
 
 from tui.core.model import Card
+
+if TYPE_CHECKING:
+    from fsrs import Card as FsrsCard
+    from fsrs import Scheduler
+
+# `fsrs` is imported on first use, not at start-up: the reader opens without it. It loads
+# its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
 
 NEW_PER_DAY = 20
 MARKS = "○◔◑◕●"
@@ -25,6 +28,8 @@ def default_scheduler() -> Scheduler:
     """The FSRS scheduler with its default parameters (90% desired retention, fuzzed intervals)."""
     global _default
     if _default is None:
+        from fsrs import Scheduler
+
         _default = Scheduler()
     return _default
 
@@ -48,6 +53,8 @@ def card_id(key: str) -> int:
 
 def new_state(key: str, now: datetime | None = None) -> str:
     """The JSON state of a card never reviewed, due at `now`."""
+    from fsrs import Card as FsrsCard
+
     return FsrsCard(card_id=card_id(key), due=utc(now)).to_json()
 
 
@@ -63,6 +70,9 @@ def review(
     A `state` of None is a new card, whose id comes from `key`.
     """
     moment = utc(now)
+    from fsrs import Card as FsrsCard
+    from fsrs import Rating
+
     card = FsrsCard.from_json(state) if state else FsrsCard(card_id=card_id(key), due=moment)
     card, _ = (scheduler or default_scheduler()).review_card(card, Rating(int(rating)), review_datetime=moment)
     return card.to_json(), utc(card.due)
@@ -77,6 +87,8 @@ def due_of(state: str) -> datetime:
 def _parsed(state: str) -> FsrsCard:
     # The outline recomputes mastery after every answer from states that mostly did
     # not change; parsing them once keeps that redraw cheap. Callers must not mutate.
+    from fsrs import Card as FsrsCard
+
     return FsrsCard.from_json(state)
 
 
