@@ -143,7 +143,7 @@ def spread(items: Iterable[Card], group_of: Callable[[Card], Hashable]) -> list[
         else:
             held.append((group, item))
     # Cards still held found no neighbour of another group in time: slot each into the
-    # first gap between two other groups, else put it at the end. A group that finds no
+    # last gap between two other groups, else put it at the end. A group that finds no
     # gap is not searched again, which keeps one huge sentence from costing n² steps.
     hopeless: set[Hashable] = set()
     for group, item in held:
@@ -157,7 +157,9 @@ def spread(items: Iterable[Card], group_of: Callable[[Card], Hashable]) -> list[
 
 
 def _gap(out: list[tuple[Hashable, Card]], group: Hashable) -> int | None:
-    for at in range(len(out) + 1):
+    # From the end: a held card came late in the queue, so the nearest gap to where it
+    # was moves it least, and keeps new cards behind the due ones where it can.
+    for at in range(len(out), -1, -1):
         if (at == 0 or out[at - 1][0] != group) and (at == len(out) or out[at][0] != group):
             return at
     return None

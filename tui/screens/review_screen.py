@@ -28,7 +28,12 @@ class ReviewScreen(BlankScreen):
         return [Row("caption", [path]), Row("paragraph", [text[:start], blank, text[end:]])]
 
     def finish(self) -> None:
-        self.app.push_screen(SummaryScreen(self.session.summary(), None), lambda _: self.dismiss())
+        self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
+
+    def _after_summary(self, _: str | None) -> None:
+        # Not a lambda: Textual awaits what a screen callback returns, and awaiting
+        # dismiss() from inside this screen's own handler is an error.
+        self.dismiss()
 
     def answered(self, text: str) -> None:
         if not self.session.blanks:

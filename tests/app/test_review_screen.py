@@ -1,0 +1,265 @@
+"""ReviewScreen: due cards and new ones across the document, one sentence and one blank at a time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from rich.cells import cell_len
+from textual.pilot import Pilot
+
+from tui.app import StudyApp
+from tui.core import quiz
+from tui.core.loader import load
+from tui.core.outline import display_heading
+from tui.core.quiz import sentence_for, sentence_group
+from tui.core.store import Store
+from tui.i18n import captions
+from tui.screens.reader_screen import ReaderScreen
+from tui.screens.review_screen import ReviewScreen
+from tui.screens.summary_screen import SummaryScreen
+from tui.widgets.blank_text import BlankText
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
+    now = [1000.0]
+    monkeypatch.setattr(quiz, "_now", lambda given=None: now[0] if given is None else given)
+    return now
+
+
+@pytest.fixture
+def open_app(store: Store) -> Callable[..., StudyApp]:
+    def build(start: str = "read", **options) -> StudyApp:
+        return StudyApp(SPEECH, load(SPEECH), language="zh", store=store, start=start, **options)
+
+    return build
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
+
+
+async def reader_ready(pilot: Pilot) -> None:
+    app: StudyApp = pilot.app  # type: ignore[assignment]
+    await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
+
+
+async def review_open(pilot: Pilot) -> ReviewScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), "the review opened")
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+async def submit(pilot: Pilot, text: str) -> None:
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    screen.answer_bar.input.value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def reviews(app: StudyApp) -> list:
+    return app.store.reviews(app.opened.document_id)  # type: ignore[union-attr]
+
+
+def seed_due(app: StudyApp, store: Store, keys: list[str], days_ago: int = 30) -> None:
+    """Give cards a review long ago, so they are due now."""
+    moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
+    for key in keys:
+        store.record_review(app.opened.document_id, key, "", quiz.GOOD, outcome="right", now=moment)
+
+
+def drawn(screen: ReviewScreen) -> list[str]:
+    return [line for line in screen.query_one(BlankText).plain_lines if line]
+
+
+class TestOpening:
+    async def test_r_opens_the_new_cards_of_the_day_each_in_its_sentence(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            queue = [blank.card for blank in screen.session.blanks]
+            assert len(queue) == 20  # nothing is due yet: the day's twenty new cards
+            assert {card.key for card in queue} == {card.key for card in app.cards[:20]}
+            card = queue[0]
+            assert card.key == app.cards[0].key  # reading order, only spread where sentences repeat
+            path = " › ".join(display_heading(s, captions()) for s in app.opened.document.path(card.section_id))
+            text, start, end = sentence_for(app.opened.document, card)
+            lines = drawn(screen)
+            assert lines[0] == path
+            shown = "".join(lines[1:])
+            assert shown.startswith(text[:start] + "1") and shown.endswith(text[end:])
+            assert cell_len(shown) == cell_len(text)  # one blank, as wide as its answer
+            assert shown.count("_") == cell_len(card.phrase.text) - 1
+            assert str(screen.answer_bar.input.placeholder).startswith("第 1 空")
+            assert screen.query_one("#drill-title").content == "复习"
+
+    async def test_study_review_opens_it_directly(self, open_app, clock) -> None:
+        app = open_app(start="review", new_per_day=5)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            assert len(screen.session.blanks) == 5
+            assert [type(s) for s in app.screen_stack[1:]] == [ReaderScreen, ReviewScreen]
+
+    async def test_nothing_due_and_no_new_cards_says_so(self, open_app, clock) -> None:
+        app = open_app(new_per_day=0)
+        notices: list[str] = []
+        shown = app.notify
+        app.notify = lambda message, *a, **k: (notices.append(message), shown(message, *a, **k))  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert "现在没有要复习的卡片。" in notices
+
+
+class TestQueue:
+    async def test_due_cards_first_then_at_most_n_new(self, open_app, store, clock) -> None:
+        app = open_app(new_per_day=3)
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            # One card from each of four sections, so spreading sentences apart moves none of them.
+            due = [next(c.key for c in app.cards if c.section_id == sid) for sid in ("2.1", "2.2", "3.1", "3.2")]
+            seed_due(app, store, due)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            keys = [blank.card.key for blank in screen.session.blanks]
+            assert len(keys) == 4 + 3
+            assert set(keys[:4]) == set(due)
+            new = set(keys[4:])
+            assert new == {card.key for card in app.cards[:3]}  # new cards come in reading order
+            assert len(new) == 3
+
+    async def test_new_cards_answered_today_count_against_the_limit(self, open_app, clock) -> None:
+        app = open_app(new_per_day=5)
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            first = [blank.card.key for blank in screen.session.blanks]
+            await submit(pilot, screen.session.active_blank.answer)
+            await submit(pilot, "")
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            assert len(reviews(app)) == 2
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            second = [blank.card.key for blank in screen.session.blanks]
+            # Three new cards are left for today; the two answered are not due yet.
+            assert len(second) == 3
+            assert not set(second) & {r.card_key for r in reviews(app)}
+            assert set(second) <= {card.key for card in app.cards[:7]}
+
+    async def test_cards_of_one_sentence_are_never_back_to_back(self, open_app, store, clock) -> None:
+        app = open_app(new_per_day=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            group = sentence_group(app.opened.document)
+            # All due at once: the preamble's sentences hold three and four cards each.
+            preamble = [card for card in app.cards if card.section_id == "1"]
+            seed_due(app, store, [card.key for card in preamble])
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            assert len(screen.session.blanks) == len(preamble) == 9
+            sentences: list[str] = []
+            for _ in preamble:
+                lines = drawn(screen)
+                card = screen.session.active_blank.card
+                sentences.append(sentence_for(app.opened.document, card)[0])
+                assert len(lines) >= 2 and lines[0] == "开篇"
+                await submit(pilot, "")
+            for before, after in zip(sentences, sentences[1:]):
+                assert before != after
+            groups = [group(blank.card) for blank in screen.session.blanks]
+            assert all(a != b for a, b in zip(groups, groups[1:]))
+            assert len(set(sentences)) < len(sentences)  # the case was worth testing
+
+
+class TestAnswering:
+    async def test_enter_grades_one_card_and_shows_the_next(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            first, second = screen.session.blanks[0], screen.session.blanks[1]
+            clock[0] += 30
+            await submit(pilot, first.answer)
+            [review] = reviews(app)
+            assert (review.card_key, review.outcome, review.rating) == (first.card.key, "right", quiz.GOOD)
+            assert screen.session.active == 1 and not screen.session.states[1].graded
+            assert "".join(drawn(screen)[1:]).count("2_") == 1
+            assert str(screen.answer_bar.input.placeholder).startswith("第 2 空")
+            assert screen.answer_bar.feedback.content.plain.startswith("第 1 空 正确")
+            clock[0] += 30
+            await pilot.press("ctrl+t")
+            await submit(pilot, second.answer)
+            assert [(r.card_key, r.hints, r.rating) for r in reviews(app)][1] == (second.card.key, 1, quiz.HARD)
+
+    async def test_wrong_answer_is_stored_and_rated_again(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            await submit(pilot, "完全不对")
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.rating, review.correct) == ("wrong", "完全不对", 1, False)
+            await pilot.press("3")
+            await pilot.pause()
+            assert reviews(app)[0].rating == quiz.GOOD
+            assert "良好" in screen.answer_bar.feedback.content.plain
+
+    async def test_reviewing_due_cards_clears_them_from_the_outline(self, open_app, store, clock) -> None:
+        app = open_app(new_per_day=0)
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            due = [card.key for card in app.cards if card.section_id == "2.1"][:4]
+            seed_due(app, store, due)
+            app.refresh_progress()
+            assert store.section_stats(app.opened.document_id, {"2.1": due})["2.1"].due == 4
+            await pilot.press("r")
+            await review_open(pilot)
+            for _ in due:
+                clock[0] += 30
+                await submit(pilot, app.screen.session.active_blank.answer)
+            assert store.section_stats(app.opened.document_id, {"2.1": due})["2.1"].due == 0
+            await pilot.press("enter")
+            summary = await _summary(pilot)
+            assert summary.summary.right == 4
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            tree = app.reader.query_one("#outline")
+            label = tree.render_label(tree.root.children[1], tree.rich_style, tree.rich_style).plain
+            assert label.rstrip()[-1] in "○◔◑◕●"  # the node of 一、 shows a mark and no due count
+
+    async def test_escape_leaves_keeping_the_answers(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            await submit(pilot, screen.session.active_blank.answer)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            assert len(reviews(app)) == 1
+
+
+async def _summary(pilot: Pilot) -> SummaryScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
+    return pilot.app.screen  # type: ignore[return-value]
