@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
@@ -85,6 +86,8 @@ class StudyApp(App[None]):
         self.section_keys: dict[str, str] = {}
         self.start_mode = start  # "read", "quiz" or "review": what to open once phrases are found
         self.new_per_day = new_per_day
+        self.unsaved: list[dict] = []  # graded answers the database could not take yet
+        self.unsaved_file: Path | None = None  # where they went if it never could
 
     # ------------------------------------------------------------- start-up
 
@@ -191,26 +194,49 @@ class StudyApp(App[None]):
         )
 
     def record_answer(self, card: Card, state: object):
-        """Commit one graded answer (before its feedback is drawn) and update the outline."""
+        """Commit one graded answer (before its feedback is drawn) and update the outline.
+
+        If the database cannot take it (held by another program past the busy timeout,
+        disk full), the answer is kept and written with the next one or on leaving.
+        """
+        from .core.store import StoreError
+
         if self.store is None or self.opened is None or self.opened.document_id is None:
             return None
-        recorded = self.store.record_review(
-            self.opened.document_id,
-            card.key,
-            self.section_keys.get(card.section_id, ""),
-            state.rating,
+        answer = dict(
+            document_id=self.opened.document_id,
+            card_key=card.key,
+            section_key=self.section_keys.get(card.section_id, ""),
+            rating=state.rating,
             outcome=state.outcome,
             typed=state.typed,
             hints=state.hints,
             duration=round(state.seconds, 3),
+            now=datetime.now(timezone.utc),
         )
+        self.unsaved.append(answer)
+        recorded = None
+        try:
+            while self.unsaved:
+                recorded = self.store.record_review(**self.unsaved[0])
+                self.unsaved.pop(0)
+        except StoreError as error:
+            self.notify(t("answer_not_saved", count=len(self.unsaved), error=str(error)), severity="error")
+            return None
         self.refresh_progress()
         return recorded
 
     def rerate_answer(self, review_id: int, rating: int) -> None:
-        if self.store is not None:
+        from .core.store import StoreError
+
+        if self.store is None:
+            return
+        try:
             self.store.rerate(review_id, rating)
-            self.refresh_progress()
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self.refresh_progress()
 
     # ------------------------------------------------------------- quiz and review
 
@@ -321,22 +347,42 @@ class StudyApp(App[None]):
 
     # ------------------------------------------------------------- leaving
 
-    def save_position(self) -> None:
+    def save_state(self) -> None:
+        """On leaving: the reading position, and any answer the database could not take."""
+        from .core.store import StoreError
+
         if self.store is None or self.opened is None or self.opened.document_id is None:
             return
         try:
+            while self.unsaved:
+                self.store.record_review(**self.unsaved[0])
+                self.unsaved.pop(0)
             position = self.reader.position
+            if position is not None:
+                self.store.set_position(self.opened.document_id, *position)
         except LookupError:
-            return
-        if position is not None:
-            self.store.set_position(self.opened.document_id, *position)
+            pass
+        except StoreError:
+            self.unsaved_file = self._keep_unsaved()
+
+    def _keep_unsaved(self):
+        """Write answers the database refused to a JSON file beside it, so none is lost."""
+        import json
+
+        if not self.unsaved:
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
+        rows = [dict(answer, now=answer["now"].isoformat()) for answer in self.unsaved]
+        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        return path
 
     async def action_quit(self) -> None:
-        self.save_position()
+        self.save_state()
         self.exit()
 
     def on_unmount(self) -> None:
-        self.save_position()
+        self.save_state()
 
     # ------------------------------------------------------------- help and commands
 

@@ -28,13 +28,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_search": ("搜索", "Search"),
     "key_next_match": ("下一处", "Next match"),
     "key_previous_match": ("上一处", "Previous match"),
-    "key_highlight": ("标出要点", "Key phrases"),
+    "key_highlight": ("标出要点", "Highlight"),
     "key_next_section": ("下一节", "Next section"),
     "key_previous_section": ("上一节", "Previous section"),
     "key_switch_pane": ("切换窗格", "Switch pane"),
     "key_sections": ("上一节 / 下一节", "Previous / next section"),
+    "key_sections_short": ("上/下一节", "Prev/next section"),
     "key_matches": ("下一处 / 上一处", "Next / previous match"),
     "key_palette": ("命令面板", "Command palette"),
+    "key_palette_short": ("命令面板", "Palette"),
     "key_close": ("关闭", "Close"),
     "key_outline_move": ("在大纲中上下移动", "Move in the outline"),
     "key_outline_fold": ("折叠 / 展开，或到上一级", "Fold / unfold, or go to the parent"),
@@ -106,6 +108,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editor_not_in_text": ("本节正文里没有“{phrase}”", "“{phrase}” does not occur in this section's text"),
     "editor_added": ("已添加“{phrase}”", "“{phrase}” added"),
     "help_quiz": ("测验与复习", "Quiz and review"),
+    "answer_not_saved": (
+        "有 {count} 个答案暂未存入数据库（{error}），会在下一次作答或退出时再存。",
+        "{count} answer(s) not saved yet ({error}); they will be saved with the next answer or on leaving.",
+    ),
     "stats_section": ("章节", "Section"),
     "stats_cards": ("卡片", "Cards"),
     "stats_new": ("新", "New"),
@@ -180,7 +186,7 @@ def translate_bindings(node: object) -> None:
 def _description_key(binding: object) -> str | None:
     """The i18n key of a binding's description; Textual adds the palette's own, in English."""
     if binding.action == "command_palette":  # type: ignore[attr-defined]
-        return "key_palette"
+        return "key_palette_short"
     description = binding.description  # type: ignore[attr-defined]
     return description if description in STRINGS else None
 
