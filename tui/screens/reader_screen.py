@@ -19,6 +19,7 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.text_view import TextView
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
+SECTIONS = Binding.Group("key_sections_short", compact=True)
 
 
 class ReaderScreen(Screen[None]):
@@ -29,8 +30,11 @@ class ReaderScreen(Screen[None]):
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         Binding("N", "previous_match", "key_previous_match", show=False, id="previous_match"),
         Binding("h", "toggle_highlight", "key_highlight", id="highlight"),
-        Binding("right_square_bracket", "next_section", "key_next_section", id="next_section"),
-        Binding("left_square_bracket", "previous_section", "key_previous_section", id="previous_section"),
+        # One footer entry for both: "[] Prev/next section".
+        Binding(
+            "left_square_bracket", "previous_section", "key_previous_section", id="previous_section", group=SECTIONS
+        ),
+        Binding("right_square_bracket", "next_section", "key_next_section", id="next_section", group=SECTIONS),
         Binding("escape", "close_search", "key_close", show=False, id="close_search"),
     ]
 
@@ -168,6 +172,9 @@ class ReaderScreen(Screen[None]):
             bar.show_count(t("search_none", query=event.query))
         elif event.submitted:
             text.next_match()
+            # Hand the keys to the text, so that n and N step through the matches
+            # instead of being typed into the query.
+            text.focus()
 
     @on(SearchBar.Closed)
     def _search_closed(self) -> None:
@@ -176,6 +183,11 @@ class ReaderScreen(Screen[None]):
     @on(TextView.MatchChanged)
     def _match_changed(self, event: TextView.MatchChanged) -> None:
         self.query_one(SearchBar).show_count(t("search_count", index=event.index + 1, total=event.total))
+        if event.section_id is not None:
+            # The match is a third of the way down, maybe below the top section's end:
+            # the outline and breadcrumb name the section the match is in.
+            self.query_one(OutlineTree).show_section(event.section_id)
+            self.current_section = event.section_id
 
     @on(Input.Submitted)
     def _swallow_submit(self, event: Input.Submitted) -> None:

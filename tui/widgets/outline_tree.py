@@ -37,7 +37,7 @@ def crop(name: str, width: int) -> str:
     """`name` in at most `width` cells, ending in an ellipsis when cut.
 
     A wide character that would straddle the edge is dropped whole, so the ellipsis
-    follows the text directly instead of after a padding space.
+    follows the text directly instead of after a padding space (or a word's space).
     """
     if cell_len(name) <= width:
         return name
@@ -47,7 +47,7 @@ def crop(name: str, width: int) -> str:
         if used > width - 1:
             break
         kept.append(char)
-    return "".join(kept) + "…"
+    return "".join(kept).rstrip() + "…"
 
 
 class OutlineTree(Tree[str]):
@@ -102,10 +102,10 @@ class OutlineTree(Tree[str]):
             for section in sections:
                 if section.children:
                     node = parent.add(section.id, data=section.id, expand=section.level < expand_to)
+                    self._section_nodes[section.id] = node  # before the children: reading order
                     add(node, section.children)
                 else:
-                    node = parent.add_leaf(section.id, data=section.id)
-                self._section_nodes[section.id] = node
+                    self._section_nodes[section.id] = parent.add_leaf(section.id, data=section.id)
 
         add(self.root, document.sections)
         self.root.expand()
@@ -129,6 +129,9 @@ class OutlineTree(Tree[str]):
             if not parent.is_expanded:
                 parent.expand()
             parent = parent.parent
+        # Unfolding invalidates the tree's lines, and a node's line number is only right once
+        # they are rebuilt: without this the cursor lands on whatever row the node had before.
+        self._tree_lines  # noqa: B018 (the property rebuilds the lines)
         self._quiet = True
         self.move_cursor(node)
         self.call_after_refresh(self._unquiet)

@@ -1,0 +1,55 @@
+"""Fixtures for the app tests: a store in the temporary data directory and the app on the bundled speech."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from textual.message import Message
+
+from tui.app import StudyApp
+from tui.core.loader import load
+from tui.core.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+
+
+class Recorder(list):
+    """A message hook keeping each message once (the hook sees a message at every node it bubbles to)."""
+
+    def __call__(self, message: Message) -> None:
+        if not any(message is seen for seen in self):
+            self.append(message)
+
+    def of(self, kind: type) -> list:
+        return [message for message in self if isinstance(message, kind)]
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """The study database in this test's data directory."""
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def speech_text() -> str:
+    return load(SPEECH)
+
+
+@pytest.fixture
+def make_app(speech_text: str) -> Callable[..., StudyApp]:
+    """Build the app on the bundled speech: make_app(language="zh", section=None, store=None)."""
+
+    def build(language: str = "zh", section: str | None = None, store: Store | None = None) -> StudyApp:
+        return StudyApp(SPEECH, speech_text, language=language, section=section, store=store)
+
+    return build
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
