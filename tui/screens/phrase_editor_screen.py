@@ -56,7 +56,10 @@ class PhraseEditorScreen(ModalScreen[None]):
             self.app.edit_phrase(self.section.id, "remove", text, undo=on_now)  # type: ignore[attr-defined]
         else:
             self.app.edit_phrase(self.section.id, "add", text, undo=not on_now)  # type: ignore[attr-defined]
-        self._say(t("editor_on" if on_now else "editor_off", phrase=text))
+        # A phrase an added one overlaps cannot come back on: the list says what is true.
+        self._show_current()
+        now_on = text in {p.text for p in self.app.phrases.get(self.section.id, [])}  # type: ignore[attr-defined]
+        self._say(t("editor_on" if now_on else "editor_off", phrase=text))
 
     @on(Input.Submitted, "#editor-add")
     def _add(self, event: Input.Submitted) -> None:
@@ -68,13 +71,27 @@ class PhraseEditorScreen(ModalScreen[None]):
             self._say(t("editor_not_in_text", phrase=text), error=True)
             return
         self.app.edit_phrase(self.section.id, "add", text)  # type: ignore[attr-defined]
-        selections = self.query_one(SelectionList)
-        if text not in [selections.get_option_at_index(i).value for i in range(selections.option_count)]:
-            selections.add_option(Selection(text, text, True))
-        else:
-            selections.select(text)
+        self._show_current()
         event.input.value = ""
         self._say(t("editor_added", phrase=text))
+
+    def _show_current(self) -> None:
+        """Tick exactly the section's phrases as they are now.
+
+        An added phrase replaces any it overlaps, so more than its own line can change.
+        (select/deselect post no SelectionToggled, so this does not feed back.)
+        """
+        selections = self.query_one(SelectionList)
+        current = [p.text for p in self.app.phrases.get(self.section.id, [])]  # type: ignore[attr-defined]
+        listed = [selections.get_option_at_index(i).value for i in range(selections.option_count)]
+        for text in current:
+            if text not in listed:
+                selections.add_option(Selection(text, text, True))
+        for text in listed:
+            if text in current:
+                selections.select(text)
+            else:
+                selections.deselect(text)
 
     def _say(self, message: str, error: bool = False) -> None:
         notice = self.query_one("#editor-message", Static)
