@@ -7,11 +7,14 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..i18n import t, translate_bindings
+
+TWO_COLUMNS_FROM = 80  # terminal cells
 
 # (group title key, [(keys as shown, description key)]): the source of truth for help.
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
@@ -67,15 +70,34 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
             yield Static(t("help_title"), id="help-title")
-            yield Static(self._table(), id="help-keys")
+            with Horizontal(id="help-groups"):
+                for number, column in enumerate(self._columns()):
+                    yield Static(self._table(column), classes="help-column -later" if number else "help-column")
             yield Static(t("help_footer"), id="help-footer")
 
-    def _table(self) -> Table:
+    def on_resize(self, event: Resize) -> None:
+        # Two columns keep every key on one page at 100x30; below that they would be too narrow.
+        self.set_class(event.size.width < TWO_COLUMNS_FROM, "-narrow")
+
+    def _columns(self) -> list[list[tuple[str, list[tuple[str, str]]]]]:
+        """The groups in two columns of about equal height, in order."""
+        heights = [len(rows) + 2 for _, rows in self.groups]  # title and the blank after
+        half = sum(heights) / 2
+        first, used = [], 0
+        for group, height in zip(self.groups, heights):
+            if first and used + height / 2 > half:
+                break
+            first.append(group)
+            used += height
+        rest = self.groups[len(first) :]
+        return [first, rest] if rest else [first]
+
+    def _table(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> Table:
         width = max(cell_len(keys) for _, rows in self.groups for keys, _ in rows)
         table = Table.grid(padding=(0, 2))
-        table.add_column(min_width=width, style="bold")
+        table.add_column(min_width=width, no_wrap=True, style="bold")
         table.add_column()
-        for number, (title, rows) in enumerate(self.groups):
+        for number, (title, rows) in enumerate(groups):
             if number:
                 table.add_row("", "")
             table.add_row(Text(t(title), style="underline"), "")
