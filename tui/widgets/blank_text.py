@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Size
@@ -90,8 +91,8 @@ class BlankText(ScrollView, can_focus=False):
         for number, row in enumerate(self._rows):
             if number:
                 lines.append(Text(""))
-            text, active_at = self._row_text(row)
-            for start, end in wrap(text.plain, width):
+            text, active_at, unanswered = self._row_text(row)
+            for start, end in _wrap_with_blanks(text.plain, unanswered, width):
                 if active_at is not None and start <= active_at < max(end, start + 1):
                     active_line = len(lines)
                 lines.append(text[start:end])
@@ -107,17 +108,21 @@ class BlankText(ScrollView, can_focus=False):
         if not (y <= self._active_line < y + height):
             self.scroll_to(y=max(0, self._active_line - height // 3), animate=False)
 
-    def _row_text(self, row: Row) -> tuple[Text, int | None]:
+    def _row_text(self, row: Row) -> tuple[Text, int | None, list[tuple[int, int]]]:
+        """A row as styled text, where its active blank starts, and the spans of its placeholders."""
         if row.kind != "paragraph":
             style = self.get_component_rich_style(f"blank-text--{row.kind}")
-            return Text("".join(str(part) for part in row.parts), style=style), None
+            return Text("".join(str(part) for part in row.parts), style=style), None, []
         session = self._session
         assert session is not None
         text = Text()
         active_at = None
+        unanswered: list[tuple[int, int]] = []
+        at = 0
         for part in row.parts:
             if isinstance(part, str):
                 text.append(part)
+                at += len(part)
                 continue
             state = session.states[part.index]
             active = part.index == session.active
@@ -130,10 +135,12 @@ class BlankText(ScrollView, can_focus=False):
             else:
                 shown = placeholder(part.number, part.cells, session.shown(part.index))
                 style = self.get_component_rich_style("blank-text--active" if active else "blank-text--pending")
+                unanswered.append((at, at + len(shown)))
             if active:
-                active_at = len(text.plain)
+                active_at = at
             text.append(shown, style)
-        return text, active_at
+            at += len(shown)
+        return text, active_at, unanswered
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -145,3 +152,42 @@ class BlankText(ScrollView, can_focus=False):
         segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console)]
         strip = Strip(segments, line.cell_len)
         return strip.extend_cell_length(width, base).crop(0, width)
+
+
+def _wrap_with_blanks(plain: str, unanswered: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """Line spans of a row whose placeholders may break like the Chinese text around them.
+
+    A placeholder ("5_____") is a run of narrow characters, which the wrapper keeps
+    whole together with any narrow neighbour (the closing quote, the next blank), so a
+    line of blanks would end early and leave a ragged gap. Wrapping a stand-in where
+    each pair of narrow placeholder characters is one wide character lets it break as
+    its answer will once filled in (and as the text around it does), on even cells.
+    """
+    if not unanswered:
+        return wrap(plain, width)
+    chars: list[str] = []
+    starts: list[int] = []  # where each stand-in character starts in `plain`
+    at = 0
+    for begin, end in unanswered:
+        chars.extend(plain[at:begin])
+        starts.extend(range(at, begin))
+        k = begin
+        while k < end:
+            starts.append(k)
+            if k + 1 < end and cell_len(plain[k]) == 1 and cell_len(plain[k + 1]) == 1:
+                # The second stand-in is closing punctuation, which never starts a line:
+                # the number keeps some fill with it ("6___", not "6_" alone at a line end).
+                chars.append(_KEEP_WITH_NUMBER if k == begin + 2 else _STAND_IN)
+                k += 2
+            else:
+                chars.append(plain[k])
+                k += 1
+        at = end
+    chars.extend(plain[at:])
+    starts.extend(range(at, len(plain)))
+    starts.append(len(plain))
+    return [(starts[start], starts[end]) for start, end in wrap("".join(chars), width)]
+
+
+_STAND_IN = "\uff3f"  # FULLWIDTH LOW LINE: two cells, and no punctuation rule applies to it
+_KEEP_WITH_NUMBER = "\uff09"  # FULLWIDTH RIGHT PARENTHESIS: two cells, never first on a line

@@ -1,0 +1,215 @@
+"""BlankText: rows of text with numbered blanks, sized in cells, wrapped the Chinese way, the active one in view."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+
+from tui.core.model import Card, Phrase, Section
+from tui.core.quiz import QuizSession, blanks_for, cards_for
+from tui.core.model import Document
+from tui.core.wrap import CLOSING, OPENING
+from tui.widgets.blank_text import BlankText, Row
+
+PREAMBLE = (
+    "今天,我们召开理论学习中心组学习研讨会,深入学习《习近平关于加强党的作风建设论述摘编》。习近平总书记深刻指出:"
+    "“党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表。”当前,我县正处于“十四五”规划收官期、"
+    "乡村振兴深化期、产业转型突破期,作风建设既是政治任务,更是推动高质量发展的“牛鼻子”。今天的研讨,既是理论"
+    "武装的再深化,也是作风建设的再动员。下面,我结合学习体会和县域实际,从四个方面与大家交流。"
+)
+ANSWERS = [
+    "习近平关于加强党的作风建设论述摘编", "党的作风是党的形象", "观察党群干群关系", "人心向背的晴雨表",
+    "十四五", "规划收官期", "乡村振兴深化期", "产业转型突破期", "牛鼻子",
+]
+ENGLISH = (
+    "Congress shall make no law respecting an establishment of religion, or prohibiting the free exercise "
+    "thereof; or abridging the freedom of speech, or of the press."
+)
+
+
+def document(paragraphs: list[str], answers: list[str]) -> tuple[Document, QuizSession]:
+    """One section holding `paragraphs`, each answer a phrase at its first occurrence."""
+    phrases = []
+    for answer in answers:
+        for number, paragraph in enumerate(paragraphs):
+            at = paragraph.find(answer)
+            if at >= 0:
+                phrases.append(Phrase(number, at, at + len(answer), answer, "quote"))
+                break
+        else:
+            raise AssertionError(answer)
+    section = Section("1", "heading", 1, "一、", "开篇", paragraphs)
+    doc = Document("t", "text", [section])
+    return doc, QuizSession(blanks_for(section, cards_for(doc, {"1": phrases})), now=0.0)
+
+
+def rows_of(doc: Document, session: QuizSession) -> list[Row]:
+    section = doc.sections[0]
+    rows = [Row("heading", [section.heading])]
+    for number, text in enumerate(section.paragraphs):
+        rows.append(Row("paragraph", session.segments(section.id, number, text)))
+    return rows
+
+
+class Host(App[None]):
+    CSS = "BlankText { height: 1fr; padding: 0; }"
+
+    def __init__(self, paragraphs: list[str] = [PREAMBLE], answers: list[str] = ANSWERS) -> None:  # noqa: B006
+        super().__init__()
+        self.doc, self.session = document(paragraphs, answers)
+
+    def compose(self) -> ComposeResult:
+        yield BlankText()
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        self.query_one(BlankText).show(rows_of(self.doc, self.session), self.session)
+
+
+def style_at(view: BlankText, needle: str):
+    for line in view.lines:
+        at = line.plain.find(needle)
+        if at >= 0:
+            return [span.style for span in line.spans if span.start <= at < span.end][-1]
+    raise AssertionError(needle)
+
+
+def paragraph_lines(view: BlankText) -> list[str]:
+    """The lines of the first paragraph (after the heading and the empty line)."""
+    lines = view.plain_lines[2:]
+    return lines[: lines.index("")] if "" in lines else lines
+
+
+class TestBlanks:
+    async def test_a_blank_is_its_number_then_fill_as_wide_as_its_answer(self) -> None:
+        app = Host()
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            drawn = "".join(paragraph_lines(view))
+            for blank in app.session.blanks:
+                shown = re.search(rf"(?<![\d_]){blank.number}_+", drawn)
+                assert shown is not None, blank.number
+                assert cell_len(shown.group()) == cell_len(blank.answer)
+            assert style_at(view, "1___") == view.get_component_rich_style("blank-text--active")
+            assert style_at(view, "2___") == view.get_component_rich_style("blank-text--pending")
+            assert view.plain_lines[0] == "开篇" and view.plain_lines[1] == ""
+
+    async def test_hinted_letters_show_in_the_blank(self) -> None:
+        app = Host()
+        async with app.run_test(size=(100, 20)) as pilot:
+            app.session.hint()
+            app.session.hint()
+            app.show()
+            await pilot.pause()
+            drawn = "".join(paragraph_lines(app.query_one(BlankText)))
+            assert "《1习近___" in drawn
+            shown = re.search(r"1习近_+", drawn)
+            assert cell_len(shown.group()) == cell_len(ANSWERS[0])
+
+    async def test_graded_blanks_show_their_answer_in_their_outcome_style(self) -> None:
+        app = Host()
+        async with app.run_test(size=(100, 20)) as pilot:
+            session = app.session
+            session.answer(ANSWERS[0])
+            session.next_pending()
+            session.answer("党的作风是党的形相")
+            session.next_pending()
+            session.answer("不对")
+            session.next_pending()
+            session.reveal()
+            session.next_pending()
+            app.show()
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            for needle, status in (("习近平关于", "right"), ("党的作风是", "near"), ("观察党群", "wrong"), ("人心向背", "revealed")):
+                assert style_at(view, needle) == view.get_component_rich_style(f"blank-text--{status}"), status
+            assert len({view.get_component_rich_style(f"blank-text--{s}") for s in ("right", "near", "wrong", "revealed")}) == 4
+            assert style_at(view, "5___") == view.get_component_rich_style("blank-text--active")
+            # Back on an answered blank: its colour stays, and it is marked.
+            session.go(0)
+            app.show()
+            await pilot.pause()
+            marked = style_at(view, "习近平关于")
+            assert marked.reverse and marked.color == view.get_component_rich_style("blank-text--right").color
+
+
+class TestWrapping:
+    async def test_lines_fit_lose_nothing_and_keep_punctuation_rules(self) -> None:
+        for width in (30, 41, 64, 96):
+            app = Host()
+            async with app.run_test(size=(width, 30)) as pilot:
+                await pilot.pause()
+                view = app.query_one(BlankText)
+                lines = paragraph_lines(view)
+                assert all(cell_len(line) <= width for line in lines), width
+                assert re.sub(r"\d+_+", "#", "".join(lines)) == re.sub(
+                    "|".join(map(re.escape, ANSWERS)), "#", PREAMBLE
+                )
+                for before, after in zip(lines, lines[1:]):
+                    assert after[0] not in CLOSING and before[-1] not in OPENING, (width, before, after)
+
+    async def test_lines_of_blanks_are_flush_not_ragged(self) -> None:
+        # At this width the old layout kept “5_____”6_________、 together and left 11 cells empty.
+        for width in (60, 80, 96, 97):
+            app = Host()
+            async with app.run_test(size=(width, 30)) as pilot:
+                await pilot.pause()
+                lines = paragraph_lines(app.query_one(BlankText))
+                short = [line for line in lines[:-1] if cell_len(line) < width - 3]
+                assert short == [], (width, lines)
+
+    async def test_a_blank_that_breaks_keeps_its_number_with_some_fill(self) -> None:
+        for width in range(40, 101):
+            app = Host()
+            async with app.run_test(size=(width, 30)) as pilot:
+                await pilot.pause()
+                for line in paragraph_lines(app.query_one(BlankText)):
+                    assert not re.search(r"(?<![\d_])\d{1,2}_?$", line), (width, line)
+
+    async def test_english_breaks_at_spaces(self) -> None:
+        app = Host([ENGLISH], ["establishment of religion", "free exercise", "freedom of speech"])
+        async with app.run_test(size=(50, 20)) as pilot:
+            await pilot.pause()
+            lines = paragraph_lines(app.query_one(BlankText))
+            assert all(cell_len(line) <= 50 for line in lines)
+            words = " ".join(lines).split()
+            assert "Congress" in words and "abridging" in words and "thereof;" in words
+
+    async def test_a_resize_wraps_again(self) -> None:
+        app = Host()
+        async with app.run_test(size=(100, 20)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            wide = len(paragraph_lines(view))
+            await pilot.resize_terminal(50, 20)
+            await pilot.pause()
+            narrow = paragraph_lines(view)
+            assert len(narrow) > wide
+            assert all(cell_len(line) <= 50 for line in narrow)
+
+
+class TestScrolling:
+    async def test_the_active_blank_is_kept_in_view(self) -> None:
+        paragraphs = [f"第{n}段:这是一段很长的正文,用来把后面的填空推到屏幕外面去。" * 3 for n in range(30)]
+        paragraphs[-1] += "最后要记住“作风建设永远在路上”这句话。"
+        app = Host(paragraphs, ["第0段", "作风建设永远在路上"])
+        async with app.run_test(size=(60, 12)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            assert view.scroll_offset.y == 0
+            app.session.go(1)
+            view.show(rows_of(app.doc, app.session), app.session)
+            await pilot.pause()
+            y = view.scroll_offset.y
+            assert y > 0
+            assert y <= view.active_line < y + view.scrollable_content_region.height
+            assert "2___" in view.plain_lines[view.active_line]
+            app.session.go(0)
+            view.show(rows_of(app.doc, app.session), app.session)
+            await pilot.pause()
+            assert view.scroll_offset.y <= view.active_line

@@ -1,0 +1,130 @@
+"""SummaryScreen: counts, time, the phrases missed, the next section; Enter goes on, Esc goes back."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+from rich.text import Text
+from textual.app import App
+from textual.widgets import Static
+
+from tui.core.model import Card, Phrase
+from tui.core.quiz import Blank, Summary
+from tui.i18n import set_language
+from tui.screens.summary_screen import SummaryScreen
+
+UNSET = object()
+
+
+def blank(index: int, text: str) -> Blank:
+    return Blank(index, Card(f"s :: {text} #1", "s", Phrase(0, 0, len(text), text, "quote"), 1))
+
+
+class Host(App[None]):
+    """Shows one summary and keeps what it was dismissed with."""
+
+    def __init__(self, summary: Summary, following: tuple[str, str] | None, language: str = "zh") -> None:
+        set_language(language)
+        super().__init__()
+        self.summary = summary
+        self.following = following
+        self.result: object = UNSET
+
+    def on_mount(self) -> None:
+        self.push_screen(SummaryScreen(self.summary, self.following), self._done)
+
+    def _done(self, value: str | None) -> None:
+        self.result = value
+
+
+def shown(screen: SummaryScreen) -> dict[str, str]:
+    """The text of each part of the dialog, by id, with runs of spaces made single."""
+    parts = {}
+    for static in screen.query(Static):
+        content = static.content
+        if isinstance(content, Text):
+            text = content.plain
+        elif isinstance(content, str):
+            text = content
+        else:
+            console = Console(width=60, file=io.StringIO(), record=True)
+            console.print(content)
+            text = console.export_text()
+        parts[static.id or ""] = " ".join(text.split())
+    return parts
+
+
+SUMMARY = Summary(right=5, near=1, wrong=2, revealed=1, pending=0, seconds=125.4,
+                  missed=[blank(2, "观察党群干群关系"), blank(5, "规划收官期"), blank(8, "牛鼻子")])
+FOLLOWING = ("2.1", "(一)把握核心要义,校准政治方向")
+
+
+async def test_counts_time_missed_phrases_and_what_comes_next() -> None:
+    app = Host(SUMMARY, FOLLOWING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        parts = shown(screen)
+        assert parts["summary-title"] == "本轮小结"
+        assert parts["summary-counts"] == "正确 5 差一点 1 不对 2 看了答案 1 未答 0 用时 2:05"
+        assert parts["summary-missed"] == "要再看的：观察党群干群关系、规划收官期、牛鼻子"
+        assert parts["summary-next"] == "回车：接着测验 (一)把握核心要义,校准政治方向；Esc：回到阅读"
+
+
+async def test_in_english() -> None:
+    app = Host(SUMMARY, FOLLOWING, language="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        parts = shown(app.screen)  # type: ignore[arg-type]
+        assert parts["summary-counts"] == "Right 5 Nearly 1 Wrong 2 Shown 1 Not answered 0 Time 2:05"
+        assert parts["summary-next"].startswith("Enter: quiz (一)把握核心要义,校准政治方向 next")
+
+
+@pytest.mark.parametrize(("seconds", "clock"), [(0.2, "0:00"), (59.6, "1:00"), (3600.0, "60:00")])
+async def test_time_is_minutes_and_seconds(seconds: float, clock: str) -> None:
+    app = Host(Summary(1, 0, 0, 0, 0, seconds), None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown(app.screen)["summary-counts"].endswith(f"用时 {clock}")  # type: ignore[arg-type]
+
+
+async def test_nothing_missed_and_nothing_next() -> None:
+    app = Host(Summary(right=3, near=0, wrong=0, revealed=0, pending=1, seconds=9.0), None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        parts = shown(app.screen)  # type: ignore[arg-type]
+        assert "summary-missed" not in parts
+        assert parts["summary-next"] == "回车或 Esc：回到阅读"
+        assert "未答 1" in parts["summary-counts"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result is None
+        assert not isinstance(app.screen, SummaryScreen)
+
+
+async def test_enter_goes_on_to_the_next_section() -> None:
+    app = Host(SUMMARY, FOLLOWING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.result == "2.1"
+
+
+async def test_escape_goes_back_to_reading() -> None:
+    app = Host(SUMMARY, FOLLOWING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
+
+
+async def test_the_dialog_fits_a_small_terminal() -> None:
+    app = Host(SUMMARY, FOLLOWING)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        dialog = app.screen.query_one("#summary-dialog")
+        assert dialog.region.right <= 60 and dialog.region.bottom <= 20
+        assert dialog.region.x >= 0 and dialog.region.y >= 0
