@@ -1,4 +1,4 @@
-"""tui.core.outline: the heading grammar, title, preamble, closing and page residue."""
+"""tui.core.outline: whole documents parsed: levels, regulations, Markdown, English, preamble, closing, output."""
 
 from __future__ import annotations
 
@@ -147,103 +147,7 @@ def test_every_encoding_gives_the_same_outline(tmp_path: Path, speech: Document,
     assert to_data(parse(load(path), path.name)) == to_data(speech)
 
 
-# ---------------------------------------------------------------- heading styles
-
-
-class TestHeadingStyles:
-    def test_four_chinese_levels(self) -> None:
-        doc = parse(
-            "一、总体要求\n（一）指导思想\n1．坚持党的领导\n（1）把方向\n（2）谋大局\n2．坚持人民至上\n（二）基本原则\n二、主要任务\n",
-            "plan.txt",
-        )
-        assert outline(doc) == [
-            (1, "一、", "总体要求"),
-            (2, "（一）", "指导思想"),
-            (3, "1．", "坚持党的领导"),
-            (4, "（1）", "把方向"),
-            (4, "（2）", "谋大局"),
-            (3, "2．", "坚持人民至上"),
-            (2, "（二）", "基本原则"),
-            (1, "二、", "主要任务"),
-        ]
-
-    def test_ascii_and_full_width_parentheses_are_one_level(self) -> None:
-        doc = parse("一、甲\n(一)乙\n（二）丙\n(三) 丁\n二、戊\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "甲"), (2, "(一)", "乙"), (2, "（二）", "丙"), (2, "(三)", "丁"), (1, "二、", "戊")]
-
-    def test_decimal_variants_are_one_level(self) -> None:
-        doc = parse("一、甲\n1.乙\n2、丙\n3．丁\n4. 戊\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "甲"), (2, "1.", "乙"), (2, "2、", "丙"), (2, "3．", "丁"), (2, "4.", "戊")]
-
-    def test_numbered_parentheses(self) -> None:
-        doc = parse("1．概述\n(1)背景\n（2）目标\n2．方法\n", "x.txt")
-        assert outline(doc) == [(1, "1．", "概述"), (2, "(1)", "背景"), (2, "（2）", "目标"), (1, "2．", "方法")]
-
-    def test_multi_level_decimals_nest(self) -> None:
-        doc = parse("1. 概述\n1.1 背景\n1.2 目标\n1.2.1 近期\n2. 方法\n", "x.txt")
-        assert outline(doc) == [(1, "1.", "概述"), (2, "1.1", "背景"), (2, "1.2", "目标"), (3, "1.2.1", "近期"), (1, "2.", "方法")]
-
-    def test_full_width_cn_period_marker(self) -> None:
-        doc = parse("一．总体要求\n正文。\n二．主要任务\n", "x.txt")
-        assert outline(doc) == [(1, "一．", "总体要求"), (1, "二．", "主要任务")]
-
-    def test_a_chinese_heading_that_starts_with_latin_letters(self) -> None:
-        doc = parse("一、经济\n正文。\n1. GDP增长稳中有进\n正文。\n2. CPI保持稳定\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "经济"), (2, "1.", "GDP增长稳中有进"), (2, "2.", "CPI保持稳定")]
-
-    def test_a_heading_that_starts_with_a_year(self) -> None:
-        doc = parse("一、2024年工作回顾\n正文。\n二、2025年工作安排\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "2024年工作回顾"), (1, "二、", "2025年工作安排")]
-
-    def test_an_enumeration_of_numerals_is_text(self) -> None:
-        doc = parse("一、评选\n一、二、三等奖各评若干名。\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "评选")]
-
-    def test_numbers_that_are_not_markers(self) -> None:
-        doc = parse("一、形势\n2023年全县生产总值增长6.5%。\n3.5亿元投向民生。\n3、4月份完成验收。\n一一对应地落实。\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "形势")]
-        assert len(doc.sections[0].paragraphs) == 4
-
-    def test_run_on_heading_ends_at_the_first_sentence_end(self) -> None:
-        doc = parse("一、提高站位\n（一）把握核心要义，校准政治方向。习近平总书记强调：“……”我们要深刻认识。\n", "x.txt")
-        section = doc.find("1.1")
-        assert section.heading == "把握核心要义，校准政治方向"
-        assert section.paragraphs == ["习近平总书记强调：“……”我们要深刻认识。"]
-
-    @pytest.mark.parametrize("mark", ["；", "！", ";", "!"])
-    def test_other_sentence_ends_end_a_run_on_heading(self, mark: str) -> None:
-        doc = parse(f"（一）压实责任{mark}各级党组织要担负起主体责任。\n", "x.txt")
-        assert outline(doc) == [(1, "（一）", "压实责任")]
-        assert doc.sections[0].paragraphs == ["各级党组织要担负起主体责任。"]
-
-    def test_a_question_heading_keeps_its_mark(self) -> None:
-        doc = parse("一、为什么要加强作风建设？作风关系人心向背。\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "为什么要加强作风建设？")]
-        assert doc.sections[0].paragraphs == ["作风关系人心向背。"]
-
-    def test_short_label_before_a_colon_is_the_heading(self) -> None:
-        doc = parse("（一）指导思想：以新时代中国特色社会主义思想为指导，全面贯彻落实。\n（二）习近平总书记指出：“作风建设永远在路上。”\n", "x.txt")
-        first, second = doc.sections
-        assert (first.heading, first.paragraphs) == ("指导思想", ["以新时代中国特色社会主义思想为指导，全面贯彻落实。"])
-        # A colon before a quotation is a lead-in, not the end of a heading.
-        assert second.heading.startswith("习近平总书记指出：“作风建设永远在路上")
-
-    def test_a_long_numbered_paragraph_is_body_not_heading(self) -> None:
-        long_item = "各地区各部门要把作风建设摆在更加突出的位置，主要负责同志要亲自抓、负总责，分管负责同志要具体抓、抓具体，层层压实责任，形成工作合力，确保各项任务落到实处"
-        doc = parse(f"一、总体要求\n二、{long_item}。\n三、保障措施\n", "notice.txt")
-        assert [(s.label, s.heading) for s in doc.sections] == [("一、", "总体要求"), ("二、", ""), ("三、", "保障措施")]
-        assert doc.sections[1].paragraphs == [long_item + "。"]
-        assert display_heading(doc.sections[1]).startswith("二、各地区各部门")
-
-    def test_indentation_with_full_width_spaces_and_tabs(self) -> None:
-        doc = parse("\u3000\u3000一、总体要求\n\u3000\u3000（一）指导思想\n\t1.\t坚持党的领导\n\u3000\u3000正文第一段。\n", "x.txt")
-        assert outline(doc) == [(1, "一、", "总体要求"), (2, "（一）", "指导思想"), (3, "1.", "坚持党的领导")]
-        assert doc.find("1.1.1").paragraphs == ["正文第一段。"]
-
-    def test_bold_markdown_headings(self) -> None:
-        doc = parse("**一、总体要求**\n**（一）把握核心要义。**习近平总书记强调。\n**注意**：这不是标题。\n", "notes.md")
-        assert outline(doc) == [(1, "一、", "总体要求"), (2, "（一）", "把握核心要义")]
-        assert doc.find("1.1").paragraphs == ["习近平总书记强调。", "**注意**：这不是标题。"]
+# ---------------------------------------------------------------- levels and families
 
 
 class TestLevels:
@@ -345,38 +249,6 @@ class TestRegulations:
     def test_a_di_sentence_is_not_a_heading(self) -> None:
         doc = parse("一、回顾\n第一节课我们学习了党章，大家收获很大。\n", "x.txt")
         assert outline(doc) == [(1, "一、", "回顾")]
-
-
-class TestTableOfContents:
-    def test_entries_with_page_numbers_are_text(self) -> None:
-        text = (
-            "实施方案\n目　录\n一、总体要求……………………1\n（一）指导思想………………1\n二、主要任务…………………3\n"
-            "一、总体要求\n（一）指导思想\n正文。\n二、主要任务\n正文。\n"
-        )
-        doc = parse(text, "plan.txt")
-        assert outline(doc) == [(1, "一、", "总体要求"), (2, "（一）", "指导思想"), (1, "二、", "主要任务")]
-        assert doc.sections[0].kind == "preamble"
-        assert doc.sections[0].paragraphs[1] == "一、总体要求……………………1"
-        assert_nothing_lost(text, doc)
-
-    def test_entries_without_page_numbers_end_where_the_first_comes_again(self) -> None:
-        text = "示范法典\n目　　录\n序　　言\n第一编　总　　则\n第一章　基本规定\n第二章　自然人\n序　　言\n本法典是示范。\n第一编　总　　则\n第一章　基本规定\n第一条　为了示范，制定本法。\n第二章　自然人\n第二条　自然人有权利。\n"
-        doc = parse(text, "code.txt")
-        assert outline(doc) == [(1, "第一编", "总\u3000\u3000则"), (2, "第一章", "基本规定"), (3, "第一条", ""), (2, "第二章", "自然人"), (3, "第二条", "")]
-        assert doc.sections[0].paragraphs[:2] == ["目\u3000\u3000录", "序\u3000\u3000言"]
-        assert_nothing_lost(text, doc)
-
-    def test_contents_never_repeated_do_not_swallow_the_headings(self) -> None:
-        text = "目录\n一、总体要求\n二、主要任务\n本方案旨在推动工作落实。\n一、总体要求（修订）\n正文。\n二、主要任务（修订）\n正文。\n"
-        doc = parse(text, "plan.txt")
-        # No entry is written again, so the short lines stay headings: nothing is hidden.
-        assert [label for _, label, _ in outline(doc)] == ["一、", "二、", "一、", "二、"]
-
-    def test_page_footers_in_the_text_are_noise(self) -> None:
-        text = "一、总体要求\n第一段。\n- 3 -\n第二段。\n— 4 —\n第 5 页 共 9 页\n二、主要任务\n"
-        doc = parse(text, "x.txt")
-        assert doc.sections[0].paragraphs == ["第一段。", "第二段。"]
-        assert doc.noise == ["- 3 -", "— 4 —", "第 5 页 共 9 页"]
 
 
 class TestMarkdown:
@@ -600,85 +472,6 @@ class TestSalutationAndClosing:
     def test_no_closing_without_an_address(self) -> None:
         doc = parse("第一章 总则\n第一条 本法自公布之日起施行。\n", "law.txt")
         assert [s.kind for s in doc.sections] == ["heading"]
-
-
-class TestTitle:
-    def test_first_short_line_followed_by_body(self) -> None:
-        doc = parse("关于加强作风建设的讲话\n同志们：\n一、总体要求\n", "x.txt")
-        assert (doc.title, doc.title_from) == ("关于加强作风建设的讲话", "text")
-        assert doc.sections[0].paragraphs == ["同志们："]
-
-    @pytest.mark.parametrize(
-        "first",
-        ["今天我们召开会议。", "这是一个非常长的第一行，它远远超过了一个标题应有的长度，因此它只能是正文的一部分而不是标题", "一、总体要求", "2025年3月26日", "目录"],
-    )
-    def test_lines_that_are_not_titles(self, first: str) -> None:
-        doc = parse(f"{first}\n正文。\n", "speech.txt")
-        assert (doc.title, doc.title_from) == ("speech", "filename")
-
-    def test_a_lone_line_is_not_a_title(self) -> None:
-        doc = parse("标题一样的行\n", "x.txt")
-        assert doc.title_from == "filename"
-
-    def test_markdown_single_h1(self) -> None:
-        doc = parse("# 学习笔记\n\n正文。\n", "notes.md")
-        assert (doc.title, doc.title_from) == ("学习笔记", "text")
-        assert outline(doc) == []
-
-    def test_markdown_with_several_h1_takes_the_file_name(self) -> None:
-        doc = parse("# 第一篇\n\n正文。\n\n# 第二篇\n\n正文。\n", "notes.md")
-        assert (doc.title, doc.title_from) == ("notes", "filename")
-        assert outline(doc) == [(1, "#", "第一篇"), (1, "#", "第二篇")]
-
-    def test_no_name_and_no_title(self) -> None:
-        assert parse("正文。\n").title == ""
-
-
-class TestResidue:
-    def test_key_values_at_the_top_and_bottom(self) -> None:
-        text = "浏览量:447\n发布时间：2025-03-26 10:30\n来源：县委办公室　作者：张三\n标题在这里\n正文。\n一、总体\n正文。\n（责任编辑：李四）\n"
-        doc = parse(text, "x.txt")
-        assert doc.meta == {"浏览量": "447", "发布时间": "2025-03-26 10:30", "来源": "县委办公室", "作者": "张三", "责任编辑": "李四"}
-        assert doc.title == "标题在这里"
-        assert_nothing_lost(text, doc)
-
-    def test_residue_right_under_the_title(self) -> None:
-        doc = parse("关于加强作风建设的通知\n来源：人民网\n作者：\n正文。\n一、总体\n", "x.txt")
-        assert doc.title == "关于加强作风建设的通知"
-        assert doc.meta == {"来源": "人民网", "作者": ""}
-
-    def test_button_words_are_noise_verbatim(self) -> None:
-        text = "点赞\n一、总体\n正文。\n收藏 12\n分享到：\n【打印本页】【关闭窗口】\n返回顶部\n"
-        doc = parse(text, "x.txt")
-        assert doc.noise == ["点赞", "收藏 12", "分享到：", "【打印本页】【关闭窗口】", "返回顶部"]
-        assert doc.sections[-1].paragraphs == ["正文。"]
-
-    def test_residue_in_the_middle_is_text(self) -> None:
-        doc = parse("一、总体\n时间：2025年\n收藏\n正文。\n二、其他\n", "x.txt")
-        assert doc.meta == {}
-        assert doc.sections[0].paragraphs == ["时间：2025年", "收藏", "正文。"]
-
-    def test_a_repeated_key_stays_text(self) -> None:
-        text = "来源：甲\n来源：乙\n正文很长很长。\n"
-        doc = parse(text, "x.txt")
-        assert doc.meta == {"来源": "甲"}
-        assert_nothing_lost(text, doc)
-
-    def test_sentences_with_colons_are_not_meta(self) -> None:
-        doc = parse("习近平总书记指出：作风建设永远在路上。\n正文。\n", "x.txt")
-        assert doc.meta == {}
-
-    def test_html_comments_are_noise_verbatim(self) -> None:
-        text = "# 示范法\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 示范<!-- 注 -->条文。\n\n<!--\n多行\n注释\n-->\n"
-        doc = parse(text, "law.md")
-        assert doc.noise == ["<!-- INFO END -->", "<!-- 注 -->", "<!--\n多行\n注释\n-->"]
-        assert doc.find("1.1").paragraphs == ["示范条文。"]
-        assert_nothing_lost(text, doc)
-
-    def test_an_unclosed_comment_is_text(self) -> None:
-        doc = parse("正文。\n<!-- 没有结束\n更多正文。\n", "x.txt")
-        assert doc.noise == []
-        assert "<!-- 没有结束" in doc.sections[0].paragraphs
 
 
 # ---------------------------------------------------------------- output
