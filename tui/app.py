@@ -43,11 +43,12 @@ class StudyApp(App[None]):
     CSS_PATH = Path(__file__).parent / "study.tcss"
     TITLE = "study"
     BINDINGS = [
+        # Quit and help first: when a narrow footer cuts keys off, these stay in view.
+        Binding("q", "quit", "key_quit", id="quit"),
+        Binding("question_mark", "help", "key_help", id="help"),
         Binding("t", "quiz", "key_quiz", id="quiz"),
         Binding("r", "review", "key_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", id="edit_phrases"),
-        Binding("q", "quit", "key_quit", id="quit"),
-        Binding("question_mark", "help", "key_help", id="help"),
     ]
 
     class DocumentParsed(Message):
