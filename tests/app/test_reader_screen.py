@@ -642,10 +642,12 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         reader = await ready(app, pilot)
         assert notice_shown(reader)
         notice = str(reader.query_one("#too-small", Static).render())
-        assert notice == f"窗口太小了：请把终端调到至少 {MIN_WIDTH}×{MIN_HEIGHT}。"
+        assert notice == f"窗口太小了：请把终端调到至少 {MIN_WIDTH}×{MIN_HEIGHT}。按 q 退出。"
+        assert not reader.query_one(Footer).display
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert not notice_shown(reader)
+        assert reader.query_one(Footer).display
         outline, text = parts(app)
         assert outline.size.width > 0 and text.size.height > 0
         assert reader.current_section == "1"
@@ -686,6 +688,9 @@ async def test_keys_in_a_tiny_terminal_do_not_crash(make_app):
         await pilot.pause()
         assert app.is_running
         assert reader.current_section is not None
+        await pilot.press("escape", "q")  # the notice says q quits
+        await pilot.pause()
+    assert app.return_code == 0
 
 
 # ---------------------------------------------------------------- help and the command palette

@@ -29,7 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("PgUp PgDn  Space", "key_page"),
         ("Home End", "key_top_bottom"),
         ("[  ]", "key_sections"),
-        ("h", "key_highlight"),
+        ("h", "key_highlight_long"),
     ]),
     ("help_search", [
         ("/", "key_search"),
