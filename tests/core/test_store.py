@@ -1,4 +1,4 @@
-"""Tests for tui/core/store.py: migrations, documents, phrases, reviews, stats, damage and locking."""
+"""Tests for tui/core/store.py: opening, documents, phrases, reviews, stats and locking."""
 
 from __future__ import annotations
 
@@ -74,56 +74,6 @@ class TestOpening:
         with pytest.raises(StoreError) as caught:
             Store.open(blocker / "data")
         assert caught.value.kind == "unavailable"
-
-
-V1_SCHEMA = [
-    "CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, content_hash TEXT NOT NULL, "
-    "title TEXT NOT NULL DEFAULT '', opened_at REAL NOT NULL DEFAULT 0)",
-    "CREATE INDEX documents_content_hash ON documents (content_hash)",
-    "CREATE TABLE positions (document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE, "
-    "section_id TEXT NOT NULL, scroll REAL NOT NULL DEFAULT 0)",
-]
-
-
-class TestMigration:
-    def test_a_reader_database_is_upgraded_with_its_data_intact(self, tmp_path: Path) -> None:
-        speech = str((tmp_path / "speech.txt").resolve())
-        with raw(tmp_path) as db:
-            for statement in V1_SCHEMA:
-                db.execute(statement)
-            db.execute(
-                "INSERT INTO documents (id, path, content_hash, title, opened_at) VALUES (7, ?, 'abc', '讲话', 1.5)",
-                (speech,),
-            )
-            db.execute("INSERT INTO positions VALUES (7, 's1.2', 40.0)")
-            db.execute("PRAGMA user_version = 1")
-        with Store.open(tmp_path) as store:
-            assert store.schema_version == 2
-            assert store.position(7) == Position("s1.2", 40.0)
-            assert store.document(speech, "abc", "讲话") == 7
-            store.add_phrase_edit(7, PhraseEdit("一", "add", "两个确立"))
-            grade(store, 7, "一 :: 两个确立 #1")
-            assert len(store.reviews(7)) == 1
-        with raw(tmp_path) as db:
-            assert db.execute("SELECT title, content_hash FROM documents WHERE id = 7").fetchone() == ("讲话", "abc")
-            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            assert {"documents", "positions", "phrase_edits", "cards", "reviews", "phrase_cache"} <= tables
-
-    def test_migration_1_matches_the_hand_built_reader_schema(self) -> None:
-        # The test above is only worth something if its hand-built database is the real v1.
-        from tui.core.store import MIGRATIONS
-
-        def shape(statements: list[str]) -> dict[str, list[tuple]]:
-            db = sqlite3.connect(":memory:")
-            for statement in statements:
-                db.execute(statement)
-            return {
-                table: db.execute(f"PRAGMA table_info({table})").fetchall()
-                + db.execute(f"PRAGMA index_list({table})").fetchall()
-                for table in ("documents", "positions")
-            }
-
-        assert shape(MIGRATIONS[0]) == shape(V1_SCHEMA)
 
 
 class TestDocuments:
@@ -353,45 +303,6 @@ class TestStats:
         forecast = store.due_forecast(doc_id, days=30, now=NOW)
         assert forecast[0][0] == NOW.astimezone().date()
         assert sum(count for _, count in forecast) == 3
-
-
-class TestDamage:
-    def test_a_file_that_is_not_a_database_is_moved_aside(self, tmp_path: Path) -> None:
-        garbage = b"this is not a database at all\n" * 200
-        (tmp_path / FILENAME).write_bytes(garbage)
-        with Store.open(tmp_path) as store:
-            assert store.notice is not None and "\n" not in store.notice
-            assert store.moved_to is not None
-            assert store.moved_to.name.startswith(f"{FILENAME}.corrupt-")
-            assert store.moved_to.name in store.notice
-            assert store.moved_to.read_bytes() == garbage
-            doc = store.document(tmp_path / "a.txt", "h", "A")
-            grade(store, doc, "k")
-            assert len(store.reviews(doc)) == 1
-
-    def test_a_malformed_database_is_moved_aside(self, tmp_path: Path) -> None:
-        with Store.open(tmp_path) as store:
-            doc = store.document(tmp_path / "a.txt", "h", "A")
-            for n in range(300):
-                grade(store, doc, f"card {n} " + "字" * 40)
-        with raw(tmp_path) as db:
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        damaged = bytearray((tmp_path / FILENAME).read_bytes())
-        page = 4096
-        assert len(damaged) > 6 * page
-        damaged[3 * page : 5 * page] = b"\xff" * (2 * page)
-        (tmp_path / FILENAME).write_bytes(bytes(damaged))
-        with Store.open(tmp_path) as store:
-            assert store.moved_to is not None
-            assert store.moved_to.read_bytes() == bytes(damaged)
-            assert store.reviews(1) == []
-
-    def test_two_damaged_files_in_one_second_both_survive(self, tmp_path: Path) -> None:
-        for content in (b"first garbage" * 100, b"second garbage" * 100):
-            (tmp_path / FILENAME).write_bytes(content)
-            Store.open(tmp_path).close()
-        kept = sorted(p.read_bytes() for p in tmp_path.glob(f"{FILENAME}.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
-        assert kept == sorted([b"first garbage" * 100, b"second garbage" * 100])
 
 
 class TestLocking:

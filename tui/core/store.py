@@ -7,132 +7,18 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Literal, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from tui.core import scheduler
+from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside
+from tui.core.database import MIGRATIONS, SCHEMA_VERSION  # the schema, for those who read it through the store
 from tui.core.model import Phrase, PhraseEdit
+from tui.core.records import Position, Recorded, Review, SectionStats, StoredCard
 
 FILENAME = "study.db"
 BUSY_TIMEOUT = 5.0
-
-# One list of statements per schema version; never edit a released one, add the next.
-MIGRATIONS: list[list[str]] = [
-    # 1: the reader remembers documents and where the user left them.
-    [
-        """CREATE TABLE documents (
-            id INTEGER PRIMARY KEY,
-            path TEXT NOT NULL UNIQUE,
-            content_hash TEXT NOT NULL,
-            title TEXT NOT NULL DEFAULT '',
-            opened_at REAL NOT NULL DEFAULT 0
-        )""",
-        "CREATE INDEX documents_content_hash ON documents (content_hash)",
-        """CREATE TABLE positions (
-            document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
-            section_id TEXT NOT NULL,
-            scroll REAL NOT NULL DEFAULT 0
-        )""",
-    ],
-    # 2: the quiz: the user's phrase edits, card states, every review, cached phrases.
-    [
-        """CREATE TABLE phrase_edits (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-            section_key TEXT NOT NULL,
-            action TEXT NOT NULL CHECK (action IN ('add', 'remove')),
-            text TEXT NOT NULL,
-            paragraph INTEGER,
-            start INTEGER,
-            created_at REAL NOT NULL
-        )""",
-        "CREATE INDEX phrase_edits_document ON phrase_edits (document_id)",
-        """CREATE TABLE cards (
-            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-            key TEXT NOT NULL,
-            section_key TEXT NOT NULL,
-            state TEXT NOT NULL,
-            due REAL NOT NULL,
-            introduced REAL NOT NULL,
-            PRIMARY KEY (document_id, key)
-        ) WITHOUT ROWID""",
-        "CREATE INDEX cards_due ON cards (document_id, due)",
-        """CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY,
-            document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
-            card_key TEXT NOT NULL,
-            section_key TEXT NOT NULL,
-            time REAL NOT NULL,
-            typed TEXT NOT NULL DEFAULT '',
-            outcome TEXT NOT NULL,
-            correct INTEGER NOT NULL,
-            hints INTEGER NOT NULL DEFAULT 0,
-            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
-            duration REAL,
-            state_before TEXT
-        )""",
-        "CREATE INDEX reviews_card ON reviews (document_id, card_key)",
-        "CREATE INDEX reviews_time ON reviews (document_id, time)",
-        """CREATE TABLE phrase_cache (
-            content_hash TEXT NOT NULL,
-            extractor_version TEXT NOT NULL,
-            phrases TEXT NOT NULL,
-            created_at REAL NOT NULL,
-            PRIMARY KEY (content_hash, extractor_version)
-        ) WITHOUT ROWID""",
-    ],
-]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-ErrorKind = Literal["busy", "corrupt", "full", "newer", "unavailable", "other"]
-
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
-
-
-class StoreError(Exception):
-    """A database problem to tell the user in one line; `kind` lets a screen pick its own words."""
-
-    def __init__(self, message: str, kind: ErrorKind = "other") -> None:
-        super().__init__(message)
-        self.kind = kind
-
-
-class _Corrupt(Exception):
-    pass
-
-
-def _kind(error: sqlite3.Error) -> ErrorKind:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        code &= 0xFF
-        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return "busy"
-        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
-            return "corrupt"
-        if code == _SQLITE_FULL:
-            return "full"
-        return "other"
-    # Python 3.10 has no error codes on exceptions: fall back on SQLite's fixed messages.
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return "busy"
-    if "not a database" in text or "malformed" in text:
-        return "corrupt"
-    if "full" in text:
-        return "full"
-    return "other"
-
-
-def _error(error: sqlite3.Error) -> StoreError:
-    kind = _kind(error)
-    message = {
-        "busy": "The study database is busy: another study is writing to it. Try again in a moment.",
-        "corrupt": "The study database is damaged; restart study to move it aside and start afresh.",
-        "full": "The disk is full: study could not save to its database.",
-    }.get(kind, f"The study database failed: {error}.")
-    return StoreError(message, kind)
 
 
 def default_data_dir() -> Path:
@@ -155,60 +41,6 @@ def _moment(epoch: float) -> datetime:
 
 def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
-
-
-@dataclass(frozen=True)
-class Position:
-    """Where the reader was: the section in view and the scroll offset."""
-
-    section_id: str
-    scroll: float
-
-
-@dataclass(frozen=True)
-class StoredCard:
-    """A card that has been reviewed at least once: its FSRS state as JSON and when it is due."""
-
-    key: str
-    section_key: str
-    state: str
-    due: datetime
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """What `record_review` wrote: the review's id and the card's new state."""
-
-    review_id: int
-    state: str
-    due: datetime
-
-
-@dataclass(frozen=True)
-class Review:
-    """One graded answer as stored."""
-
-    id: int
-    card_key: str
-    section_key: str
-    time: datetime
-    typed: str
-    outcome: str
-    correct: bool
-    hints: int
-    rating: int
-    duration: float | None
-
-
-@dataclass(frozen=True)
-class SectionStats:
-    """Progress of one section (or of the whole document, for totals)."""
-
-    cards: int
-    new: int
-    due: int
-    reviews: int
-    mastery: float
 
 
 class Store:
@@ -241,47 +73,13 @@ class Store:
             raise StoreError(f"Cannot create the data directory {directory}: {error.strerror}.", "unavailable") from None
         path = directory / FILENAME
         try:
-            return cls._connect(path, timeout)
-        except _Corrupt:
-            moved = _move_aside(path)
-            store = cls._connect(path, timeout)
+            return cls(connect(path, timeout), path)
+        except CorruptDatabase:
+            moved = move_aside(path)
+            store = cls(connect(path, timeout), path)
             store.moved_to = moved
             store.notice = f"The study database was damaged; it was moved to {moved.name} and a new one started."
             return store
-
-    @classmethod
-    def _connect(cls, path: Path, timeout: float) -> Store:
-        try:
-            connection = sqlite3.connect(
-                str(path), timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-        except sqlite3.Error as error:
-            raise StoreError(f"Cannot open the study database {path}: {error}.", "unavailable") from None
-        try:
-            connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                connection.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL already survives a killed process; FULL also survives
-            # a power cut, and an answer is worth the fsync.
-            connection.execute("PRAGMA synchronous = FULL")
-            connection.execute("PRAGMA foreign_keys = ON")
-            verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
-            if verdict != "ok":
-                raise _Corrupt(verdict)
-            _migrate(connection)
-        except sqlite3.Error as error:
-            connection.close()
-            if _kind(error) == "corrupt":
-                raise _Corrupt(str(error)) from None
-            if _kind(error) == "busy":
-                raise StoreError(
-                    "The study database is busy: another study is holding it. Try again in a moment.", "busy"
-                ) from None
-            raise StoreError(f"Cannot open the study database {path}: {error}.", _kind(error)) from None
-        except BaseException:
-            connection.close()
-            raise
-        return cls(connection, path)
 
     def close(self) -> None:
         with self._lock:
@@ -304,7 +102,7 @@ class Store:
             try:
                 return self._db.execute(sql, tuple(parameters)).fetchall()
             except sqlite3.Error as error:
-                raise _error(error) from None
+                raise as_store_error(error) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -315,13 +113,13 @@ class Store:
                 # for here rather than failing half-way through the transaction.
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise _error(error) from None
+                raise as_store_error(error) from None
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
                 self._rollback()
-                raise _error(error) from None
+                raise as_store_error(error) from None
             except BaseException:
                 self._rollback()
                 raise
@@ -617,47 +415,3 @@ def totals(stats: Mapping[str, SectionStats]) -> SectionStats:
         reviews=sum(s.reviews for s in stats.values()),
         mastery=(sum(s.mastery * s.cards for s in stats.values()) / cards) if cards else 0.0,
     )
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    version = connection.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION:
-        return
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"The study database is from a newer study (schema {version}); update study to open it.", "newer"
-        )
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        # Another study may have upgraded the file while we waited for the lock.
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        for number in range(version, SCHEMA_VERSION):
-            for statement in MIGRATIONS[number]:
-                connection.execute(statement)
-            connection.execute(f"PRAGMA user_version = {number + 1}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-
-
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged database (and its WAL files, so they stay paired) out of the way."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-    try:
-        os.replace(path, target)
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-    except OSError as error:
-        raise StoreError(
-            f"The study database {path} is damaged and could not be moved aside: {error.strerror}.", "corrupt"
-        ) from None
-    return target

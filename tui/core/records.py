@@ -1,0 +1,60 @@
+"""What the store hands back: plain records of a reading position, cards, reviews and progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where the reader was: the section in view and the scroll offset."""
+
+    section_id: str
+    scroll: float
+
+
+@dataclass(frozen=True)
+class StoredCard:
+    """A card that has been reviewed at least once: its FSRS state as JSON and when it is due."""
+
+    key: str
+    section_key: str
+    state: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What `record_review` wrote: the review's id and the card's new state."""
+
+    review_id: int
+    state: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class Review:
+    """One graded answer as stored."""
+
+    id: int
+    card_key: str
+    section_key: str
+    time: datetime
+    typed: str
+    outcome: str
+    correct: bool
+    hints: int
+    rating: int
+    duration: float | None
+
+
+@dataclass(frozen=True)
+class SectionStats:
+    """Progress of one section (or of the whole document, for totals)."""
+
+    cards: int
+    new: int
+    due: int
+    reviews: int
+    mastery: float
