@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 from textual.app import App
 from textual.widgets import Static
 
+import tui
 from tui.core.model import Card, Phrase
 from tui.core.quiz import Blank, Summary
+from tui.core.wrap import CLOSING
 from tui.i18n import set_language
 from tui.screens.summary_screen import SummaryScreen
 
@@ -23,7 +27,9 @@ def blank(index: int, text: str) -> Blank:
 
 
 class Host(App[None]):
-    """Shows one summary and keeps what it was dismissed with."""
+    """Shows one summary, styled as the app styles it, and keeps what it was dismissed with."""
+
+    CSS_PATH = str(Path(tui.__file__).parent / "study.tcss")
 
     def __init__(self, summary: Summary, following: tuple[str, str] | None, language: str = "zh") -> None:
         set_language(language)
@@ -128,3 +134,25 @@ async def test_the_dialog_fits_a_small_terminal() -> None:
         dialog = app.screen.query_one("#summary-dialog")
         assert dialog.region.right <= 60 and dialog.region.bottom <= 20
         assert dialog.region.x >= 0 and dialog.region.y >= 0
+
+
+async def test_a_long_list_of_missed_phrases_wraps_the_chinese_way() -> None:
+    missed = [blank(n, text) for n, text in enumerate(
+        ["习近平关于加强党的作风建设论述摘编", "党的作风是党的形象", "观察党群干群关系", "人心向背的晴雨表", "十四五",
+         "规划收官期", "乡村振兴深化期", "产业转型突破期", "牛鼻子"]
+    )]
+    app = Host(Summary(0, 0, 0, 9, 0, 7.0, missed), FOLLOWING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        widget = app.screen.query_one("#summary-missed", Static)
+        lines = widget.content.plain.split("\n")
+        assert len(lines) == 3
+        assert all(cell_len(line) <= widget.content_region.width for line in lines)
+        assert not any(line[0] in CLOSING for line in lines[1:])  # no line opens with 、
+        assert "".join(lines) == "要再看的：" + "、".join(b.answer for b in missed)
+        await pilot.resize_terminal(50, 30)
+        await pilot.pause()
+        await pilot.pause()
+        narrow = app.screen.query_one("#summary-missed", Static).content.plain.split("\n")
+        assert len(narrow) > 3 and not any(line[0] in CLOSING for line in narrow[1:])

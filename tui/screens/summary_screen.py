@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..core.quiz import Summary
+from ..core.wrap import wrap
 from ..i18n import t, translate_bindings
 
 
@@ -47,12 +48,29 @@ class SummaryScreen(ModalScreen[str | None]):
             counts.add_row(Text(t("summary_time")), Text(f"{minutes}:{seconds:02d}"))
             yield Static(counts, id="summary-counts")
             if summary.missed:
-                missed = "、".join(blank.answer for blank in summary.missed)
-                yield Static(Text(t("summary_missed", phrases=missed)), id="summary-missed")
+                yield Static(Text(self._missed()), id="summary-missed")
             if self.following:
                 yield Static(Text(t("summary_next", section=self.following[1])), id="summary-next")
             else:
                 yield Static(Text(t("summary_back")), id="summary-next")
+
+    def _missed(self) -> str:
+        return t("summary_missed", phrases="、".join(blank.answer for blank in self.summary.missed))
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._wrap_missed)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._wrap_missed)
+
+    def _wrap_missed(self) -> None:
+        # Rich folds a line without spaces anywhere, so a line could begin with 、; the
+        # project's wrapper keeps Chinese punctuation where it belongs.
+        for missed in self.query("#summary-missed").results(Static):
+            width = missed.content_region.width
+            if width > 0:
+                text = self._missed()
+                missed.update(Text("\n".join(text[start:end] for start, end in wrap(text, width))))
 
     def action_go_on(self) -> None:
         self.dismiss(self.following[0] if self.following else None)
