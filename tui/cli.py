@@ -109,9 +109,13 @@ def _open_store():
     from .core.store import Store, StoreError
 
     try:
-        return Store.open()
+        store = Store.open()
     except StoreError as error:
         raise CliError(str(error)) from None
+    if store.notice:
+        # Every command that opens the database says so when it had to move a damaged one aside.
+        print(f"study: {store.notice}", file=sys.stderr)
+    return store
 
 
 def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "read") -> int:
@@ -120,8 +124,6 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     if getattr(args, "new_per_day", 20) < 0:
         raise CliError("--new-per-day must be 0 or more")
     store = _open_store()
-    if store.notice:
-        print(f"study: {store.notice}", file=sys.stderr)
     app = StudyApp(
         path,
         text,
@@ -182,13 +184,23 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
             "totals": figures(every),
         })
         return 0
-    header = [t("stats_section"), t("stats_cards"), t("stats_new"), t("stats_due"), t("stats_reviews"), t("stats_mastery")]
+    from rich.cells import cell_len
+
+    def cells(name: str, s) -> list[str]:
+        return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), f"{s.mastery:.0%}"]
+
+    table = [[t("stats_section"), t("stats_cards"), t("stats_new"), t("stats_due"), t("stats_reviews"), t("stats_mastery")]]
+    table += [cells("  " * (section.level - 1) + display_heading(section, names), s) for section, s in rows]
+    table.append(cells(t("stats_total"), every))
+    # Columns measured in terminal cells, so Chinese headings line up; figures to the right.
+    widths = [max(cell_len(row[column]) for row in table) for column in range(len(table[0]))]
     print(doc.title)
-    print("  ".join(header))
-    for section, s in rows:
-        name = "  " * (section.level - 1) + display_heading(section, names)
-        print(f"{name}  {s.cards}  {s.new}  {s.due}  {s.reviews}  {s.mastery:.0%}")
-    print(f"{t('stats_total')}  {every.cards}  {every.new}  {every.due}  {every.reviews}  {every.mastery:.0%}")
+    for row in table:
+        padded = [
+            cell + " " * (width - cell_len(cell)) if column == 0 else " " * (width - cell_len(cell)) + cell
+            for column, (cell, width) in enumerate(zip(row, widths))
+        ]
+        print("  ".join(padded))
     return 0
 
 

@@ -1,0 +1,168 @@
+"""`study stats`, `study quiz` and `study review` as a user runs them (in process, the app itself stubbed)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from tui import cli
+from tui.app import StudyApp
+from tui.core.loader import load
+from tui.core.outline import parse
+from tui.core.phrases import extract
+from tui.core.quiz import cards_for, section_keys
+from tui.core.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "zuofeng-speech.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def stats_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
+    code, out, err = run(capsys, "stats", str(BUNDLED), "--json", *extra)
+    assert (code, err) == (0, "")
+    return json.loads(out)
+
+
+def answer(data_dir: Path, section_id: str, count: int, rating: int = 3, days_ago: float = 0.0) -> list[str]:
+    """Record answers for the first `count` cards of a section, as the quiz would."""
+    text = load(BUNDLED)
+    doc = parse(text, BUNDLED.name)
+    keys = section_keys(doc)
+    cards = [card for card in cards_for(doc, extract(doc)) if card.section_id == section_id][:count]
+    moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
+    with Store.open(data_dir) as store:
+        document_id = store.document(BUNDLED, hashlib.sha256(text.encode()).hexdigest(), doc.title)
+        for card in cards:
+            store.record_review(document_id, card.key, keys[section_id], rating, outcome="right",
+                                typed=card.phrase.text, now=moment)
+    return [card.key for card in cards]
+
+
+class TestStats:
+    def test_json_before_any_answer(self, capsys) -> None:
+        data = stats_json(capsys)
+        assert list(data) == ["title", "sections", "totals"]
+        assert data["title"] == "zuofeng-speech"
+        assert [s["id"] for s in data["sections"]][:4] == ["1", "2", "2.1", "2.2"]
+        first = data["sections"][0]
+        assert list(first) == ["id", "heading", "cards", "new", "due", "reviews", "mastery"]
+        assert (first["cards"], first["new"], first["due"], first["reviews"], first["mastery"]) == (9, 9, 0, 0, 0)
+        totals = data["totals"]
+        assert totals["cards"] == sum(s["cards"] for s in data["sections"]) == totals["new"]
+        assert (totals["due"], totals["reviews"], totals["mastery"]) == (0, 0, 0)
+
+    def test_json_counts_answers_per_section(self, capsys, data_dir) -> None:
+        answer(data_dir, "2.1", 4)
+        data = stats_json(capsys)
+        section = next(s for s in data["sections"] if s["id"] == "2.1")
+        assert (section["cards"], section["new"], section["due"], section["reviews"]) == (11, 7, 0, 4)
+        assert 4 / 11 * 0.9 < section["mastery"] <= 4 / 11  # just answered: recall near certain
+        assert data["totals"]["reviews"] == 4
+        assert data["totals"]["new"] == data["totals"]["cards"] - 4
+        other = next(s for s in data["sections"] if s["id"] == "2.2")
+        assert (other["reviews"], other["new"]) == (0, other["cards"])
+
+    def test_cards_answered_long_ago_are_due(self, capsys, data_dir) -> None:
+        answer(data_dir, "3.1", 3, rating=3, days_ago=60)
+        data = stats_json(capsys)
+        section = next(s for s in data["sections"] if s["id"] == "3.1")
+        assert (section["due"], section["reviews"]) == (3, 3)
+        assert 0 < section["mastery"] < 3 / section["cards"]  # forgetting has set in
+        assert data["totals"]["due"] == 3
+
+    def test_text_table_in_chinese_and_english(self, capsys, data_dir) -> None:
+        answer(data_dir, "1", 9)
+        code, out, err = run(capsys, "stats", str(BUNDLED), "--lang", "zh")
+        assert (code, err) == (0, "")
+        lines = out.splitlines()
+        assert lines[0] == "zuofeng-speech"
+        assert lines[1].split() == ["章节", "卡片", "新", "到期", "复习次数", "掌握度"]
+        assert lines[2].startswith("开篇") and lines[2].split()[1:5] == ["9", "0", "0", "9"]
+        assert lines[2].endswith("%")
+        assert lines[-1].startswith("合计")
+        # A table in terminal cells: every row as wide as the header, figures right-aligned.
+        assert len({cell_len(line) for line in lines[1:]}) == 1
+        assert lines[-1].split()[1] == str(sum(int(line.split()[-5]) for line in lines[2:-1]))
+        code, out, _ = run(capsys, "stats", str(BUNDLED), "--lang", "en")
+        assert out.splitlines()[2].startswith("Opening")
+        assert "Mastery" in out.splitlines()[1]
+
+    def test_a_missing_file_is_one_line_on_stderr(self, capsys, tmp_path) -> None:
+        code, out, err = run(capsys, "stats", str(tmp_path / "nope.txt"))
+        assert code == 1 and out == ""
+        assert err.startswith("study: ") and err.count("\n") == 1
+
+
+class TestCorruptDatabase:
+    def test_stats_moves_it_aside_says_so_and_starts_afresh(self, capsys, data_dir) -> None:
+        garbage = b"\x00\xffnot sqlite at all" * 500
+        (data_dir / "study.db").write_bytes(garbage)
+        code, out, err = run(capsys, "stats", str(BUNDLED), "--json")
+        assert code == 0
+        [moved] = list(data_dir.glob("study.db.corrupt-*"))
+        assert moved.read_bytes() == garbage  # never deleted, never changed
+        assert err.startswith("study: ") and moved.name in err
+        assert json.loads(out)["totals"]["reviews"] == 0
+        # The fresh database works: an answer shows in the next run, with no notice.
+        answer(data_dir, "1", 1)
+        code, out, err = run(capsys, "stats", str(BUNDLED), "--json")
+        assert (code, err) == (0, "")
+        assert json.loads(out)["totals"]["reviews"] == 1
+        assert list(data_dir.glob("study.db.corrupt-*")) == [moved]
+
+
+class TestOpeningTheApp:
+    @pytest.fixture
+    def opened(self, monkeypatch: pytest.MonkeyPatch) -> list[StudyApp]:
+        """The apps the commands would run; none is run."""
+        apps: list[StudyApp] = []
+        monkeypatch.setattr(StudyApp, "run", lambda self, *a, **k: apps.append(self))
+        return apps
+
+    def test_quiz_opens_the_app_in_quiz_mode(self, capsys, opened) -> None:
+        code, _, err = run(capsys, "quiz", str(BUNDLED), "--section", "2.1", "--lang", "en")
+        assert (code, err) == (0, "")
+        [app] = opened
+        assert (app.start_mode, app.start_section, app.language, app.path) == ("quiz", "2.1", "en", BUNDLED)
+
+    def test_quiz_defaults_to_the_bundled_speech_and_the_first_section(self, capsys, opened) -> None:
+        assert run(capsys, "quiz")[0] == 0
+        [app] = opened
+        assert (app.start_mode, app.start_section, app.path.name) == ("quiz", None, "zuofeng-speech.txt")
+
+    def test_review_with_a_new_card_limit(self, capsys, opened) -> None:
+        assert run(capsys, "review", str(BUNDLED), "--new-per-day", "5")[0] == 0
+        [app] = opened
+        assert (app.start_mode, app.new_per_day) == ("review", 5)
+        assert run(capsys, "review", str(BUNDLED))[0] == 0
+        assert opened[1].new_per_day == 20
+
+    def test_a_negative_limit_is_refused(self, capsys, opened) -> None:
+        code, out, err = run(capsys, "review", "--new-per-day", "-1")
+        assert code == 1 and opened == []
+        assert err == "study: --new-per-day must be 0 or more\n"
+
+    def test_the_app_gets_the_notice_of_a_corrupt_database(self, capsys, opened, data_dir) -> None:
+        (data_dir / "study.db").write_bytes(b"garbage" * 100)
+        code, _, err = run(capsys, "quiz", str(BUNDLED))
+        assert code == 0 and "study.db.corrupt-" in err
+        [app] = opened
+        assert app.store.notice and "study.db.corrupt-" in app.store.notice  # the app shows it too
+
+    def test_help_names_the_options(self, capsys) -> None:
+        for command, option in (("quiz", "--section"), ("review", "--new-per-day"), ("stats", "--json")):
+            with pytest.raises(SystemExit) as exit_:
+                cli.main([command, "--help"])
+            assert exit_.value.code == 0
+            assert option in capsys.readouterr().out
