@@ -195,7 +195,7 @@ class StudyApp(App[None]):
         )
 
     def record_answer(self, card: Card, state: object):
-        """Commit one graded answer (before its feedback is drawn) and update the outline.
+        """Commit one graded answer (before its feedback is drawn); the outline follows on leaving.
 
         If the database cannot take it (held by another program past the busy timeout,
         disk full), the answer is kept and written with the next one or on leaving.
@@ -224,7 +224,8 @@ class StudyApp(App[None]):
         except StoreError as error:
             self.notify(t("answer_not_saved", count=len(self.unsaved), error=str(error)), severity="error")
             return None
-        self.refresh_progress()
+        # The outline is out of sight behind the quiz: it catches up when the quiz closes
+        # (`_drill_closed`), so an answer in a document of thousands of cards stays quick.
         return recorded
 
     def rerate_answer(self, review_id: int, rating: int) -> None:
@@ -237,6 +238,8 @@ class StudyApp(App[None]):
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
+
+    def _drill_closed(self, _: object = None) -> None:
         self.refresh_progress()
 
     # ------------------------------------------------------------- quiz and review
@@ -273,7 +276,7 @@ class StudyApp(App[None]):
         if not self._has_blanks(section_id):
             self.notify(t("quiz_no_blanks"), severity="warning")
             return
-        self.push_screen(QuizScreen(self.opened.document, section_id, self.cards))
+        self.push_screen(QuizScreen(self.opened.document, section_id, self.cards), self._drill_closed)
 
     def action_quiz(self) -> None:
         if not self.cards:
@@ -311,7 +314,7 @@ class StudyApp(App[None]):
         if not queue:
             self.notify(t("review_nothing_due"))
             return
-        self.push_screen(ReviewScreen(self.opened.document, queue))
+        self.push_screen(ReviewScreen(self.opened.document, queue), self._drill_closed)
 
     def action_edit_phrases(self) -> None:
         from .screens.phrase_editor_screen import PhraseEditorScreen
