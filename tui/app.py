@@ -286,8 +286,10 @@ class StudyApp(App[None]):
         if section_id is None or not self._has_blanks(section_id):
             following = self.next_quiz_section(section_id)
             section_id = following[0] if following else None
-        if section_id is not None:
-            self.start_quiz(section_id)
+        if section_id is None:
+            self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
+            return
+        self.start_quiz(section_id)
 
     def review_queue(self) -> list[Card]:
         from .core.quiz import sentence_group

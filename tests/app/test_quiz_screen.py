@@ -204,6 +204,28 @@ class TestOpening:
             assert "一、提高政治站位,深化思想认识" in drawn and "(二)对标发展需求,增强行动自觉" in drawn
 
 
+    async def test_t_with_no_blanks_from_here_to_the_end_says_so(self, open_app, store, clock) -> None:
+        import hashlib
+
+        from tui.core.model import PhraseEdit
+
+        text = load(SPEECH)
+        document_id = store.document(SPEECH, hashlib.sha256(text.encode()).hexdigest(), "zuofeng-speech")
+        for phrase in ("抓好、抓实、抓出成效", "十四五"):  # the closing's phrases, switched off
+            store.add_phrase_edit(document_id, PhraseEdit("@closing", "remove", phrase))
+        app = open_app(start="read", section="6")
+        notices: list[str] = []
+        shown = app.notify
+        app.notify = lambda message, *a, **k: (notices.append(message), shown(message, *a, **k))  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            assert app.opened.document_id == document_id and app.reader.current_section == "6"
+            await pilot.press("t")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+            assert "这一节没有可测验的要点。" in notices
+
+
 # ---------------------------------------------------------------- answers
 
 
