@@ -1,0 +1,74 @@
+"""Save docs/reader.svg: the reader on the bundled speech at 100x30, in Chinese, key phrases highlighted.
+
+Run it with `.venv/bin/python docs/make_screenshot.py` after a change to how the reader looks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.cells import cell_len
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "reader.svg"
+SIZE = (100, 30)
+
+
+def fix_wide_text(svg: str) -> str:
+    """Size each text run by its terminal cells, not its characters.
+
+    Rich gives every run a textLength of one cell per character, so a viewer that honours
+    textLength squeezes Chinese (two cells a character) into half its room.
+    """
+
+    def resize(match: re.Match[str]) -> str:
+        attributes, text = match.group(1), match.group(2)
+        length = re.search(r'textLength="([\d.]+)"', attributes)
+        plain = html.unescape(text)
+        if length is None or not plain or cell_len(plain) == len(plain):
+            return match.group(0)
+        cell = float(length.group(1)) / len(plain)
+        attributes = attributes.replace(length.group(0), f'textLength="{cell * cell_len(plain):g}"')
+        return f"<text{attributes}>{text}</text>"
+
+    return re.sub(r"<text([^>]*)>([^<]*)</text>", resize, svg)
+
+
+async def screenshot() -> str:
+    from tui.app import StudyApp
+    from tui.cli import default_document
+    from tui.core.loader import load
+    from tui.core.store import Store
+
+    path = default_document()
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ["STUDY_DATA_DIR"] = data_dir  # never the user's own progress
+        store = Store.open(data_dir)
+        app = StudyApp(path, load(path), language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(2):
+                await pilot.pause()
+                await app.workers.wait_for_complete()
+            await pilot.press("right_square_bracket", "right_square_bracket", "h")
+            await pilot.pause()
+            app.clear_notifications()
+            await pilot.pause()
+            svg = app.export_screenshot(title="study")
+        store.close()
+    return svg
+
+
+def main() -> int:
+    OUT.write_text(fix_wide_text(asyncio.run(screenshot())), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
