@@ -653,6 +653,19 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         assert reader.current_section == "1"
 
 
+async def test_opened_in_a_tiny_terminal_the_text_is_at_its_section_once_there_is_room(make_app):
+    app = make_app(section="4.1")
+    async with app.run_test(size=(40, 10)) as pilot:
+        reader = await ready(app, pilot)
+        assert notice_shown(reader)
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        outline, text = parts(app)
+        assert reader.current_section == outline.current_section == "4.1"
+        assert top_section(text) == "4.1"
+        assert text.scroll_offset.y == text.section_line("4.1")
+
+
 async def test_the_smallest_comfortable_size_shows_the_reader(make_app):
     app = make_app()
     async with app.run_test(size=(MIN_WIDTH, MIN_HEIGHT)) as pilot:
