@@ -169,7 +169,7 @@ class TestWrapping:
             async with app.run_test(size=(width, 30)) as pilot:
                 await pilot.pause()
                 for line in paragraph_lines(app.query_one(BlankText)):
-                    assert not re.search(r"(?<![\d_])\d{1,2}_?$", line), (width, line)
+                    assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
 
     async def test_english_breaks_at_spaces(self) -> None:
         app = Host([ENGLISH], ["establishment of religion", "free exercise", "freedom of speech"])
@@ -179,6 +179,17 @@ class TestWrapping:
             assert all(cell_len(line) <= 50 for line in lines)
             words = " ".join(lines).split()
             assert "Congress" in words and "abridging" in words and "thereof;" in words
+
+    async def test_no_line_starts_with_a_lone_cell_of_fill(self) -> None:
+        # An odd-width blank before a comma once left "_," alone at the start of a line.
+        text = "We the People, in Order to form a more perfect Union, establish Justice, insure domestic Tranquility."
+        for width in range(20, 101):
+            app = Host([text], ["establish Justice", "domestic Tranquility"])
+            async with app.run_test(size=(width, 20)) as pilot:
+                await pilot.pause()
+                for line in paragraph_lines(app.query_one(BlankText)):
+                    assert not re.match(r"_(?!_)", line), (width, line)
+                    assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
 
     async def test_a_resize_wraps_again(self) -> None:
         app = Host()

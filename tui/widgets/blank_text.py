@@ -159,29 +159,38 @@ def _wrap_with_blanks(plain: str, unanswered: list[tuple[int, int]], width: int)
 
     A placeholder ("5_____") is a run of narrow characters, which the wrapper keeps
     whole together with any narrow neighbour (the closing quote, the next blank), so a
-    line of blanks would end early and leave a ragged gap. Wrapping a stand-in where
-    each pair of narrow placeholder characters is one wide character lets it break as
-    its answer will once filled in (and as the text around it does), on even cells.
+    line of blanks would end early and leave a ragged gap. The wrapper is given a
+    stand-in of the same width instead, made of wide characters that may break between
+    them, as the answer will once filled in and as the text around it does. Its head
+    (the number, any hinted letters, and fill up to 4 cells or more) is one wide
+    character followed by closing punctuation, which never starts a line: a number
+    never ends a line alone, and no lone cell of fill starts one.
     """
     if not unanswered:
         return wrap(plain, width)
     chars: list[str] = []
-    starts: list[int] = []  # where each stand-in character starts in `plain`
+    starts: list[int] = []  # where in `plain` each stand-in character starts
     at = 0
     for begin, end in unanswered:
         chars.extend(plain[at:begin])
         starts.extend(range(at, begin))
-        k = begin
-        while k < end:
+        fill = end
+        while fill > begin and plain[fill - 1] == _FILL:
+            fill -= 1
+        head, head_cells = fill, cell_len(plain[begin:fill])
+        while head < end and (head_cells < 4 or (end - head) % 2):
+            head += 1
+            head_cells += 1
+        # The index in `plain` of each cell of the head, to map its stand-ins back.
+        cells = [k for k in range(begin, head) for _ in range(max(1, cell_len(plain[k])))]
+        offset = 0
+        for part in _head(head_cells):
+            chars.append(part)
+            starts.append(cells[offset])
+            offset += cell_len(part)
+        for k in range(head, end, 2):
+            chars.append(_STAND_IN)
             starts.append(k)
-            if k + 1 < end and cell_len(plain[k]) == 1 and cell_len(plain[k + 1]) == 1:
-                # The second stand-in is closing punctuation, which never starts a line:
-                # the number keeps some fill with it ("6___", not "6_" alone at a line end).
-                chars.append(_KEEP_WITH_NUMBER if k == begin + 2 else _STAND_IN)
-                k += 2
-            else:
-                chars.append(plain[k])
-                k += 1
         at = end
     chars.extend(plain[at:])
     starts.extend(range(at, len(plain)))
@@ -189,5 +198,12 @@ def _wrap_with_blanks(plain: str, unanswered: list[tuple[int, int]], width: int)
     return [(starts[start], starts[end]) for start, end in wrap("".join(chars), width)]
 
 
+def _head(cells: int) -> str:
+    """An unbreakable stand-in `cells` wide that may break before it: wide, then closing marks."""
+    if cells < 2:
+        return "x" * cells
+    return _STAND_IN + "\uff09" * ((cells - 2) // 2) + ")" * (cells % 2)
+
+
+_FILL = "_"  # what `placeholder` fills a blank with
 _STAND_IN = "\uff3f"  # FULLWIDTH LOW LINE: two cells, and no punctuation rule applies to it
-_KEEP_WITH_NUMBER = "\uff09"  # FULLWIDTH RIGHT PARENTHESIS: two cells, never first on a line
