@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
@@ -263,3 +264,25 @@ class TestAnswering:
 async def _summary(pilot: Pilot) -> SummaryScreen:
     await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
     return pilot.app.screen  # type: ignore[return-value]
+
+
+class TestCardText:
+    async def test_a_clause_that_is_only_its_phrase_brings_the_clause_before(self, store, tmp_path, clock) -> None:
+        # Parallel clauses: "坚持真抓实干、务求实效，" alone would leave nothing but 坚持 to recall by.
+        notes = tmp_path / "notes.md"
+        notes.write_text(
+            "# 会议纪要\n\n会议强调：要坚持学习理论武装头脑，坚持调查研究掌握实情，坚持真抓实干、务求实效，"
+            "坚持守正创新、开拓进取，坚持问题导向、精准施策，为推动高质量发展作出新的更大贡献。\n",
+            encoding="utf-8",
+        )
+        app = StudyApp(notes, load(notes), language="zh", store=store, start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            shown = {}
+            for blank in screen.session.blanks:
+                screen.session.go(blank.index)
+                screen.redraw()
+                shown[blank.answer] = "".join(drawn(screen)[1:])
+            assert re.fullmatch(r"坚持真抓实干、务求实效，坚持\d_{17}，", shown["守正创新、开拓进取"])
+            assert shown["真抓实干、务求实效"].startswith("坚持调查研究掌握实情，坚持")
+            assert all(len(text) <= 62 for text in shown.values())

@@ -407,7 +407,9 @@ def sentence_around(paragraph_text: str, start: int, end: int, max_chars: int = 
     left, right = sentence_bounds(paragraph_text, start, end)
     if right - left > max_chars:
         clause_left, clause_right = _sentence_bounds(paragraph_text, start, end, _CLAUSE_ENDS)
-        left, right = max(left, clause_left), min(right, clause_right)
+        left, right = _widen(
+            paragraph_text, max(left, clause_left), min(right, clause_right), start, end, left, right, max_chars
+        )
     before = after = ""
     if right - left > max_chars:
         room = max(0, max_chars - (end - start))
@@ -420,6 +422,32 @@ def sentence_around(paragraph_text: str, start: int, end: int, max_chars: int = 
     text = before + paragraph_text[left:end] + paragraph_text[end:right].rstrip() + after
     offset = len(before) - left
     return text, start + offset, end + offset
+
+
+MIN_CONTEXT = 4  # letters around a phrase below which its clause gives no cue
+
+
+def _widen(
+    text: str, left: int, right: int, start: int, end: int, floor: int, ceiling: int, max_chars: int
+) -> tuple[int, int]:
+    """Take in whole neighbouring clauses (the one before first) while the clause
+    `text[left:right]` is little more than its phrase, as in a run of parallel ones
+    (自信自强、守正创新，踔厉奋发、勇毅前行，): a blank alone gives nothing to recall it by.
+    Never past the sentence (`floor`, `ceiling`) nor `max_chars`.
+    """
+    while letters(text[left:start]) + letters(text[end:right]) < MIN_CONTEXT:
+        if left > floor:
+            earlier = max(floor, _sentence_bounds(text, left - 1, left - 1, _CLAUSE_ENDS)[0])
+            if earlier < left and right - earlier <= max_chars:
+                left = earlier
+                continue
+        if right < ceiling:
+            later = min(ceiling, _sentence_bounds(text, right, right, _CLAUSE_ENDS)[1])
+            if later > right and later - left <= max_chars:
+                right = later
+                continue
+        break
+    return left, right
 
 
 def sentence_for(doc: Document, card: Card, max_chars: int = 60) -> tuple[str, int, int]:
