@@ -548,6 +548,27 @@ async def test_reopening_returns_to_the_section_and_place(make_app, data_dir):
     store.close()
 
 
+@pytest.mark.parametrize("blank_before", ["2", "2.2"])
+async def test_left_with_a_blank_line_at_the_top_reopens_at_the_text_after_it(make_app, data_dir, blank_before):
+    store = Store.open(data_dir)
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        _, text = parts(app)
+        blank = text.section_line(blank_before) - 1  # the empty line that ends the section before
+        assert text.line_text(blank) == ""
+        text.scroll_to(y=blank, animate=False)
+        await pilot.pause()
+        await pilot.press("q")
+    app = make_app(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        _, text = parts(app)
+        assert reader.current_section == blank_before
+        assert text.scroll_offset.y == text.section_line(blank_before)
+    store.close()
+
+
 async def test_position_is_kept_per_document_and_survives_a_different_width(make_app, data_dir):
     store = Store.open(data_dir)
     app = make_app(store=store)

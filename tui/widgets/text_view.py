@@ -366,7 +366,12 @@ class TextView(ScrollView, can_focus=True):
         """The section at the top and the place in it, independent of the width (see above)."""
         if not self._lines:
             return None
-        number, paragraph, start, _ = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)]
+        y = min(self.scroll_offset.y, len(self._lines) - 1)
+        # A blank line belongs to the text before it (a section's last blank, to the previous
+        # section): the place is the text that follows it, as the reader sees it.
+        while self._lines[y][1] == BLANK and y + 1 < len(self._lines):
+            y += 1
+        number, paragraph, start, _ = self._lines[y]
         if paragraph < 0:
             return self._sections[number].id, 0.0
         text = self._sections[number].paragraphs[paragraph]
