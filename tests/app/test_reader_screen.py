@@ -442,11 +442,11 @@ async def test_letters_typed_into_the_search_are_text_not_commands(make_app):
         reader = await ready(app, pilot)
         _, text = parts(app)
         bar = await open_search(pilot, "")
-        await pilot.press("q", "h", "n", "N", "j", "right_square_bracket", "question_mark", "slash")
+        await pilot.press("q", "h", "n", "N", "j", "t", "r", "e", "right_square_bracket", "question_mark", "slash")
         await pilot.pause()
         assert app.is_running
         assert isinstance(app.screen, ReaderScreen)
-        assert bar.query_one(Input).value == "qhnNj]?/"
+        assert bar.query_one(Input).value == "qhnNjtre]?/"
         assert not text.highlight_phrases
         assert reader.current_section == "1"
 
