@@ -164,11 +164,37 @@ class TestWrapping:
                 assert short == [], (width, lines)
 
     async def test_a_blank_that_breaks_keeps_its_number_with_some_fill(self) -> None:
-        for width in range(40, 101):
-            app = Host()
-            async with app.run_test(size=(width, 30)) as pilot:
+        app = Host()
+        async with app.run_test(size=(100, 30)) as pilot:
+            view = app.query_one(BlankText)
+            for width in range(40, 101, 3):
+                await pilot.resize_terminal(width, 30)
                 await pilot.pause()
-                for line in paragraph_lines(app.query_one(BlankText)):
+                assert view.size.width == width
+                for line in paragraph_lines(view):
+                    assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
+
+    def test_the_layout_rules_hold_at_every_width(self) -> None:
+        # The line breaking itself, at every width from 12 to 100 (the screen tests sample some).
+        from tui.core.quiz import placeholder
+        from tui.widgets.blank_text import _wrap_with_blanks
+
+        for text, answers in ((PREAMBLE, ANSWERS), (
+            "We the People, in Order to form a more perfect Union, establish Justice, insure domestic Tranquility.",
+            ["establish Justice", "domestic Tranquility"],
+        )):
+            plain, spans = text, []
+            for number, answer in enumerate(answers, 1):
+                shown = placeholder(number, cell_len(answer), "")
+                at = plain.index(answer)
+                plain = plain[:at] + shown + plain[at + len(answer):]
+                spans.append((at, at + len(shown)))
+            for width in range(12, 101):
+                lines = [plain[a:b] for a, b in _wrap_with_blanks(plain, spans, width)]
+                assert "".join(lines).replace(" ", "") == plain.replace(" ", "")
+                for line in lines:
+                    assert cell_len(line) <= width
+                    assert not re.match(r"_(?!_)", line), (width, line)
                     assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
 
     async def test_english_breaks_at_spaces(self) -> None:
@@ -183,11 +209,14 @@ class TestWrapping:
     async def test_no_line_starts_with_a_lone_cell_of_fill(self) -> None:
         # An odd-width blank before a comma once left "_," alone at the start of a line.
         text = "We the People, in Order to form a more perfect Union, establish Justice, insure domestic Tranquility."
-        for width in range(20, 101):
-            app = Host([text], ["establish Justice", "domestic Tranquility"])
-            async with app.run_test(size=(width, 20)) as pilot:
+        app = Host([text], ["establish Justice", "domestic Tranquility"])
+        async with app.run_test(size=(100, 20)) as pilot:
+            view = app.query_one(BlankText)
+            for width in range(20, 101, 3):
+                await pilot.resize_terminal(width, 20)
                 await pilot.pause()
-                for line in paragraph_lines(app.query_one(BlankText)):
+                assert view.size.width == width
+                for line in paragraph_lines(view):
                     assert not re.match(r"_(?!_)", line), (width, line)
                     assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
 
