@@ -382,6 +382,13 @@ async def test_enter_then_n_and_shift_n_cycle_through_matches_across_sections(ma
         await pilot.pause()
         assert text.match_index == 0
         assert count_label(bar) == f"第 1/{total} 处"
+        # The current match is drawn in its own colours, the others in theirs.
+        current = text.get_component_rich_style("text-view--current-match")
+        other = text.get_component_rich_style("text-view--match")
+        drawn = [text.render_line(y) for y in range(text.scrollable_content_region.height)]
+        styles = {seg.style.bgcolor for strip in drawn for seg in strip if seg.text == "整改" and seg.style}
+        assert current.bgcolor in styles
+        assert other.bgcolor in styles and other.bgcolor != current.bgcolor
         # The text has the keys now, so n and N step instead of typing into the query.
         sections = []
         for step in range(1, total + 1):
@@ -769,6 +776,27 @@ async def test_the_command_palette_lists_the_reader_actions(make_app, language):
         for title in READER_COMMANDS[language]:
             assert title in titles
         assert all(command.help for command in app.get_system_commands(app.reader))
+
+
+async def test_the_open_palette_shows_the_reader_actions(make_app):
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        palette = app.screen
+        assert CommandPalette.is_open(app)
+        options = palette.query_one(OptionList)
+        shown = "\n".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+        for title in READER_COMMANDS["zh"]:
+            assert title in shown, shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
 
 
 async def test_a_palette_command_runs_its_action(make_app):
