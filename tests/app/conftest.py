@@ -7,10 +7,13 @@ from typing import Callable, Iterator
 
 import pytest
 from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from tui.app import StudyApp
 from tui.core.loader import load
 from tui.core.store import Store
+from tui.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -53,3 +56,20 @@ def make_app(speech_text: str) -> Callable[..., StudyApp]:
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
+
+
+async def until_ready(app: StudyApp, pilot: Pilot, rounds: int = 100) -> None:
+    """Wait until the document is shown and its phrases found.
+
+    The phrase worker starts only after the frame that shows the outline, so one
+    wait for the workers can come too early: wait until the status line says so.
+    """
+    for _ in range(rounds):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.opened is not None:
+            status = str(app.reader.query_one("#status", Static).render())
+            if status not in (t("opening"), t("extracting")):
+                await pilot.pause()
+                return
+    raise AssertionError("the document and its phrases never appeared")

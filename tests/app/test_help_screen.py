@@ -19,6 +19,8 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.text_view import TextView
 
+from .conftest import until_ready
+
 # How the help screen writes Textual's key names.
 SHOWN = {
     "slash": "/",
@@ -62,10 +64,7 @@ def screen_text(widget: Widget) -> str:
 
 
 async def ready(app: StudyApp, pilot: Pilot) -> None:
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_ready(app, pilot)
 
 
 def test_every_key_of_the_reader_is_in_the_help():

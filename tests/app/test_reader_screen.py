@@ -17,7 +17,7 @@ from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
 
-from .conftest import SPEECH, Recorder
+from .conftest import SPEECH, Recorder, until_ready
 
 SIZE = (100, 30)
 
@@ -28,12 +28,8 @@ FIRST_SUBHEADING = "(一)把握核心要义,校准政治方向"
 
 
 async def ready(app: StudyApp, pilot: Pilot) -> ReaderScreen:
-    """Wait until the document is parsed and its phrases found (two workers, one after the other)."""
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
-    assert app.opened is not None, "the document was not parsed"
+    """Wait until the document is shown and its phrases found."""
+    await until_ready(app, pilot)
     return app.reader
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from .conftest import until_ready
+
 SIZE = (100, 30)
 
 
 async def settle(pilot: Pilot) -> None:
     """Wait for the document and its phrases; freeze what moves on its own."""
-    for _ in range(2):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await until_ready(pilot.app, pilot)
     for field in pilot.app.query(Input):
         field.cursor_blink = False
 
