@@ -52,7 +52,8 @@ async def screenshot() -> str:
         store = Store.open(data_dir)
         app = StudyApp(path, load(path), language="zh", store=store)
         async with app.run_test(size=SIZE) as pilot:
-            for _ in range(2):
+            # The phrases are found in a worker started after the first frame: wait for them.
+            while not app.phrases:
                 await pilot.pause()
                 await app.workers.wait_for_complete()
             await pilot.press("right_square_bracket", "right_square_bracket", "h")
