@@ -35,6 +35,7 @@ class Terminal:
         self.socket = f"study-e2e-{uuid.uuid4().hex[:12]}"
         self.data_dir = data_dir
         self.status_file = work_dir / f"{self.socket}.status"
+        self.socket_path: Path | None = None
         # Our own configuration, not the user's: detached sessions take their size from it.
         self.config = work_dir / f"{self.socket}.conf"
         self.config.write_text(f"set -g default-size {WIDTH}x{HEIGHT}\nset -g status off\n")
@@ -60,6 +61,8 @@ class Terminal:
             f"echo EXIT:$? > {shlex.quote(str(self.status_file))}"
         )
         self.tmux("new-session", "-d", "-s", "study", "-x", str(WIDTH), "-y", str(HEIGHT), "sh", "-c", command)
+        found = self.tmux("display-message", "-p", "#{socket_path}", check=False).stdout.strip()
+        self.socket_path = Path(found) if found else self.socket_path
 
     def screen(self) -> str:
         result = self.tmux("capture-pane", "-p", "-t", "study", check=False)
@@ -90,6 +93,8 @@ class Terminal:
 
     def stop(self) -> None:
         self.tmux("kill-server", check=False)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)  # tmux leaves the socket file behind
 
 
 @pytest.fixture
