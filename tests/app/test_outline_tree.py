@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
+from rich.style import Style
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 
 from tui.core.model import Document, Section
-from tui.widgets.outline_tree import MASTERY_MARKS, OutlineTree, Progress, crop, mastery_mark
+from tui.widgets.outline_tree import OutlineTree, Progress, crop
 
 from .conftest import Recorder
 
@@ -98,11 +99,17 @@ def test_crop_never_overflows_and_never_pads_before_the_ellipsis(width):
             assert name[len(kept)] == " " or cell_len(name[: len(kept) + 1]) + 1 > width
 
 
-def test_mastery_marks_go_from_empty_to_full():
-    assert mastery_mark(None) == " "
-    assert mastery_mark(0.0) == MASTERY_MARKS[0]
-    assert mastery_mark(0.5) == "◑"
-    assert mastery_mark(1.0) == MASTERY_MARKS[-1]
+async def test_a_node_shows_its_mastery_mark_and_a_blank_when_it_has_no_cards():
+    app = OutlineApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        tree = app.query_one(OutlineTree)
+        tree.set_progress({"1": Progress(0.0), "1.1": Progress(0.1, due=3), "1.2": Progress(0.5), "2": Progress(1.0)})
+        await pilot.pause()
+        def label(section_id: str) -> str:
+            return tree.render_label(tree._section_nodes[section_id], Style(), Style()).plain
+        assert label("1").endswith("○") and label("1.1").endswith("◔ 3")
+        assert label("1.2").endswith("◑") and label("2").endswith("●")
+        assert label("p").endswith(" ")  # no cards: no mark
 
 
 # ---------------------------------------------------------------- the tree

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Footer, Input, Static
-from textual.widgets._footer import FooterKey, FooterLabel
+from textual.widgets import Input, Static
 
 from tui.app import StudyApp
 from tui.core.store import Store
 from tui.screens.reader_screen import MIN_HEIGHT, MIN_WIDTH, ReaderScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
@@ -53,10 +53,7 @@ def chosen(recorder: Recorder) -> list[str]:
 
 
 def footer_text(app: StudyApp) -> str:
-    footer = app.reader.query_one(Footer)
-    keys = [f"{key.key_display} {key.description}" for key in footer.query(FooterKey)]
-    labels = [str(label.render()) for label in footer.query(FooterLabel)]
-    return " | ".join(keys + labels)
+    return app.reader.query_one(KeyBar).keys_text().plain
 
 
 def small_app(text: str, language: str = "zh") -> StudyApp:
@@ -667,11 +664,11 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         assert notice_shown(reader)
         notice = str(reader.query_one("#too-small", Static).render())
         assert notice == f"窗口太小了：请把终端调到至少 {MIN_WIDTH}×{MIN_HEIGHT}。按 q 退出。"
-        assert not reader.query_one(Footer).display
+        assert not reader.query_one(KeyBar).display
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert not notice_shown(reader)
-        assert reader.query_one(Footer).display
+        assert reader.query_one(KeyBar).display
         outline, text = parts(app)
         assert outline.size.width > 0 and text.size.height > 0
         assert reader.current_section == "1"

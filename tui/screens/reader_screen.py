@@ -9,11 +9,12 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..core.model import Document, Phrase
 from ..core.outline import display_heading
 from ..i18n import captions, t, translate_bindings
+from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree, Progress
 from ..widgets.search_bar import SearchBar
 from ..widgets.text_view import TextView
@@ -54,10 +55,10 @@ class ReaderScreen(Screen[None]):
                 with Vertical(id="reading"):
                     yield Static("", id="breadcrumb", markup=False)
                     yield TextView(id="text")
-            yield SearchBar(id="search")
+            # The search bar is mounted on first use: its Input costs start-up time.
             yield Static(t("opening"), id="status", markup=False)
         yield Static(t("too_small", width=MIN_WIDTH, height=MIN_HEIGHT), id="too-small", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     # ------------------------------------------------------------- loading
 
@@ -143,11 +144,20 @@ class ReaderScreen(Screen[None]):
         text.highlight_phrases = not text.highlight_phrases
         self.notify(t("highlight_on" if text.highlight_phrases else "highlight_off"), timeout=2)
 
-    def action_search(self) -> None:
-        self.query_one(SearchBar).open()
+    async def action_search(self) -> None:
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = SearchBar(id="search")
+            await self.query_one("#main").mount(bar, before="#status")
+        bar.open()
 
     def action_close_search(self) -> None:
-        bar = self.query_one(SearchBar)
+        bars = self.query(SearchBar)
+        if not bars:
+            return
+        bar = bars.first()
         if bar.is_open:
             bar.close()
             self.query_one(TextView).clear_search()

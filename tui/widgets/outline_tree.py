@@ -14,23 +14,8 @@ from textual.widgets.tree import TreeNode
 
 from ..core.model import Document, Section
 from ..core.outline import display_heading
+from ..core.scheduler import mastery_mark
 
-MASTERY_MARKS = "○◔◑◕●"
-
-
-@dataclass
-class Progress:
-    """What the outline shows of a section's cards: mastery 0..1 (None: no cards) and due count."""
-
-    mastery: float | None = None
-    due: int = 0
-
-
-def mastery_mark(mastery: float | None) -> str:
-    if mastery is None:
-        return " "
-    index = min(len(MASTERY_MARKS) - 1, int(mastery * (len(MASTERY_MARKS) - 1) + 0.5))
-    return MASTERY_MARKS[index]
 
 
 def crop(name: str, width: int) -> str:
@@ -48,6 +33,14 @@ def crop(name: str, width: int) -> str:
             break
         kept.append(char)
     return "".join(kept).rstrip() + "…"
+
+
+@dataclass
+class Progress:
+    """What the outline shows of a section's cards: mastery 0..1 (None: no cards) and due count."""
+
+    mastery: float | None = None
+    due: int = 0
 
 
 class OutlineTree(Tree[str]):
@@ -200,7 +193,8 @@ class OutlineTree(Tree[str]):
         text = Text.assemble((prefix, base_style), (name, label_style))
         pad = max(1, room - cell_len(name) + 1)
         text.append(" " * pad, base_style)
-        text.append(mastery_mark(progress.mastery), self.get_component_rich_style("outline-tree--mark", partial=True))
+        mark = " " if progress.mastery is None else mastery_mark(progress.mastery)
+        text.append(mark, self.get_component_rich_style("outline-tree--mark", partial=True))
         if due:
             text.append(due, self.get_component_rich_style("outline-tree--due", partial=True))
         return text

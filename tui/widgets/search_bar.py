@@ -18,7 +18,7 @@ class SearchBar(Horizontal):
     DEFAULT_CSS = """
     SearchBar { height: 1; display: none; }
     SearchBar.-open { display: block; }
-    SearchBar > Input { width: 1fr; height: 1; border: none; padding: 0 1; }
+    SearchBar > Input { width: 1fr; padding: 0 1; }
     SearchBar > #search-count { width: auto; min-width: 12; height: 1; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [Binding("escape", "close", show=False)]
@@ -35,7 +35,7 @@ class SearchBar(Horizontal):
         """The user closed the search."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("search_placeholder"), id="search-input")
+        yield Input(placeholder=t("search_placeholder"), id="search-input", compact=True)
         yield Static("", id="search-count", markup=False)
 
     @property

@@ -1,0 +1,94 @@
+"""The key bar: the keys in force on this screen, on one line at the bottom."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.screen import Screen
+from textual.widgets import Static
+
+
+class KeyBar(Static):
+    """Like Textual's Footer, but one widget drawing one line of text.
+
+    The Footer mounts a widget per key and recomposes them whenever focus moves,
+    which costs start-up time; this draws the same keys (clickable) as a line of text.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+    KeyBar > .key-bar--palette { color: $footer-description-foreground; }
+    """
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--palette"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.call_after_refresh(self._bindings_changed, self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self.update(self.keys_text())
+
+    def on_resize(self) -> None:
+        self.update(self.keys_text())
+
+    def keys_text(self) -> Text:
+        """The shown bindings of the screen's active chain, each key clickable.
+
+        Bindings of one group (such as [ and ]) share an entry: their keys, then the
+        group's description.
+        """
+        key_style = self.get_component_rich_style("key-bar--key")
+        shown = [
+            (key, binding)
+            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+            if binding.show and enabled and binding.action != "command_palette"
+        ]
+        entries: list[Text] = []
+        seen: set[object] = set()
+        for key, binding in shown:
+            entry_id = binding.group or binding.action
+            if entry_id in seen:
+                continue
+            seen.add(entry_id)
+            members = [(k, b) for k, b in shown if b.group is not None and b.group == binding.group] or [(key, binding)]
+            entry = Text(" ")
+            for member_key, member in members:
+                click = Style(meta={"@click": f"app.simulate_key({member_key!r})"})
+                entry.append(self.app.get_key_display(member), key_style + click)
+            description = binding.group.description if binding.group and len(members) > 1 else binding.description
+            entry.append(f" {description} ")
+            entries.append(entry)
+        label = Text()
+        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
+            binding = palette[1]
+            label = Text(f"{self.app.get_key_display(binding)} {binding.description} ")
+            label.stylize(self.get_component_rich_style("key-bar--palette"))
+        # Whole entries only: on a narrow terminal the last ones go, never half of one.
+        width = self.size.width or 10_000
+        text = Text()
+        for entry in entries:
+            if text.cell_len + entry.cell_len > width:
+                break
+            text.append_text(entry)
+        room = width - text.cell_len - label.cell_len
+        if label and room > 0 and self.size.width:
+            text.append(" " * room)
+            text.append_text(label)
+        return text
