@@ -9,7 +9,7 @@ from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.wrap import wrap
-from tui.widgets.text_view import TextView, find_all, fold, heading_text
+from tui.widgets.text_view import TextView, find_all, fold
 
 CAPTIONS = {"preamble": "开篇", "closing": "结语"}
 
@@ -328,20 +328,6 @@ async def test_empty_document_draws_blank_lines():
         assert view.current_section is None
         assert screen_lines(view) == [""] * 12
         assert view.search("a") == 0
-
-
-def test_heading_text_joins_label_and_heading_as_written():
-    def section(label: str, heading: str, kind: str = "heading") -> Section:
-        return Section("x", kind, 1, label, heading)  # type: ignore[arg-type]
-
-    assert heading_text(section("一、", "提高政治站位"), CAPTIONS) == "一、提高政治站位"
-    assert heading_text(section("（一）", "把握核心要义"), CAPTIONS) == "（一）把握核心要义"
-    assert heading_text(section("第一章", "总则"), CAPTIONS) == "第一章 总则"
-    assert heading_text(section("1.", "Scope"), CAPTIONS) == "1. Scope"
-    assert heading_text(section("##", "Article I"), CAPTIONS) == "Article I"
-    assert heading_text(section("第三条", ""), CAPTIONS) == "第三条"
-    assert heading_text(section("", "", "closing"), CAPTIONS) == "结语"
-    assert heading_text(section("", "", "preamble"), {}) == ""
 
 
 def test_find_all_maps_folded_matches_back_to_the_text():

@@ -12,7 +12,7 @@ import pytest
 
 from tui.core.loader import load
 from tui.core.model import Document, Section
-from tui.core.outline import display_heading, format_outline, parse, to_data
+from tui.core.outline import display_heading, format_outline, heading_path, parse, to_data
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data" / "zuofeng-speech.txt"
@@ -642,3 +642,37 @@ class TestCorpusVariants:
         assert len(articles) >= 7 and all(a.label.startswith("Article") for a in articles)
         assert all(c.label.startswith("Section") for a in articles for c in a.children)
         assert_nothing_lost(text, doc)
+
+
+class TestDisplayHeading:
+    CAPTIONS = {"preamble": "开篇", "closing": "结语"}
+
+    @staticmethod
+    def section(label: str, heading: str, kind: str = "heading", paragraphs: list[str] | None = None) -> Section:
+        return Section("x", kind, 1, label, heading, paragraphs or [])  # type: ignore[arg-type]
+
+    def test_label_and_heading_joined_as_written(self):
+        name = lambda label, heading: display_heading(self.section(label, heading), self.CAPTIONS)  # noqa: E731
+        assert name("一、", "提高政治站位") == "一、提高政治站位"
+        assert name("（一）", "把握核心要义") == "（一）把握核心要义"
+        assert name("(一)", "把握核心要义") == "(一)把握核心要义"
+        assert name("(a)", "Scope") == "(a) Scope"
+        assert name("第一章", "总则") == "第一章 总则"
+        assert name("1.", "Scope") == "1. Scope"
+        assert name("##", "Article I") == "Article I"
+
+    def test_a_section_without_heading_previews_its_text_only_when_asked(self):
+        article = self.section("第三条", "", paragraphs=["在中华人民共和国境内处理自然人个人信息的活动，适用本法。"])
+        assert display_heading(article, self.CAPTIONS) == "第三条 在中华人民共和国境内处理自然人个人信息的活动，适…"
+        assert display_heading(article, self.CAPTIONS, preview=False) == "第三条"
+
+    def test_preamble_and_closing_take_their_captions(self):
+        assert display_heading(self.section("", "", "closing"), self.CAPTIONS) == "结语"
+        assert display_heading(self.section("", "", "preamble"), {}) == "Preamble"
+        assert display_heading(self.section("", "", "preamble"), {}, preview=False) == ""
+
+    def test_heading_path_names_the_ancestors_top_first(self):
+        doc = parse(load(BUNDLED), BUNDLED.name)
+        assert heading_path(doc, "2.1", self.CAPTIONS) == "一、提高政治站位,深化思想认识 › (一)把握核心要义,校准政治方向"
+        assert heading_path(doc, "1", self.CAPTIONS) == "开篇"
+        assert heading_path(doc, "nowhere", self.CAPTIONS) == ""

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Mapping
+
+from rich.cells import cell_len
 
 from .headings import (
     FAMILY_ORDER,
@@ -337,19 +341,36 @@ def to_data(doc: Document) -> dict:
     }
 
 
-def display_heading(section: Section, captions: dict[str, str] | None = None) -> str:
-    """A section's name for people: label and heading, or a caption for preamble/closing."""
+def display_heading(section: Section, captions: Mapping[str, str] | None = None, preview: bool = True) -> str:
+    """A section's name for people: its label and heading as written, or a caption for its kind.
+
+    一、 （一） 1． run straight into the heading; 第一章 and 1. take a space; an ASCII
+    bracket runs into a Chinese heading as it is written there: (一)把握, but (a) Scope.
+    Markdown markers are syntax, not a number, and are left out. With `preview`, a
+    section with no heading (an article: 第三条) shows the start of its text.
+    """
     if section.kind != "heading":
-        return (captions or {}).get(section.kind, section.kind.capitalize())
-    label = "" if section.label.startswith("#") else section.label
-    heading = section.heading
-    if not heading and section.paragraphs:
+        caption = (captions or {}).get(section.kind)
+        return caption if caption else (section.kind.capitalize() if preview else "")
+    label = section.label.strip()
+    heading = section.heading.strip()
+    if not label.strip("#"):
+        label = ""
+    if not heading and preview and section.paragraphs:
         first = section.paragraphs[0].split("\n", 1)[0]
         heading = first[:24] + ("…" if len(first) > 24 else "")
-    if not label:
-        return heading
-    joiner = " " if label[-1].isalnum() or label[-1] in "章节条编分." else ""
-    return f"{label}{joiner}{heading}".strip()
+    if not label or not heading:
+        return label or heading
+    last = label[-1]
+    joined = unicodedata.category(last).startswith("P") and (
+        cell_len(last) == 2 or (last in ")]" and cell_len(heading[0]) == 2)
+    )
+    return f"{label}{heading}" if joined else f"{label} {heading}"
+
+
+def heading_path(doc: Document, section_id: str, captions: Mapping[str, str] | None = None) -> str:
+    """The names of a section and its ancestors, top first: the breadcrumb above text and quizzes."""
+    return " › ".join(display_heading(section, captions) for section in doc.path(section_id))
 
 
 def format_outline(doc: Document, captions: dict[str, str] | None = None) -> str:

@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
+from tui.core.outline import display_heading
 from tui.core.wrap import CONTROL_TO_SPACE, wrap
 
 __all__ = ["LineInfo", "TextView"]
@@ -77,25 +78,6 @@ def find_all(text: str, folded_query: str) -> list[tuple[int, int]]:
             found.append((bisect_right(offsets, position) - 1, bisect_left(offsets, end)))
         position = folded.find(folded_query, end)
     return found
-
-
-def heading_text(section: Section, captions: Mapping[str, str]) -> str:
-    """The text of a section's heading line: its label and heading, or a caption for its kind."""
-    if section.kind != "heading" and captions.get(section.kind):
-        return captions[section.kind]
-    label = section.label.strip()
-    heading = section.heading.strip()
-    if not label.strip("#"):
-        label = ""  # Markdown markers are syntax, not a number to show
-    if not label or not heading:
-        return label or heading
-    last = label[-1]
-    # 一、 （一） 1． run straight into the heading; 第一章 and 1. take a space. An ASCII
-    # bracket runs into a Chinese heading as it is written there: (一)把握, but (a) Scope.
-    joined = unicodedata.category(last).startswith("P") and (
-        cell_len(last) == 2 or (last in ")]" and cell_len(heading[0]) == 2)
-    )
-    return f"{label}{heading}" if joined else f"{label} {heading}"
 
 
 class TextView(ScrollView, can_focus=True):
@@ -207,7 +189,7 @@ class TextView(ScrollView, can_focus=True):
         self._document = document
         self._sections = list(document.walk())
         self._index = {section.id: number for number, section in enumerate(self._sections)}
-        self._headings = [heading_text(section, self._captions) for section in self._sections]
+        self._headings = [display_heading(section, self._captions, preview=False) for section in self._sections]
         self._matches, self._match_spans, self._match_index = [], {}, None
         self._pending_line = None
         self.set_phrases(phrases or {})
@@ -221,7 +203,7 @@ class TextView(ScrollView, can_focus=True):
         """Rename the sections without a heading (when the interface language changes)."""
         self._captions = dict(captions)
         if self._document is not None:
-            self._headings = [heading_text(section, self._captions) for section in self._sections]
+            self._headings = [display_heading(section, self._captions, preview=False) for section in self._sections]
             self._relayout()
 
     def set_phrases(self, phrases: Mapping[str, list[Phrase]]) -> None:
