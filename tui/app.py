@@ -292,7 +292,7 @@ class StudyApp(App[None]):
         self.start_quiz(section_id)
 
     def review_queue(self) -> list[Card]:
-        from .core.quiz import sentence_group
+        from .core.sentences import sentence_group
         from .core.scheduler import due_queue
 
         if self.store is None or self.opened is None or self.opened.document_id is None:

@@ -7,7 +7,8 @@ from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.widgets import Input
 
-from tui.core.quiz import AGAIN, GOOD, HARD, BlankState, check
+from tui.core.quiz import AGAIN, GOOD, HARD, check
+from tui.core.session import BlankState
 from tui.i18n import set_language
 from tui.widgets.answer_bar import AnswerBar
 

@@ -8,7 +8,8 @@ from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
 from tui.core.model import Card, Phrase, Section
-from tui.core.quiz import QuizSession, blanks_for, cards_for
+from tui.core.quiz import cards_for
+from tui.core.session import QuizSession, blanks_for
 from tui.core.model import Document
 from tui.core.wrap import CLOSING, OPENING
 from tui.widgets.blank_text import BlankText, Row
@@ -176,7 +177,7 @@ class TestWrapping:
 
     def test_the_layout_rules_hold_at_every_width(self) -> None:
         # The line breaking itself, at every width from 12 to 100 (the screen tests sample some).
-        from tui.core.quiz import placeholder
+        from tui.core.session import placeholder
         from tui.widgets.blank_text import _wrap_with_blanks
 
         for text, answers in ((PREAMBLE, ANSWERS), (

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import quiz
+from tui.core import quiz, session
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
@@ -55,7 +55,7 @@ SLOW = 60.0  # seconds on a blank: a right answer this slow is Good, not Easy
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
     now = [1000.0]
-    monkeypatch.setattr(quiz, "_now", lambda given=None: now[0] if given is None else given)
+    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
     return now
 
 

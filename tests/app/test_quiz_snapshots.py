@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import quiz
+from tui.core import session
 from tui.core.loader import load
 from tui.core.store import Store
 from tui.screens.quiz_screen import QuizScreen
@@ -25,7 +25,7 @@ SIZE = (100, 30)
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A frozen quiz clock, so times on screen never vary; `clock[0] += s` moves it."""
     now = [1000.0]
-    monkeypatch.setattr(quiz, "_now", lambda given=None: now[0] if given is None else given)
+    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
     return now
 
 

@@ -12,10 +12,10 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import quiz
+from tui.core import quiz, session
 from tui.core.loader import load
 from tui.core.outline import display_heading
-from tui.core.quiz import sentence_for, sentence_group
+from tui.core.sentences import sentence_for, sentence_group
 from tui.core.store import Store
 from tui.i18n import captions
 from tui.screens.reader_screen import ReaderScreen
@@ -32,7 +32,7 @@ SIZE = (100, 30)
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
     now = [1000.0]
-    monkeypatch.setattr(quiz, "_now", lambda given=None: now[0] if given is None else given)
+    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
     return now
 
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 import tui
 from tui.core.model import Card, Phrase
-from tui.core.quiz import Blank, Summary
+from tui.core.session import Blank, Summary
 from tui.core.wrap import CLOSING
 from tui.i18n import set_language
 from tui.screens.summary_screen import SummaryScreen

@@ -12,17 +12,9 @@ from pathlib import Path
 
 from tui.core import scheduler
 from tui.core.model import Document, Phrase, Section
-from tui.core.quiz import (
-    QuizSession,
-    blanks_for,
-    cards_for,
-    check,
-    diff,
-    keys_by_section,
-    normalize,
-    section_keys,
-    sentence_group,
-)
+from tui.core.quiz import cards_for, check, diff, keys_by_section, normalize, section_keys
+from tui.core.sentences import sentence_group
+from tui.core.session import QuizSession, blanks_for
 from tui.core.store import FILENAME, Store
 
 CARDS = 5_000

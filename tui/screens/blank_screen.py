@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from ..core.quiz import QuizSession
+from ..core.session import QuizSession
 from ..i18n import t, translate_bindings
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row

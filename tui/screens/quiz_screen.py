@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.model import Card, Document
 from ..core.outline import display_heading
-from ..core.quiz import QuizSession, blanks_for
+from ..core.session import QuizSession, blanks_for
 from ..i18n import captions, t
 from ..widgets.blank_text import Row
 from .blank_screen import BlankScreen

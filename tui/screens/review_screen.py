@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..core.model import Card, Document
 from ..core.outline import display_heading
-from ..core.quiz import Blank, QuizSession, sentence_for
+from ..core.sentences import sentence_for
+from ..core.session import Blank, QuizSession
 from ..i18n import captions, t
 from ..widgets.blank_text import Row
 from .blank_screen import BlankScreen

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..core.quiz import Summary
+from ..core.session import Summary
 from ..core.wrap import wrap
 from ..i18n import t, translate_bindings
 

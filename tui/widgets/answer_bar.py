@@ -9,7 +9,8 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from ..core.quiz import BlankState, diff, diff_rows
+from ..core.quiz import diff, diff_rows
+from ..core.session import BlankState
 from ..i18n import t
 
 RATING_KEYS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}

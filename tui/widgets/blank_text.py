@@ -12,7 +12,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.quiz import Blank, QuizSession, placeholder
+from ..core.session import Blank, QuizSession, placeholder
 from ..core.wrap import wrap
 
 
