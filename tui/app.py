@@ -92,15 +92,24 @@ class StudyApp(App[None]):
 
     # ------------------------------------------------------------- start-up
 
-    async def on_mount(self) -> None:
-        await self.push_screen(ReaderScreen())
+    def get_default_screen(self) -> Screen:
+        # The reader is the app's first screen, not pushed over an empty default one.
+        return ReaderScreen()
+
+    def on_mount(self) -> None:
         if self.store is not None and getattr(self.store, "notice", None):
             self.notify(self.store.notice, severity="warning", timeout=10)
         if len(self.text) <= INLINE_PARSE_CHARS:
-            # A few milliseconds: the first frame then shows the document, not empty panes.
-            self.on_study_app_document_parsed(self.DocumentParsed(self._open_document()))
+            # A few milliseconds: the first frame then shows the document, not empty
+            # panes. The reader shows it when it mounts (see `reader_mounted`).
+            self.opened = self._open_document()
         else:
             self.parse_document()
+
+    def reader_mounted(self) -> None:
+        """The reader's panes exist: show the document if it is already parsed."""
+        if self.opened is not None:
+            self.on_study_app_document_parsed(self.DocumentParsed(self.opened))
 
     @property
     def reader(self) -> ReaderScreen:

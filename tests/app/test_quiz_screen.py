@@ -528,7 +528,7 @@ class TestSummary:
             assert screen.session.active == 0 and not any(s.graded for s in screen.session.states)
             assert screen.session.blanks[0].answer == "作风建设关系党的生死存亡"
             # The stack holds the reader and this quiz only: the finished quiz is gone.
-            assert [type(s) for s in app.screen_stack[1:]] == [ReaderScreen, QuizScreen]
+            assert [type(s) for s in app.screen_stack] == [ReaderScreen, QuizScreen]
 
     async def test_escape_on_the_summary_goes_back_to_reading(self, open_app, clock) -> None:
         app = open_app()

@@ -114,7 +114,7 @@ class TestOpening:
         async with app.run_test(size=SIZE) as pilot:
             screen = await review_open(pilot)
             assert len(screen.session.blanks) == 5
-            assert [type(s) for s in app.screen_stack[1:]] == [ReaderScreen, ReviewScreen]
+            assert [type(s) for s in app.screen_stack] == [ReaderScreen, ReviewScreen]
 
     async def test_nothing_due_and_no_new_cards_says_so(self, open_app, clock) -> None:
         app = open_app(new_per_day=0)

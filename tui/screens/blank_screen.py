@@ -6,10 +6,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from ..core.session import QuizSession
 from ..i18n import t, translate_bindings
+from ..widgets.key_bar import KeyBar
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row
 
@@ -37,7 +38,7 @@ class BlankScreen(Screen[None]):
         yield Static("", id="drill-progress", markup=False)
         yield BlankText(id="blanks")
         yield AnswerBar(id="answer-bar")
-        yield Footer()
+        yield KeyBar()
 
     def rows(self) -> list[Row]:
         raise NotImplementedError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.model import Card, Document
-from ..core.outline import display_heading
+from ..core.outline import display_heading, heading_path
 from ..core.session import QuizSession, blanks_for
 from ..i18n import captions, t
 from ..widgets.blank_text import Row
@@ -19,7 +19,7 @@ class QuizScreen(BlankScreen):
         if section is None:
             raise KeyError(section_id)
         names = captions()
-        path = " › ".join(display_heading(s, names) for s in document.path(section_id))
+        path = heading_path(document, section_id, names)
         super().__init__(QuizSession(blanks_for(section, cards)), t("quiz_title", path=path))
         self.document = document
         self.section = section

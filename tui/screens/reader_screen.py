@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..core.model import Document, Phrase
-from ..core.outline import display_heading
+from ..core.outline import heading_path
 from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree, Progress
@@ -62,6 +62,9 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------- loading
 
+    def on_mount(self) -> None:
+        self.app.reader_mounted()  # type: ignore[attr-defined]
+
     def show_document(self, document: Document, section_id: str | None = None, at: float = 0.0) -> None:
         """Fill the panes with a parsed document and go to a section (or the first)."""
         self.document = document
@@ -105,7 +108,7 @@ class ReaderScreen(Screen[None]):
         if self.document is None or section_id is None:
             return
         names = captions()
-        trail = " › ".join(display_heading(s, names) for s in self.document.path(section_id))
+        trail = heading_path(self.document, section_id, names)
         self.query_one("#breadcrumb", Static).update(trail)
 
     @property

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.model import Card, Document
-from ..core.outline import display_heading
+from ..core.outline import heading_path
 from ..core.sentences import sentence_for
 from ..core.session import Blank, QuizSession
 from ..i18n import captions, t
@@ -24,7 +24,7 @@ class ReviewScreen(BlankScreen):
         if blank is None:
             return [Row("caption", [t("review_nothing_due")])]
         names = captions()
-        path = " › ".join(display_heading(s, names) for s in self.document.path(blank.section_id))
+        path = heading_path(self.document, blank.section_id, names)
         text, start, end = sentence_for(self.document, blank.card)
         return [Row("caption", [path]), Row("paragraph", [text[:start], blank, text[end:]])]
 
