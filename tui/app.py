@@ -17,7 +17,6 @@ from textual.screen import Screen
 from .core.model import Card, Document, Phrase
 from .core.outline import display_heading
 from .i18n import captions, set_language, t, translate_bindings
-from .screens.help_screen import HelpScreen
 from .screens.reader_screen import ReaderScreen
 from .widgets.outline_tree import Progress
 
@@ -402,6 +401,8 @@ class StudyApp(App[None]):
     # ------------------------------------------------------------- help and commands
 
     def action_help(self) -> None:
+        from .screens.help_screen import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

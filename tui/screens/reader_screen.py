@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,15 +11,19 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..core.model import Document, Phrase
 from ..core.outline import heading_path
 from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree, Progress
-from ..widgets.search_bar import SearchBar
 from ..widgets.text_view import TextView
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from ..widgets.search_bar import SearchBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 SECTIONS = Binding.Group("key_sections_short", compact=True)
@@ -148,6 +154,8 @@ class ReaderScreen(Screen[None]):
         self.notify(t("highlight_on" if text.highlight_phrases else "highlight_off"), timeout=2)
 
     async def action_search(self) -> None:
+        from ..widgets.search_bar import SearchBar
+
         bars = self.query(SearchBar)
         if bars:
             bar = bars.first()
@@ -157,7 +165,7 @@ class ReaderScreen(Screen[None]):
         bar.open()
 
     def action_close_search(self) -> None:
-        bars = self.query(SearchBar)
+        bars = self.query("SearchBar")
         if not bars:
             return
         bar = bars.first()
@@ -173,12 +181,13 @@ class ReaderScreen(Screen[None]):
     def action_previous_match(self) -> None:
         self.query_one(TextView).previous_match()
 
-    @on(SearchBar.Changed)
-    def _search_changed(self, event: SearchBar.Changed) -> None:
+    # Handlers by name rather than @on(SearchBar...): the search bar and its Input are
+    # imported on first use, not at start-up.
+    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         text = self.query_one(TextView)
         total = text.search(event.query)
         self.query_one(OutlineTree).set_matches(text.matched_sections)
-        bar = self.query_one(SearchBar)
+        bar = self.query_one("SearchBar")
         if not event.query:
             bar.show_count("")
         elif total == 0:
@@ -189,19 +198,17 @@ class ReaderScreen(Screen[None]):
             # instead of being typed into the query.
             text.focus()
 
-    @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
+    def on_search_bar_closed(self) -> None:
         self.action_close_search()
 
     @on(TextView.MatchChanged)
     def _match_changed(self, event: TextView.MatchChanged) -> None:
-        self.query_one(SearchBar).show_count(t("search_count", index=event.index + 1, total=event.total))
+        self.query_one("SearchBar").show_count(t("search_count", index=event.index + 1, total=event.total))
         if event.section_id is not None:
             # The match is a third of the way down, maybe below the top section's end:
             # the outline and breadcrumb name the section the match is in.
             self.query_one(OutlineTree).show_section(event.section_id)
             self.current_section = event.section_id
 
-    @on(Input.Submitted)
-    def _swallow_submit(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
