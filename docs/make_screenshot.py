@@ -1,4 +1,4 @@
-"""Save docs/reader.svg: the reader on the bundled speech at 100x30, in Chinese, key phrases highlighted.
+"""Save docs/reader.svg and docs/quiz.svg: the reader and a quiz on the bundled speech at 100x30, in Chinese.
 
 Run it with `.venv/bin/python docs/make_screenshot.py` after a change to how the reader looks.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "reader.svg"
+DOCS = ROOT / "docs"
 SIZE = (100, 30)
 
 
@@ -40,7 +40,8 @@ def fix_wide_text(svg: str) -> str:
     return re.sub(r"<text([^>]*)>([^<]*)</text>", resize, svg)
 
 
-async def screenshot() -> str:
+async def reader_screenshot() -> str:
+    """The reader at the first subsection, key phrases highlighted."""
     from tui.app import StudyApp
     from tui.cli import default_document
     from tui.core.loader import load
@@ -65,9 +66,36 @@ async def screenshot() -> str:
     return svg
 
 
+async def quiz_screenshot() -> str:
+    """A quiz of the first subsection with one right, one nearly right and one wrong answer, its diff showing."""
+    from tui.app import StudyApp
+    from tui.cli import default_document
+    from tui.core.loader import load
+    from tui.core.store import Store
+
+    path = default_document()
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ["STUDY_DATA_DIR"] = data_dir
+        store = Store.open(data_dir)
+        app = StudyApp(path, load(path), language="zh", store=store, start="quiz", section="2.1")
+        async with app.run_test(size=SIZE) as pilot:
+            while not app.screen.__class__.__name__ == "QuizScreen":
+                await pilot.pause()
+            answers = app.screen.answer_bar.input
+            for typed in ("作风建设关系党的生死存亡", "必须抓常、抓细、抓紧", "延安事件"):
+                answers.value = typed
+                await pilot.press("enter")
+                await pilot.pause()
+            svg = app.export_screenshot(title="study")
+        store.close()
+    return svg
+
+
 def main() -> int:
-    OUT.write_text(fix_wide_text(asyncio.run(screenshot())), encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    for name, make in (("reader.svg", reader_screenshot), ("quiz.svg", quiz_screenshot)):
+        out = DOCS / name
+        out.write_text(fix_wide_text(asyncio.run(make())), encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 
