@@ -12,15 +12,17 @@ import textwrap
 import time
 from pathlib import Path
 
+from tests.bench.peak import PEAK
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
 RUNS = 7
 
 # A minimal Textual app of the same shape: a 60-node Tree and 2,000 Chinese characters.
-REFERENCE = textwrap.dedent(
+REFERENCE = PEAK + textwrap.dedent(
     """
-    import resource, sys, time
+    import sys, time
     from textual.app import App
     from textual.containers import Horizontal
     from textual.widgets import Static, Tree
@@ -40,15 +42,15 @@ REFERENCE = textwrap.dedent(
             self.exit()
 
     Reference().run(headless=True, size=(100, 30))
-    print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("rss", peak_kb(), flush=True)
     """
 )
 
 # The real `study` command, with a probe that reports the first frame and the moment the
 # document's outline and first section are on screen.
-STUDY = textwrap.dedent(
+STUDY = PEAK + textwrap.dedent(
     """
-    import resource, sys, time
+    import sys, time
     import tui.app
 
     class Timed(tui.app.StudyApp):
@@ -69,7 +71,7 @@ STUDY = textwrap.dedent(
     tui.app.StudyApp = Timed
     from tui.cli import main
     main(sys.argv[1:])
-    print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    print("rss", peak_kb(), flush=True)
     """
 )
 

@@ -8,6 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from tests.bench.peak import PEAK
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -16,22 +18,7 @@ TARGET_MB_PER_S = 5.0
 SINGLE_LINE_LIMIT_S = 5.0
 
 # Each measurement runs in a fresh interpreter, so its peak memory is that of a process that
-# loaded and outlined one document and did nothing else. Linux keeps ru_maxrss across
-# execve, so a child's ru_maxrss is at least its parent's size when it was forked; VmHWM
-# belongs to the new address space alone, so it is read first.
-PEAK = """
-def peak_kb():
-    try:
-        with open("/proc/self/status") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    import resource
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-"""
-
+# loaded and outlined one document and did nothing else.
 MEASURE = PEAK + """
 import json, sys, time
 started = time.perf_counter()

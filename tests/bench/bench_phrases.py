@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.bench.peak import PEAK
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -14,12 +16,12 @@ MEGABYTE = 1_000_000
 
 # Each measurement runs in a fresh interpreter so that start-up costs and peak memory are
 # those of a process that has done nothing else.
-FIRST_RUN = """
-import json, resource, sys, time
+FIRST_RUN = PEAK + """
+import json, sys, time
 from tui.core.loader import load
 from tui.core.outline import parse
 doc = parse(load(sys.argv[1]), "speech")
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kb()
 started = time.perf_counter()
 from tui.core.phrases import extract
 found = extract(doc)
@@ -28,12 +30,12 @@ print(json.dumps({
     "seconds": seconds,
     "phrases": sum(len(p) for p in found.values()),
     "rss_before_kb": before,
-    "rss_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "rss_peak_kb": peak_kb(),
 }))
 """
 
-THROUGHPUT = """
-import json, resource, sys, time
+THROUGHPUT = PEAK + """
+import json, sys, time
 from tui.core.outline import parse
 from tui.core import phrases
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -52,7 +54,7 @@ print(json.dumps({
     "phrases": sum(len(p) for p in found.values()),
     "cold_seconds": cold,
     "warm_seconds": warm,
-    "rss_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    "rss_peak_kb": peak_kb(),
 }))
 """
 
