@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tui.app import StudyApp
+from tui.core import session
 from tui.core.loader import load
 from tui.core.store import Store
 from tui.i18n import t
@@ -56,6 +57,24 @@ def make_app(speech_text: str) -> Callable[..., StudyApp]:
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The quiz's clock, frozen so times never vary: a test moves it with `clock[0] += seconds`."""
+    now = [1000.0]
+    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
+    return now
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
+    """Let workers and messages run until `condition` holds."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError(f"never happened: {what}")
 
 
 async def until_ready(app: StudyApp, pilot: Pilot, rounds: int = 100) -> None:

@@ -17,6 +17,8 @@ from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.reader_screen import ReaderScreen
 
+from .conftest import until
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 SIZE = (100, 30)
@@ -44,15 +46,6 @@ def open_app(data_dir: Path) -> Callable[..., StudyApp]:
         return StudyApp(SPEECH, load(SPEECH), language="zh", section="2.1", store=store)
 
     return build
-
-
-async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def editor_open(pilot: Pilot) -> PhraseEditorScreen:

@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import quiz, session
+from tui.core import quiz
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
@@ -28,6 +28,8 @@ from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.blank_text import BlankText
 from tui.widgets.outline_tree import OutlineTree
+
+from .conftest import until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -52,14 +54,6 @@ SLOW = 60.0  # seconds on a blank: a right answer this slow is Good, not Easy
 
 
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
-    now = [1000.0]
-    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
-    return now
-
-
-@pytest.fixture
 def open_app(store: Store) -> Callable[..., StudyApp]:
     """The app on the bundled speech (or another file), with the test's store."""
 
@@ -67,16 +61,6 @@ def open_app(store: Store) -> Callable[..., StudyApp]:
         return StudyApp(path, load(path), language="zh", section=section, store=store, start=start, **options)
 
     return build
-
-
-async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
-    """Let workers and messages run until `condition` holds."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def quiz_open(pilot: Pilot) -> QuizScreen:

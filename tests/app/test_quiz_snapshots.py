@@ -9,24 +9,17 @@ import pytest
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import session
 from tui.core.loader import load
 from tui.core.store import Store
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 
+from .conftest import until
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """A frozen quiz clock, so times on screen never vary; `clock[0] += s` moves it."""
-    now = [1000.0]
-    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
-    return now
 
 
 @pytest.fixture
@@ -37,15 +30,6 @@ def make(store: Store) -> Callable[..., StudyApp]:
         return StudyApp(SPEECH, load(SPEECH), language="zh", store=store, start=start)
 
     return build
-
-
-async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def opened(pilot: Pilot, kind: type) -> None:

@@ -12,7 +12,7 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core import quiz, session
+from tui.core import quiz
 from tui.core.loader import load
 from tui.core.outline import display_heading
 from tui.core.sentences import sentence_for, sentence_group
@@ -23,17 +23,11 @@ from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 
+from .conftest import until
+
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 SIZE = (100, 30)
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    """The quiz's clock, frozen: a test moves it with `clock[0] += seconds`."""
-    now = [1000.0]
-    monkeypatch.setattr(session, "_now", lambda given=None: now[0] if given is None else given)
-    return now
 
 
 @pytest.fixture
@@ -42,15 +36,6 @@ def open_app(store: Store) -> Callable[..., StudyApp]:
         return StudyApp(SPEECH, load(SPEECH), language="zh", store=store, start=start, **options)
 
     return build
-
-
-async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    raise AssertionError(f"never happened: {what}")
 
 
 async def reader_ready(pilot: Pilot) -> None:
