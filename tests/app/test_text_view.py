@@ -9,7 +9,7 @@ from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.wrap import wrap
-from tui.widgets.text_view import TextView, find_all, fold
+from tui.widgets.text_view import TextView
 
 CAPTIONS = {"preamble": "开篇", "closing": "结语"}
 
@@ -328,15 +328,6 @@ async def test_empty_document_draws_blank_lines():
         assert view.current_section is None
         assert screen_lines(view) == [""] * 12
         assert view.search("a") == 0
-
-
-def test_find_all_maps_folded_matches_back_to_the_text():
-    assert find_all("ＡＢＣ和abc", fold("Abc")) == [(0, 3), (4, 7)]
-    # ﬁ folds to two characters and ß to two: spans still index the original text.
-    text = "a ﬁne Straße, STRASSE"
-    assert [text[a:b] for a, b in find_all(text, fold("fine"))] == ["ﬁne"]
-    assert [text[a:b] for a, b in find_all(text, fold("strasse"))] == ["Straße", "STRASSE"]
-    assert find_all("abc", "") == []
 
 
 async def test_resize_with_a_blank_line_at_the_top_keeps_the_next_text_at_the_top():

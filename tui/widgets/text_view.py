@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
-from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from bisect import bisect_right
 from typing import Mapping, NamedTuple
 
 from rich.cells import cell_len
@@ -20,6 +18,7 @@ from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.outline import display_heading
+from tui.core.search import find_all, fold
 from tui.core.wrap import CONTROL_TO_SPACE, wrap
 
 __all__ = ["LineInfo", "TextView"]
@@ -36,48 +35,6 @@ class LineInfo(NamedTuple):
     paragraph: int
     start: int
     end: int
-
-
-class _Folded(dict):
-    """Each character's search form: NFKC (full-width to half-width) then casefold."""
-
-    def __missing__(self, char: str) -> str:
-        folded = unicodedata.normalize("NFKC", char).casefold()
-        self[char] = folded
-        return folded
-
-
-_FOLDED = _Folded()
-
-
-def fold(text: str) -> str:
-    """The search form of `text`, folded character by character."""
-    return "".join(map(_FOLDED.__getitem__, text))
-
-
-def find_all(text: str, folded_query: str) -> list[tuple[int, int]]:
-    """Spans of `text` whose search form contains `folded_query`, as indices into `text`."""
-    if not folded_query:
-        return []
-    pieces = list(map(_FOLDED.__getitem__, text))
-    folded = "".join(pieces)
-    found: list[tuple[int, int]] = []
-    position = folded.find(folded_query)
-    if position < 0:
-        return found
-    identity = len(folded) == len(text) and all(len(piece) == 1 for piece in pieces)
-    offsets = None if identity else list(accumulate(map(len, pieces), initial=0))
-    size = len(folded_query)
-    while position >= 0:
-        end = position + size
-        if offsets is None:
-            found.append((position, end))
-        else:
-            # A folded character may be longer or shorter than the original (ﬁ → fi):
-            # the match covers every original character it touches.
-            found.append((bisect_right(offsets, position) - 1, bisect_left(offsets, end)))
-        position = folded.find(folded_query, end)
-    return found
 
 
 class TextView(ScrollView, can_focus=True):
