@@ -84,6 +84,19 @@ class TestOutlineCommand:
         assert [s["kind"] for s in data["sections"]] == ["preamble"]
         assert data["title"] == "diary" and data["title_from"] == "filename"
 
+    def test_the_language_is_chosen_before_the_command_runs(self, capsys, monkeypatch) -> None:
+        # In one process, as tests and embedders run it: each run sets its own language.
+        from tui import i18n
+
+        assert cli.main(["outline", str(BUNDLED), "--lang", "zh"]) == 0
+        assert capsys.readouterr().out.splitlines()[1] == "  开篇"
+        assert i18n.language() == "zh"
+        assert cli.main(["outline", str(BUNDLED), "--lang", "en"]) == 0
+        assert capsys.readouterr().out.splitlines()[1] == "  Opening"
+        monkeypatch.setenv("STUDY_LANG", "zh")
+        assert cli.main(["outline", str(BUNDLED)]) == 0  # no --lang: STUDY_LANG, as in a fresh process
+        assert capsys.readouterr().out.splitlines()[1] == "  开篇"
+
     def test_the_installed_script(self) -> None:
         script = Path(sys.executable).with_name("study")
         if not script.exists():

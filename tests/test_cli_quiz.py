@@ -49,10 +49,15 @@ def answer(data_dir: Path, section_id: str, count: int, rating: int = 3, days_ag
     return [card.key for card in cards]
 
 
+def day(offset: int) -> str:
+    """A local date `offset` days from today, as `study stats` prints it."""
+    return f"{datetime.now().date() + timedelta(days=offset):%m-%d}"
+
+
 class TestStats:
     def test_json_before_any_answer(self, capsys) -> None:
         data = stats_json(capsys)
-        assert list(data) == ["title", "sections", "totals"]
+        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast"]
         assert data["title"] == "zuofeng-speech"
         assert [s["id"] for s in data["sections"]][:4] == ["1", "2", "2.1", "2.2"]
         first = data["sections"][0]
@@ -61,17 +66,49 @@ class TestStats:
         totals = data["totals"]
         assert totals["cards"] == sum(s["cards"] for s in data["sections"]) == totals["new"]
         assert (totals["due"], totals["reviews"], totals["mastery"]) == (0, 0, 0)
+        assert data["accuracy"] is None
+        today = datetime.now().date()
+        assert data["reviews_per_day"] == [
+            {"date": (today - timedelta(days=6 - n)).isoformat(), "reviews": 0} for n in range(7)
+        ]
+        assert data["due_forecast"] == [{"date": (today + timedelta(days=n)).isoformat(), "due": 0} for n in range(7)]
 
     def test_json_counts_answers_per_section(self, capsys, data_dir) -> None:
         answer(data_dir, "2.1", 4)
         data = stats_json(capsys)
         section = next(s for s in data["sections"] if s["id"] == "2.1")
         assert (section["cards"], section["new"], section["due"], section["reviews"]) == (11, 7, 0, 4)
-        assert 4 / 11 * 0.9 < section["mastery"] <= 4 / 11  # just answered: recall near certain
+        assert 4 / 11 * 0.9 < section["mastery"] < 4 / 11  # answered Good: likely recalled tomorrow
         assert data["totals"]["reviews"] == 4
         assert data["totals"]["new"] == data["totals"]["cards"] - 4
         other = next(s for s in data["sections"] if s["id"] == "2.2")
         assert (other["reviews"], other["new"]) == (0, other["cards"])
+
+    def test_failed_cards_show_low_mastery(self, capsys, data_dir) -> None:
+        # Every blank of a section shown or rated Again: not known, though recall right
+        # now is 1 after any review. Then the same answered Good.
+        answer(data_dir, "1", 9, rating=1)
+        failed = stats_json(capsys)["sections"][0]
+        assert (failed["id"], failed["cards"], failed["reviews"]) == ("1", 9, 9)
+        assert failed["mastery"] < 0.8  # fsrs 6.3.2 defaults: 0.77 (◕), once 1.0 (●)
+        answer(data_dir, "2.2", 99, rating=3)
+        good = next(s for s in stats_json(capsys)["sections"] if s["id"] == "2.2")
+        assert good["new"] == 0
+        assert good["mastery"] > 0.9  # 0.95
+
+    def test_accuracy_reviews_per_day_and_forecast(self, capsys, data_dir) -> None:
+        answer(data_dir, "2.1", 3, rating=3, days_ago=2)
+        answer(data_dir, "2.2", 1, rating=1, days_ago=1)
+        data = stats_json(capsys)
+        assert data["accuracy"] == 0.75
+        per_day = {entry["date"]: entry["reviews"] for entry in data["reviews_per_day"]}
+        today = datetime.now().date()
+        assert per_day[(today - timedelta(days=1)).isoformat()] == 1
+        assert per_day[(today - timedelta(days=2)).isoformat()] == 3
+        assert sum(per_day.values()) == 4
+        # Learning steps brought all four back within minutes: overdue ones count today.
+        assert data["due_forecast"][0] == {"date": today.isoformat(), "due": 4}
+        assert sum(entry["due"] for entry in data["due_forecast"]) == 4
 
     def test_cards_answered_long_ago_are_due(self, capsys, data_dir) -> None:
         answer(data_dir, "3.1", 3, rating=3, days_ago=60)
@@ -82,21 +119,39 @@ class TestStats:
         assert data["totals"]["due"] == 3
 
     def test_text_table_in_chinese_and_english(self, capsys, data_dir) -> None:
-        answer(data_dir, "1", 9)
+        answer(data_dir, "1", 9, days_ago=1)  # due again minutes later, so overdue now
         code, out, err = run(capsys, "stats", str(BUNDLED), "--lang", "zh")
         assert (code, err) == (0, "")
         lines = out.splitlines()
         assert lines[0] == "zuofeng-speech"
         assert lines[1].split() == ["章节", "卡片", "新", "到期", "复习次数", "掌握度"]
-        assert lines[2].startswith("开篇") and lines[2].split()[1:5] == ["9", "0", "0", "9"]
+        assert lines[2].startswith("开篇") and lines[2].split()[1:5] == ["9", "0", "9", "9"]
         assert lines[2].endswith("%")
-        assert lines[-1].startswith("合计")
+        table = lines[: lines.index("")]
+        assert table[-1].startswith("合计")
         # A table in terminal cells: every row as wide as the header, figures right-aligned.
-        assert len({cell_len(line) for line in lines[1:]}) == 1
-        assert lines[-1].split()[1] == str(sum(int(line.split()[-5]) for line in lines[2:-1]))
+        assert len({cell_len(line) for line in table[1:]}) == 1
+        assert table[-1].split()[1] == str(sum(int(line.split()[-5]) for line in table[2:-1]))
+        # Then accuracy, the last 7 days and the next 7, one line each.
+        assert lines[len(table) + 1 :] == [
+            "正确率：100%",
+            f"近 7 天复习（{day(-6)} 至 {day(0)}）：0 0 0 0 0 9 0",
+            f"未来 7 天到期（{day(0)} 至 {day(6)}）：9 0 0 0 0 0 0",
+        ]
         code, out, _ = run(capsys, "stats", str(BUNDLED), "--lang", "en")
-        assert out.splitlines()[2].startswith("Opening")
-        assert "Mastery" in out.splitlines()[1]
+        lines = out.splitlines()
+        assert lines[2].startswith("Opening")
+        assert "Mastery" in lines[1]
+        assert lines[-3:] == [
+            "Accuracy: 100%",
+            f"Reviews, last 7 days ({day(-6)} to {day(0)}): 0 0 0 0 0 9 0",
+            f"Due, next 7 days ({day(0)} to {day(6)}): 9 0 0 0 0 0 0",
+        ]
+
+    def test_text_without_reviews_says_so(self, capsys) -> None:
+        code, out, _ = run(capsys, "stats", str(BUNDLED), "--lang", "en")
+        assert code == 0
+        assert "Accuracy: —" in out.splitlines()
 
     def test_a_missing_file_is_one_line_on_stderr(self, capsys, tmp_path) -> None:
         code, out, err = run(capsys, "stats", str(tmp_path / "nope.txt"))

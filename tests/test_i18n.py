@@ -50,9 +50,11 @@ def test_t_leaves_braces_alone_without_values():
     assert t("phrase_count") == "{count} key phrases"
 
 
-def test_captions_name_the_sections_without_a_heading():
-    assert captions("zh") == {"preamble": "开篇", "closing": "结语"}
-    assert captions("en") == {"preamble": "Opening", "closing": "Closing"}
+def test_captions_name_the_sections_without_a_heading_in_the_current_language():
+    set_language("zh")
+    assert captions() == {"preamble": "开篇", "closing": "结语"}
+    set_language("en")
+    assert captions() == {"preamble": "Opening", "closing": "Closing"}
 
 
 # ---------------------------------------------------------------- choosing the language

@@ -16,11 +16,11 @@ from textual.screen import Screen
 
 from .core.model import Card, Document, Phrase
 from .core.outline import display_heading
+from .core.scheduler import NEW_PER_DAY
 from .i18n import captions, set_language, t, translate_bindings
 from .screens.reader_screen import ReaderScreen
 from .widgets.outline_tree import Progress
 
-NEW_PER_DAY = 20
 # Texts up to this size are parsed before the first frame; larger ones in a worker.
 INLINE_PARSE_CHARS = 100_000
 

@@ -10,9 +10,12 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .core.scheduler import NEW_PER_DAY
+from .i18n import set_language
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
+STATS_DAYS = 7  # `study stats` shows the reviews of this many past days and the cards due in as many ahead
 
 
 class CliError(Exception):
@@ -35,7 +38,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
         parser.add_argument("--version", action="version", version=f"study {__version__}")
         parser.add_argument(
-            "--new-per-day", type=int, default=20, metavar="N", help="new cards a review may bring in per day (default 20)"
+            "--new-per-day",
+            type=int,
+            default=NEW_PER_DAY,
+            metavar="N",
+            help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
         )
     else:
         parser = argparse.ArgumentParser(prog=f"study {command}")
@@ -46,7 +53,11 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             parser.add_argument("--section", metavar="ID", help="quiz this section (default: the first with blanks)")
         if command == "review":
             parser.add_argument(
-                "--new-per-day", type=int, default=20, metavar="N", help="new cards a review may bring in per day (default 20)"
+                "--new-per-day",
+                type=int,
+                default=NEW_PER_DAY,
+                metavar="N",
+                help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
             )
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)")
     return parser
@@ -56,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
     args = _parser(command).parse_args(argv[1:] if command else argv)
+    set_language(args.lang)  # once, before any command prints a word
     try:
         return _run(command, args)
     except CliError as error:
@@ -89,7 +101,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(to_data(doc))
         else:
-            print(format_outline(doc, captions(args.lang)))
+            print(format_outline(doc, captions()))
         return 0
     if command == "phrases":
         from .core.phrases import extract, format_phrases, phrases_json
@@ -121,7 +133,7 @@ def _open_store():
 def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "read") -> int:
     from .app import StudyApp
 
-    if getattr(args, "new_per_day", 20) < 0:
+    if getattr(args, "new_per_day", NEW_PER_DAY) < 0:
         raise CliError("--new-per-day must be 0 or more")
     store = _open_store()
     app = StudyApp(
@@ -131,7 +143,7 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
         section=getattr(args, "section", None),
         store=store,
         start=start,
-        new_per_day=getattr(args, "new_per_day", 20),
+        new_per_day=getattr(args, "new_per_day", NEW_PER_DAY),
     )
     try:
         app.run()
@@ -144,13 +156,12 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
 
 
 def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
-    """Progress per section: cards, new, due now, reviews done, mastery; then totals."""
+    """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
     import hashlib
 
     from .core import phrases as extractor
     from .core.outline import display_heading
     from .core.quiz import cards_for, keys_by_section
-    from .core.store import totals
     from .i18n import captions, t
 
     store = _open_store()
@@ -167,9 +178,12 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
         cards = cards_for(doc, found)
         own = store.section_stats(document_id, keys_by_section(doc, cards))
         every = store.section_stats(document_id, {"all": [card.key for card in cards]})["all"]
+        accuracy = store.accuracy(document_id)
+        per_day = store.reviews_per_day(document_id, days=STATS_DAYS)
+        forecast = store.due_forecast(document_id, days=STATS_DAYS, keys=[card.key for card in cards])
     finally:
         store.close()
-    names = captions(args.lang)
+    names = captions()
     rows = [(section, own[section.id]) for section in doc.walk()]
     if args.json:
         def figures(s) -> dict:
@@ -182,6 +196,9 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
                 for section, s in rows
             ],
             "totals": figures(every),
+            "accuracy": None if accuracy is None else round(accuracy, 4),
+            "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in per_day],
+            "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in forecast],
         })
         return 0
     from rich.cells import cell_len
@@ -201,6 +218,16 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
             for column, (cell, width) in enumerate(zip(row, widths))
         ]
         print("  ".join(padded))
+
+    def by_day(key: str, counts: list) -> str:
+        first, last = counts[0][0], counts[-1][0]
+        numbers = " ".join(str(count) for _, count in counts)
+        return t(key, days=len(counts), first=f"{first:%m-%d}", last=f"{last:%m-%d}", counts=numbers)
+
+    print()
+    print(t("stats_accuracy", accuracy="—" if accuracy is None else f"{accuracy:.0%}"))
+    print(by_day("stats_reviews_per_day", per_day))
+    print(by_day("stats_due_forecast", forecast))
     return 0
 
 

@@ -123,6 +123,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_reviews": ("复习次数", "Reviews"),
     "stats_mastery": ("掌握度", "Mastery"),
     "stats_total": ("合计", "Total"),
+    "stats_accuracy": ("正确率：{accuracy}", "Accuracy: {accuracy}"),
+    "stats_reviews_per_day": (
+        "近 {days} 天复习（{first} 至 {last}）：{counts}",
+        "Reviews, last {days} days ({first} to {last}): {counts}",
+    ),
+    "stats_due_forecast": (
+        "未来 {days} 天到期（{first} 至 {last}）：{counts}",
+        "Due, next {days} days ({first} to {last}): {counts}",
+    ),
 }
 
 _language: str | None = None
@@ -195,8 +204,6 @@ def _description_key(binding: object) -> str | None:
     return description if description in STRINGS else None
 
 
-def captions(language_code: str | None = None) -> dict[str, str]:
-    """Readable names for the sections that have no heading."""
-    if language_code:
-        set_language(language_code)
+def captions() -> dict[str, str]:
+    """Readable names for the sections that have no heading, in the current language."""
     return {"preamble": t("preamble"), "closing": t("closing")}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import deque
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -19,6 +18,8 @@ if TYPE_CHECKING:
 # its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
 
 NEW_PER_DAY = 20
+# Mastery is the chance of recalling a card this long after now: tomorrow.
+MASTERY_HORIZON = timedelta(days=1)
 MARKS = "○◔◑◕●"
 
 _default: Scheduler | None = None
@@ -51,13 +52,6 @@ def card_id(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=6).digest(), "big")
 
 
-def new_state(key: str, now: datetime | None = None) -> str:
-    """The JSON state of a card never reviewed, due at `now`."""
-    from fsrs import Card as FsrsCard
-
-    return FsrsCard(card_id=card_id(key), due=utc(now)).to_json()
-
-
 def review(
     state: str | None,
     rating: int,
@@ -76,11 +70,6 @@ def review(
     card = FsrsCard.from_json(state) if state else FsrsCard(card_id=card_id(key), due=moment)
     card, _ = (scheduler or default_scheduler()).review_card(card, Rating(int(rating)), review_datetime=moment)
     return card.to_json(), utc(card.due)
-
-
-def due_of(state: str) -> datetime:
-    """When a stored card state is next due."""
-    return utc(datetime.fromisoformat(json.loads(state)["due"]))
 
 
 @lru_cache(maxsize=1 << 13)
@@ -102,15 +91,17 @@ def retrievability(state: str | None, now: datetime | None = None, scheduler: Sc
     return float((scheduler or default_scheduler()).get_card_retrievability(card, utc(now)))
 
 
-def mastery(states: Iterable[str | None], now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
-    """Mean retrievability of a set of cards, new cards counting 0; 0 for no cards."""
-    moment = utc(now)
-    values = [retrievability(state, moment, scheduler) for state in states]
-    return sum(values) / len(values) if values else 0.0
+def mastery(state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
+    """How well a card is known: its chance of being recalled `MASTERY_HORIZON` after `now`.
+
+    Retrievability at `now` itself is 1 right after any review, failed or not; looking
+    ahead lets the rating show. 0 for a card never reviewed.
+    """
+    return retrievability(state, utc(now) + MASTERY_HORIZON, scheduler)
 
 
 def mastery_mark(value: float) -> str:
-    """○ nothing yet, then ◔ ◑ ◕ by quarters, ● known (mean retrievability of 0.875 or more)."""
+    """○ nothing yet, then ◔ ◑ ◕ by quarters, ● known (mastery of 0.875 or more)."""
     if value <= 0:
         return MARKS[0]
     for mark, upper in zip(MARKS[1:4], (0.375, 0.625, 0.875)):

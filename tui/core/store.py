@@ -344,7 +344,8 @@ class Store:
         section key) to the keys of the cards it holds now (see `quiz.keys_by_section`).
 
         Only the given keys count, so a phrase switched off no longer weighs on its
-        section; reviews are those of the given cards.
+        section; reviews are those of the given cards. Mastery is the mean of
+        `scheduler.mastery` over them, new cards counting 0.
         """
         moment = scheduler.utc(now)
         cutoff = moment.timestamp()
@@ -355,13 +356,13 @@ class Store:
         reviews = dict(
             self._read("SELECT card_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY card_key", (document_id,))
         )
-        recall: dict[str, float] = {}  # a card may sit in several groups: work it out once
+        known: dict[str, float] = {}  # a card may sit in several groups: work it out once
 
-        def retrievability(key: str) -> float:
-            if key not in recall:
+        def mastery(key: str) -> float:
+            if key not in known:
                 card = stored.get(key)
-                recall[key] = scheduler.retrievability(card[0], moment) if card else 0.0
-            return recall[key]
+                known[key] = scheduler.mastery(card[0], moment) if card else 0.0
+            return known[key]
 
         stats: dict[str, SectionStats] = {}
         for label, keys in keys_by_section.items():
@@ -372,7 +373,7 @@ class Store:
                 new=sum(1 for card in cards if card is None),
                 due=sum(1 for card in cards if card is not None and card[1] <= cutoff),
                 reviews=sum(int(reviews.get(key, 0)) for key in keys),
-                mastery=sum(retrievability(key) for key in keys) / len(keys) if keys else 0.0,
+                mastery=sum(mastery(key) for key in keys) / len(keys) if keys else 0.0,
             )
         return stats
 
@@ -387,11 +388,19 @@ class Store:
             counts[day] = counts.get(day, 0) + 1
         return [(first + timedelta(days=n), counts.get(first + timedelta(days=n), 0)) for n in range(days)]
 
-    def due_forecast(self, document_id: int, days: int = 7, now: datetime | None = None) -> list[tuple[date, int]]:
-        """Cards falling due on each of the next `days` local days; overdue ones count today."""
+    def due_forecast(
+        self, document_id: int, days: int = 7, now: datetime | None = None, keys: Iterable[str] | None = None
+    ) -> list[tuple[date, int]]:
+        """Cards falling due on each of the next `days` local days; overdue ones count today.
+
+        With `keys`, only those cards count: a switched-off phrase's card never comes up again.
+        """
         today = scheduler.utc(now).astimezone().date()
+        wanted = None if keys is None else set(keys)
         counts: dict[date, int] = {}
-        for (due,) in self._read("SELECT due FROM cards WHERE document_id = ?", (document_id,)):
+        for key, due in self._read("SELECT key, due FROM cards WHERE document_id = ?", (document_id,)):
+            if wanted is not None and key not in wanted:
+                continue
             day = max(today, _local_day(due))
             counts[day] = counts.get(day, 0) + 1
         return [(today + timedelta(days=n), counts.get(today + timedelta(days=n), 0)) for n in range(days)]
@@ -404,14 +413,3 @@ class Store:
         )
         return None if rows[0][0] is None else float(rows[0][0])
 
-
-def totals(stats: Mapping[str, SectionStats]) -> SectionStats:
-    """Whole-document figures from per-section ones; mastery is weighted by cards."""
-    cards = sum(s.cards for s in stats.values())
-    return SectionStats(
-        cards=cards,
-        new=sum(s.new for s in stats.values()),
-        due=sum(s.due for s in stats.values()),
-        reviews=sum(s.reviews for s in stats.values()),
-        mastery=(sum(s.mastery * s.cards for s in stats.values()) / cards) if cards else 0.0,
-    )
