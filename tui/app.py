@@ -88,6 +88,8 @@ class StudyApp(App[None]):
         self.new_per_day = new_per_day
         self.unsaved: list[dict] = []  # graded answers the database could not take yet
         self.unsaved_file: Path | None = None  # where they went if it never could
+        self.unsaved_count = 0  # how many answers unsaved_file holds
+        self.state_saved = False  # quitting saves, and unmounting would save again
 
     # ------------------------------------------------------------- start-up
 
@@ -236,16 +238,30 @@ class StudyApp(App[None]):
         # (`_drill_closed`), so an answer in a document of thousands of cards stays quick.
         return recorded
 
-    def rerate_answer(self, review_id: int, rating: int) -> None:
+    def rerate_answer(self, card: Card, state: object) -> bool:
+        """Give the answer just recorded for `card` the rating `state` now has (keys 1-4).
+
+        An answer the database refused is still queued: its queued entry changes. Returns
+        False when the database refused the change, so the screen keeps the old rating.
+        """
         from .core.store import StoreError
 
         if self.store is None:
-            return
+            return True
+        if state.review_id is None:
+            # Queued: the newest entry for the card is this answer (an older one of the
+            # same card could be queued from an earlier quiz).
+            for answer in reversed(self.unsaved):
+                if answer["card_key"] == card.key:
+                    answer["rating"] = state.rating
+                    break
+            return True
         try:
-            self.store.rerate(review_id, rating)
+            self.store.rerate(state.review_id, state.rating)
         except StoreError as error:
             self.notify(str(error), severity="error")
-            return
+            return False
+        return True
 
     def _drill_closed(self, _: object = None) -> None:
         self.refresh_progress()
@@ -362,11 +378,15 @@ class StudyApp(App[None]):
     # ------------------------------------------------------------- leaving
 
     def save_state(self) -> None:
-        """On leaving: the reading position, and any answer the database could not take."""
+        """On leaving: the reading position, and any answer the database could not take.
+
+        Runs once: a second run could store an answer already written to the file.
+        """
         from .core.store import StoreError
 
-        if self.store is None or self.opened is None or self.opened.document_id is None:
+        if self.state_saved or self.store is None or self.opened is None or self.opened.document_id is None:
             return
+        self.state_saved = True
         try:
             while self.unsaved:
                 self.store.record_review(**self.unsaved[0])
@@ -389,6 +409,9 @@ class StudyApp(App[None]):
         path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
         rows = [dict(answer, now=answer["now"].isoformat()) for answer in self.unsaved]
         path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        # They are in the file now, and only there: no later save may store them too.
+        self.unsaved_count = len(self.unsaved)
+        self.unsaved.clear()
         return path
 
     async def action_quit(self) -> None:

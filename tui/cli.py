@@ -150,7 +150,7 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     finally:
         store.close()
     if app.unsaved_file is not None:
-        print(f"study: the database refused {len(app.unsaved)} answer(s); they are kept in {app.unsaved_file}", file=sys.stderr)
+        print(f"study: the database refused {app.unsaved_count} answer(s); they are kept in {app.unsaved_file}", file=sys.stderr)
         return 1
     return app.return_code or 0
 

@@ -5,6 +5,7 @@ Every test checks what the screen draws and what the store holds.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -21,7 +22,7 @@ from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
 from tui.core.quiz import cards_for
-from tui.core.store import Store
+from tui.core.store import Store, StoreError
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.summary_screen import SummaryScreen
@@ -360,10 +361,16 @@ class TestAnswers:
             await pilot.press("3")
             await pilot.pause()
             assert state.rating == quiz.GOOD
-            assert screen.answer_bar.input.value == ""  # the digit rated; it is not an answer
+            assert screen.answer_bar.input.value == "3"  # in sight, until Enter confirms it
             assert "良好" in feedback(screen).plain
             [review] = reviews(app)
             assert (review.outcome, review.rating, review.correct) == ("empty", quiz.GOOD, True)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.answer_bar.input.value == ""  # the digit rated; it is not an answer
+            assert not screen.session.states[1].graded and screen.session.active == 1
+            assert state.rating == quiz.GOOD and "良好" in feedback(screen).plain
+            assert [(r.outcome, r.rating) for r in reviews(app)] == [("empty", quiz.GOOD)]
             stored = app.store.cards(app.opened.document_id)[review.card_key]  # type: ignore[union-attr]
             assert stored.due > review.time  # scheduled as Good, not as the Again it replaced
 
@@ -378,6 +385,68 @@ class TestAnswers:
             assert screen.answer_bar.input.value == "2"
             assert screen.session.states[0].rating == quiz.GOOD
             assert reviews(app)[0].rating == quiz.GOOD
+
+    async def test_an_answer_that_starts_with_a_digit_takes_the_rating_back(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            state = screen.session.states[0]
+            assert state.rating == quiz.GOOD
+            await pilot.press("2")
+            await pilot.pause()
+            # A lone digit rates the answer just given, for now, and stays in sight.
+            assert screen.answer_bar.input.value == "2"
+            assert state.rating == quiz.HARD and reviews(app)[0].rating == quiz.HARD
+            assert "困难" in feedback(screen).plain
+            await pilot.press("0")
+            await pilot.pause()
+            # More typed: it was an answer after all, and the first answer is Good again.
+            assert screen.answer_bar.input.value == "20"
+            assert state.rating == quiz.GOOD and reviews(app)[0].rating == quiz.GOOD
+            assert "良好" in feedback(screen).plain and "困难" not in feedback(screen).plain
+            await type_keys(pilot, "35年")
+            assert screen.session.states[1].status == "wrong"
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.GOOD), ("2035年", quiz.AGAIN)]
+
+    async def test_a_digit_taken_back_with_backspace_restores_the_rating(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await submit(pilot, "不知道")
+            state = screen.session.states[0]
+            assert state.rating == quiz.AGAIN
+            await pilot.press("4")
+            await pilot.pause()
+            assert state.rating == quiz.EASY and reviews(app)[0].rating == quiz.EASY
+            await pilot.press("backspace")
+            await pilot.pause()
+            assert screen.answer_bar.input.value == ""
+            assert state.rating == quiz.AGAIN and reviews(app)[0].rating == quiz.AGAIN
+            assert "重来" in feedback(screen).plain
+            # The feedback still shows, so another digit still rates; Enter confirms it.
+            await pilot.press("2", "enter")
+            await pilot.pause()
+            assert screen.answer_bar.input.value == ""
+            assert state.rating == quiz.HARD and "困难" in feedback(screen).plain
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.HARD)]
+            assert not screen.session.states[1].graded
+
+    async def test_rate_action_over_a_digit_rates_for_good(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await submit(pilot, "不知道")
+            await pilot.press("2")
+            await pilot.pause()
+            screen.action_rate(quiz.EASY)  # as the command palette does
+            await pilot.pause()
+            assert screen.answer_bar.input.value == ""
+            assert screen.session.states[0].rating == quiz.EASY and "简单" in feedback(screen).plain
+            await pilot.press("x")  # an answer begun: the rating chosen stays
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.EASY)]
 
     async def test_answers_of_a_whole_section_are_all_stored_in_order(self, open_app, clock) -> None:
         app = open_app()
@@ -436,6 +505,62 @@ class TestMoving:
             assert screen.session.states[1].status == "right"
             assert [r.typed for r in reviews(app)] == PREAMBLE[:2]
 
+    async def test_reveal_keeps_what_was_typed_and_empties_the_input(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.press(*"习近平关")
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            state = screen.session.states[0]
+            assert (state.status, state.typed) == ("revealed", "习近平关")
+            assert screen.answer_bar.input.value == ""  # nothing carried over to blank 2
+            [review] = reviews(app)
+            assert (review.outcome, review.typed, review.rating) == ("revealed", "习近平关", quiz.AGAIN)
+            await submit(pilot, PREAMBLE[1])
+            assert screen.session.states[1].status == "right"
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("习近平关", "revealed"), (PREAMBLE[1], "right")]
+
+    async def test_each_blank_keeps_what_was_typed_for_it(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            field = screen.answer_bar.input
+            await pilot.press(*"习近平")
+            await pilot.press("tab")
+            assert screen.session.active == 1 and field.value == ""
+            await pilot.press(*"党的作风")
+            await pilot.press("shift+tab")
+            assert screen.session.active == 0 and field.value == "习近平"
+            # The draft comes back with the cursor after it, so typing goes on where it stopped.
+            await pilot.press(*"关于加强党的作风建设论述摘编")
+            assert field.value == PREAMBLE[0]
+            await pilot.press("tab")
+            assert screen.session.active == 1 and field.value == "党的作风"
+            await pilot.press("shift+tab", "enter")
+            await pilot.pause()
+            # Blank 1 graded with its own text; the next open blank gets back its draft.
+            assert screen.session.states[0].status == "right"
+            assert screen.session.active == 1 and field.value == "党的作风"
+            await type_keys(pilot, "是党的形象")
+            assert screen.session.states[1].status == "right"
+            assert field.value == ""
+            assert [r.typed for r in reviews(app)] == PREAMBLE[:2]
+
+    async def test_a_draft_that_is_a_digit_comes_back_as_an_answer_not_a_rating(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.press("tab", "3", "shift+tab")
+            assert screen.drafts == {1: "3"}
+            clock[0] += 2.0
+            await submit(pilot, PREAMBLE[0])
+            assert screen.session.active == 1 and screen.answer_bar.input.value == "3"
+            assert screen.session.states[0].rating == quiz.EASY  # not re-rated by the draft
+            await pilot.press("enter")
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.EASY), ("3", quiz.AGAIN)]
+
     async def test_escape_leaves_keeping_every_answer(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:
@@ -467,6 +592,10 @@ class TestSummary:
             await pilot.press("4")
             await pilot.pause()
             assert reviews(app)[-1].rating == quiz.EASY
+            await pilot.press("enter")  # confirms the rating
+            await pilot.pause()
+            assert app.screen is screen and screen.answer_bar.input.value == ""
+            assert reviews(app)[-1].rating == quiz.EASY and "简单" in feedback(screen).plain
             await pilot.press("enter")
             await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
 
@@ -674,3 +803,111 @@ class TestCorruptDatabase:
         with Store.open() as again:
             assert again.notice is None
             assert len(again.reviews(1)) == 1
+
+
+# ---------------------------------------------------------------- answers the database refuses
+
+
+@pytest.fixture
+def refuse(store: Store, monkeypatch: pytest.MonkeyPatch) -> Callable[[int], list[int]]:
+    """refuse(n): the store's next n `record_review` calls fail as a locked database does.
+
+    Returns a list whose one number counts the calls that reached the store.
+    """
+    calls = [0]
+    left = [0]
+    record = store.record_review
+
+    def record_review(*args, **kwargs):
+        calls[0] += 1
+        if left[0] > 0:
+            left[0] -= 1
+            raise StoreError("database is locked")
+        return record(*args, **kwargs)
+
+    monkeypatch.setattr(store, "record_review", record_review)
+
+    def set_refusals(times: int) -> list[int]:
+        left[0] = times
+        return calls
+
+    return set_refusals
+
+
+def unsaved_files(store: Store) -> list[Path]:
+    return sorted(store.path.parent.glob(f"{store.path.name}.unsaved-*.json"))
+
+
+async def quit_from_quiz(pilot: Pilot) -> None:
+    await pilot.press("escape")
+    await until(pilot, lambda: isinstance(pilot.app.screen, ReaderScreen), "back in the reader")
+    await pilot.press("q")
+    await pilot.pause()
+
+
+class TestRefusedAnswers:
+    async def test_a_refused_answer_rerated_is_stored_with_its_new_rating(self, open_app, store, refuse, clock) -> None:
+        refuse(1)
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            assert reviews(app) == [] and len(app.unsaved) == 1
+            await pilot.press("4", "enter")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.EASY
+            assert app.unsaved[0]["rating"] == quiz.EASY  # the queued answer follows the screen
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[1])
+            assert app.unsaved == []
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.EASY), (PREAMBLE[1], quiz.GOOD)]
+            assert unsaved_files(store) == []
+
+    async def test_a_tentative_rating_taken_back_leaves_the_queued_answer_as_it_was(
+        self, open_app, store, refuse, clock
+    ) -> None:
+        refuse(1)
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            await pilot.press("2")
+            await pilot.pause()
+            assert app.unsaved[0]["rating"] == quiz.HARD
+            await pilot.press("x")
+            await pilot.pause()
+            assert app.unsaved[0]["rating"] == quiz.GOOD == screen.session.states[0].rating
+
+    async def test_answers_never_taken_go_to_one_file_once(self, open_app, store, refuse, clock) -> None:
+        calls = refuse(1000)
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            await submit(pilot, PREAMBLE[0])
+            await submit(pilot, "不知道")
+            assert len(app.unsaved) == 2
+            await quit_from_quiz(pilot)
+        # Two answers tried once each as they were given (the second with the first
+        # before it), then once more on leaving: and only once, though the app saves on
+        # quitting and again on unmounting.
+        assert calls[0] == 1 + 1 + 1
+        [kept] = unsaved_files(store)
+        rows = json.loads(kept.read_text("utf-8"))
+        assert [row["typed"] for row in rows] == [PREAMBLE[0], "不知道"]
+        assert app.unsaved_file == kept and app.unsaved_count == 2
+        assert app.unsaved == []
+        assert store.reviews(app.opened.document_id) == []
+
+    async def test_an_answer_written_to_the_file_is_not_stored_as_well(self, open_app, store, refuse, clock) -> None:
+        refuse(2)  # the answer, then the first try on leaving; a later try would succeed
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            await submit(pilot, PREAMBLE[0])
+            await quit_from_quiz(pilot)
+        [kept] = unsaved_files(store)
+        assert [row["typed"] for row in json.loads(kept.read_text("utf-8"))] == [PREAMBLE[0]]
+        assert app.unsaved_count == 1
+        assert store.reviews(app.opened.document_id) == []

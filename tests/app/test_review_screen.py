@@ -211,6 +211,44 @@ class TestAnswering:
             assert reviews(app)[0].rating == quiz.GOOD
             assert "良好" in screen.answer_bar.feedback.content.plain
 
+    async def test_an_answer_that_starts_with_a_digit_is_graded_whole(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            first = screen.session.blanks[0]
+            clock[0] += 30
+            await submit(pilot, first.answer)
+            await pilot.press("1")
+            await pilot.pause()
+            assert reviews(app)[0].rating == quiz.AGAIN  # for now: a lone digit rates
+            await pilot.press("9", "4", "9", "enter")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD
+            assert screen.session.states[1].typed == "1949"
+            assert [(r.card_key, r.typed, r.rating) for r in reviews(app)] == [
+                (first.card.key, first.answer, quiz.GOOD),
+                (screen.session.blanks[1].card.key, "1949", quiz.AGAIN),
+            ]
+            assert "第 2 空 不对" in screen.answer_bar.feedback.content.plain
+
+    async def test_reveal_keeps_what_was_typed_for_its_card(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            await pilot.press(*"作风")
+            await pilot.press("ctrl+r")
+            await pilot.pause()
+            assert screen.answer_bar.input.value == ""
+            assert screen.session.active == 1 and not screen.session.states[1].graded
+            [review] = reviews(app)
+            assert (review.card_key, review.outcome, review.typed) == (
+                screen.session.blanks[0].card.key, "revealed", "作风"
+            )
+
     async def test_reviewing_due_cards_clears_them_from_the_outline(self, open_app, store, clock) -> None:
         app = open_app(new_per_day=0)
         async with app.run_test(size=SIZE) as pilot:

@@ -14,6 +14,8 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row
 
+RATING_DIGITS = ("1", "2", "3", "4")
+
 
 class BlankScreen(Screen[None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them."""
@@ -32,6 +34,10 @@ class BlankScreen(Screen[None]):
         self.session = session
         self.heading = title
         self.feedback_index: int | None = None  # the graded blank whose feedback shows
+        # While the input holds a lone digit 1-4 under the feedback, that blank is rated
+        # with it for now; this is the rating to go back to if the digit begins an answer.
+        self.rating_before: int | None = None
+        self.drafts: dict[int, str] = {}  # what was typed for a blank, while another is active
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="drill-title", markup=False)
@@ -74,17 +80,23 @@ class BlankScreen(Screen[None]):
 
     def answered(self, text: str) -> None:
         """Enter in the answer bar: grade the active blank, or show the summary when all are."""
+        if self.rating_before is not None and text in RATING_DIGITS:
+            # Enter on a lone rating digit confirms the rating; it is not an answer.
+            self.rating_before = None
+            return
         if self.session.done:
             self.finish()
             return
         state = self.session.active_state
         if state is not None and state.graded:
             # The active blank was answered already (Tab went back to it): go on to the
-            # next open one and keep what was typed for it, rather than dropping it.
+            # next open one and keep what was typed for it, rather than dropping it
+            # (with nothing typed, that blank gets back its own draft).
             self.session.next_pending()
             self.feedback_index = None
             self.redraw()
-            self.answer_bar.input.value = text
+            draft = self.drafts.pop(self.session.active, "")
+            self._set_input(text or draft)
             return
         verdict = self.session.answer(text)
         if verdict is not None:
@@ -97,12 +109,15 @@ class BlankScreen(Screen[None]):
         recorded = self.app.record_answer(blank.card, state)  # type: ignore[attr-defined]
         if recorded is not None:
             state.review_id = recorded.review_id
+        self.drafts.pop(index, None)
         self.feedback_index = index
+        self.rating_before = None
         self.answer_bar.show_verdict(blank.number, blank.answer, state)
         # After the last blank the feedback stays (and 1-4 can still re-rate it) until
         # Enter asks for the summary.
         self.session.next_pending()
         self.redraw()
+        self._set_input(self.drafts.pop(self.session.active, ""))
 
     def finish(self) -> None:
         """Every blank is graded and Enter pressed: subclasses show their summary."""
@@ -112,31 +127,75 @@ class BlankScreen(Screen[None]):
     @on(Input.Changed)
     def _rating_key(self, event: Input.Changed) -> None:
         # The input has focus, so 1-4 reach it rather than a binding: typed alone while
-        # feedback shows, they rate the blank just graded, as in Anki.
-        if self.feedback_index is not None and event.value in ("1", "2", "3", "4"):
-            event.input.value = ""
-            self.action_rate(int(event.value))
-        elif event.value:
-            self.feedback_index = None  # typing the next answer ends the chance to re-rate
-
-    def action_rate(self, rating: int) -> None:
+        # feedback shows, they rate the blank just graded, as in Anki. Only for now: an
+        # answer may begin with a digit ("3d day", "2035年"), so the digit stays in sight,
+        # Enter confirms it, and typing on (or deleting it) gives the old rating back.
         index = self.feedback_index
         if index is None:
             return
-        state = self.session.states[index]
-        self.session.rate(rating, index)
-        if state.review_id is not None:
-            self.app.rerate_answer(state.review_id, rating)  # type: ignore[attr-defined]
-        blank = self.session.blanks[index]
+        if event.value in RATING_DIGITS:
+            if self.rating_before is None:
+                self.rating_before = self.session.states[index].rating
+            self.rerate(index, int(event.value))
+            return
+        if self.rating_before is not None:
+            self.rerate(index, self.rating_before)
+            self.rating_before = None
+        if event.value:
+            self.feedback_index = None  # typing the next answer ends the chance to re-rate
+
+    def action_rate(self, rating: int) -> None:
+        """Rate the blank whose feedback shows, for good (a digit typed alone rates for now)."""
+        index = self.feedback_index
+        if index is None:
+            return
+        if self.rating_before is not None:
+            self._take_input()  # the digit in the input was this very choice, made for now
+        self.rerate(index, rating)
+
+    def rerate(self, index: int, rating: int) -> None:
+        """Change the rating of graded blank `index`, where it is kept and in its feedback."""
+        state, blank = self.session.states[index], self.session.blanks[index]
+        before = state.rating
+        if rating != before:
+            self.session.rate(rating, index)
+            if not self.app.rerate_answer(blank.card, state):  # type: ignore[attr-defined]
+                state.rating = before  # refused: the feedback shows the rating that was kept
         self.answer_bar.show_verdict(blank.number, blank.answer, state)
 
-    def action_next_blank(self) -> None:
-        self.session.next()
+    def _set_input(self, text: str) -> None:
+        """Put `text` in the input as the screen's doing: it is not typing, so it rates nothing."""
+        field = self.answer_bar.input
+        with self.prevent(Input.Changed):
+            field.value = text
+        field.cursor_position = len(text)
+
+    def _take_input(self) -> str:
+        """Empty the input and return the answer it held; a lone rating digit is a rating, kept."""
+        text = self.answer_bar.input.value
+        if self.rating_before is not None:
+            self.rating_before = None
+            text = ""
+        self._set_input("")
+        return text
+
+    def _move(self, index: int) -> None:
+        """Make blank `index` active; what was typed stays with the blank it was typed for."""
+        left = self.session.active
+        typed = self._take_input()
+        if typed:
+            self.drafts[left] = typed
+        else:
+            self.drafts.pop(left, None)
+        self.session.go(index)
         self.redraw()
+        self._set_input(self.drafts.pop(self.session.active, ""))
+
+    def action_next_blank(self) -> None:
+        self._move(self.session.active + 1)
 
     def action_previous_blank(self) -> None:
-        self.session.prev()
-        self.redraw()
+        self._move(self.session.active - 1)
 
     def action_hint(self) -> None:
         if self.session.hint() is not None:
@@ -146,7 +205,11 @@ class BlankScreen(Screen[None]):
         state = self.session.active_state
         if state is None or state.graded:
             return
+        # What was typed is the attempt given up on: stored with the blank, not left in
+        # the input to be taken as the next blank's answer.
+        typed = self._take_input()
         self.session.reveal()
+        state.typed = typed
         self.graded(self.session.active)
 
     def action_leave(self) -> None:

@@ -21,8 +21,7 @@ class ReviewScreen(BlankScreen):
 
     def rows(self) -> list[Row]:
         blank = self.session.active_blank
-        if blank is None:
-            return [Row("caption", [t("review_nothing_due")])]
+        assert blank is not None  # the app opens no review with an empty queue
         names = captions()
         path = heading_path(self.document, blank.section_id, names)
         text, start, end = sentence_for(self.document, blank.card)
@@ -35,9 +34,3 @@ class ReviewScreen(BlankScreen):
         # Not a lambda: Textual awaits what a screen callback returns, and awaiting
         # dismiss() from inside this screen's own handler is an error.
         self.dismiss()
-
-    def answered(self, text: str) -> None:
-        if not self.session.blanks:
-            self.dismiss()
-            return
-        super().answered(text)

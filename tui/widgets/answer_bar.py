@@ -97,15 +97,15 @@ class AnswerBar(Vertical):
             text.append("  " + t("expected") + " ")
             text.append(answer, self.get_component_rich_style("answer-bar--missing"))
         if state.rating:
-            text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating]), key=state.rating))
+            text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating])))
         self.feedback.update(text)
-
-    def clear_feedback(self) -> None:
-        self.feedback.update("")
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value
-        event.input.value = ""
+        # Emptied for the next answer, which is not the user editing it: without Changed,
+        # a screen cannot mistake it for a rating digit deleted.
+        with self.prevent(Input.Changed):
+            event.input.value = ""
         self.post_message(self.Answered(value))
