@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import locale
+import re
 from string import Formatter
 
 import pytest
@@ -153,3 +154,26 @@ def test_bindings_are_translated_per_instance():
     assert described(english)["command_palettectrl+p"] == "Palette"
     groups = {binding.group.description for _, binding in chinese._bindings if binding.group}
     assert groups == {"上/下一节"}
+
+
+def test_every_kind_of_load_error_has_its_words_in_both_languages():
+    from tui.core.loader import MESSAGES
+
+    for kind, english in MESSAGES.items():
+        zh, en = STRINGS[f"load_{kind}"]
+        assert en == english  # the interface's English is the loader's own message
+        assert set(re.findall(r"{(\w+)}", zh)) == set(re.findall(r"{(\w+)}", english))
+
+
+def test_the_cli_says_a_load_error_in_the_interface_language(tmp_path):
+    import subprocess
+    import sys
+
+    missing = tmp_path / "无此文件.txt"
+    for lang, words in (("zh", "没有这个文件"), ("en", "no such file")):
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "outline", str(missing), "--lang", lang],
+            capture_output=True, text=True, env={"STUDY_DATA_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        )
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"study: {missing}{'：' if lang == 'zh' else ': '}{words}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
@@ -19,6 +19,7 @@ from .core.outline import display_heading
 from .core.scheduler import NEW_PER_DAY
 from .i18n import captions, set_language, t, translate_bindings
 from .screens.reader_screen import ReaderScreen
+from .widgets.answer_bar import RATING_KEYS
 from .widgets.outline_tree import Progress
 
 # Texts up to this size are parsed before the first frame; larger ones in a worker.
@@ -34,6 +35,7 @@ class Opened:
     document_id: int | None
     section_id: str | None
     at: float
+    problem: str | None = None  # why progress cannot be kept, when the store failed
 
 
 class StudyApp(App[None]):
@@ -81,6 +83,7 @@ class StudyApp(App[None]):
         self.store = store
         self.opened: Opened | None = None
         self.extracted: dict[str, list[Phrase]] = {}
+        self.phrases_ready = False
         self.phrases: dict[str, list[Phrase]] = {}
         self.cards: list[Card] = []
         self.section_keys: dict[str, str] = {}
@@ -125,22 +128,32 @@ class StudyApp(App[None]):
 
     def _open_document(self) -> Opened:
         """Parse the text and find the document's id and saved position in the store."""
+        from .core.loader import content_hash
         from .core.outline import parse
+        from .core.store import StoreError
 
         document = parse(self.text, self.path.name)
-        content_hash = hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        text_hash = content_hash(self.text)
         document_id = None
         section_id, at = self.start_section, 0.0
+        problem = None
         if self.store is not None:
-            document_id = self.store.document(self.path, content_hash, document.title)
-            if section_id is None:
-                saved = self.store.position(document_id)
-                if saved is not None:
-                    section_id, at = saved.section_id, saved.scroll
-        return Opened(document, content_hash, document_id, section_id, at)
+            try:
+                document_id = self.store.document(self.path, text_hash, document.title)
+                saved = self.store.position(document_id) if section_id is None else None
+            except StoreError as error:
+                # Reading still works; progress cannot be kept, and the user is told so.
+                document_id, saved, problem = None, None, str(error)
+            if saved is not None:
+                section_id, at = saved.section_id, saved.scroll
+        return Opened(document, text_hash, document_id, section_id, at, problem)
 
     def on_study_app_document_parsed(self, message: DocumentParsed) -> None:
         self.opened = message.opened
+        if message.opened.problem:
+            self.notify(t("progress_not_kept", error=message.opened.problem), severity="error", timeout=15)
+        if self.start_section is not None and message.opened.document.find(self.start_section) is None:
+            self.notify(t("section_unknown", section=self.start_section), severity="warning")
         reader = self.reader
         reader.show_document(message.opened.document, message.opened.section_id, message.opened.at)
         reader.set_status(t("extracting"))
@@ -149,42 +162,41 @@ class StudyApp(App[None]):
 
     @work(thread=True, exclusive=True, group="phrases")
     def find_phrases(self, opened: Opened) -> None:
-        from .core import phrases as extractor
+        from .core.phrases import phrases_for
+        from .core.store import StoreError
 
-        found = None
-        if self.store is not None:
-            found = self.store.cached_phrases(opened.content_hash, extractor.EXTRACTOR_VERSION)
-        if found is None:
-            found = extractor.extract(opened.document)
-            if self.store is not None:
-                self.store.cache_phrases(opened.content_hash, extractor.EXTRACTOR_VERSION, found)
-        edited = found
-        if self.store is not None and opened.document_id is not None:
-            edits = self.store.phrase_edits(opened.document_id)
-            if edits:
-                edited = extractor.apply_edits(opened.document, found, edits)
+        try:
+            found, edited = phrases_for(opened.document, opened.content_hash, self.store, opened.document_id)
+        except StoreError as error:
+            # The saved phrase edits could not be read: quiz with the phrases as found.
+            found, edited = phrases_for(opened.document, opened.content_hash)
+            self.call_from_thread(self.notify, t("edits_not_read", error=str(error)), severity="error")
         self.post_message(self.PhrasesFound(found, edited))
 
     def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
         self.extracted = message.extracted
+        self.phrases_ready = True
         self.use_phrases(message.phrases)
         mode, self.start_mode = self.start_mode, "read"
         if mode == "quiz":
             wanted = self.start_section if self.start_section and self._has_blanks(self.start_section) else None
             first = wanted or self.next_quiz_section(None)
-            if first is not None:
+            if first is None:
+                self.notify(t("quiz_no_blanks"), severity="warning")
+            else:
                 self.start_quiz(first if isinstance(first, str) else first[0])
         elif mode == "review":
             self.action_review()
 
     def use_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
         """Take a (new) set of phrases: cards, the text's highlights and the outline's progress."""
-        from .core.quiz import cards_for, section_keys
+        from .core.quiz import cards_for
 
         assert self.opened is not None
         self.phrases = phrases
         self.cards = cards_for(self.opened.document, phrases)
-        self.section_keys = section_keys(self.opened.document)
+        if not self.section_keys:
+            self.section_keys = self.opened.document.section_keys()
         reader = self.reader
         reader.show_phrases(phrases)
         reader.set_status(t("phrase_count", count=len(self.cards)))
@@ -302,9 +314,18 @@ class StudyApp(App[None]):
             return
         self.push_screen(QuizScreen(self.opened.document, section_id, self.cards), self._drill_closed)
 
-    def action_quiz(self) -> None:
-        if not self.cards:
+    def _phrases_missing(self) -> bool:
+        """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
+        if not self.phrases_ready:
             self.notify(t("no_phrases_yet"), severity="warning")
+            return True
+        if not self.cards:
+            self.notify(t("no_phrases_at_all"), severity="warning")
+            return True
+        return False
+
+    def action_quiz(self) -> None:
+        if self._phrases_missing():
             return
         section_id = self.reader.current_section
         if section_id is None or not self._has_blanks(section_id):
@@ -333,8 +354,7 @@ class StudyApp(App[None]):
     def action_review(self) -> None:
         from .screens.review_screen import ReviewScreen
 
-        if self.opened is None or not self.cards:
-            self.notify(t("no_phrases_yet"), severity="warning")
+        if self.opened is None or self._phrases_missing():
             return
         queue = self.review_queue()
         if not queue:
@@ -361,11 +381,17 @@ class StudyApp(App[None]):
         document = self.opened.document
         edit = PhraseEdit(document.section_key(section_id), action, text)  # type: ignore[arg-type]
         if self.store is not None and self.opened.document_id is not None:
-            if undo:
-                self.store.remove_phrase_edit(self.opened.document_id, edit)
-            else:
-                self.store.add_phrase_edit(self.opened.document_id, edit)
-            edits = self.store.phrase_edits(self.opened.document_id)
+            from .core.store import StoreError
+
+            try:
+                if undo:
+                    self.store.remove_phrase_edit(self.opened.document_id, edit)
+                else:
+                    self.store.add_phrase_edit(self.opened.document_id, edit)
+                edits = self.store.phrase_edits(self.opened.document_id)
+            except StoreError as error:
+                self.notify(t("edit_not_saved", error=str(error)), severity="error")
+                return
         else:
             edits = [edit]
         self.use_phrases(extractor.apply_edits(document, self.extracted, edits))
@@ -440,5 +466,19 @@ class StudyApp(App[None]):
             yield SystemCommand(
                 t("key_previous_section"), t("palette_help_previous_section"), screen.action_previous_section
             )
+        from .screens.blank_screen import BlankScreen
+
+        if isinstance(screen, BlankScreen):
+            yield SystemCommand(t("key_hint"), t("palette_help_hint"), screen.action_hint)
+            yield SystemCommand(t("key_reveal"), t("palette_help_reveal"), screen.action_reveal)
+            yield SystemCommand(t("key_next_blank"), t("palette_help_next_blank"), screen.action_next_blank)
+            yield SystemCommand(t("key_previous_blank"), t("palette_help_previous_blank"), screen.action_previous_blank)
+            for rating in (1, 2, 3, 4):
+                yield SystemCommand(
+                    t("palette_rate", rating=t(RATING_KEYS[rating])),
+                    t("palette_help_rate"),
+                    partial(screen.action_rate, rating),
+                )
+            yield SystemCommand(t("key_leave"), t("palette_help_leave"), screen.action_leave)
         yield SystemCommand(t("key_help"), t("palette_help_help"), self.action_help)
         yield SystemCommand(t("key_quit"), t("palette_help_quit"), self.action_quit)

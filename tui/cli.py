@@ -89,7 +89,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     try:
         text = load(path)
     except LoadError as error:
-        raise CliError(str(error)) from None
+        from .i18n import t
+
+        raise CliError(t(f"load_{error.kind}", **error.values)) from None
     if command in (None, "quiz", "review"):
         return _open_app(path, text, args, start=command or "read")
     doc = parse(text, path.name)
@@ -105,12 +107,13 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         return 0
     if command == "phrases":
         from .core.phrases import extract, format_phrases, phrases_json
+        from .i18n import captions
 
         phrases = extract(doc)
         if args.json:
             _print_json(phrases_json(doc, phrases))
         else:
-            print(format_phrases(doc, phrases))
+            print(format_phrases(doc, phrases, captions()))
         return 0
     if command == "stats":
         return _stats(path, text, doc, args)
@@ -157,24 +160,17 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
 
 def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
-    import hashlib
-
-    from .core import phrases as extractor
+    from .core.loader import content_hash
+    from .core.phrases import phrases_for
     from .core.outline import display_heading
     from .core.quiz import cards_for, keys_by_section
     from .i18n import captions, t
 
     store = _open_store()
     try:
-        content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        found = store.cached_phrases(content_hash, extractor.EXTRACTOR_VERSION)
-        if found is None:
-            found = extractor.extract(doc)
-            store.cache_phrases(content_hash, extractor.EXTRACTOR_VERSION, found)
-        document_id = store.document(path, content_hash, doc.title)
-        edits = store.phrase_edits(document_id)
-        if edits:
-            found = extractor.apply_edits(doc, found, edits)
+        text_hash = content_hash(text)
+        document_id = store.document(path, text_hash, doc.title)
+        _, found = phrases_for(doc, text_hash, store, document_id)
         cards = cards_for(doc, found)
         own = store.section_stats(document_id, keys_by_section(doc, cards))
         every = store.section_stats(document_id, {"all": [card.key for card in cards]})["all"]

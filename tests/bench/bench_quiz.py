@@ -172,14 +172,14 @@ def fill_store(data: str, path: Path, text: str, reviewed: float = 0.8) -> int:
     from tui.core import phrases as extractor
     from tui.core import scheduler
     from tui.core.outline import parse
-    from tui.core.quiz import cards_for, section_keys
+    from tui.core.quiz import cards_for
     from tui.core.store import FILENAME, Store
 
     doc = parse(text, path.name)
     found = extractor.extract(doc)
     content_hash = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     cards = cards_for(doc, found)
-    keys = section_keys(doc)
+    keys = doc.section_keys()
     now = datetime.now(timezone.utc)
     rng = random.Random(3)
     card_rows, review_rows = [], []
@@ -245,7 +245,7 @@ async def open_review(path: Path, text: str, data: str, runs: int = OPENINGS) ->
 def store_answers(data: str, path: Path, text: str, count: int = 200) -> list[float]:
     from tui.core import phrases as extractor
     from tui.core.outline import parse
-    from tui.core.quiz import cards_for, section_keys
+    from tui.core.quiz import cards_for
     from tui.core.store import Store
 
     doc = parse(text, path.name)
@@ -254,7 +254,7 @@ def store_answers(data: str, path: Path, text: str, count: int = 200) -> list[fl
     with Store.open(data) as store:
         found = store.cached_phrases(content_hash, extractor.EXTRACTOR_VERSION) or extractor.extract(doc)
         cards = cards_for(doc, found)
-        keys = section_keys(doc)
+        keys = doc.section_keys()
         document_id = store.document(path, content_hash, doc.title)
         for card in random.Random(5).sample(cards, min(count, len(cards))):
             started = time.perf_counter()

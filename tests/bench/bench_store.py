@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.core import scheduler
 from tui.core.model import Document, Phrase, Section
-from tui.core.quiz import cards_for, check, diff, keys_by_section, normalize, section_keys
+from tui.core.quiz import cards_for, check, diff, keys_by_section, normalize
 from tui.core.sentences import sentence_group
 from tui.core.session import QuizSession, blanks_for
 from tui.core.store import FILENAME, Store
@@ -53,7 +53,7 @@ def make_document(cards: int = CARDS, seed: int = 7) -> tuple[Document, dict[str
 def fill(path: Path, doc_id: int, doc: Document, phrases: dict[str, list[Phrase]], reviewed: float = 0.8) -> None:
     """Give most cards a history, written in one transaction as a long-used database would hold."""
     rng = random.Random(3)
-    keys = section_keys(doc)
+    keys = doc.section_keys()
     card_rows, review_rows = [], []
     for card in cards_for(doc, phrases):
         if rng.random() > reviewed:
@@ -114,7 +114,7 @@ def main() -> None:
         review_samples = timed(open_review, 15)
 
         # The outline's marks and due counts, refreshed after every answer.
-        keys = section_keys(doc)
+        keys = doc.section_keys()
         by_node = keys_by_section(doc, cards, subtree=True)
         stats_samples = timed(lambda: store.section_stats(doc_id, by_node, NOW), 5)
 

@@ -12,18 +12,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.core import phrases as phrases_module
+from tui.core.database import StoreError
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.phrases import (
     EXTRACTOR_VERSION,
     apply_edits,
-    cache_key,
     extract,
     find_occurrence,
     format_phrases,
-    phrases_from_data,
+    phrases_for,
     phrases_json,
-    phrases_to_data,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -295,28 +293,51 @@ def test_find_occurrence() -> None:
 # ---------------------------------------------------------------- caching and output
 
 
-def test_cache_key_depends_on_text_and_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = SPEECH.read_text(encoding="utf-8")
-    assert cache_key(text) == cache_key(text)
-    assert cache_key(text) != cache_key(text + " ")
-    before = cache_key(text)
-    monkeypatch.setattr(phrases_module, "EXTRACTOR_VERSION", EXTRACTOR_VERSION + "x")
-    assert cache_key(text) != before
+class _Cache:
+    """A stand-in store: a phrase cache and saved edits, with a switch to fail like a full disk."""
+
+    def __init__(self, edits: list[PhraseEdit] | None = None, failing: bool = False) -> None:
+        self.saved: dict[tuple[str, str], dict] = {}
+        self.edits = edits or []
+        self.failing = failing
+        self.extractions = 0
+
+    def cached_phrases(self, content_hash: str, version: str) -> dict | None:
+        if self.failing:
+            raise StoreError("disk full", "full")
+        return self.saved.get((content_hash, version))
+
+    def cache_phrases(self, content_hash: str, version: str, phrases: dict) -> None:
+        if self.failing:
+            raise StoreError("disk full", "full")
+        self.saved[(content_hash, version)] = phrases
+
+    def phrase_edits(self, document_id: int) -> list[PhraseEdit]:
+        return self.edits
 
 
-def test_phrases_survive_a_trip_through_json() -> None:
+def test_phrases_are_kept_by_content_hash_and_extractor_version() -> None:
     doc = speech_document()
-    found = extract(doc)
-    data = json.loads(json.dumps(phrases_to_data(found), ensure_ascii=False))
-    assert phrases_from_data(data) == found
+    cache = _Cache()
+    found, edited = phrases_for(doc, "hash", cache, 1)
+    assert found == edited == extract(doc)
+    assert list(cache.saved) == [("hash", EXTRACTOR_VERSION)]
+    cache.saved[("hash", EXTRACTOR_VERSION)] = {"1": []}  # a second opening reads the cache
+    assert phrases_for(doc, "hash", cache, 1)[0] == {"1": []}
 
 
-@pytest.mark.parametrize(
-    "data", [None, {}, {"sections": {"1": [[0, 0, 5, "ab", "quote"]]}}, {"sections": {"1": [[0]]}}]
-)
-def test_bad_cached_data_is_refused(data: object) -> None:
-    with pytest.raises(ValueError):
-        phrases_from_data(data)
+def test_saved_edits_are_applied_and_the_found_phrases_kept_apart() -> None:
+    doc = speech_document()
+    cache = _Cache(edits=[PhraseEdit(doc.section_key("1"), "remove", "牛鼻子")])
+    found, edited = phrases_for(doc, "hash", cache, 1)
+    assert "牛鼻子" in [p.text for p in found["1"]]
+    assert "牛鼻子" not in [p.text for p in edited["1"]]
+
+
+def test_a_cache_the_store_cannot_read_or_write_is_passed_over() -> None:
+    doc = speech_document()
+    found, edited = phrases_for(doc, "hash", _Cache(failing=True), 1)
+    assert found == edited == extract(doc)
 
 
 def test_json_lists_every_section_in_document_order() -> None:
@@ -361,7 +382,6 @@ def test_the_segmenter_is_imported_only_when_needed() -> None:
     code = (
         "import sys, tui.core.phrases as p\n"
         "assert 'rjieba' not in sys.modules and 'textual' not in sys.modules\n"
-        "p.cache_key('x')\n"
         "assert 'rjieba' not in sys.modules\n"
         "p.extract_paragraph('彰显了党对作风问题“零容忍”的坚定立场。')\n"
         "assert 'rjieba' in sys.modules\n"

@@ -21,7 +21,6 @@ from tui.core.quiz import (
     keys_by_section,
     letters,
     normalize,
-    section_keys,
     suggest_rating,
 )
 
@@ -240,7 +239,7 @@ class TestCards:
 
     def test_section_keys_match_the_model(self) -> None:
         doc = speech()
-        keys = section_keys(doc)
+        keys = doc.section_keys()
         assert keys == {section.id: doc.section_key(section.id) for section in doc.walk()}
 
     def test_cards_in_reading_order_with_occurrences(self) -> None:

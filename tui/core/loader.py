@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -26,13 +27,44 @@ _BOMS = (
 _SAMPLE = 65536
 
 
+# One English line per kind of problem; the interface has them in its own languages too
+# (tui/i18n.py, keys "load_<kind>").
+MESSAGES = {
+    "missing": "{name}: no such file",
+    "permission": "{name}: permission denied",
+    "unreadable": "{name}: cannot be read ({detail})",
+    "folder": "{name}: is a folder, not a text file",
+    "not_regular": "{name}: is not a regular file",
+    "too_large": "{name}: too large ({size} MB; the limit is {limit} MB)",
+    "empty": "{name}: the file is empty",
+    "blank": "{name}: the file is empty (only whitespace)",
+    "binary": "{name}: looks like a binary file, not text",
+    "bad_bom": "{name}: not valid {detail} despite its byte-order mark",
+    "encoding": "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)",
+}
+
+
 class LoadError(Exception):
-    """A file that cannot be studied; the message is one line naming the file and the problem."""
+    """A file that cannot be studied; the message is one line naming the file and the problem.
+
+    `kind` names the problem (a key of MESSAGES) and `values` fill its message, so an
+    interface can say the same in its own words.
+    """
+
+    def __init__(self, kind: str, **values: object) -> None:
+        super().__init__(MESSAGES[kind].format(**values))
+        self.kind = kind
+        self.values = values
 
 
 def is_markdown(path: str | os.PathLike[str]) -> bool:
     """Whether the file's name says it is Markdown-like text (.md, .markdown, .rst)."""
     return Path(path).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def content_hash(text: str) -> str:
+    """What recognises a document's text wherever its file is: a SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def load(path: str | os.PathLike[str]) -> str:
@@ -42,43 +74,43 @@ def load(path: str | os.PathLike[str]) -> str:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise LoadError(f"{name}: no such file") from None
+        raise LoadError("missing", name=name) from None
     except PermissionError:
-        raise LoadError(f"{name}: permission denied") from None
+        raise LoadError("permission", name=name) from None
     except OSError as error:
-        raise LoadError(f"{name}: cannot be read ({error.strerror or error})") from None
+        raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{name}: is a folder, not a text file")
+        raise LoadError("folder", name=name)
     if not stat.S_ISREG(info.st_mode):
         # A FIFO or a device would block or never end; neither is a document.
-        raise LoadError(f"{name}: is not a regular file")
+        raise LoadError("not_regular", name=name)
     if info.st_size > MAX_BYTES:
-        raise LoadError(f"{name}: too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        raise LoadError("too_large", name=name, size=info.st_size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
     try:
         with open(path, "rb") as file:
             data = file.read()
     except PermissionError:
-        raise LoadError(f"{name}: permission denied") from None
+        raise LoadError("permission", name=name) from None
     except IsADirectoryError:
-        raise LoadError(f"{name}: is a folder, not a text file") from None
+        raise LoadError("folder", name=name) from None
     except OSError as error:
-        raise LoadError(f"{name}: cannot be read ({error.strerror or error})") from None
+        raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
     return decode(data, name)
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
     """Bytes -> text: BOM, strict UTF-8, BOM-less UTF-16, strict GB18030, then detection."""
     if not data:
-        raise LoadError(f"{name}: the file is empty")
+        raise LoadError("empty", name=name)
     text = _decode(data, name)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     if not text.strip():
-        raise LoadError(f"{name}: the file is empty (only whitespace)")
+        raise LoadError("blank", name=name)
     if _looks_binary(text):
-        raise LoadError(f"{name}: looks like a binary file, not text")
+        raise LoadError("binary", name=name)
     return text
 
 
@@ -88,13 +120,13 @@ def _decode(data: bytes, name: str) -> str:
             try:
                 return data[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise LoadError(f"{name}: not valid {encoding.upper()} despite its byte-order mark") from None
+                raise LoadError("bad_bom", name=name, detail=encoding.upper()) from None
     if b"\x00" in data:
         # Text never holds NUL bytes, but UTF-16 holds many; ASCII in UTF-16 is even valid
         # UTF-8, so this comes before the UTF-8 attempt.
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
-            raise LoadError(f"{name}: looks like a binary file, not text")
+            raise LoadError("binary", name=name)
         return utf16
     try:
         return data.decode("utf-8")
@@ -159,7 +191,7 @@ def _detect(data: bytes, name: str) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise LoadError(f"{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)")
+        raise LoadError("encoding", name=name)
     return str(best)
 
 

@@ -68,6 +68,19 @@ class Document:
 
         return search(self.sections, []) or []
 
+    def section_keys(self) -> dict[str, str]:
+        """`section_key` of every section by id, in one walk of the tree."""
+        keys: dict[str, str] = {}
+
+        def visit(sections: list[Section], trail: str) -> None:
+            for section in sections:
+                key = f"{trail} / {_key_part(section)}" if trail else _key_part(section)
+                keys[section.id] = key
+                visit(section.children, key)
+
+        visit(self.sections, "")
+        return keys
+
     def section_key(self, section_id: str) -> str:
         """A key for a section that survives renumbering and edits elsewhere in the file.
 

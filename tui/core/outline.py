@@ -32,7 +32,7 @@ from .headings import (
     toc_end,
     toc_entry,
 )
-from .loader import MARKDOWN_SUFFIXES
+from .loader import is_markdown
 from .model import Document, Section
 from .residue import RE_PAGE_NUMBER, strip_comments, strip_residue, take_title
 
@@ -56,7 +56,7 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
         text = strip_comments(text, comments)
     lines = text.split("\n")
     if markdown is None:
-        markdown = _is_markdown_name(name) or any((atx := atx_heading(line)) and atx[1] for line in lines[:2000])
+        markdown = is_markdown(name) or any((atx := atx_heading(line)) and atx[1] for line in lines[:2000])
     meta: dict[str, str] = {}
     start, end, tail_noise = strip_residue(lines, meta, noise)
     noise.extend(comments)
@@ -64,10 +64,6 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
     sections = _build(body, markdown, noise, rst=PurePath(name).suffix.lower() == ".rst")
     noise.extend(tail_noise)
     return Document(title=title, title_from=title_from, sections=sections, meta=meta, noise=noise)
-
-
-def _is_markdown_name(name: str) -> bool:
-    return PurePath(name).suffix.lower() in MARKDOWN_SUFFIXES
 
 
 # ---------------------------------------------------------------- tree building

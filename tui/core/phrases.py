@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
+from tui.core.database import StoreError
 from tui.core.keywords import filler_candidates, keyword_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
+from tui.core.outline import display_heading
 from tui.core.paragraph import Paragraph
 from tui.core.phrase_rules import (
     Candidate,
@@ -20,6 +21,9 @@ from tui.core.phrase_rules import (
 )
 
 # Bump whenever a rule changes: cached results are keyed by it.
+if TYPE_CHECKING:
+    from tui.core.store import Store
+
 EXTRACTOR_VERSION = "1"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
@@ -28,11 +32,6 @@ MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
 
 # ---------------------------------------------------------------------------
 # Public API
-
-
-def cache_key(text: str) -> str:
-    """A key for cached phrases: the extraction is a pure function of the text and the version."""
-    return hashlib.sha256(f"{EXTRACTOR_VERSION}\0{text}".encode("utf-8")).hexdigest()
 
 
 def extract(doc: Document) -> dict[str, list[Phrase]]:
@@ -80,8 +79,9 @@ def apply_edits(
     """
     result = {section_id: list(found) for section_id, found in phrases.items()}
     by_key: dict[str, list[Section]] = {}
+    keys = doc.section_keys()
     for section in doc.walk():
-        by_key.setdefault(doc.section_key(section.id), []).append(section)
+        by_key.setdefault(keys[section.id], []).append(section)
         result.setdefault(section.id, [])
     for edit in edits:
         for section in by_key.get(edit.section_key, []):
@@ -98,37 +98,6 @@ def apply_edits(
             kept.append(Phrase(index, start, end, edit.text, "user"))
             result[section.id] = sorted(kept, key=lambda p: (p.paragraph, p.start))
             break  # sections sharing a key: the edit belongs to the first that holds the text
-    return result
-
-
-def phrases_to_data(phrases: Mapping[str, list[Phrase]]) -> dict[str, Any]:
-    """Phrases as JSON-able data, for a cache."""
-    return {
-        "version": EXTRACTOR_VERSION,
-        "sections": {
-            section_id: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in found]
-            for section_id, found in phrases.items()
-        },
-    }
-
-
-def phrases_from_data(data: Any) -> dict[str, list[Phrase]]:
-    """The inverse of `phrases_to_data`; ValueError when the data is not what it wrote."""
-    try:
-        sections = data["sections"]
-        result = {
-            str(section_id): [
-                Phrase(int(paragraph), int(start), int(end), str(text), str(kind))
-                for paragraph, start, end, text, kind in found
-            ]
-            for section_id, found in sections.items()
-        }
-    except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"not cached phrases: {error}") from None
-    for found in result.values():
-        for p in found:
-            if p.end - p.start != len(p.text) or p.start < 0:
-                raise ValueError(f"not cached phrases: bad span for {p.text!r}")
     return result
 
 
@@ -151,22 +120,51 @@ def phrases_json(doc: Document, phrases: Mapping[str, list[Phrase]]) -> dict[str
 
 
 def format_phrases(
-    doc: Document, phrases: Mapping[str, list[Phrase]], names: Mapping[str, str] | None = None
+    doc: Document, phrases: Mapping[str, list[Phrase]], captions: Mapping[str, str] | None = None
 ) -> str:
-    """The human form of `study phrases`: each section's heading, then its phrases.
+    """The human form of `study phrases`: each section's name, then its phrases.
 
-    `names` gives the words shown for sections without a heading, by kind
-    (`preamble`, `closing`).
+    `captions` names the sections without a heading, by kind (`preamble`, `closing`).
     """
-    names = {"preamble": "(preamble)", "closing": "(closing)", **(names or {})}
     lines: list[str] = []
     for section in doc.walk():
         indent = "  " * max(section.level - 1, 0)
-        heading = f"{section.label}{section.heading}" if section.kind == "heading" else names.get(section.kind, "")
-        lines.append(f"{indent}{heading or section.label}")
+        lines.append(f"{indent}{display_heading(section, captions, preview=False)}")
         for p in phrases.get(section.id, []):
             lines.append(f"{indent}  · {p.text}  [{p.kind}]")
     return "\n".join(lines)
+
+
+def phrases_for(
+    doc: Document, content_hash: str, store: Store | None = None, document_id: int | None = None
+) -> tuple[dict[str, list[Phrase]], dict[str, list[Phrase]]]:
+    """The document's phrases as extracted, and with the user's saved edits applied.
+
+    Extraction is a pure function of the text and `EXTRACTOR_VERSION`, so the store keeps
+    its results by content hash. The cache is only a cache: when the store cannot read or
+    write it, extraction goes on without it. The edits are the user's own: a store error
+    reading them is raised.
+    """
+    found = None
+    if store is not None:
+        try:
+            found = store.cached_phrases(content_hash, EXTRACTOR_VERSION)
+        except StoreError:
+            found = None
+    if found is None:
+        found = extract(doc)
+        if store is not None:
+            try:
+                store.cache_phrases(content_hash, EXTRACTOR_VERSION, found)
+            except StoreError:
+                pass
+    edited = found
+    if store is not None and document_id is not None:
+        edits = store.phrase_edits(document_id)
+        if edits:
+            edited = apply_edits(doc, found, edits)
+    return found, edited
+
 
 # ---------------------------------------------------------------------------
 # Choosing the blanks

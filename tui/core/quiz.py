@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Literal, Mapping
 
 from tui.core.model import Card, Document, Phrase, Section
+from tui.core.search import fold_char
 
 Outcome = Literal["right", "near", "wrong", "empty"]
 Tag = Literal["same", "wrong", "missing", "extra"]
@@ -83,10 +84,6 @@ def check(answer: str, expected: str) -> Verdict:
 # ---------------------------------------------------------------- diffs
 
 
-def _fold(char: str) -> str:
-    return unicodedata.normalize("NFKC", char).casefold()
-
-
 def _absorb_islands(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
     """Merge a one-character match between two changes into one change.
 
@@ -115,7 +112,7 @@ def diff(answer: str, expected: str) -> list[tuple[Tag, str]]:
     belongs), "missing" (expected text not typed), "extra" (typed text where
     nothing was expected). `diff_rows` splits them into the two lines to draw.
     """
-    matcher = SequenceMatcher(None, [_fold(c) for c in answer], [_fold(c) for c in expected], autojunk=False)
+    matcher = SequenceMatcher(None, [fold_char(c) for c in answer], [fold_char(c) for c in expected], autojunk=False)
     segments: list[tuple[Tag, str]] = []
 
     def add(tag: Tag, text: str) -> None:
@@ -191,21 +188,6 @@ def card_key(section_key: str, phrase_text: str, occurrence: int) -> str:
     return f"{section_key} :: {phrase_text} #{occurrence}"
 
 
-def section_keys(doc: Document) -> dict[str, str]:
-    """`Document.section_key` for every section, in one walk of the tree."""
-    keys: dict[str, str] = {}
-
-    def visit(sections: list[Section], trail: str) -> None:
-        for section in sections:
-            part = f"@{section.kind}" if section.kind != "heading" else (section.heading or section.label)
-            key = f"{trail} / {part}" if trail else part
-            keys[section.id] = key
-            visit(section.children, key)
-
-    visit(doc.sections, "")
-    return keys
-
-
 def _reading_order(phrase: Phrase) -> tuple[int, int, int]:
     return (phrase.paragraph, phrase.start, phrase.end)
 
@@ -216,7 +198,7 @@ def cards_for(doc: Document, phrases_by_section: Mapping[str, Iterable[Phrase]])
     The occurrence counts phrases with the same text under the same section key,
     so two sections that happen to share a heading path still get distinct keys.
     """
-    keys = section_keys(doc)
+    keys = doc.section_keys()
     seen: Counter[tuple[str, str]] = Counter()
     cards: list[Card] = []
     for section in doc.walk():

@@ -91,12 +91,18 @@ def retrievability(state: str | None, now: datetime | None = None, scheduler: Sc
     return float((scheduler or default_scheduler()).get_card_retrievability(card, utc(now)))
 
 
-def mastery(state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None) -> float:
+def mastery(
+    state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None, failed: bool = False
+) -> float:
     """How well a card is known: its chance of being recalled `MASTERY_HORIZON` after `now`.
 
     Retrievability at `now` itself is 1 right after any review, failed or not; looking
-    ahead lets the rating show. 0 for a card never reviewed.
+    ahead lets the rating show. A card whose last answer was failed (Again) counts 0 until
+    it is recalled again: FSRS's flat forgetting curve would still give it about 0.77.
+    0 for a card never reviewed.
     """
+    if failed:
+        return 0.0
     return retrievability(state, utc(now) + MASTERY_HORIZON, scheduler)
 
 

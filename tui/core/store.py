@@ -345,7 +345,7 @@ class Store:
 
         Only the given keys count, so a phrase switched off no longer weighs on its
         section; reviews are those of the given cards. Mastery is the mean of
-        `scheduler.mastery` over them, new cards counting 0.
+        `scheduler.mastery` over them, new cards and cards last failed counting 0.
         """
         moment = scheduler.utc(now)
         cutoff = moment.timestamp()
@@ -353,15 +353,23 @@ class Store:
             key: (state, due)
             for key, state, due in self._read("SELECT key, state, due FROM cards WHERE document_id = ?", (document_id,))
         }
-        reviews = dict(
-            self._read("SELECT card_key, COUNT(*) FROM reviews WHERE document_id = ? GROUP BY card_key", (document_id,))
-        )
+        reviews: dict[str, int] = {}
+        failed: set[str] = set()  # cards whose latest answer was rated Again
+        for key, count, last_rating in self._read(
+            "SELECT latest.card_key, latest.count, reviews.rating FROM reviews JOIN "
+            "(SELECT card_key, COUNT(*) AS count, MAX(id) AS last FROM reviews WHERE document_id = ? "
+            "GROUP BY card_key) AS latest ON reviews.id = latest.last",
+            (document_id,),
+        ):
+            reviews[key] = count
+            if last_rating == 1:
+                failed.add(key)
         known: dict[str, float] = {}  # a card may sit in several groups: work it out once
 
         def mastery(key: str) -> float:
             if key not in known:
                 card = stored.get(key)
-                known[key] = scheduler.mastery(card[0], moment) if card else 0.0
+                known[key] = scheduler.mastery(card[0], moment, failed=key in failed) if card else 0.0
             return known[key]
 
         stats: dict[str, SectionStats] = {}

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..i18n import t, translate_bindings
+from ..widgets.key_bar import KeyBar
 
 TWO_COLUMNS_FROM = 80  # terminal cells
 
@@ -41,7 +42,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ("r", "key_review"),
         ("e", "key_edit_phrases"),
         ("Enter", "key_answer"),
-        ("Tab  Shift+Tab", "key_next_blank"),
+        ("Tab  Shift+Tab", "key_blanks"),
         ("Ctrl+T", "key_hint"),
         ("Ctrl+R", "key_reveal"),
         ("1 2 3 4", "key_rate"),
@@ -68,6 +69,8 @@ class HelpScreen(ModalScreen[None]):
         self.groups = KEYS + (extra or [])
 
     def compose(self) -> ComposeResult:
+        # The keys of this dialog, over those of the screen beneath it.
+        yield KeyBar()
         with VerticalScroll(id="help-dialog"):
             yield Static(t("help_title"), id="help-title")
             with Horizontal(id="help-groups"):

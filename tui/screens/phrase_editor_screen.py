@@ -14,6 +14,7 @@ from ..core.model import Document
 from ..core.outline import display_heading
 from ..core.phrases import find_occurrence
 from ..i18n import captions, t, translate_bindings
+from ..widgets.key_bar import KeyBar
 
 
 class PhraseEditorScreen(ModalScreen[None]):
@@ -28,6 +29,8 @@ class PhraseEditorScreen(ModalScreen[None]):
         self.section = document.find(section_id) or document.sections[0]
 
     def compose(self) -> ComposeResult:
+        # The keys of this dialog, over those of the screen beneath it.
+        yield KeyBar()
         with Vertical(id="editor-dialog"):
             yield Static(
                 t("editor_title", section=display_heading(self.section, captions())), id="editor-title", markup=False

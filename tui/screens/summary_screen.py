@@ -13,6 +13,7 @@ from textual.widgets import Static
 from ..core.session import Summary
 from ..core.wrap import wrap
 from ..i18n import t, translate_bindings
+from ..widgets.key_bar import KeyBar
 
 
 class SummaryScreen(ModalScreen[str | None]):
@@ -31,6 +32,8 @@ class SummaryScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         summary = self.summary
+        # The keys of this dialog, over those of the screen beneath it.
+        yield KeyBar()
         with Vertical(id="summary-dialog"):
             yield Static(t("summary_title"), id="summary-title")
             counts = Table.grid(padding=(0, 2))
