@@ -221,3 +221,33 @@ class TestOpeningTheApp:
                 cli.main([command, "--help"])
             assert exit_.value.code == 0
             assert option in capsys.readouterr().out
+
+
+class TestRefusedAnswers:
+    """Answers the database refused to the end are reported once the screen is gone."""
+
+    class FakeApp:
+        def __init__(self, *args: object, file: Path | None = None, **kwargs: object) -> None:
+            self.unsaved = [{"card_key": "甲 :: 零容忍 #1", "now": datetime(2026, 1, 2, tzinfo=timezone.utc)}]
+            self.unsaved_file = file
+            self.unsaved_count = 1 if file else 0
+            self.return_code = 0
+
+        def run(self) -> None:
+            if self.unsaved_file is not None:
+                self.unsaved = []
+
+    def test_kept_in_a_file(self, capsys, monkeypatch, tmp_path) -> None:
+        kept = tmp_path / "study.db.unsaved-1.json"
+        monkeypatch.setattr("tui.app.StudyApp", lambda *a, **k: self.FakeApp(file=kept))
+        code, _, err = run(capsys, str(BUNDLED), "--lang", "en")
+        assert code == 1
+        assert err.strip() == f"study: the database refused 1 answer(s); they are kept in {kept}"
+
+    def test_printed_when_no_file_can_be_written(self, capsys, monkeypatch) -> None:
+        monkeypatch.setattr("tui.app.StudyApp", lambda *a, **k: self.FakeApp())
+        code, _, err = run(capsys, str(BUNDLED), "--lang", "zh")
+        assert code == 1
+        first, answer = err.strip().splitlines()
+        assert first == "study: 数据库没有接受 1 个答案，也无法另存为文件，答案如下："
+        assert json.loads(answer) == {"card_key": "甲 :: 零容忍 #1", "now": "2026-01-02T00:00:00+00:00"}

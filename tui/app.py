@@ -434,7 +434,10 @@ class StudyApp(App[None]):
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
         rows = [dict(answer, now=answer["now"].isoformat()) for answer in self.unsaved]
-        path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        try:
+            path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+        except OSError:
+            return None  # the disk refuses the file too: the CLI prints them once the screen is gone
         # They are in the file now, and only there: no later save may store them too.
         self.unsaved_count = len(self.unsaved)
         self.unsaved.clear()

@@ -135,6 +135,7 @@ def _open_store():
 
 def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "read") -> int:
     from .app import StudyApp
+    from .i18n import t
 
     if getattr(args, "new_per_day", NEW_PER_DAY) < 0:
         raise CliError("--new-per-day must be 0 or more")
@@ -153,7 +154,13 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     finally:
         store.close()
     if app.unsaved_file is not None:
-        print(f"study: the database refused {app.unsaved_count} answer(s); they are kept in {app.unsaved_file}", file=sys.stderr)
+        print(f"study: {t('answers_kept_in_file', count=app.unsaved_count, path=app.unsaved_file)}", file=sys.stderr)
+        return 1
+    if app.unsaved:
+        # Neither the database nor a file beside it took them: the terminal is the last place.
+        print(f"study: {t('answers_printed', count=len(app.unsaved))}", file=sys.stderr)
+        for answer in app.unsaved:
+            print(json.dumps(dict(answer, now=answer["now"].isoformat()), ensure_ascii=False), file=sys.stderr)
         return 1
     return app.return_code or 0
 

@@ -137,6 +137,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editor_not_in_text": ("本节正文里没有“{phrase}”", "“{phrase}” does not occur in this section's text"),
     "editor_added": ("已添加“{phrase}”", "“{phrase}” added"),
     "help_quiz": ("测验与复习", "Quiz and review"),
+    "answers_kept_in_file": (
+        "数据库没有接受 {count} 个答案，已另存到 {path}",
+        "the database refused {count} answer(s); they are kept in {path}",
+    ),
+    "answers_printed": (
+        "数据库没有接受 {count} 个答案，也无法另存为文件，答案如下：",
+        "the database refused {count} answer(s) and no file could be written; here they are:",
+    ),
     "answer_not_saved": (
         "有 {count} 个答案暂未存入数据库（{error}），会在下一次作答或退出时再存。",
         "{count} answer(s) not saved yet ({error}); they will be saved with the next answer or on leaving.",
