@@ -37,13 +37,6 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
         parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
         parser.add_argument("--version", action="version", version=f"study {__version__}")
-        parser.add_argument(
-            "--new-per-day",
-            type=int,
-            default=NEW_PER_DAY,
-            metavar="N",
-            help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
-        )
     else:
         parser = argparse.ArgumentParser(prog=f"study {command}")
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
@@ -51,14 +44,15 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
         if command == "quiz":
             parser.add_argument("--section", metavar="ID", help="quiz this section (default: the first with blanks)")
-        if command == "review":
-            parser.add_argument(
-                "--new-per-day",
-                type=int,
-                default=NEW_PER_DAY,
-                metavar="N",
-                help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
-            )
+    if command in (None, "quiz", "review"):
+        # Each opens the app, whose review (r) brings in new cards.
+        parser.add_argument(
+            "--new-per-day",
+            type=int,
+            default=NEW_PER_DAY,
+            metavar="N",
+            help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
+        )
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)")
     return parser
 
