@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections import Counter
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.core.test_loader import ENCODINGS
 from tui.core.loader import load
 from tui.core.model import Document, Section
 from tui.core.outline import display_heading, format_outline, heading_path, parse, to_data
@@ -124,16 +124,9 @@ class TestGold:
         assert [c.id for c in speech.sections[1].children] == ["2.1", "2.2"]
 
 
+# Every encoding the loader reads, and the line ends it turns into LF.
 ENCODED = {
-    "utf-8": lambda t: t.encode("utf-8"),
-    "utf-8-bom": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
-    "gbk": lambda t: t.encode("gbk"),
-    "gb18030": lambda t: t.encode("gb18030"),
-    "utf-16-bom-le": lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
-    "utf-16-bom-be": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
-    "utf-16-le": lambda t: t.encode("utf-16-le"),
-    "utf-16-be": lambda t: t.encode("utf-16-be"),
-    "utf-32-bom": lambda t: codecs.BOM_UTF32_LE + t.encode("utf-32-le"),
+    **ENCODINGS,
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
     "cr": lambda t: t.replace("\n", "\r").encode("utf-8"),
     "gbk-crlf": lambda t: t.replace("\n", "\r\n").encode("gbk"),
