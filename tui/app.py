@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -39,7 +39,7 @@ class Opened:
 
 
 class StudyApp(App[None]):
-    """study: the outline, the text, and (as they land) the quiz modes."""
+    """study: the reader, the quiz and review screens, and the store every answer goes to."""
 
     CSS_PATH = Path(__file__).parent / "study.tcss"
     TITLE = "study"
