@@ -21,8 +21,6 @@ from ..widgets.outline_tree import OutlineTree, Progress
 from ..widgets.text_view import TextView
 
 if TYPE_CHECKING:
-    from textual.widgets import Input
-
     from ..widgets.search_bar import SearchBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
@@ -209,6 +207,3 @@ class ReaderScreen(Screen[None]):
             # the outline and breadcrumb name the section the match is in.
             self.query_one(OutlineTree).show_section(event.section_id)
             self.current_section = event.section_id
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
