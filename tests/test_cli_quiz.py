@@ -12,6 +12,7 @@ from rich.cells import cell_len
 
 from tui import cli
 from tui.app import StudyApp
+from tui.core.answers import AnswerQueue
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
@@ -228,14 +229,15 @@ class TestRefusedAnswers:
 
     class FakeApp:
         def __init__(self, *args: object, file: Path | None = None, **kwargs: object) -> None:
-            self.unsaved = [{"card_key": "甲 :: 零容忍 #1", "now": datetime(2026, 1, 2, tzinfo=timezone.utc)}]
-            self.unsaved_file = file
-            self.unsaved_count = 1 if file else 0
+            self.answers = AnswerQueue(None)  # type: ignore[arg-type]
+            self.answers.waiting = [{"card_key": "甲 :: 零容忍 #1", "now": datetime(2026, 1, 2, tzinfo=timezone.utc)}]
+            self.file = file
             self.return_code = 0
 
         def run(self) -> None:
-            if self.unsaved_file is not None:
-                self.unsaved = []
+            if self.file is not None:  # as if the file beside the database took them
+                self.answers.file, self.answers.filed = self.file, len(self.answers.waiting)
+                self.answers.waiting = []
 
     def test_kept_in_a_file(self, capsys, monkeypatch, tmp_path) -> None:
         kept = tmp_path / "study.db.unsaved-1.json"

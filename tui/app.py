@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from .core.answers import AnswerQueue
 from .core.model import Card, Document, Phrase
 from .core.outline import display_heading
 from .core.scheduler import NEW_PER_DAY
@@ -89,9 +90,7 @@ class StudyApp(App[None]):
         self.section_keys: dict[str, str] = {}
         self.start_mode = start  # "read", "quiz" or "review": what to open once phrases are found
         self.new_per_day = new_per_day
-        self.unsaved: list[dict] = []  # graded answers the database could not take yet
-        self.unsaved_file: Path | None = None  # where they went if it never could
-        self.unsaved_count = 0  # how many answers unsaved_file holds
+        self.answers = AnswerQueue(store) if store is not None else None
         self.state_saved = False  # quitting saves, and unmounting would save again
 
     # ------------------------------------------------------------- start-up
@@ -220,53 +219,43 @@ class StudyApp(App[None]):
         """Commit one graded answer (before its feedback is drawn); the outline follows on leaving.
 
         If the database cannot take it (held by another program past the busy timeout,
-        disk full), the answer is kept and written with the next one or on leaving.
+        disk full), the answer waits in `answers` and is written with the next one or
+        on leaving.
         """
         from .core.store import StoreError
 
-        if self.store is None or self.opened is None or self.opened.document_id is None:
+        if self.answers is None or self.opened is None or self.opened.document_id is None:
             return None
-        answer = dict(
-            document_id=self.opened.document_id,
-            card_key=card.key,
-            section_key=self.section_keys.get(card.section_id, ""),
-            rating=state.rating,
-            outcome=state.outcome,
-            typed=state.typed,
-            hints=state.hints,
-            duration=round(state.seconds, 3),
-            now=datetime.now(timezone.utc),
-        )
-        self.unsaved.append(answer)
-        recorded = None
         try:
-            while self.unsaved:
-                recorded = self.store.record_review(**self.unsaved[0])
-                self.unsaved.pop(0)
+            # The outline is out of sight behind the quiz: it catches up when the quiz
+            # closes (`_drill_closed`), so an answer among thousands of cards stays quick.
+            return self.answers.record(
+                document_id=self.opened.document_id,
+                card_key=card.key,
+                section_key=self.section_keys.get(card.section_id, ""),
+                rating=state.rating,
+                outcome=state.outcome,
+                typed=state.typed,
+                hints=state.hints,
+                duration=round(state.seconds, 3),
+                now=datetime.now(timezone.utc),
+            )
         except StoreError as error:
-            self.notify(t("answer_not_saved", count=len(self.unsaved), error=str(error)), severity="error")
+            self.notify(t("answer_not_saved", count=len(self.answers.waiting), error=str(error)), severity="error")
             return None
-        # The outline is out of sight behind the quiz: it catches up when the quiz closes
-        # (`_drill_closed`), so an answer in a document of thousands of cards stays quick.
-        return recorded
 
     def rerate_answer(self, card: Card, state: object) -> bool:
         """Give the answer just recorded for `card` the rating `state` now has (keys 1-4).
 
-        An answer the database refused is still queued: its queued entry changes. Returns
+        An answer the database refused is still waiting: its entry changes. Returns
         False when the database refused the change, so the screen keeps the old rating.
         """
         from .core.store import StoreError
 
-        if self.store is None:
+        if self.answers is None:
             return True
         if state.review_id is None:
-            # Queued: the newest entry for the card is this answer (an older one of the
-            # same card could be queued from an earlier quiz).
-            for answer in reversed(self.unsaved):
-                if answer["card_key"] == card.key:
-                    answer["rating"] = state.rating
-                    break
+            self.answers.rerate_waiting(card.key, state.rating)
             return True
         try:
             self.store.rerate(state.review_id, state.rating)
@@ -410,38 +399,19 @@ class StudyApp(App[None]):
         """
         from .core.store import StoreError
 
-        if self.state_saved or self.store is None or self.opened is None or self.opened.document_id is None:
+        if self.state_saved or self.answers is None or self.opened is None or self.opened.document_id is None:
             return
         self.state_saved = True
         try:
-            while self.unsaved:
-                self.store.record_review(**self.unsaved[0])
-                self.unsaved.pop(0)
+            self.answers.flush()
             position = self.reader.position
             if position is not None:
                 self.store.set_position(self.opened.document_id, *position)
         except LookupError:
             pass
         except StoreError:
-            self.unsaved_file = self._keep_unsaved()
-
-    def _keep_unsaved(self):
-        """Write answers the database refused to a JSON file beside it, so none is lost."""
-        import json
-
-        if not self.unsaved:
-            return None
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
-        rows = [dict(answer, now=answer["now"].isoformat()) for answer in self.unsaved]
-        try:
-            path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
-        except OSError:
-            return None  # the disk refuses the file too: the CLI prints them once the screen is gone
-        # They are in the file now, and only there: no later save may store them too.
-        self.unsaved_count = len(self.unsaved)
-        self.unsaved.clear()
-        return path
+            # A file beside the database; if the disk refuses that too, the CLI prints them.
+            self.answers.keep_in_file()
 
     async def action_quit(self) -> None:
         self.save_state()

@@ -147,14 +147,15 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
         app.run()
     finally:
         store.close()
-    if app.unsaved_file is not None:
-        print(f"study: {t('answers_kept_in_file', count=app.unsaved_count, path=app.unsaved_file)}", file=sys.stderr)
+    answers = app.answers
+    if answers is not None and answers.file is not None:
+        print(f"study: {t('answers_kept_in_file', count=answers.filed, path=answers.file)}", file=sys.stderr)
         return 1
-    if app.unsaved:
+    if answers is not None and answers.waiting:
         # Neither the database nor a file beside it took them: the terminal is the last place.
-        print(f"study: {t('answers_printed', count=len(app.unsaved))}", file=sys.stderr)
-        for answer in app.unsaved:
-            print(json.dumps(dict(answer, now=answer["now"].isoformat()), ensure_ascii=False), file=sys.stderr)
+        print(f"study: {t('answers_printed', count=len(answers.waiting))}", file=sys.stderr)
+        for answer in answers.as_data():
+            print(json.dumps(answer, ensure_ascii=False), file=sys.stderr)
         return 1
     return app.return_code or 0
 

@@ -853,14 +853,14 @@ class TestRefusedAnswers:
             screen = await quiz_open(pilot)
             clock[0] += SLOW
             await submit(pilot, PREAMBLE[0])
-            assert reviews(app) == [] and len(app.unsaved) == 1
+            assert reviews(app) == [] and len(app.answers.waiting) == 1
             await pilot.press("4", "enter")
             await pilot.pause()
             assert screen.session.states[0].rating == quiz.EASY
-            assert app.unsaved[0]["rating"] == quiz.EASY  # the queued answer follows the screen
+            assert app.answers.waiting[0]["rating"] == quiz.EASY  # the queued answer follows the screen
             clock[0] += SLOW
             await submit(pilot, PREAMBLE[1])
-            assert app.unsaved == []
+            assert app.answers.waiting == []
             assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.EASY), (PREAMBLE[1], quiz.GOOD)]
             assert unsaved_files(store) == []
 
@@ -875,10 +875,10 @@ class TestRefusedAnswers:
             await submit(pilot, PREAMBLE[0])
             await pilot.press("2")
             await pilot.pause()
-            assert app.unsaved[0]["rating"] == quiz.HARD
+            assert app.answers.waiting[0]["rating"] == quiz.HARD
             await pilot.press("x")
             await pilot.pause()
-            assert app.unsaved[0]["rating"] == quiz.GOOD == screen.session.states[0].rating
+            assert app.answers.waiting[0]["rating"] == quiz.GOOD == screen.session.states[0].rating
 
     async def test_answers_never_taken_go_to_one_file_once(self, open_app, store, refuse, clock) -> None:
         calls = refuse(1000)
@@ -887,7 +887,7 @@ class TestRefusedAnswers:
             await quiz_open(pilot)
             await submit(pilot, PREAMBLE[0])
             await submit(pilot, "不知道")
-            assert len(app.unsaved) == 2
+            assert len(app.answers.waiting) == 2
             await quit_from_quiz(pilot)
         # Two answers tried once each as they were given (the second with the first
         # before it), then once more on leaving: and only once, though the app saves on
@@ -896,8 +896,8 @@ class TestRefusedAnswers:
         [kept] = unsaved_files(store)
         rows = json.loads(kept.read_text("utf-8"))
         assert [row["typed"] for row in rows] == [PREAMBLE[0], "不知道"]
-        assert app.unsaved_file == kept and app.unsaved_count == 2
-        assert app.unsaved == []
+        assert app.answers.file == kept and app.answers.filed == 2
+        assert app.answers.waiting == []
         assert store.reviews(app.opened.document_id) == []
 
     async def test_an_answer_written_to_the_file_is_not_stored_as_well(self, open_app, store, refuse, clock) -> None:
@@ -909,5 +909,5 @@ class TestRefusedAnswers:
             await quit_from_quiz(pilot)
         [kept] = unsaved_files(store)
         assert [row["typed"] for row in json.loads(kept.read_text("utf-8"))] == [PREAMBLE[0]]
-        assert app.unsaved_count == 1
+        assert app.answers.filed == 1
         assert store.reviews(app.opened.document_id) == []

@@ -1,0 +1,91 @@
+"""Tests of tui/core/answers.py: no graded answer is dropped, whatever the store does."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.core.answers import AnswerQueue
+from tui.core.store import Store, StoreError
+
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=timezone.utc)
+
+
+class Refusing:
+    """A store that refuses the first `times` answers, then writes them into `written`."""
+
+    def __init__(self, path: Path, times: int = 0) -> None:
+        self.path = path
+        self.times = times
+        self.written: list[dict] = []
+
+    def record_review(self, **answer: object) -> str:
+        if self.times:
+            self.times -= 1
+            raise StoreError("The study database is busy.", "busy")
+        self.written.append(answer)
+        return f"recorded {answer['card_key']}"
+
+
+def answer(key: str, rating: int = 3) -> dict:
+    return dict(document_id=1, card_key=key, section_key="甲", rating=rating, outcome="right", typed=key, now=NOW)
+
+
+def test_an_answer_is_written_at_once(tmp_path: Path) -> None:
+    store = Refusing(tmp_path / "study.db")
+    queue = AnswerQueue(store)  # type: ignore[arg-type]
+    assert queue.record(**answer("零容忍")) == "recorded 零容忍"
+    assert [a["card_key"] for a in store.written] == ["零容忍"] and queue.waiting == []
+
+
+def test_a_refused_answer_waits_and_goes_first_with_the_next(tmp_path: Path) -> None:
+    store = Refusing(tmp_path / "study.db", times=1)
+    queue = AnswerQueue(store)  # type: ignore[arg-type]
+    with pytest.raises(StoreError):
+        queue.record(**answer("零容忍"))
+    assert [a["card_key"] for a in queue.waiting] == ["零容忍"]
+    queue.record(**answer("两个确立"))
+    assert [a["card_key"] for a in store.written] == ["零容忍", "两个确立"] and queue.waiting == []
+
+
+def test_a_waiting_answer_rerated_keeps_its_newest_rating(tmp_path: Path) -> None:
+    queue = AnswerQueue(Refusing(tmp_path / "study.db", times=2))  # type: ignore[arg-type]
+    for rating in (1, 3):
+        with pytest.raises(StoreError):
+            queue.record(**answer("零容忍", rating))
+    queue.rerate_waiting("零容忍", 4)
+    assert [a["rating"] for a in queue.waiting] == [1, 4]
+
+
+def test_answers_never_taken_are_kept_in_a_file_beside_the_database(tmp_path: Path) -> None:
+    queue = AnswerQueue(Refusing(tmp_path / "study.db", times=9))  # type: ignore[arg-type]
+    for key in ("零容忍", "两个确立"):
+        with pytest.raises(StoreError):
+            queue.record(**answer(key))
+    path = queue.keep_in_file()
+    assert path is not None and path.parent == tmp_path and path.name.startswith("study.db.unsaved-")
+    kept = json.loads(path.read_text("utf-8"))
+    assert [a["card_key"] for a in kept] == ["零容忍", "两个确立"] and kept[0]["now"] == NOW.isoformat()
+    assert (queue.file, queue.filed, queue.waiting) == (path, 2, [])
+    assert queue.keep_in_file() is None  # nothing is kept twice
+
+
+def test_a_disk_that_refuses_the_file_too_leaves_them_waiting(tmp_path: Path) -> None:
+    queue = AnswerQueue(Refusing(tmp_path / "gone" / "study.db", times=9))  # type: ignore[arg-type]
+    with pytest.raises(StoreError):
+        queue.record(**answer("零容忍"))
+    assert queue.keep_in_file() is None
+    assert [a["card_key"] for a in queue.as_data()] == ["零容忍"] and queue.file is None
+
+
+def test_with_a_real_store_the_review_is_there(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        document_id = store.document(tmp_path / "讲话.txt", "hash", "讲话")
+        queue = AnswerQueue(store)
+        recorded = queue.record(**dict(answer("零容忍"), document_id=document_id))
+        assert recorded is not None
+        [review] = store.reviews(document_id)
+        assert (review.card_key, review.typed, review.rating) == ("零容忍", "零容忍", 3)

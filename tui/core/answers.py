@@ -1,0 +1,72 @@
+"""Graded answers on their way to the store: written at once, held when it refuses, never dropped."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .records import Recorded
+    from .store import Store
+
+
+class AnswerQueue:
+    """The answers the store has not taken yet, oldest first, and where they went if it never did.
+
+    An answer is the keyword arguments of `Store.record_review`. The store can refuse
+    one (held by another program past its busy timeout, a full disk): it then waits and
+    is written with the next answer, and on leaving it goes to a file beside the database.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.waiting: list[dict[str, Any]] = []
+        self.file: Path | None = None
+        self.filed = 0  # how many answers `file` holds
+
+    def record(self, **answer: Any) -> Recorded | None:
+        """Write this answer and every one still waiting; a StoreError leaves them waiting."""
+        self.waiting.append(answer)
+        return self.flush()
+
+    def flush(self) -> Recorded | None:
+        """Write the waiting answers, oldest first; the last one's record, or None if none waited."""
+        recorded = None
+        while self.waiting:
+            recorded = self.store.record_review(**self.waiting[0])
+            self.waiting.pop(0)
+        return recorded
+
+    def rerate_waiting(self, card_key: str, rating: int) -> None:
+        """A waiting answer re-rated (keys 1-4): the newest one of that card takes the rating."""
+        for answer in reversed(self.waiting):
+            if answer["card_key"] == card_key:
+                answer["rating"] = rating
+                return
+
+    def keep_in_file(self) -> Path | None:
+        """Write the waiting answers to a JSON file beside the database; None when the disk refuses.
+
+        They are then in the file and only there: the queue is emptied so that no later
+        flush stores them a second time.
+        """
+        if not self.waiting:
+            return None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
+        try:
+            path.write_text(json.dumps(self.as_data(), ensure_ascii=False, indent=1), "utf-8")
+        except OSError:
+            return None
+        self.file, self.filed = path, len(self.waiting)
+        self.waiting.clear()
+        return path
+
+    def as_data(self) -> list[dict[str, Any]]:
+        """The waiting answers as JSON-able data (times in ISO 8601)."""
+        return [
+            {key: value.isoformat() if isinstance(value, datetime) else value for key, value in answer.items()}
+            for answer in self.waiting
+        ]
