@@ -100,8 +100,8 @@ class StudyApp(App[None]):
         return ReaderScreen()
 
     def on_mount(self) -> None:
-        if self.store is not None and getattr(self.store, "notice", None):
-            self.notify(self.store.notice, severity="warning", timeout=10)
+        if self.store is not None and getattr(self.store, "moved_to", None) is not None:
+            self.notify(t("database_moved_aside", name=self.store.moved_to.name), severity="warning", timeout=10)
         if len(self.text) <= INLINE_PARSE_CHARS:
             # A few milliseconds: the first frame then shows the document, not empty
             # panes. The reader shows it when it mounts (see `reader_mounted`).

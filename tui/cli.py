@@ -121,9 +121,11 @@ def _open_store():
         store = Store.open()
     except StoreError as error:
         raise CliError(str(error)) from None
-    if store.notice:
+    if store.moved_to is not None:
+        from .i18n import t
+
         # Every command that opens the database says so when it had to move a damaged one aside.
-        print(f"study: {store.notice}", file=sys.stderr)
+        print(f"study: {t('database_moved_aside', name=store.moved_to.name)}", file=sys.stderr)
     return store
 
 
@@ -132,7 +134,7 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     from .i18n import t
 
     if getattr(args, "new_per_day", NEW_PER_DAY) < 0:
-        raise CliError("--new-per-day must be 0 or more")
+        raise CliError(t("new_per_day_negative"))
     store = _open_store()
     app = StudyApp(
         path,

@@ -137,6 +137,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editor_not_in_text": ("本节正文里没有“{phrase}”", "“{phrase}” does not occur in this section's text"),
     "editor_added": ("已添加“{phrase}”", "“{phrase}” added"),
     "help_quiz": ("测验与复习", "Quiz and review"),
+    "new_per_day_negative": ("--new-per-day 必须是 0 或更大的数", "--new-per-day must be 0 or more"),
+    "database_moved_aside": (
+        "学习记录数据库已损坏：原文件已改名为 {name} 保留，并新建了一个数据库。",
+        "The study database was damaged; it was moved to {name} and a new one started.",
+    ),
     "answers_kept_in_file": (
         "数据库没有接受 {count} 个答案，已另存到 {path}",
         "the database refused {count} answer(s); they are kept in {path}",
