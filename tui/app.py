@@ -270,28 +270,20 @@ class StudyApp(App[None]):
     # ------------------------------------------------------------- quiz and review
 
     def _has_blanks(self, section_id: str) -> bool:
-        assert self.opened is not None
-        section = self.opened.document.find(section_id)
-        ids = {s.id for s in section.walk()} if section else set()
-        return any(card.section_id in ids for card in self.cards)
+        from .core.quiz import has_cards
+
+        return self.opened is not None and has_cards(self.opened.document, self.cards, section_id)
 
     def next_quiz_section(self, after: str | None) -> tuple[str, str] | None:
-        """The first section after `after`'s subtree (or the first of all) whose own text has blanks."""
+        """The next section with blanks after `after` and its subsections, with its name."""
+        from .core.quiz import next_section_with_cards
+
         if self.opened is None:
             return None
-        document = self.opened.document
-        order = [s.id for s in document.walk()]
-        start = 0
-        if after is not None and after in order:
-            section = document.find(after)
-            inside = {s.id for s in section.walk()} if section else {after}
-            start = max(order.index(i) for i in inside) + 1
-        with_cards = {card.section_id for card in self.cards}
-        for section_id in order[start:]:
-            if section_id in with_cards:
-                section = document.find(section_id)
-                return section_id, display_heading(section, captions())
-        return None
+        section_id = next_section_with_cards(self.opened.document, self.cards, after)
+        if section_id is None:
+            return None
+        return section_id, display_heading(self.opened.document.find(section_id), captions())
 
     def start_quiz(self, section_id: str) -> None:
         from .screens.quiz_screen import QuizScreen

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import (
+    has_cards,
+    next_section_with_cards,
     AGAIN,
     EASY,
     GOOD,
@@ -296,3 +298,22 @@ class TestCards:
         assert len(own["s1.1"]) == 4 and len(own["s1.2"]) == 2
         assert whole["s1"] == own["s1.1"] + own["s1.2"]
         assert whole["s1.1"] == own["s1.1"]
+
+
+class TestSectionsToQuiz:
+    def test_a_section_has_cards_through_its_subsections(self) -> None:
+        doc = speech()
+        cards = cards_for(doc, speech_phrases(doc))
+        assert not [c for c in cards if c.section_id == "s1"]  # 一、 has no text of its own
+        assert has_cards(doc, cards, "s1") and has_cards(doc, cards, "s1.1")
+        assert not has_cards(doc, [c for c in cards if c.section_id != "s1.1"], "s1.1")
+        assert not has_cards(doc, cards, "c") and not has_cards(doc, cards, "no such section")
+
+    def test_the_next_section_with_cards_skips_the_subtree_quizzed(self) -> None:
+        doc = speech()
+        cards = cards_for(doc, speech_phrases(doc))
+        assert next_section_with_cards(doc, cards) == "p"
+        assert next_section_with_cards(doc, cards, "p") == "s1.1"
+        assert next_section_with_cards(doc, cards, "s1.1") == "s1.2"
+        assert next_section_with_cards(doc, cards, "s1") is None  # past s1.1 and s1.2: the closing has none
+        assert next_section_with_cards(doc, [c for c in cards if c.section_id != "s1.1"], "p") == "s1.2"

@@ -232,3 +232,22 @@ def keys_by_section(doc: Document, cards: Iterable[Card], subtree: bool = False)
     for top in doc.sections:
         gather(top)
     return totals
+
+
+def has_cards(doc: Document, cards: Iterable[Card], section_id: str) -> bool:
+    """Whether a section, with its subsections, has anything to quiz."""
+    section = doc.find(section_id)
+    inside = {s.id for s in section.walk()} if section else set()
+    return any(card.section_id in inside for card in cards)
+
+
+def next_section_with_cards(doc: Document, cards: Iterable[Card], after: str | None = None) -> str | None:
+    """The first section after `after` and its subsections (or the first of all) whose own text has cards."""
+    order = [s.id for s in doc.walk()]
+    start = 0
+    if after is not None and after in order:
+        section = doc.find(after)
+        inside = {s.id for s in section.walk()} if section else {after}
+        start = max(order.index(i) for i in inside) + 1
+    with_cards = {card.section_id for card in cards}
+    return next((section_id for section_id in order[start:] if section_id in with_cards), None)
