@@ -10,9 +10,9 @@ from textual.widgets import Input, Static
 
 from ..core.session import QuizSession
 from ..i18n import t, translate_bindings
-from ..widgets.key_bar import KeyBar
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row
+from ..widgets.key_bar import KeyBar
 
 RATING_DIGITS = ("1", "2", "3", "4")
 
