@@ -43,6 +43,8 @@ def fix_wide_text(svg: str) -> str:
 async def reader_screenshot() -> str:
     """The reader at the first subsection, key phrases highlighted."""
     from tui.app import StudyApp
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
     from tui.cli import default_document
     from tui.core.loader import load
     from tui.core.store import Store
@@ -51,10 +53,11 @@ async def reader_screenshot() -> str:
     with tempfile.TemporaryDirectory() as data_dir:
         os.environ["STUDY_DATA_DIR"] = data_dir  # never the user's own progress
         store = Store.open(data_dir)
-        app = StudyApp(path, load(path), language="zh", store=store)
+        set_language("zh")
+        app = StudyApp(Workbook(path, load(path), store))
         async with app.run_test(size=SIZE) as pilot:
             # The phrases are found in a worker started after the first frame: wait for them.
-            while not app.phrases:
+            while not app.workbook.phrases:
                 await pilot.pause()
                 await app.workers.wait_for_complete()
             await pilot.press("right_square_bracket", "right_square_bracket", "h")
@@ -77,7 +80,8 @@ async def quiz_screenshot() -> str:
     with tempfile.TemporaryDirectory() as data_dir:
         os.environ["STUDY_DATA_DIR"] = data_dir
         store = Store.open(data_dir)
-        app = StudyApp(path, load(path), language="zh", store=store, start="quiz", section="2.1")
+        set_language("zh")
+        app = StudyApp(Workbook(path, load(path), store), start="quiz", section="2.1")
         async with app.run_test(size=SIZE) as pilot:
             while not app.screen.__class__.__name__ == "QuizScreen":
                 await pilot.pause()

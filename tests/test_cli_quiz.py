@@ -12,12 +12,13 @@ from rich.cells import cell_len
 
 from tui import cli
 from tui.app import StudyApp
-from tui.core.answers import AnswerQueue
+from tui.core.records import Answer
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
 from tui.core.quiz import cards_for
 from tui.core.store import Store
+from tui.i18n import language
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "zuofeng-speech.txt"
@@ -45,8 +46,7 @@ def answer(data_dir: Path, section_id: str, count: int, rating: int = 3, days_ag
     with Store.open(data_dir) as store:
         document_id = store.document(BUNDLED, hashlib.sha256(text.encode()).hexdigest(), doc.title)
         for card in cards:
-            store.record_review(document_id, card.key, keys[section_id], rating, outcome="right",
-                                typed=card.phrase.text, now=moment)
+            store.record_review(document_id, Answer(card.key, keys[section_id], rating, outcome="right", typed=card.phrase.text, time=moment))
     return [card.key for card in cards]
 
 
@@ -190,19 +190,20 @@ class TestOpeningTheApp:
         code, _, err = run(capsys, "quiz", str(BUNDLED), "--section", "2.1", "--lang", "en")
         assert (code, err) == (0, "")
         [app] = opened
-        assert (app.start_mode, app.start_section, app.language, app.path) == ("quiz", "2.1", "en", BUNDLED)
+        assert (app.start_mode, app.start_section, app.workbook.path) == ("quiz", "2.1", BUNDLED)
+        assert language() == "en"
 
     def test_quiz_defaults_to_the_bundled_speech_and_the_first_section(self, capsys, opened) -> None:
         assert run(capsys, "quiz")[0] == 0
         [app] = opened
-        assert (app.start_mode, app.start_section, app.path.name) == ("quiz", None, "zuofeng-speech.txt")
+        assert (app.start_mode, app.start_section, app.workbook.path.name) == ("quiz", None, "zuofeng-speech.txt")
 
     def test_review_with_a_new_card_limit(self, capsys, opened) -> None:
         assert run(capsys, "review", str(BUNDLED), "--new-per-day", "5")[0] == 0
         [app] = opened
-        assert (app.start_mode, app.new_per_day) == ("review", 5)
+        assert (app.start_mode, app.workbook.new_per_day) == ("review", 5)
         assert run(capsys, "review", str(BUNDLED))[0] == 0
-        assert opened[1].new_per_day == 20
+        assert opened[1].workbook.new_per_day == 20
 
     def test_a_negative_limit_is_refused(self, capsys, opened) -> None:
         code, out, err = run(capsys, "review", "--new-per-day", "-1")
@@ -214,7 +215,9 @@ class TestOpeningTheApp:
         code, _, err = run(capsys, "quiz", str(BUNDLED))
         assert code == 0 and "study.db.corrupt-" in err
         [app] = opened
-        assert app.store.notice and "study.db.corrupt-" in app.store.notice  # the app shows it too
+        store = app.workbook.store
+        assert store is not None and store.moved_to is not None  # the app shows it too
+        assert store.moved_to.name.startswith("study.db.corrupt-")
 
     def test_help_names_the_options(self, capsys) -> None:
         for command, option in (("quiz", "--section"), ("review", "--new-per-day"), ("stats", "--json")):
@@ -228,9 +231,13 @@ class TestRefusedAnswers:
     """Answers the database refused to the end are reported once the screen is gone."""
 
     class FakeApp:
-        def __init__(self, *args: object, file: Path | None = None, **kwargs: object) -> None:
-            self.answers = AnswerQueue(None)  # type: ignore[arg-type]
-            self.answers.waiting = [{"card_key": "甲 :: 零容忍 #1", "now": datetime(2026, 1, 2, tzinfo=timezone.utc)}]
+        """Stands in for the app: its run leaves one answer the store never took in the workbook."""
+
+        def __init__(self, workbook: object, file: Path | None = None) -> None:
+            self.answers = workbook.answers  # type: ignore[attr-defined]
+            self.answers.waiting = [
+                Answer("甲 :: 零容忍 #1", "甲", 1, "wrong", time=datetime(2026, 1, 2, tzinfo=timezone.utc))
+            ]
             self.file = file
             self.return_code = 0
 
@@ -241,15 +248,18 @@ class TestRefusedAnswers:
 
     def test_kept_in_a_file(self, capsys, monkeypatch, tmp_path) -> None:
         kept = tmp_path / "study.db.unsaved-1.json"
-        monkeypatch.setattr("tui.app.StudyApp", lambda *a, **k: self.FakeApp(file=kept))
+        monkeypatch.setattr("tui.app.StudyApp", lambda workbook, **k: self.FakeApp(workbook, file=kept))
         code, _, err = run(capsys, str(BUNDLED), "--lang", "en")
         assert code == 1
         assert err.strip() == f"study: the database refused 1 answer(s); they are kept in {kept}"
 
     def test_printed_when_no_file_can_be_written(self, capsys, monkeypatch) -> None:
-        monkeypatch.setattr("tui.app.StudyApp", lambda *a, **k: self.FakeApp())
+        monkeypatch.setattr("tui.app.StudyApp", lambda workbook, **k: self.FakeApp(workbook))
         code, _, err = run(capsys, str(BUNDLED), "--lang", "zh")
         assert code == 1
         first, answer = err.strip().splitlines()
         assert first == "study: 数据库没有接受 1 个答案，也无法另存为文件，答案如下："
-        assert json.loads(answer) == {"card_key": "甲 :: 零容忍 #1", "now": "2026-01-02T00:00:00+00:00"}
+        assert json.loads(answer) == {
+            "card_key": "甲 :: 零容忍 #1", "section_key": "甲", "rating": 1, "outcome": "wrong", "typed": "",
+            "hints": 0, "duration": None, "time": "2026-01-02T00:00:00+00:00",
+        }

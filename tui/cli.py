@@ -6,12 +6,19 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from importlib import resources
 from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 from .i18n import set_language
+
+if TYPE_CHECKING:
+    from .app import Start
+    from .core.store import Store
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
@@ -86,8 +93,12 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         from .i18n import t
 
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
-    if command in (None, "quiz", "review"):
-        return _open_app(path, text, args, start=command or "read")
+    if command is None:
+        return _open_app(path, text, args, "read")
+    if command == "quiz" or command == "review":
+        return _open_app(path, text, args, command)
+    if command == "stats":
+        return _stats(path, text, args)
     doc = parse(text, path.name)
 
     if command == "outline":
@@ -109,18 +120,17 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         else:
             print(format_phrases(doc, phrases, captions()))
         return 0
-    if command == "stats":
-        return _stats(path, text, doc, args)
     raise CliError(f"unknown command {command}")
 
 
-def _open_store():
+def _open_store() -> Store:
     from .core.store import Store, StoreError
+    from .i18n import store_message
 
     try:
         store = Store.open()
     except StoreError as error:
-        raise CliError(str(error)) from None
+        raise CliError(store_message(error)) from None
     if store.moved_to is not None:
         from .i18n import t
 
@@ -129,27 +139,22 @@ def _open_store():
     return store
 
 
-def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "read") -> int:
+def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> int:
     from .app import StudyApp
+    from .core.workbook import Workbook
     from .i18n import t
 
-    if getattr(args, "new_per_day", NEW_PER_DAY) < 0:
+    new_per_day = getattr(args, "new_per_day", NEW_PER_DAY)
+    if new_per_day < 0:
         raise CliError(t("new_per_day_negative"))
     store = _open_store()
-    app = StudyApp(
-        path,
-        text,
-        language=args.lang,
-        section=getattr(args, "section", None),
-        store=store,
-        start=start,
-        new_per_day=getattr(args, "new_per_day", NEW_PER_DAY),
-    )
+    workbook = Workbook(path, text, store, new_per_day=new_per_day)
+    app = StudyApp(workbook, section=getattr(args, "section", None), start=start)
     try:
         app.run()
     finally:
         store.close()
-    answers = app.answers
+    answers = workbook.answers
     if answers is not None and answers.file is not None:
         print(f"study: {t('answers_kept_in_file', count=answers.filed, path=answers.file)}", file=sys.stderr)
         return 1
@@ -162,31 +167,31 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     return app.return_code or 0
 
 
-def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
+def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
-    from .core.loader import content_hash
-    from .core.phrases import phrases_for
     from .core.outline import display_heading
-    from .core.quiz import cards_for, keys_by_section
-    from .i18n import captions, t
+    from .core.records import SectionStats
+    from .core.store import StoreError
+    from .core.workbook import Workbook
+    from .i18n import captions, store_message, t
 
     store = _open_store()
     try:
-        text_hash = content_hash(text)
-        document_id = store.document(path, text_hash, doc.title)
-        _, found = phrases_for(doc, text_hash, store, document_id)
-        cards = cards_for(doc, found)
-        own = store.section_stats(document_id, keys_by_section(doc, cards))
-        every = store.section_stats(document_id, {"all": [card.key for card in cards]})["all"]
-        accuracy = store.accuracy(document_id)
-        per_day = store.reviews_per_day(document_id, days=STATS_DAYS)
-        forecast = store.due_forecast(document_id, days=STATS_DAYS, keys=[card.key for card in cards])
+        workbook = Workbook(path, text, store)
+        doc = workbook.open()
+        if workbook.problem is not None:
+            raise workbook.problem
+        workbook.use_phrases(workbook.find_phrases())
+        stats = workbook.stats(days=STATS_DAYS)
+    except StoreError as error:
+        raise CliError(store_message(error)) from None
     finally:
         store.close()
     names = captions()
-    rows = [(section, own[section.id]) for section in doc.walk()]
+    sections = {section.id: section for section in doc.walk()}
+    rows = [(sections[row.section_id], row.stats) for row in stats.sections]
     if args.json:
-        def figures(s) -> dict:
+        def figures(s: SectionStats) -> dict[str, object]:
             return {"cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews, "mastery": round(s.mastery, 4)}
 
         _print_json({
@@ -195,20 +200,20 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
                 {"id": section.id, "heading": section.heading, **figures(s)}
                 for section, s in rows
             ],
-            "totals": figures(every),
-            "accuracy": None if accuracy is None else round(accuracy, 4),
-            "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in per_day],
-            "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in forecast],
+            "totals": figures(stats.totals),
+            "accuracy": None if stats.accuracy is None else round(stats.accuracy, 4),
+            "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in stats.reviews_per_day],
+            "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in stats.due_forecast],
         })
         return 0
     from rich.cells import cell_len
 
-    def cells(name: str, s) -> list[str]:
+    def cells(name: str, s: SectionStats) -> list[str]:
         return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), f"{s.mastery:.0%}"]
 
     table = [[t("stats_section"), t("stats_cards"), t("stats_new"), t("stats_due"), t("stats_reviews"), t("stats_mastery")]]
     table += [cells("  " * (section.level - 1) + display_heading(section, names), s) for section, s in rows]
-    table.append(cells(t("stats_total"), every))
+    table.append(cells(t("stats_total"), stats.totals))
     # Columns measured in terminal cells, so Chinese headings line up; figures to the right.
     widths = [max(cell_len(row[column]) for row in table) for column in range(len(table[0]))]
     print(doc.title)
@@ -219,15 +224,15 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
         ]
         print("  ".join(padded))
 
-    def by_day(key: str, counts: list) -> str:
+    def by_day(key: str, counts: list[tuple[date, int]]) -> str:
         first, last = counts[0][0], counts[-1][0]
         numbers = " ".join(str(count) for _, count in counts)
         return t(key, days=len(counts), first=f"{first:%m-%d}", last=f"{last:%m-%d}", counts=numbers)
 
     print()
-    print(t("stats_accuracy", accuracy="—" if accuracy is None else f"{accuracy:.0%}"))
-    print(by_day("stats_reviews_per_day", per_day))
-    print(by_day("stats_due_forecast", forecast))
+    print(t("stats_accuracy", accuracy="—" if stats.accuracy is None else f"{stats.accuracy:.0%}"))
+    print(by_day("stats_reviews_per_day", stats.reviews_per_day))
+    print(by_day("stats_due_forecast", stats.due_forecast))
     return 0
 
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import locale
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.binding import Binding
+    from textual.dom import DOMNode
 
 LANGUAGES = ("zh", "en")
 
@@ -81,7 +86,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette_help_reveal": ("放弃当前的空，显示答案", "Give up on the active blank and show its answer"),
     "palette_help_next_blank": ("跳到下一个空", "Go to the next blank"),
     "palette_help_previous_blank": ("回到上一个空", "Go back to the previous blank"),
-    "palette_rate": ("评为：{rating}", "Rate: {rating}"),
+    "rate_again": ("评为：重来", "Rate: Again"),
+    "rate_hard": ("评为：困难", "Rate: Hard"),
+    "rate_good": ("评为：良好", "Rate: Good"),
+    "rate_easy": ("评为：简单", "Rate: Easy"),
     "palette_help_rate": ("修改刚答的空的评分", "Change the rating of the blank just answered"),
     "palette_help_leave": ("回到阅读，已答的都已保存", "Back to reading; every answer given is kept"),
     # quiz, review, phrase editing
@@ -154,6 +162,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "有 {count} 个答案暂未存入数据库（{error}），会在下一次作答或退出时再存。",
         "{count} answer(s) not saved yet ({error}); they will be saved with the next answer or on leaving.",
     ),
+    # the study database, by StoreError.kind
+    "store_busy": ("学习记录数据库正被另一个 study 占用，请稍后再试", "the study database is busy: another study is writing to it; try again in a moment"),
+    "store_corrupt": ("学习记录数据库已损坏，重新启动 study 会把它移到一旁并新建一个", "the study database is damaged; restart study to move it aside and start afresh"),
+    "store_full": ("磁盘已满，无法写入学习记录数据库", "the disk is full: study could not save to its database"),
+    "store_newer": ("学习记录数据库来自更新版本的 study，请升级后再用", "the study database was written by a newer study; upgrade to use it"),
+    "store_unavailable": ("无法打开学习记录数据库", "the study database cannot be opened"),
+    "store_other": ("学习记录数据库出错", "the study database failed"),
     "stats_section": ("章节", "Section"),
     "stats_cards": ("卡片", "Cards"),
     "stats_new": ("新", "New"),
@@ -211,7 +226,7 @@ def t(key: str, /, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def translate_bindings(node: object) -> None:
+def translate_bindings(node: DOMNode) -> None:
     """Give a widget's or screen's bindings their descriptions in the current language.
 
     Bindings are declared with i18n keys as descriptions; they are translated per
@@ -221,25 +236,33 @@ def translate_bindings(node: object) -> None:
 
     from textual.binding import BindingsMap
 
-    bindings = node._bindings  # type: ignore[attr-defined]
+    bindings = node._bindings
     translated = []
     for key_bindings in bindings.key_to_bindings.values():
         for binding in key_bindings:
             key = _description_key(binding)
             if key:
                 binding = replace(binding, description=t(key))
+            if binding.tooltip in STRINGS:
+                binding = replace(binding, tooltip=t(binding.tooltip))
             if binding.group is not None and binding.group.description in STRINGS:
                 binding = replace(binding, group=replace(binding.group, description=t(binding.group.description)))
             translated.append(binding)
-    node._bindings = BindingsMap(translated)  # type: ignore[attr-defined]
+    node._bindings = BindingsMap(translated)
 
 
-def _description_key(binding: object) -> str | None:
+def _description_key(binding: Binding) -> str | None:
     """The i18n key of a binding's description; Textual adds the palette's own, in English."""
-    if binding.action == "command_palette":  # type: ignore[attr-defined]
+    if binding.action == "command_palette":
         return "key_palette_short"
-    description = binding.description  # type: ignore[attr-defined]
+    description = binding.description
     return description if description in STRINGS else None
+
+
+def store_message(error: object) -> str:
+    """A StoreError in the interface language, by its kind (the English message is for logs)."""
+    kind = getattr(error, "kind", "other")
+    return t(f"store_{kind}" if f"store_{kind}" in STRINGS else "store_other")
 
 
 def captions() -> dict[str, str]:

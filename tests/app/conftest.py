@@ -10,11 +10,13 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tui.app import StudyApp
+from tui.app import Start, StudyApp
 from tui.core import session
 from tui.core.loader import load
+from tui.core.scheduler import NEW_PER_DAY
 from tui.core.store import Store
-from tui.i18n import t
+from tui.core.workbook import Workbook
+from tui.i18n import set_language, t
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -44,12 +46,28 @@ def speech_text() -> str:
     return load(SPEECH)
 
 
+def study_app(
+    path: Path,
+    text: str | None = None,
+    *,
+    language: str = "zh",
+    store: Store | None = None,
+    section: str | None = None,
+    start: Start = "read",
+    new_per_day: int = NEW_PER_DAY,
+) -> StudyApp:
+    """The app on a workbook of `path` (its text loaded unless given), as the CLI builds it."""
+    set_language(language)
+    workbook = Workbook(path, load(path) if text is None else text, store, new_per_day=new_per_day)
+    return StudyApp(workbook, section=section, start=start)
+
+
 @pytest.fixture
 def make_app(speech_text: str) -> Callable[..., StudyApp]:
     """Build the app on the bundled speech: make_app(language="zh", section=None, store=None)."""
 
     def build(language: str = "zh", section: str | None = None, store: Store | None = None) -> StudyApp:
-        return StudyApp(SPEECH, speech_text, language=language, section=section, store=store)
+        return study_app(SPEECH, speech_text, language=language, section=section, store=store)
 
     return build
 
@@ -86,7 +104,7 @@ async def until_ready(app: StudyApp, pilot: Pilot, rounds: int = 100) -> None:
     for _ in range(rounds):
         await pilot.pause()
         await app.workers.wait_for_complete()
-        if app.opened is not None:
+        if app.workbook.document is not None:
             status = str(app.reader.query_one("#status", Static).render())
             if status not in (t("opening"), t("extracting")):
                 await pilot.pause()

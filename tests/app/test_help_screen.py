@@ -1,129 +1,133 @@
-"""Tests for tui.screens.help_screen: every key of the reader listed, in both languages, on one page."""
+"""Tests for tui.screens.help_screen and tui/bindings.py: every key of a screen listed from its bindings, in both languages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from textual.app import App
+from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-import tui.app
 from tui.app import StudyApp
-from tui.i18n import STRINGS, set_language, t
-from tui.screens.help_screen import KEYS, TWO_COLUMNS_FROM, HelpScreen
+from tui.bindings import declared_bindings
+from tui.i18n import STRINGS, t
+from tui.screens.blank_screen import BlankScreen
+from tui.screens.help_screen import TWO_COLUMNS_FROM, HelpScreen
+from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.reader_screen import ReaderScreen
+from tui.screens.summary_screen import SummaryScreen
+from tui.widgets.answer_bar import AnswerBar
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.text_view import TextView
 
 from .conftest import until_ready
-
-# How the help screen writes Textual's key names.
-SHOWN = {
-    "slash": "/",
-    "question_mark": "?",
-    "left_square_bracket": "[",
-    "right_square_bracket": "]",
-    "escape": "Esc",
-    "enter": "Enter",
-    "tab": "Tab",
-    "up": "↑",
-    "down": "↓",
-    "left": "←",
-    "right": "→",
-    "space": "Space",
-    "pageup": "PgUp",
-    "pagedown": "PgDn",
-    "home": "Home",
-    "end": "End",
-    "ctrl+p": "Ctrl+P",
-}
-# The text pane's own scrolling keys (the rest of what it inherits scrolls sideways, which it never does).
-SCROLL_KEYS = ["up", "down", "pageup", "pagedown", "home", "end"]
-
-
-def listed_keys(groups) -> set[str]:
-    return {key for _, rows in groups for keys, _ in rows for key in keys.split()}
-
-
-def binding_keys(*classes: type) -> set[str]:
-    keys = set()
-    for cls in classes:
-        for binding in cls.BINDINGS:
-            for key in binding.key.split(","):
-                keys.add(key.strip())
-    return keys
-
 
 def screen_text(widget: Widget) -> str:
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return "\n".join(strip.text for strip in strips)
 
 
+def help_text(screen: HelpScreen) -> str:
+    return "\n".join(screen_text(column) for column in screen.query(".help-column"))
+
+
 async def ready(app: StudyApp, pilot: Pilot) -> None:
     await until_ready(app, pilot)
 
 
-def test_every_key_of_the_reader_is_in_the_help():
-    keys = binding_keys(StudyApp, ReaderScreen, OutlineTree, TextView) | set(SCROLL_KEYS) | {"ctrl+p"}
-    listed = listed_keys(KEYS)
-    missing = sorted(key for key in keys if SHOWN.get(key, key) not in listed)
-    assert missing == []
+async def open_help(app: StudyApp, pilot: Pilot) -> HelpScreen:
+    await ready(app, pilot)
+    await pilot.press("question_mark")
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    return app.screen
 
 
-def test_every_row_names_a_string_in_both_languages():
-    for title, rows in KEYS:
-        assert title in STRINGS
-        for keys, description in rows:
-            assert keys.strip()
-            assert description in STRINGS
-            zh, en = STRINGS[description]
-            assert zh and en
+DECLARING = [StudyApp, ReaderScreen, OutlineTree, TextView, BlankScreen, AnswerBar, SummaryScreen, HelpScreen,
+             PhraseEditorScreen]
 
 
-class HelpApp(App[None]):
-    """The help screen alone, over an empty screen."""
-
-    CSS_PATH = Path(tui.app.__file__).with_name("study.tcss")  # the app's styles, found from here
-
-    def __init__(self, language: str, extra=None) -> None:
-        set_language(language)
-        super().__init__()
-        self.extra = extra
-
-    def on_mount(self) -> None:
-        self.push_screen(HelpScreen(self.extra))
+def test_every_binding_with_an_id_names_itself_in_both_languages():
+    for cls in DECLARING:
+        for binding in cls.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.id is None:
+                continue
+            for key in (binding.description, binding.tooltip or binding.description):
+                assert key in STRINGS and all(STRINGS[key]), (cls.__name__, binding.id, key)
+            if binding.group is not None:
+                assert binding.group.description in STRINGS
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-async def test_at_100_by_30_every_row_is_on_one_page_in_the_current_language(language):
-    app = HelpApp(language)
+async def test_at_100_by_30_every_key_of_the_reader_is_on_one_page_in_the_current_language(make_app, language):
+    app = make_app(language=language)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, HelpScreen)
+        screen = await open_help(app, pilot)
         dialog = screen.query_one("#help-dialog", ScrollableContainer)
         # Nothing to scroll: the whole list is in view.
         assert dialog.max_scroll_y == 0
         assert len(screen.query(".help-column")) == 2
-        shown = "\n".join(screen_text(column) for column in screen.query(".help-column"))
-        for title, rows in KEYS:
+        shown = help_text(screen)
+        flat = shown.replace(" ", "").replace("\n", "")
+        for node, binding in declared_bindings(app.reader):
+            assert app.get_key_display(binding) in shown, binding.id
+            # A long description may wrap inside its column: compare without the breaks.
+            description = binding.group.description if binding.group else binding.description
+            assert description.replace(" ", "") in flat, binding.id
+        for title in ("help_outline", "help_reading", "help_search", "help_quiz", "help_general"):
             assert t(title) in shown
-            for keys, description in rows:
-                assert keys in shown
-                # A long description may wrap inside its column: compare without the breaks.
-                assert t(description).replace(" ", "") in shown.replace(" ", "").replace("\n", "")
         assert t("help_title") in screen_text(screen.query_one("#help-title"))
+        # The keys Textual's widgets bring are there in the project's words: arrows, paging, the palette.
+        for key in ("↑", "PgUp", "Home", "Enter", "Tab", "Esc", "^p"):
+            assert key in shown
 
 
-async def test_a_narrow_terminal_gets_one_column_that_scrolls():
-    app = HelpApp("zh")
-    async with app.run_test(size=(TWO_COLUMNS_FROM - 20, 20)) as pilot:
+async def test_in_a_quiz_the_help_lists_the_quiz_keys(make_app, store):
+    app = make_app(store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(app, pilot)
+        await pilot.press("t")
         await pilot.pause()
-        screen = app.screen
+        quiz = app.screen
+        app.action_help()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = help_text(app.screen)
+        for binding_id in ("hint", "reveal", "next_blank", "rate_1", "leave", "answer"):
+            [binding] = [b for _, b in declared_bindings(quiz) if b.id == binding_id]
+            assert app.get_key_display(binding) in shown
+        assert t("key_outline_move") not in shown  # the reader's keys are not the quiz's
+
+
+class Extended(ReaderScreen):
+    BINDINGS = [Binding("f5", "mark", "key_highlight_long", tooltip="palette_help_highlight", id="f5")]
+
+    marked = False
+
+    def action_mark(self) -> None:
+        self.marked = True
+
+
+async def test_a_key_added_to_a_screen_is_in_its_help_key_bar_and_palette(make_app, monkeypatch):
+    monkeypatch.setattr(StudyApp, "get_default_screen", lambda self: Extended(self.workbook))
+    app = make_app(language="en")
+    async with app.run_test(size=(140, 30)) as pilot:
+        await ready(app, pilot)
+        assert "f5 " + t("key_highlight_long") in screen_text(app.reader.query_one(KeyBar))
+        assert t("key_highlight_long") in [command.title for command in app.get_system_commands(app.reader)]
+        screen = await open_help(app, pilot)
+        assert "f5" in help_text(screen)
+        await pilot.press("escape", "f5")
+        assert app.reader.marked
+
+
+async def test_a_narrow_terminal_gets_one_column_that_scrolls(make_app):
+    app = make_app()
+    async with app.run_test(size=(TWO_COLUMNS_FROM - 20, 20)) as pilot:
+        screen = await open_help(app, pilot)
         assert screen.has_class("-narrow")
         dialog = screen.query_one("#help-dialog", ScrollableContainer)
         assert dialog.region.width <= TWO_COLUMNS_FROM - 20
@@ -133,14 +137,6 @@ async def test_a_narrow_terminal_gets_one_column_that_scrolls():
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert not screen.has_class("-narrow")
-
-
-async def test_extra_groups_are_listed_too():
-    app = HelpApp("en", extra=[("help_general", [("F5", "key_help")])])
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        shown = "\n".join(screen_text(column) for column in app.screen.query(".help-column"))
-        assert "F5" in shown
 
 
 @pytest.mark.parametrize("key", ["escape", "question_mark", "q"])

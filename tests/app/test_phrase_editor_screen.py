@@ -17,7 +17,7 @@ from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.reader_screen import ReaderScreen
 
-from .conftest import until
+from .conftest import until, study_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -43,14 +43,14 @@ def open_app(data_dir: Path) -> Callable[..., StudyApp]:
     """The app at section 2.1 with a store of its own (closed by the test through `stores`)."""
 
     def build(store: Store) -> StudyApp:
-        return StudyApp(SPEECH, load(SPEECH), language="zh", section="2.1", store=store)
+        return study_app(SPEECH, language="zh", section="2.1", store=store)
 
     return build
 
 
 async def editor_open(pilot: Pilot) -> PhraseEditorScreen:
     app: StudyApp = pilot.app  # type: ignore[assignment]
-    await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
+    await until(pilot, lambda: bool(app.workbook.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
     assert app.reader.current_section == "2.1"
     await pilot.press("e")
     await until(pilot, lambda: isinstance(app.screen, PhraseEditorScreen), "the editor opened")
@@ -88,11 +88,11 @@ def message(editor: PhraseEditorScreen) -> tuple[str, bool]:
 
 
 def texts(app: StudyApp, section_id: str = "2.1") -> list[str]:
-    return [phrase.text for phrase in app.phrases[section_id]]
+    return [phrase.text for phrase in app.workbook.phrases[section_id]]
 
 
 def card_texts(app: StudyApp, section_id: str = "2.1") -> list[str]:
-    return [card.phrase.text for card in app.cards if card.section_id == section_id]
+    return [card.phrase.text for card in app.workbook.cards if card.section_id == section_id]
 
 
 async def quiz_answers(pilot: Pilot) -> list[str]:
@@ -123,7 +123,7 @@ class TestEditor:
             app = open_app(store)
             async with app.run_test(size=SIZE) as pilot:
                 editor = await editor_open(pilot)
-                document_id = app.opened.document_id
+                document_id = app.workbook.document_id()
                 await toggle(pilot, editor, "零容忍")
                 assert ("零容忍", False) in listed(editor)
                 assert message(editor) == ("已关闭“零容忍”", False)
@@ -152,7 +152,7 @@ class TestEditor:
                 assert message(editor) == ("已添加“百年党史”", False)
                 assert listed(editor)[-1] == ("百年党史", True)
                 assert editor.query_one("#editor-add", Input).value == ""
-                assert store.phrase_edits(app.opened.document_id) == [PhraseEdit(SECTION_KEY, "add", "百年党史")]
+                assert store.phrase_edits(app.workbook.document_id()) == [PhraseEdit(SECTION_KEY, "add", "百年党史")]
                 # In reading order, between the first two found phrases' sentence and 黄克功案件.
                 assert card_texts(app)[:3] == ["作风建设关系党的生死存亡", "必须抓常、抓细、抓长", "百年党史"]
                 assert "百年党史" in await quiz_answers(pilot)
@@ -170,15 +170,15 @@ class TestEditor:
             app = open_app(store)
             async with app.run_test(size=SIZE) as pilot:
                 editor = await editor_open(pilot)
-                before = list(app.cards)
+                before = list(app.workbook.cards)
                 # 两个务必 is nowhere in the speech; 规划收官期 is, but in another section.
                 for text in ("两个务必", "规划收官期"):
                     await add(pilot, editor, text)
                     assert message(editor) == (f"本节正文里没有“{text}”", True)
                     assert editor.query_one("#editor-add", Input).value == text  # left to correct
                     assert text not in [value for value, _ in listed(editor)]
-                assert store.phrase_edits(app.opened.document_id) == []
-                assert app.cards == before
+                assert store.phrase_edits(app.workbook.document_id()) == []
+                assert app.workbook.cards == before
                 await add(pilot, editor, "百年党史")
                 assert message(editor) == ("已添加“百年党史”", False)  # the error look is gone
 
@@ -198,7 +198,7 @@ class TestEditor:
                 assert message(editor) == ("已关闭“作风建设关系党的生死存亡”", False)
                 await toggle(pilot, editor, "生死存亡")
                 assert ("生死存亡", False) in listed(editor)
-                assert store.phrase_edits(app.opened.document_id) == []
+                assert store.phrase_edits(app.workbook.document_id()) == []
                 # With 生死存亡 off, the phrase it covered is back, and the list shows it.
                 assert ("作风建设关系党的生死存亡", True) in listed(editor)
                 assert "作风建设关系党的生死存亡" in texts(app)

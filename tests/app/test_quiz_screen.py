@@ -18,6 +18,7 @@ from textual.pilot import Pilot
 
 from tui.app import StudyApp
 from tui.core import quiz
+from tui.core.records import Answer
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
@@ -30,7 +31,7 @@ from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.blank_text import BlankText
 from tui.widgets.outline_tree import OutlineTree
 
-from .conftest import until
+from .conftest import until, study_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -59,7 +60,7 @@ def open_app(store: Store) -> Callable[..., StudyApp]:
     """The app on the bundled speech (or another file), with the test's store."""
 
     def build(start: str = "quiz", section: str | None = None, path: Path = SPEECH, **options) -> StudyApp:
-        return StudyApp(path, load(path), language="zh", section=section, store=store, start=start, **options)
+        return study_app(path, language="zh", section=section, store=store, start=start, **options)
 
     return build
 
@@ -71,7 +72,7 @@ async def quiz_open(pilot: Pilot) -> QuizScreen:
 
 async def reader_ready(pilot: Pilot) -> ReaderScreen:
     app: StudyApp = pilot.app  # type: ignore[assignment]
-    await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
+    await until(pilot, lambda: bool(app.workbook.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
     return app.screen  # type: ignore[return-value]
 
 
@@ -133,8 +134,7 @@ def spans_of(text: Text, bar: AnswerBar) -> list[tuple[str, str]]:
 
 
 def reviews(app: StudyApp) -> list:
-    assert app.opened is not None and app.opened.document_id is not None
-    return app.store.reviews(app.opened.document_id)  # type: ignore[union-attr]
+        return app.workbook.store.reviews(app.workbook.document_id())  # type: ignore[union-attr]
 
 
 def placeholder_of(screen: QuizScreen) -> str:
@@ -204,7 +204,7 @@ class TestOpening:
         app.notify = lambda message, *a, **k: (notices.append(message), shown(message, *a, **k))  # type: ignore[method-assign]
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
-            assert app.opened.document_id == document_id and app.reader.current_section == "6"
+            assert app.workbook.document_id() == document_id and app.reader.current_section == "6"
             await pilot.press("t")
             await pilot.pause()
             assert isinstance(app.screen, ReaderScreen)
@@ -371,7 +371,7 @@ class TestAnswers:
             assert not screen.session.states[1].graded and screen.session.active == 1
             assert state.rating == quiz.GOOD and "良好" in feedback(screen).plain
             assert [(r.outcome, r.rating) for r in reviews(app)] == [("empty", quiz.GOOD)]
-            stored = app.store.cards(app.opened.document_id)[review.card_key]  # type: ignore[union-attr]
+            stored = app.workbook.store.cards(app.workbook.document_id())[review.card_key]  # type: ignore[union-attr]
             assert stored.due > review.time  # scheduled as Good, not as the Again it replaced
 
     async def test_a_digit_after_typing_has_begun_is_part_of_the_answer(self, open_app, clock) -> None:
@@ -570,7 +570,7 @@ class TestMoving:
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
             assert [(r.typed, r.outcome) for r in reviews(app)] == [(PREAMBLE[0], "right"), ("不知道", "wrong")]
-            stored = app.store.cards(app.opened.document_id)  # type: ignore[union-attr]
+            stored = app.workbook.store.cards(app.workbook.document_id())  # type: ignore[union-attr]
             assert len(stored) == 2  # the blanks not answered stay new
 
 
@@ -700,11 +700,11 @@ class TestOutlineProgress:
         app = open_app(start="read")
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
-            document_id = app.opened.document_id
+            document_id = app.workbook.document_id()
             month_ago = datetime.now(timezone.utc) - timedelta(days=30)
             for card in cards[:3]:
-                store.record_review(document_id, card.key, "@preamble", quiz.GOOD, outcome="right", now=month_ago)
-            app.refresh_progress()
+                store.record_review(document_id, Answer(card.key, "@preamble", quiz.GOOD, outcome="right", time=month_ago))
+            app.reader.show_progress()
             await pilot.pause()
             before = _preamble_label(app)
             assert before.endswith(" 3")  # three due
@@ -739,7 +739,7 @@ class TestEditedFile:
             for answer in PREAMBLE[:3]:
                 clock[0] += SLOW
                 await submit(pilot, answer)
-            document_id = app.opened.document_id
+            document_id = app.workbook.document_id()
             answered = [r.card_key for r in reviews(app)]
         before = store.cards(document_id)
         assert sorted(before) == sorted(answered) and len(answered) == 3
@@ -757,11 +757,11 @@ class TestEditedFile:
 
         reopened = Store.open(store.path.parent)
         try:
-            app = StudyApp(copy, load(copy), language="zh", store=reopened, start="quiz")
+            app = study_app(copy, language="zh", store=reopened, start="quiz")
             async with app.run_test(size=SIZE) as pilot:
                 screen = await quiz_open(pilot)
-                assert app.opened.document_id == document_id  # the same document, though its hash changed
-                assert set(answered) <= {card.key for card in app.cards}
+                assert app.workbook.document_id() == document_id  # the same document, though its hash changed
+                assert set(answered) <= {card.key for card in app.workbook.cards}
                 after = reopened.cards(document_id)
                 assert {key: after[key].state for key in answered} == {key: before[key].state for key in answered}
                 assert [r.card_key for r in reopened.reviews(document_id)] == answered
@@ -783,7 +783,7 @@ class TestCorruptDatabase:
             [moved] = list(data_dir.glob("study.db.corrupt-*"))
             assert moved.read_bytes() == garbage
             assert opened.moved_to == moved and opened.notice and moved.name in opened.notice
-            app = StudyApp(SPEECH, load(SPEECH), language="zh", store=opened, start="quiz")
+            app = study_app(SPEECH, language="zh", store=opened, start="quiz")
             notices: list[tuple[str, str]] = []
             shown = app.notify
 
@@ -796,7 +796,7 @@ class TestCorruptDatabase:
                 await quiz_open(pilot)
                 assert (f"学习记录数据库已损坏：原文件已改名为 {moved.name} 保留，并新建了一个数据库。", "warning") in notices
                 await submit(pilot, PREAMBLE[0])
-                assert [r.typed for r in opened.reviews(app.opened.document_id)] == [PREAMBLE[0]]
+                assert [r.typed for r in opened.reviews(app.workbook.document_id())] == [PREAMBLE[0]]
         finally:
             opened.close()
         assert moved.read_bytes() == garbage
@@ -853,14 +853,14 @@ class TestRefusedAnswers:
             screen = await quiz_open(pilot)
             clock[0] += SLOW
             await submit(pilot, PREAMBLE[0])
-            assert reviews(app) == [] and len(app.answers.waiting) == 1
+            assert reviews(app) == [] and len(app.workbook.answers.waiting) == 1
             await pilot.press("4", "enter")
             await pilot.pause()
             assert screen.session.states[0].rating == quiz.EASY
-            assert app.answers.waiting[0]["rating"] == quiz.EASY  # the queued answer follows the screen
+            assert app.workbook.answers.waiting[0].rating == quiz.EASY  # the queued answer follows the screen
             clock[0] += SLOW
             await submit(pilot, PREAMBLE[1])
-            assert app.answers.waiting == []
+            assert app.workbook.answers.waiting == []
             assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.EASY), (PREAMBLE[1], quiz.GOOD)]
             assert unsaved_files(store) == []
 
@@ -875,10 +875,10 @@ class TestRefusedAnswers:
             await submit(pilot, PREAMBLE[0])
             await pilot.press("2")
             await pilot.pause()
-            assert app.answers.waiting[0]["rating"] == quiz.HARD
+            assert app.workbook.answers.waiting[0].rating == quiz.HARD
             await pilot.press("x")
             await pilot.pause()
-            assert app.answers.waiting[0]["rating"] == quiz.GOOD == screen.session.states[0].rating
+            assert app.workbook.answers.waiting[0].rating == quiz.GOOD == screen.session.states[0].rating
 
     async def test_answers_never_taken_go_to_one_file_once(self, open_app, store, refuse, clock) -> None:
         calls = refuse(1000)
@@ -887,7 +887,7 @@ class TestRefusedAnswers:
             await quiz_open(pilot)
             await submit(pilot, PREAMBLE[0])
             await submit(pilot, "不知道")
-            assert len(app.answers.waiting) == 2
+            assert len(app.workbook.answers.waiting) == 2
             await quit_from_quiz(pilot)
         # Two answers tried once each as they were given (the second with the first
         # before it), then once more on leaving: and only once, though the app saves on
@@ -896,9 +896,9 @@ class TestRefusedAnswers:
         [kept] = unsaved_files(store)
         rows = json.loads(kept.read_text("utf-8"))
         assert [row["typed"] for row in rows] == [PREAMBLE[0], "不知道"]
-        assert app.answers.file == kept and app.answers.filed == 2
-        assert app.answers.waiting == []
-        assert store.reviews(app.opened.document_id) == []
+        assert app.workbook.answers.file == kept and app.workbook.answers.filed == 2
+        assert app.workbook.answers.waiting == []
+        assert store.reviews(app.workbook.document_id()) == []
 
     async def test_an_answer_written_to_the_file_is_not_stored_as_well(self, open_app, store, refuse, clock) -> None:
         refuse(2)  # the answer, then the first try on leaving; a later try would succeed
@@ -909,5 +909,5 @@ class TestRefusedAnswers:
             await quit_from_quiz(pilot)
         [kept] = unsaved_files(store)
         assert [row["typed"] for row in json.loads(kept.read_text("utf-8"))] == [PREAMBLE[0]]
-        assert app.answers.filed == 1
-        assert store.reviews(app.opened.document_id) == []
+        assert app.workbook.answers.filed == 1
+        assert store.reviews(app.workbook.document_id()) == []

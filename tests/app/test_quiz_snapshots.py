@@ -15,7 +15,7 @@ from tui.screens.quiz_screen import QuizScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 
-from .conftest import until
+from .conftest import until, study_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -27,7 +27,7 @@ def make(store: Store) -> Callable[..., StudyApp]:
     """The app on the bundled speech in Chinese, with this test's own data directory."""
 
     def build(start: str) -> StudyApp:
-        return StudyApp(SPEECH, load(SPEECH), language="zh", store=store, start=start)
+        return study_app(SPEECH, language="zh", store=store, start=start)
 
     return build
 

@@ -11,13 +11,14 @@ from textual.widgets import Input, Static
 
 from tui.app import StudyApp
 from tui.core.store import Store
+from tui.i18n import language
 from tui.screens.reader_screen import MIN_HEIGHT, MIN_WIDTH, ReaderScreen
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
 
-from .conftest import SPEECH, Recorder, until_ready
+from .conftest import SPEECH, Recorder, until_ready, study_app
 
 SIZE = (100, 30)
 
@@ -57,7 +58,7 @@ def footer_text(app: StudyApp) -> str:
 
 
 def small_app(text: str, language: str = "zh") -> StudyApp:
-    return StudyApp(Path("notes.txt"), text, language=language)
+    return study_app(Path("notes.txt"), text, language=language)
 
 
 # ---------------------------------------------------------------- opening
@@ -494,7 +495,7 @@ async def test_h_toggles_the_highlighting_of_key_phrases(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         _, text = parts(app)
-        assert app.phrases, "phrases were not found"
+        assert app.workbook.phrases, "phrases were not found"
         assert not text.highlight_phrases
         line = text.section_line("2.1") + 1  # the paragraph quoting “作风建设关系党的生死存亡……”
         text.scroll_to(y=line, animate=False)
@@ -630,7 +631,7 @@ async def test_english_interface(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         footer = footer_text(app)
-        for word in ["Search", "Highlight", "Quit", "Help", "Palette", "Prev/next section"]:
+        for word in ["Search", "Highlight", "Quit", "Help", "Palette", "Edit phrases"]:
             assert word in footer, footer
         assert "搜索" not in footer
         assert breadcrumb(app) == "Opening"
@@ -645,7 +646,7 @@ async def test_the_language_comes_from_study_lang_when_not_given(make_app, monke
     app = make_app(language=None)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        assert app.language == "en"
+        assert language() == "en"
         assert breadcrumb(app) == "Opening"
 
 

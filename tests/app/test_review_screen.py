@@ -16,6 +16,7 @@ from tui.core import quiz
 from tui.core.loader import load
 from tui.core.outline import display_heading
 from tui.core.sentences import sentence_for, sentence_group
+from tui.core.records import Answer
 from tui.core.store import Store
 from tui.i18n import captions
 from tui.screens.reader_screen import ReaderScreen
@@ -23,7 +24,7 @@ from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 
-from .conftest import until
+from .conftest import until, study_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -33,14 +34,14 @@ SIZE = (100, 30)
 @pytest.fixture
 def open_app(store: Store) -> Callable[..., StudyApp]:
     def build(start: str = "read", **options) -> StudyApp:
-        return StudyApp(SPEECH, load(SPEECH), language="zh", store=store, start=start, **options)
+        return study_app(SPEECH, language="zh", store=store, start=start, **options)
 
     return build
 
 
 async def reader_ready(pilot: Pilot) -> None:
     app: StudyApp = pilot.app  # type: ignore[assignment]
-    await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
+    await until(pilot, lambda: bool(app.workbook.cards) and isinstance(app.screen, ReaderScreen), "phrases found")
 
 
 async def review_open(pilot: Pilot) -> ReviewScreen:
@@ -57,14 +58,14 @@ async def submit(pilot: Pilot, text: str) -> None:
 
 
 def reviews(app: StudyApp) -> list:
-    return app.store.reviews(app.opened.document_id)  # type: ignore[union-attr]
+    return app.workbook.store.reviews(app.workbook.document_id())  # type: ignore[union-attr]
 
 
 def seed_due(app: StudyApp, store: Store, keys: list[str], days_ago: int = 30) -> None:
     """Give cards a review long ago, so they are due now."""
     moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
     for key in keys:
-        store.record_review(app.opened.document_id, key, "", quiz.GOOD, outcome="right", now=moment)
+        store.record_review(app.workbook.document_id(), Answer(key, "", quiz.GOOD, outcome="right", time=moment))
 
 
 def drawn(screen: ReviewScreen) -> list[str]:
@@ -80,11 +81,11 @@ class TestOpening:
             screen = await review_open(pilot)
             queue = [blank.card for blank in screen.session.blanks]
             assert len(queue) == 20  # nothing is due yet: the day's twenty new cards
-            assert {card.key for card in queue} == {card.key for card in app.cards[:20]}
+            assert {card.key for card in queue} == {card.key for card in app.workbook.cards[:20]}
             card = queue[0]
-            assert card.key == app.cards[0].key  # reading order, only spread where sentences repeat
-            path = " › ".join(display_heading(s, captions()) for s in app.opened.document.path(card.section_id))
-            text, start, end = sentence_for(app.opened.document, card)
+            assert card.key == app.workbook.cards[0].key  # reading order, only spread where sentences repeat
+            path = " › ".join(display_heading(s, captions()) for s in app.workbook.opened.path(card.section_id))
+            text, start, end = sentence_for(app.workbook.opened, card)
             lines = drawn(screen)
             assert lines[0] == path
             shown = "".join(lines[1:])
@@ -120,7 +121,7 @@ class TestQueue:
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
             # One card from each of four sections, so spreading sentences apart moves none of them.
-            due = [next(c.key for c in app.cards if c.section_id == sid) for sid in ("2.1", "2.2", "3.1", "3.2")]
+            due = [next(c.key for c in app.workbook.cards if c.section_id == sid) for sid in ("2.1", "2.2", "3.1", "3.2")]
             seed_due(app, store, due)
             await pilot.press("r")
             screen = await review_open(pilot)
@@ -128,7 +129,7 @@ class TestQueue:
             assert len(keys) == 4 + 3
             assert set(keys[:4]) == set(due)
             new = set(keys[4:])
-            assert new == {card.key for card in app.cards[:3]}  # new cards come in reading order
+            assert new == {card.key for card in app.workbook.cards[:3]}  # new cards come in reading order
             assert len(new) == 3
 
     async def test_new_cards_answered_today_count_against_the_limit(self, open_app, clock) -> None:
@@ -149,15 +150,15 @@ class TestQueue:
             # Three new cards are left for today; the two answered are not due yet.
             assert len(second) == 3
             assert not set(second) & {r.card_key for r in reviews(app)}
-            assert set(second) <= {card.key for card in app.cards[:7]}
+            assert set(second) <= {card.key for card in app.workbook.cards[:7]}
 
     async def test_cards_of_one_sentence_are_never_back_to_back(self, open_app, store, clock) -> None:
         app = open_app(new_per_day=0)
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
-            group = sentence_group(app.opened.document)
+            group = sentence_group(app.workbook.opened)
             # All due at once: the preamble's sentences hold three and four cards each.
-            preamble = [card for card in app.cards if card.section_id == "1"]
+            preamble = [card for card in app.workbook.cards if card.section_id == "1"]
             seed_due(app, store, [card.key for card in preamble])
             await pilot.press("r")
             screen = await review_open(pilot)
@@ -166,7 +167,7 @@ class TestQueue:
             for _ in preamble:
                 lines = drawn(screen)
                 card = screen.session.active_blank.card
-                sentences.append(sentence_for(app.opened.document, card)[0])
+                sentences.append(sentence_for(app.workbook.opened, card)[0])
                 assert len(lines) >= 2 and lines[0] == "开篇"
                 await submit(pilot, "")
             for before, after in zip(sentences, sentences[1:]):
@@ -253,16 +254,16 @@ class TestAnswering:
         app = open_app(new_per_day=0)
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
-            due = [card.key for card in app.cards if card.section_id == "2.1"][:4]
+            due = [card.key for card in app.workbook.cards if card.section_id == "2.1"][:4]
             seed_due(app, store, due)
-            app.refresh_progress()
-            assert store.section_stats(app.opened.document_id, {"2.1": due})["2.1"].due == 4
+            app.reader.show_progress()
+            assert store.section_stats(app.workbook.document_id(), {"2.1": due})["2.1"].due == 4
             await pilot.press("r")
             await review_open(pilot)
             for _ in due:
                 clock[0] += 30
                 await submit(pilot, app.screen.session.active_blank.answer)
-            assert store.section_stats(app.opened.document_id, {"2.1": due})["2.1"].due == 0
+            assert store.section_stats(app.workbook.document_id(), {"2.1": due})["2.1"].due == 0
             await pilot.press("enter")
             summary = await _summary(pilot)
             assert summary.summary.right == 4
@@ -298,7 +299,7 @@ class TestCardText:
             "坚持守正创新、开拓进取，坚持问题导向、精准施策，为推动高质量发展作出新的更大贡献。\n",
             encoding="utf-8",
         )
-        app = StudyApp(notes, load(notes), language="zh", store=store, start="review")
+        app = study_app(notes, language="zh", store=store, start="review")
         async with app.run_test(size=SIZE) as pilot:
             screen = await review_open(pilot)
             shown = {}

@@ -113,6 +113,8 @@ def _median(values: list[float]) -> float:
 async def _key_presses(path: Path, data_dir: str) -> dict[str, float]:
     os.environ["STUDY_DATA_DIR"] = data_dir
     from tui.app import StudyApp
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
     from tui.core.loader import load
     from tui.core.store import Store
 
@@ -129,7 +131,8 @@ async def _key_presses(path: Path, data_dir: str) -> dict[str, float]:
 
     TextView.render_line = timed_render_line
     store = Store.open()
-    app = StudyApp(path, load(path), language="zh", store=store)
+    set_language("zh")
+    app = StudyApp(Workbook(path, load(path), store))
     timings: dict[str, list[float]] = {"next section": [], "page down": []}
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()

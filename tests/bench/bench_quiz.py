@@ -91,12 +91,15 @@ def median_ms(samples: list[float]) -> float:
 async def answer_and_redraw(path: Path, text: str, data: str, answers: int = ANSWERS) -> tuple[list[float], list[float]]:
     """Enter on a typed answer until the frame that shows it graded; and the handler alone."""
     from tui.app import StudyApp
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
     from tui.core.store import Store
     from tui.screens.blank_screen import BlankScreen
     from tui.screens.quiz_screen import QuizScreen
 
     store = Store.open(data)
-    app = StudyApp(path, text, language="zh", store=store, start="quiz")
+    set_language("zh")
+    app = StudyApp(Workbook(path, text, store), start="quiz")
     handler: list[float] = []
     original = BlankScreen.graded
 
@@ -217,13 +220,14 @@ async def open_review(path: Path, text: str, data: str, runs: int = OPENINGS) ->
     from tui.screens.review_screen import ReviewScreen
 
     store = Store.open(data)
-    app = StudyApp(path, text, language="zh", store=store)
+    set_language("zh")
+    app = StudyApp(Workbook(path, text, store))
     samples: list[float] = []
     queued = 0
     try:
         with Frames().watching() as frames:
             async with app.run_test(size=(100, 30)) as pilot:
-                await until(pilot, lambda: bool(app.cards) and isinstance(app.screen, ReaderScreen))
+                await until(pilot, lambda: bool(app.workbook.cards) and isinstance(app.screen, ReaderScreen))
                 for _ in range(runs):
                     await settled(pilot, app.screen)
                     started = time.perf_counter()
@@ -258,8 +262,7 @@ def store_answers(data: str, path: Path, text: str, count: int = 200) -> list[fl
         document_id = store.document(path, content_hash, doc.title)
         for card in random.Random(5).sample(cards, min(count, len(cards))):
             started = time.perf_counter()
-            store.record_review(document_id, card.key, keys[card.section_id], 3, outcome="right",
-                                typed=card.phrase.text, hints=0, duration=2.0)
+            store.record_review(document_id, Answer(card.key, keys[card.section_id], 3, outcome="right", typed=card.phrase.text, hints=0, duration=2.0))
             samples.append(time.perf_counter() - started)
     return samples
 

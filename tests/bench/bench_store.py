@@ -15,6 +15,7 @@ from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for, check, diff, keys_by_section, normalize
 from tui.core.sentences import sentence_group
 from tui.core.session import QuizSession, blanks_for
+from tui.core.records import Answer
 from tui.core.store import FILENAME, Store
 
 CARDS = 5_000
@@ -123,7 +124,7 @@ def main() -> None:
         answer_samples = []
         for card in picks:
             started = time.perf_counter()
-            store.record_review(doc_id, card.key, keys[card.section_id], 3, outcome="right", typed=card.phrase.text, duration=2.0)
+            store.record_review(doc_id, Answer(card.key, keys[card.section_id], 3, outcome="right", typed=card.phrase.text, duration=2.0))
             answer_samples.append(time.perf_counter() - started)
         store.close()
 

@@ -13,6 +13,7 @@ import pytest
 from tui.core import scheduler
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.quiz import cards_for, keys_by_section
+from tui.core.records import Answer
 from tui.core.store import FILENAME, SCHEMA_VERSION, Position, Store, StoreError
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
@@ -35,7 +36,7 @@ def raw(tmp_path: Path) -> sqlite3.Connection:
 
 
 def grade(store: Store, doc_id: int, key: str, rating: int = 3, now: datetime = NOW, section: str = "一"):
-    return store.record_review(doc_id, key, section, rating, outcome="right", typed="答", hints=0, duration=2.5, now=now)
+    return store.record_review(doc_id, Answer(key, section, rating, outcome="right", typed="答", hints=0, duration=2.5, time=now))
 
 
 class TestOpening:
@@ -147,9 +148,7 @@ class TestPhrases:
 
 class TestReviews:
     def test_a_review_is_durable_the_moment_it_returns(self, store: Store, doc_id: int, tmp_path: Path) -> None:
-        recorded = store.record_review(
-            doc_id, "一 :: 两个确立 #1", "一", 2, outcome="near", typed="两个确定", hints=1, duration=4.2, now=NOW
-        )
+        recorded = store.record_review(doc_id, Answer("一 :: 两个确立 #1", "一", 2, outcome="near", typed="两个确定", hints=1, duration=4.2, time=NOW))
         # A separate connection (another process, or this one after a SIGKILL) sees it.
         with raw(tmp_path) as other:
             row = other.execute(
@@ -234,7 +233,7 @@ class TestProgressAcrossEdits:
         before = two_part_doc()
         keys = before.section_keys()
         for card in cards_for(before, two_part_phrases(before)):
-            store.record_review(doc_id, card.key, keys[card.section_id], 3, outcome="right", now=NOW)
+            store.record_review(doc_id, Answer(card.key, keys[card.section_id], 3, outcome="right", time=NOW))
         states = store.cards(doc_id)
 
         after = two_part_doc(edited=True)

@@ -52,6 +52,13 @@ class Terminal:
         )
 
     def start(self, *arguments: str) -> None:
+        # A study that just exited may still have its shell writing the status: its
+        # session must be gone before a new one of the same name can start.
+        deadline = time.monotonic() + DEADLINE
+        while self.tmux("has-session", "-t", "study", check=False).returncode == 0:
+            if time.monotonic() > deadline:
+                pytest.fail("the previous study's session never ended")
+            time.sleep(0.05)
         self.status_file.unlink(missing_ok=True)
         study = " ".join(shlex.quote(part) for part in [sys.executable, "-m", "tui", *arguments])
         command = (

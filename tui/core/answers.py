@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
+
+from .records import Answer
 
 if TYPE_CHECKING:
     from .records import Recorded
@@ -15,35 +18,43 @@ if TYPE_CHECKING:
 class AnswerQueue:
     """The answers the store has not taken yet, oldest first, and where they went if it never did.
 
-    An answer is the keyword arguments of `Store.record_review`. The store can refuse
-    one (held by another program past its busy timeout, a full disk): it then waits and
-    is written with the next answer, and on leaving it goes to a file beside the database.
+    The store can refuse an answer (held by another program past its busy timeout, a
+    full disk, read-only), and so can finding the document's record in it when the
+    app started with the database busy: `document_id` is asked again at each flush.
+    A refused answer waits and is written with the next one; on leaving it goes to a
+    file beside the database.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, document_id: Callable[[], int]) -> None:
         self.store = store
-        self.waiting: list[dict[str, Any]] = []
+        self.document_id = document_id  # raises StoreError while the store cannot say
+        self.waiting: list[Answer] = []
         self.file: Path | None = None
         self.filed = 0  # how many answers `file` holds
 
-    def record(self, **answer: Any) -> Recorded | None:
+    def record(self, answer: Answer) -> Recorded | None:
         """Write this answer and every one still waiting; a StoreError leaves them waiting."""
+        if answer.time is None:
+            # Stamped now: an answer written later is still scheduled from when it was given.
+            answer = replace(answer, time=datetime.now().astimezone())
         self.waiting.append(answer)
         return self.flush()
 
     def flush(self) -> Recorded | None:
         """Write the waiting answers, oldest first; the last one's record, or None if none waited."""
         recorded = None
+        if self.waiting:
+            document_id = self.document_id()
         while self.waiting:
-            recorded = self.store.record_review(**self.waiting[0])
+            recorded = self.store.record_review(document_id, self.waiting[0])
             self.waiting.pop(0)
         return recorded
 
     def rerate_waiting(self, card_key: str, rating: int) -> None:
         """A waiting answer re-rated (keys 1-4): the newest one of that card takes the rating."""
-        for answer in reversed(self.waiting):
-            if answer["card_key"] == card_key:
-                answer["rating"] = rating
+        for index in range(len(self.waiting) - 1, -1, -1):
+            if self.waiting[index].card_key == card_key:
+                self.waiting[index] = replace(self.waiting[index], rating=rating)
                 return
 
     def keep_in_file(self) -> Path | None:
@@ -67,6 +78,6 @@ class AnswerQueue:
     def as_data(self) -> list[dict[str, Any]]:
         """The waiting answers as JSON-able data (times in ISO 8601)."""
         return [
-            {key: value.isoformat() if isinstance(value, datetime) else value for key, value in answer.items()}
+            {key: value.isoformat() if isinstance(value, datetime) else value for key, value in asdict(answer).items()}
             for answer in self.waiting
         ]

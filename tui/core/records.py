@@ -1,9 +1,23 @@
-"""What the store hands back: plain records of a reading position, cards, reviews and progress."""
+"""What the store takes and hands back: answers, a reading position, cards, reviews and progress."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One graded answer on its way to the store: which card, how it went, when."""
+
+    card_key: str
+    section_key: str
+    rating: int
+    outcome: str
+    typed: str = ""
+    hints: int = 0
+    duration: float | None = None
+    time: datetime | None = None  # when it was given; None: when it is stored
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from tui.core import scheduler
 from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside
 from tui.core.database import MIGRATIONS, SCHEMA_VERSION  # the schema, for those who read it through the store
 from tui.core.model import Phrase, PhraseEdit
-from tui.core.records import Position, Recorded, Review, SectionStats, StoredCard
+from tui.core.records import Answer, Position, Recorded, Review, SectionStats, StoredCard
 
 FILENAME = "study.db"
 BUSY_TIMEOUT = 5.0
@@ -248,25 +248,15 @@ class Store:
         return {key: _moment(due) for key, due in rows}
 
     def record_review(
-        self,
-        document_id: int,
-        card_key: str,
-        section_key: str,
-        rating: int,
-        *,
-        outcome: str,
-        typed: str = "",
-        hints: int = 0,
-        duration: float | None = None,
-        now: datetime | None = None,
-        fsrs_scheduler: scheduler.Scheduler | None = None,
+        self, document_id: int, answer: Answer, fsrs_scheduler: scheduler.Scheduler | None = None
     ) -> Recorded:
         """Grade a card: schedule it with FSRS and save the review and its new state together.
 
         One transaction, committed before this returns, so an answer the user has
         seen graded is never lost. `correct` is stored as rating > Again.
         """
-        moment = scheduler.utc(now)
+        moment = scheduler.utc(answer.time)
+        card_key, rating = answer.card_key, answer.rating
         with self._write() as db:
             row = db.execute(
                 "SELECT state FROM cards WHERE document_id = ? AND key = ?", (document_id, card_key)
@@ -276,14 +266,14 @@ class Store:
             cursor = db.execute(
                 "INSERT INTO reviews (document_id, card_key, section_key, time, typed, outcome, correct, hints, "
                 "rating, duration, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document_id, card_key, section_key, moment.timestamp(), typed, outcome, int(rating > 1), hints,
-                 int(rating), duration, before),
+                (document_id, card_key, answer.section_key, moment.timestamp(), answer.typed, answer.outcome,
+                 int(rating > 1), answer.hints, int(rating), answer.duration, before),
             )
             db.execute(
                 "INSERT INTO cards (document_id, key, section_key, state, due, introduced) VALUES (?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (document_id, key) DO UPDATE SET section_key = excluded.section_key, "
                 "state = excluded.state, due = excluded.due",
-                (document_id, card_key, section_key, state, due.timestamp(), moment.timestamp()),
+                (document_id, card_key, answer.section_key, state, due.timestamp(), moment.timestamp()),
             )
             return Recorded(int(cursor.lastrowid), state, due)
 

@@ -9,28 +9,45 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..core.session import QuizSession
-from ..i18n import t, translate_bindings
+from ..core.store import StoreError
+from ..core.workbook import Workbook
+from ..i18n import store_message, t, translate_bindings
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row
 from ..widgets.key_bar import KeyBar
 
 RATING_DIGITS = ("1", "2", "3", "4")
+# The digits reach the answer's Input, which reads them as ratings (see `_rating_key`);
+# the bindings name them for the help screen and the palette.
+RATE = Binding.Group("key_rate")
 
 
-class BlankScreen(Screen[None]):
+class BlankScreen(Screen[str | None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them."""
 
+    HELP_TITLE = "help_quiz"
     BINDINGS = [
-        Binding("tab", "next_blank", "key_next_blank", priority=True, id="next_blank"),
-        Binding("shift+tab", "previous_blank", "key_previous_blank", priority=True, id="previous_blank"),
-        Binding("ctrl+t", "hint", "key_hint", priority=True, id="hint"),
-        Binding("ctrl+r", "reveal", "key_reveal", priority=True, id="reveal"),
-        Binding("escape", "leave", "key_leave", priority=True, id="leave"),
+        Binding(
+            "tab", "next_blank", "key_next_blank", tooltip="palette_help_next_blank",
+            priority=True, id="next_blank",
+        ),
+        Binding(
+            "shift+tab", "previous_blank", "key_previous_blank", tooltip="palette_help_previous_blank",
+            priority=True, id="previous_blank",
+        ),
+        Binding("ctrl+t", "hint", "key_hint", tooltip="palette_help_hint", priority=True, id="hint"),
+        Binding("ctrl+r", "reveal", "key_reveal", tooltip="palette_help_reveal", priority=True, id="reveal"),
+        Binding("1", "rate(1)", "rate_again", tooltip="palette_help_rate", show=False, id="rate_1", group=RATE),
+        Binding("2", "rate(2)", "rate_hard", tooltip="palette_help_rate", show=False, id="rate_2", group=RATE),
+        Binding("3", "rate(3)", "rate_good", tooltip="palette_help_rate", show=False, id="rate_3", group=RATE),
+        Binding("4", "rate(4)", "rate_easy", tooltip="palette_help_rate", show=False, id="rate_4", group=RATE),
+        Binding("escape", "leave", "key_leave", tooltip="palette_help_leave", priority=True, id="leave"),
     ]
 
-    def __init__(self, session: QuizSession, title: str) -> None:
+    def __init__(self, workbook: Workbook, session: QuizSession, title: str) -> None:
         super().__init__()
         translate_bindings(self)
+        self.workbook = workbook
         self.session = session
         self.heading = title
         self.feedback_index: int | None = None  # the graded blank whose feedback shows
@@ -106,9 +123,13 @@ class BlankScreen(Screen[None]):
         """Store a graded blank before showing its feedback, then move on."""
         state = self.session.states[index]
         blank = self.session.blanks[index]
-        recorded = self.app.record_answer(blank.card, state)  # type: ignore[attr-defined]
-        if recorded is not None:
-            state.review_id = recorded.review_id
+        try:
+            recorded = self.workbook.record(blank.card, state)
+        except StoreError as error:
+            message = t("answer_not_saved", count=self.workbook.waiting_answers, error=store_message(error))
+            self.notify(message, severity="error", markup=False)
+        else:
+            state.review_id = recorded.review_id if recorded is not None else None
         self.drafts.pop(index, None)
         self.feedback_index = index
         self.rating_before = None
@@ -159,8 +180,11 @@ class BlankScreen(Screen[None]):
         before = state.rating
         if rating != before:
             self.session.rate(rating, index)
-            if not self.app.rerate_answer(blank.card, state):  # type: ignore[attr-defined]
+            try:
+                self.workbook.rerate(blank.card, state)
+            except StoreError as error:
                 state.rating = before  # refused: the feedback shows the rating that was kept
+                self.notify(store_message(error), severity="error", markup=False)
         self.answer_bar.show_verdict(blank.number, blank.answer, state)
 
     def _set_input(self, text: str) -> None:

@@ -1,4 +1,4 @@
-"""The help screen: every key of the app, grouped by what it is for."""
+"""The help screen: every key of the screen beneath it, read from its bindings and grouped by what it is for."""
 
 from __future__ import annotations
 
@@ -9,64 +9,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from ..bindings import HelpRow, help_sections
 from ..i18n import t, translate_bindings
 from ..widgets.key_bar import KeyBar
 
 TWO_COLUMNS_FROM = 80  # terminal cells
 
-# (group title key, [(keys as shown, description key)]): the source of truth for help.
-KEYS: list[tuple[str, list[tuple[str, str]]]] = [
-    ("help_outline", [
-        ("↑ ↓  j k", "key_outline_move"),
-        ("← →", "key_outline_fold"),
-        ("Enter", "key_outline_open"),
-        ("Tab", "key_switch_pane"),
-    ]),
-    ("help_reading", [
-        ("↑ ↓  j k", "key_scroll"),
-        ("PgUp PgDn  Space", "key_page"),
-        ("Home End", "key_top_bottom"),
-        ("[  ]", "key_sections"),
-        ("h", "key_highlight_long"),
-    ]),
-    ("help_search", [
-        ("/", "key_search"),
-        ("n  N", "key_matches"),
-        ("Esc", "key_close"),
-    ]),
-    ("help_quiz", [
-        ("t", "key_quiz"),
-        ("r", "key_review"),
-        ("e", "key_edit_phrases"),
-        ("Enter", "key_answer"),
-        ("Tab  Shift+Tab", "key_blanks"),
-        ("Ctrl+T", "key_hint"),
-        ("Ctrl+R", "key_reveal"),
-        ("1 2 3 4", "key_rate"),
-        ("Esc", "key_leave"),
-    ]),
-    ("help_general", [
-        ("?", "key_help"),
-        ("Ctrl+P", "key_palette"),
-        ("q", "key_quit"),
-    ]),
-]
+Rows = list[tuple[str, list[HelpRow]]]
 
 
 class HelpScreen(ModalScreen[None]):
-    """A dialog listing every key; Esc, ? or q close it."""
+    """A dialog listing every key of `screen` and of the app; Esc, ? or q close it."""
 
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss_help", "key_close", id="close_help"),
     ]
 
-    def __init__(self, extra: list[tuple[str, list[tuple[str, str]]]] | None = None) -> None:
+    def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         translate_bindings(self)
-        self.groups = KEYS + (extra or [])
+        self.groups: Rows = help_sections(screen)
 
     def compose(self) -> ComposeResult:
         # The keys of this dialog, over those of the screen beneath it.
@@ -82,11 +47,12 @@ class HelpScreen(ModalScreen[None]):
         # Two columns keep every key on one page at 100x30; below that they would be too narrow.
         self.set_class(event.size.width < TWO_COLUMNS_FROM, "-narrow")
 
-    def _columns(self) -> list[list[tuple[str, list[tuple[str, str]]]]]:
+    def _columns(self) -> list[Rows]:
         """The groups in two columns of about equal height, in order."""
         heights = [len(rows) + 2 for _, rows in self.groups]  # title and the blank after
         half = sum(heights) / 2
-        first, used = [], 0
+        first: Rows = []
+        used = 0.0
         for group, height in zip(self.groups, heights):
             if first and used + height / 2 > half:
                 break
@@ -95,8 +61,11 @@ class HelpScreen(ModalScreen[None]):
         rest = self.groups[len(first) :]
         return [first, rest] if rest else [first]
 
-    def _table(self, groups: list[tuple[str, list[tuple[str, str]]]]) -> Table:
-        width = max(cell_len(keys) for _, rows in self.groups for keys, _ in rows)
+    def keys_shown(self, row: HelpRow) -> str:
+        return "  ".join(self.app.get_key_display(binding) for binding in row.keys)
+
+    def _table(self, groups: Rows) -> Table:
+        width = max((cell_len(self.keys_shown(row)) for _, rows in self.groups for row in rows), default=1)
         table = Table.grid(padding=(0, 2))
         table.add_column(min_width=width, no_wrap=True, style="bold")
         table.add_column()
@@ -104,8 +73,8 @@ class HelpScreen(ModalScreen[None]):
             if number:
                 table.add_row("", "")
             table.add_row(Text(t(title), style="underline"), "")
-            for keys, description in rows:
-                table.add_row(Text(keys), Text(t(description)))
+            for row in rows:
+                table.add_row(Text(self.keys_shown(row)), Text(row.description))
         return table
 
     def action_dismiss_help(self) -> None:

@@ -10,10 +10,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ..core.model import Document
+from typing import Literal
+
 from ..core.outline import display_heading
 from ..core.phrases import find_occurrence
-from ..i18n import captions, t, translate_bindings
+from ..core.store import StoreError
+from ..core.workbook import Workbook
+from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 
 
@@ -22,10 +25,11 @@ class PhraseEditorScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "close", "key_close", id="close_editor")]
 
-    def __init__(self, document: Document, section_id: str) -> None:
+    def __init__(self, workbook: Workbook, section_id: str) -> None:
         super().__init__()
         translate_bindings(self)
-        self.document = document
+        self.workbook = workbook
+        document = workbook.opened
         self.section = document.find(section_id) or document.sections[0]
 
     def compose(self) -> ComposeResult:
@@ -39,12 +43,25 @@ class PhraseEditorScreen(ModalScreen[None]):
             yield Input(placeholder=t("editor_add_placeholder"), id="editor-add")
             yield Static(t("editor_help"), id="editor-message", markup=False)
 
+    def _found(self) -> list[str]:
+        return [p.text for p in self.workbook.extracted.get(self.section.id, [])]
+
+    def _current(self) -> list[str]:
+        return [p.text for p in self.workbook.phrases.get(self.section.id, [])]
+
     def _selections(self) -> list[Selection[str]]:
-        app = self.app
-        found = [p.text for p in app.extracted.get(self.section.id, [])]  # type: ignore[attr-defined]
-        current = [p.text for p in app.phrases.get(self.section.id, [])]  # type: ignore[attr-defined]
-        texts = list(dict.fromkeys(found + current))
+        current = self._current()
+        texts = list(dict.fromkeys(self._found() + current))
         return [Selection(text, text, text in current) for text in texts]
+
+    def _edit(self, action: Literal["add", "remove"], text: str, undo: bool = False) -> bool:
+        """Save an edit through the workbook; False (and said) when the store refused it."""
+        try:
+            self.workbook.edit_phrase(self.section.id, action, text, undo=undo)
+        except StoreError as error:
+            self._say(t("edit_not_saved", error=store_message(error)), error=True)
+            return False
+        return True
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()
@@ -53,16 +70,15 @@ class PhraseEditorScreen(ModalScreen[None]):
     def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
         text = event.selection.value
         on_now = text in event.selection_list.selected
-        found = {p.text for p in self.app.extracted.get(self.section.id, [])}  # type: ignore[attr-defined]
-        if text in found:
+        if text in self._found():
             # A found phrase is switched off by a "remove" edit and back on by taking it back.
-            self.app.edit_phrase(self.section.id, "remove", text, undo=on_now)  # type: ignore[attr-defined]
+            saved = self._edit("remove", text, undo=on_now)
         else:
-            self.app.edit_phrase(self.section.id, "add", text, undo=not on_now)  # type: ignore[attr-defined]
+            saved = self._edit("add", text, undo=not on_now)
         # A phrase an added one overlaps cannot come back on: the list says what is true.
         self._show_current()
-        now_on = text in {p.text for p in self.app.phrases.get(self.section.id, [])}  # type: ignore[attr-defined]
-        self._say(t("editor_on" if now_on else "editor_off", phrase=text))
+        if saved:
+            self._say(t("editor_on" if text in self._current() else "editor_off", phrase=text))
 
     @on(Input.Submitted, "#editor-add")
     def _add(self, event: Input.Submitted) -> None:
@@ -73,7 +89,8 @@ class PhraseEditorScreen(ModalScreen[None]):
         if find_occurrence(self.section, text) is None:
             self._say(t("editor_not_in_text", phrase=text), error=True)
             return
-        self.app.edit_phrase(self.section.id, "add", text)  # type: ignore[attr-defined]
+        if not self._edit("add", text):
+            return
         self._show_current()
         event.input.value = ""
         self._say(t("editor_added", phrase=text))
@@ -85,7 +102,7 @@ class PhraseEditorScreen(ModalScreen[None]):
         (select/deselect post no SelectionToggled, so this does not feed back.)
         """
         selections = self.query_one(SelectionList)
-        current = [p.text for p in self.app.phrases.get(self.section.id, [])]  # type: ignore[attr-defined]
+        current = self._current()
         listed = [selections.get_option_at_index(i).value for i in range(selections.option_count)]
         for text in current:
             if text not in listed:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..core.model import Card, Document
 from ..core.outline import display_heading, heading_path
 from ..core.session import QuizSession, blanks_for
+from ..core.workbook import Workbook
 from ..i18n import captions, t
 from ..widgets.blank_text import Row
 from .blank_screen import BlankScreen
@@ -12,16 +12,18 @@ from .summary_screen import SummaryScreen
 
 
 class QuizScreen(BlankScreen):
-    """Blanks in reading order, the first one active; a summary when all are graded."""
+    """Blanks in reading order, the first one active; a summary when all are graded.
 
-    def __init__(self, document: Document, section_id: str, cards: list[Card]) -> None:
+    Dismissed with the id of the section to quiz next (the summary's Enter), or None.
+    """
+
+    def __init__(self, workbook: Workbook, section_id: str) -> None:
+        document = workbook.opened
         section = document.find(section_id)
         if section is None:
             raise KeyError(section_id)
-        names = captions()
-        path = heading_path(document, section_id, names)
-        super().__init__(QuizSession(blanks_for(section, cards)), t("quiz_title", path=path))
-        self.document = document
+        path = heading_path(document, section_id, captions())
+        super().__init__(workbook, QuizSession(blanks_for(section, workbook.cards)), t("quiz_title", path=path))
         self.section = section
 
     def rows(self) -> list[Row]:
@@ -34,11 +36,12 @@ class QuizScreen(BlankScreen):
         return rows
 
     def finish(self) -> None:
-        summary = self.session.summary()
-        following = self.app.next_quiz_section(self.section.id)  # type: ignore[attr-defined]
-        self.app.push_screen(SummaryScreen(summary, following), self._after_summary)
+        following = self.workbook.next_quiz_section(self.section.id)
+        next_section = self.workbook.opened.find(following) if following is not None else None
+        offer = (following, display_heading(next_section, captions())) if following and next_section else None
+        self.app.push_screen(SummaryScreen(self.session.summary(), offer), self._after_summary)
 
     def _after_summary(self, go_on: str | None) -> None:
-        self.dismiss()
-        if go_on:
-            self.app.start_quiz(go_on)  # type: ignore[attr-defined]
+        # Not a lambda: Textual awaits what a screen callback returns, and awaiting
+        # dismiss() from inside this screen's own handler is an error.
+        self.dismiss(go_on)

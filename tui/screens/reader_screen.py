@@ -1,4 +1,4 @@
-"""The reader: the outline beside the text, with search and key-phrase highlighting."""
+"""The reader: the outline beside the text, with search and key-phrase highlighting; quizzes start here."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..core.model import Document, Phrase
+from ..core.model import Document
 from ..core.outline import heading_path
-from ..i18n import captions, t, translate_bindings
+from ..core.store import StoreError
+from ..core.workbook import Workbook
+from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
-from ..widgets.outline_tree import OutlineTree, Progress
+from ..widgets.outline_tree import OutlineTree
 from ..widgets.text_view import TextView
 
 if TYPE_CHECKING:
@@ -28,29 +30,53 @@ SECTIONS = Binding.Group("key_sections_short", compact=True)
 
 
 class ReaderScreen(Screen[None]):
-    """Outline pane, breadcrumb and text pane; the rest of the app starts from here."""
+    """Outline pane, breadcrumb and text pane on a workbook; quiz, review and the phrase editor open from here."""
 
+    HELP_TITLE = "help_reading"
+    HELP_SECTIONS = {
+        "help_quiz": ("quiz", "review", "edit_phrases"),
+        "help_search": ("search", "next_match", "previous_match", "close_search"),
+    }
     BINDINGS = [
-        Binding("slash", "search", "key_search", id="search"),
+        Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
+        Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
+        Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
+        Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         Binding("N", "previous_match", "key_previous_match", show=False, id="previous_match"),
-        Binding("h", "toggle_highlight", "key_highlight", id="highlight"),
-        # One footer entry for both: "[] Prev/next section".
+        Binding("h", "toggle_highlight", "key_highlight", tooltip="palette_help_highlight", id="highlight"),
+        # One key bar entry for both: "[] Prev/next section".
         Binding(
-            "left_square_bracket", "previous_section", "key_previous_section", id="previous_section", group=SECTIONS
+            "left_square_bracket",
+            "previous_section",
+            "key_previous_section",
+            tooltip="palette_help_previous_section",
+            id="previous_section",
+            group=SECTIONS,
         ),
-        Binding("right_square_bracket", "next_section", "key_next_section", id="next_section", group=SECTIONS),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "key_next_section",
+            tooltip="palette_help_next_section",
+            id="next_section",
+            group=SECTIONS,
+        ),
+        Binding("tab", "app.focus_next", "key_switch_pane", show=False, id="switch_pane"),
         Binding("escape", "close_search", "key_close", show=False, id="close_search"),
     ]
 
     current_section: reactive[str | None] = reactive(None)
     too_small = reactive(False)
 
-    def __init__(self) -> None:
+    def __init__(self, workbook: Workbook, *, section: str | None = None) -> None:
         super().__init__()
         translate_bindings(self)
-        self.document: Document | None = None
+        self.workbook = workbook
+        self.start_section = section  # asked for on the command line; else the saved position
+        self.document: Document | None = None  # the workbook's, once shown
         self._section_order: list[str] = []
+        self._phrases_shown = 0  # the workbook revision the highlights and status show
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
@@ -67,10 +93,14 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------- loading
 
     def on_mount(self) -> None:
-        self.app.reader_mounted()  # type: ignore[attr-defined]
+        if self.workbook.document is not None:
+            self.document_opened()
 
-    def show_document(self, document: Document, section_id: str | None = None, at: float = 0.0) -> None:
-        """Fill the panes with a parsed document and go to a section (or the first)."""
+    def document_opened(self) -> None:
+        """Fill the panes with the workbook's document (once), at the section asked for or the saved one."""
+        document = self.workbook.document
+        if document is None or self.document is document or not self.query(OutlineTree):
+            return  # not parsed yet, shown already, or not composed yet (on_mount shows it)
         self.document = document
         self._section_order = [s.id for s in document.walk()]
         names = captions()
@@ -78,20 +108,56 @@ class ReaderScreen(Screen[None]):
         text = self.query_one(TextView)
         text.set_captions(names)
         text.load(document)
-        target = section_id if section_id in self._section_order else self._section_order[0]
-        self._go_to(target, at)
+        target, at = self.start_section, 0.0
+        saved = self.workbook.saved_position
+        if target is None and saved is not None:
+            target, at = saved.section_id, saved.scroll
+        elif target is not None and target not in self._section_order:
+            self.notify(t("section_unknown", section=target), severity="warning", markup=False)
+        self._go_to(target if target in self._section_order else self._section_order[0], at)
         self.query_one(OutlineTree).focus()
+        self.set_status(t("extracting"))
+
+    def phrases_found(self, start: str = "read") -> None:
+        """The workbook's phrases are ready: show them, then open what the command line asked for."""
+        self.show_phrases()
+        if start == "quiz":
+            section_id = self.workbook.quiz_section(self.start_section)
+            if section_id is None:
+                self.notify(t("quiz_no_blanks"), severity="warning")
+            else:
+                self.start_quiz(section_id)
+        elif start == "review":
+            self.action_review()
+
+    def show_phrases(self) -> None:
+        """The phrases' highlights, their count and the outline's progress, if the phrases changed."""
+        if self._phrases_shown == self.workbook.revision:
+            return
+        self._phrases_shown = self.workbook.revision
+        self.query_one(TextView).set_phrases(self.workbook.phrases)
+        self.set_status(t("phrase_count", count=len(self.workbook.cards)))
+        self.show_progress()
+
+    def show_progress(self) -> None:
+        """Every outline node's mastery and due count, as the store has them now."""
+        try:
+            progress = self.workbook.progress()
+        except StoreError:
+            return  # the marks stay as they were; the next answer or return tries again
+        self.query_one(OutlineTree).set_progress(progress)
+
+    def on_screen_resume(self) -> None:
+        # Back from a quiz, a review or the phrase editor: whatever path led there, the
+        # outline shows every answer given and the phrases as edited.
+        if self.document is not None and self.workbook.phrases_ready:
+            self.show_phrases()
+            self.show_progress()
 
     def _go_to(self, section_id: str, at: float = 0.0) -> None:
         self.query_one(TextView).scroll_to_section(section_id, at=at)
         self.query_one(OutlineTree).show_section(section_id)
         self.current_section = section_id
-
-    def show_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
-        self.query_one(TextView).set_phrases(phrases)
-
-    def show_progress(self, progress: dict[str, Progress]) -> None:
-        self.query_one(OutlineTree).set_progress(progress)
 
     def set_status(self, message: str) -> None:
         self.query_one("#status", Static).update(message)
@@ -130,7 +196,62 @@ class ReaderScreen(Screen[None]):
     def watch_too_small(self, too_small: bool) -> None:
         self.set_class(too_small, "-too-small")
 
-    # ------------------------------------------------------------- actions
+    # ------------------------------------------------------------- quiz, review, phrases
+
+    def _phrases_missing(self) -> bool:
+        """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
+        if not self.workbook.phrases_ready:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return True
+        if not self.workbook.cards:
+            self.notify(t("no_phrases_at_all"), severity="warning")
+            return True
+        return False
+
+    def action_quiz(self) -> None:
+        if self.document is None or self._phrases_missing():
+            return
+        section_id = self.workbook.quiz_section(self.current_section)
+        if section_id is None:
+            self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
+            return
+        self.start_quiz(section_id)
+
+    def start_quiz(self, section_id: str) -> None:
+        from .quiz_screen import QuizScreen
+
+        self.app.push_screen(QuizScreen(self.workbook, section_id), self._quiz_closed)
+
+    def _quiz_closed(self, go_on: str | None) -> None:
+        # The summary's Enter: the next section's quiz, straight away.
+        if go_on is not None:
+            self.start_quiz(go_on)
+
+    def action_review(self) -> None:
+        from .review_screen import ReviewScreen
+
+        if self.document is None or self._phrases_missing():
+            return
+        try:
+            queue = self.workbook.review_queue()
+        except StoreError as error:
+            self.notify(store_message(error), severity="error")
+            return
+        if not queue:
+            self.notify(t("review_nothing_due"))
+            return
+        self.app.push_screen(ReviewScreen(self.workbook, queue))
+
+    def action_edit_phrases(self) -> None:
+        from .phrase_editor_screen import PhraseEditorScreen
+
+        if self.document is None or not self.workbook.phrases_ready:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        section_id = self.current_section or self.document.sections[0].id
+        self.app.push_screen(PhraseEditorScreen(self.workbook, section_id))
+
+    # ------------------------------------------------------------- reading
 
     def action_next_section(self) -> None:
         self._step_section(+1)

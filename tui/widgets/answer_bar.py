@@ -5,13 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
 from ..core.quiz import diff, diff_rows
 from ..core.session import BlankState
-from ..i18n import t
+from ..i18n import t, translate_bindings
 
 RATING_KEYS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
 
@@ -42,6 +43,15 @@ class AnswerBar(Vertical):
         "answer-bar--wrong-outcome",
         "answer-bar--revealed",
     }
+
+    HELP_TITLE = "help_quiz"
+    # Enter reaches the Input first, which submits; the binding names the key for the
+    # help screen, and answers from here too if the bar itself has focus.
+    BINDINGS = [Binding("enter", "answer", "key_answer", show=False, id="answer")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
 
     class Answered(Message):
         """The user pressed Enter on an answer (possibly empty)."""
@@ -99,6 +109,9 @@ class AnswerBar(Vertical):
         if state.rating:
             text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating])))
         self.feedback.update(text)
+
+    async def action_answer(self) -> None:
+        await self.input.action_submit()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -55,10 +55,12 @@ class KeyBar(Static):
         """
         key_style = self.get_component_rich_style("key-bar--key")
         shown = [
-            (key, binding)
-            for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
+            (node is not self.app, key, binding)
+            for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
             if binding.show and enabled and binding.action != "command_palette"
         ]
+        # The app's keys (quit, help) first: when a narrow bar cuts entries off, these stay.
+        shown = [(key, binding) for _, key, binding in sorted(shown, key=lambda entry: entry[0])]
         entries: list[Text] = []
         seen: set[object] = set()
         for key, binding in shown:

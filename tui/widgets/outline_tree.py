@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -15,6 +13,8 @@ from textual.widgets.tree import TreeNode
 from ..core.model import Document, Section
 from ..core.outline import display_heading
 from ..core.scheduler import mastery_mark
+from ..core.workbook import Progress
+from ..i18n import translate_bindings
 
 
 
@@ -35,12 +35,8 @@ def crop(name: str, width: int) -> str:
     return "".join(kept).rstrip() + "…"
 
 
-@dataclass
-class Progress:
-    """What the outline shows of a section's cards: mastery 0..1 (None: no cards) and due count."""
-
-    mastery: float | None = None
-    due: int = 0
+MOVE = Binding.Group("key_outline_move")
+FOLD = Binding.Group("key_outline_fold")
 
 
 class OutlineTree(Tree[str]):
@@ -58,11 +54,17 @@ class OutlineTree(Tree[str]):
         "outline-tree--mark",
         "outline-tree--caption",
     }
+    HELP_TITLE = "help_outline"
     BINDINGS = [
-        Binding("j", "cursor_down", show=False),
-        Binding("k", "cursor_up", show=False),
-        Binding("left", "fold", show=False),
-        Binding("right", "unfold", show=False),
+        # The Tree's own keys as well, with ids and words of the project's, so that the
+        # help screen lists them (see tui/bindings.py).
+        Binding("up", "cursor_up", "key_outline_move", show=False, id="outline_up", group=MOVE),
+        Binding("down", "cursor_down", "key_outline_move", show=False, id="outline_down", group=MOVE),
+        Binding("k", "cursor_up", "key_outline_move", show=False, id="outline_k", group=MOVE),
+        Binding("j", "cursor_down", "key_outline_move", show=False, id="outline_j", group=MOVE),
+        Binding("left", "fold", "key_outline_fold", show=False, id="outline_fold", group=FOLD),
+        Binding("right", "unfold", "key_outline_fold", show=False, id="outline_unfold", group=FOLD),
+        Binding("enter", "select_cursor", "key_outline_open", show=False, id="outline_open"),
     ]
 
     class SectionChosen(Message):
@@ -74,6 +76,7 @@ class OutlineTree(Tree[str]):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__("", id=id, classes=classes)
+        translate_bindings(self)
         self._section_nodes: dict[str, TreeNode[str]] = {}
         self._sections: dict[str, Section] = {}
         self._captions: dict[str, str] = {}

@@ -20,6 +20,7 @@ from tui.core.model import Document, Phrase, Section
 from tui.core.outline import display_heading
 from tui.core.search import find_all, fold
 from tui.core.wrap import CONTROL_TO_SPACE, wrap
+from tui.i18n import translate_bindings
 
 __all__ = ["LineInfo", "TextView"]
 
@@ -37,14 +38,27 @@ class LineInfo(NamedTuple):
     end: int
 
 
+SCROLL = Binding.Group("key_scroll")
+PAGE = Binding.Group("key_page")
+ENDS = Binding.Group("key_top_bottom")
+
+
 class TextView(ScrollView, can_focus=True):
     """A document's sections in reading order: headings, wrapped paragraphs, phrases, matches."""
 
-    # As in less and vim, and as the help screen promises; arrows and PgUp/PgDn are inherited.
+    HELP_TITLE = "help_reading"
+    # j, k and Space as in less and vim; the inherited scrolling keys again, with ids and
+    # the project's words, so that the help screen lists them (see tui/bindings.py).
     BINDINGS = [
-        Binding("j", "scroll_down", show=False),
-        Binding("k", "scroll_up", show=False),
-        Binding("space", "page_down", show=False),
+        Binding("up", "scroll_up", "key_scroll", show=False, id="text_up", group=SCROLL),
+        Binding("down", "scroll_down", "key_scroll", show=False, id="text_down", group=SCROLL),
+        Binding("k", "scroll_up", "key_scroll", show=False, id="text_k", group=SCROLL),
+        Binding("j", "scroll_down", "key_scroll", show=False, id="text_j", group=SCROLL),
+        Binding("pageup", "page_up", "key_page", show=False, id="text_page_up", group=PAGE),
+        Binding("pagedown", "page_down", "key_page", show=False, id="text_page_down", group=PAGE),
+        Binding("space", "page_down", "key_page", show=False, id="text_space", group=PAGE),
+        Binding("home", "scroll_home", "key_top_bottom", show=False, id="text_home", group=ENDS),
+        Binding("end", "scroll_end", "key_top_bottom", show=False, id="text_end", group=ENDS),
     ]
 
     COMPONENT_CLASSES = {
@@ -116,6 +130,7 @@ class TextView(ScrollView, can_focus=True):
     ) -> None:
         """`captions` names the sections without a heading, by kind: {"preamble": "开篇", ...}."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        translate_bindings(self)
         self._captions: dict[str, str] = dict(captions or {})
         self._document: Document | None = None
         self._sections: list[Section] = []

@@ -1,0 +1,294 @@
+"""One open document and all about it: the service every screen of the app calls.
+
+A `Workbook` owns the parsed `Document`, its key phrases (as found and as edited), its
+cards, the answers on their way to the store, and the store itself. Screens ask it and
+draw what it says; it never asks them. Nothing here imports Textual, so every
+operation a screen needs is tested as plain Python (tests/core/test_workbook.py).
+
+The slow steps, `open` and `find_phrases`, are pure enough to run in a worker thread:
+`open` sets `document` last, and `find_phrases` returns what `use_phrases` then takes
+on the app's own thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from .answers import AnswerQueue
+from .model import Card, Document, Phrase, PhraseEdit
+from .records import Answer, Position, Recorded, SectionStats
+from .scheduler import NEW_PER_DAY
+from .session import BlankState
+from .store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the outline shows of a section and its subsections: mastery 0..1 (None: no cards), due count."""
+
+    mastery: float | None = None
+    due: int = 0
+
+
+class FoundPhrases(NamedTuple):
+    """What `find_phrases` found: the phrases as extracted, with the user's edits applied, and
+    why the edits could not be read (None when they were)."""
+
+    extracted: dict[str, list[Phrase]]
+    edited: dict[str, list[Phrase]]
+    problem: StoreError | None = None
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    """One section's line in the stats: its id, heading, level and its own cards' figures."""
+
+    section_id: str
+    stats: SectionStats
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    """Everything `study stats` shows: per section, totals, accuracy, reviews per day, due forecast."""
+
+    sections: list[SectionRow]
+    totals: SectionStats
+    accuracy: float | None
+    reviews_per_day: list[tuple[date, int]]
+    due_forecast: list[tuple[date, int]]
+
+
+class Workbook:
+    """One document being studied: parsed text, phrases, cards, answers and their store.
+
+    `store` may be None (a document read without a database): answers are then not
+    kept and progress is empty. When the store refuses at opening (busy, read-only),
+    `problem` says why; reading works, and answers wait in `answers` for the store,
+    which is asked for the document's record again with each answer.
+    """
+
+    def __init__(
+        self, path: Path, text: str, store: Store | None = None, *, new_per_day: int = NEW_PER_DAY
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.store = store
+        self.new_per_day = new_per_day
+        self.document: Document | None = None
+        self.content_hash = ""
+        self.saved_position: Position | None = None
+        self.problem: StoreError | None = None
+        self.extracted: dict[str, list[Phrase]] = {}
+        self.phrases: dict[str, list[Phrase]] = {}
+        self.cards: list[Card] = []
+        self.phrases_ready = False
+        self.revision = 0  # goes up with every new set of phrases, so views redraw only when it moved
+        self._document_id: int | None = None
+        self._section_keys: dict[str, str] = {}
+        self.answers = AnswerQueue(store, self.document_id) if store is not None else None
+
+    # ------------------------------------------------------------- opening
+
+    def open(self) -> Document:
+        """Parse the text and find the document's record and saved position in the store."""
+        from .loader import content_hash
+        from .outline import parse
+
+        document = parse(self.text, self.path.name)
+        self.content_hash = content_hash(self.text)
+        self._section_keys = document.section_keys()
+        if self.store is not None:
+            try:
+                self._document_id = self.store.document(self.path, self.content_hash, document.title)
+                self.saved_position = self.store.position(self._document_id)
+            except StoreError as error:
+                self.problem = error  # reading still works; answers wait for the store
+        self.document = document  # last: a thread that sees it sees it whole
+        return document
+
+    @property
+    def opened(self) -> Document:
+        """The parsed document; a screen is only shown one after `open`."""
+        if self.document is None:
+            raise LookupError("the workbook is not open yet")
+        return self.document
+
+    def document_id(self) -> int:
+        """The document's record in the store, asked for again if opening could not get it."""
+        if self._document_id is None:
+            if self.store is None:
+                raise StoreError("No study database is open.", "unavailable")
+            document = self.opened
+            self._document_id = self.store.document(self.path, self.content_hash, document.title)
+            self.problem = None
+        return self._document_id
+
+    # ------------------------------------------------------------- phrases and cards
+
+    def find_phrases(self) -> FoundPhrases:
+        """Extract the phrases (or take them from the store's cache) and apply the saved edits."""
+        from .phrases import phrases_for
+
+        document = self.opened
+        try:
+            extracted, edited = phrases_for(document, self.content_hash, self.store, self._document_id)
+        except StoreError as error:
+            extracted, edited = phrases_for(document, self.content_hash)
+            return FoundPhrases(extracted, edited, error)
+        return FoundPhrases(extracted, edited)
+
+    def use_phrases(self, found: FoundPhrases) -> None:
+        """Take phrases found by `find_phrases`: they make the cards quizzed from now on."""
+        self.extracted = found.extracted
+        self.phrases_ready = True
+        self._set_phrases(found.edited)
+
+    def _set_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
+        from .quiz import cards_for
+
+        self.phrases = phrases
+        self.cards = cards_for(self.opened, phrases)
+        self.revision += 1
+
+    def edit_phrase(
+        self, section_id: str, action: Literal["add", "remove"], text: str, *, undo: bool = False
+    ) -> None:
+        """Save a phrase edit (or take one back) and quiz with the result at once.
+
+        Raises StoreError, with nothing changed, when the store refuses the edit.
+        """
+        from .phrases import apply_edits
+
+        document = self.opened
+        edit = PhraseEdit(document.section_key(section_id), action, text)
+        if self.store is None:
+            edits = [edit]
+        else:
+            document_id = self.document_id()
+            if undo:
+                self.store.remove_phrase_edit(document_id, edit)
+            else:
+                self.store.add_phrase_edit(document_id, edit)
+            edits = self.store.phrase_edits(document_id)
+        self._set_phrases(apply_edits(document, self.extracted, edits))
+
+    def has_blanks(self, section_id: str) -> bool:
+        """Whether a section, with its subsections, has anything to quiz."""
+        from .quiz import has_cards
+
+        return has_cards(self.opened, self.cards, section_id)
+
+    def next_quiz_section(self, after: str | None) -> str | None:
+        """The next section with blanks after `after` and its subsections (or the first of all)."""
+        from .quiz import next_section_with_cards
+
+        return next_section_with_cards(self.opened, self.cards, after)
+
+    def quiz_section(self, wanted: str | None) -> str | None:
+        """The section a quiz asked for at `wanted` opens: it, if it has blanks, else the next that has."""
+        if wanted is not None and self.opened.find(wanted) is not None and self.has_blanks(wanted):
+            return wanted
+        return self.next_quiz_section(wanted if wanted is not None and self.opened.find(wanted) else None)
+
+    def review_queue(self, now: datetime | None = None) -> list[Card]:
+        """The cards due now, then up to `new_per_day` new ones, kept apart by sentence."""
+        from .scheduler import due_queue
+        from .sentences import sentence_group
+
+        if self.store is None or self._document_id is None:
+            return []
+        return due_queue(
+            self.cards,
+            self.store.due_times(self._document_id),
+            now,
+            new_limit=self.new_per_day,
+            new_today=self.store.new_cards_today(self._document_id, now),
+            group_of=sentence_group(self.opened),
+        )
+
+    # ------------------------------------------------------------- answers
+
+    def record(self, card: Card, state: BlankState) -> Recorded | None:
+        """Store one graded answer before its feedback is drawn; its record, or None without a store.
+
+        When the store refuses (busy past its timeout, disk full, read-only), the answer
+        waits in `answers` and StoreError is raised: it goes in with the next answer or
+        on leaving, or to a file beside the database.
+        """
+        if self.answers is None:
+            return None
+        answer = Answer(
+            card_key=card.key,
+            section_key=self._section_keys.get(card.section_id, ""),
+            rating=state.rating or 1,
+            outcome=state.outcome,
+            typed=state.typed,
+            hints=state.hints,
+            duration=round(state.seconds, 3),
+        )
+        return self.answers.record(answer)
+
+    def rerate(self, card: Card, state: BlankState) -> None:
+        """Give the answer just recorded for `card` the rating `state` now has (keys 1-4).
+
+        An answer still waiting for the store has its entry changed. Raises StoreError
+        when the store refuses the change.
+        """
+        if self.answers is None or state.rating is None:
+            return
+        if state.review_id is None:
+            self.answers.rerate_waiting(card.key, state.rating)
+        elif self.store is not None:
+            self.store.rerate(state.review_id, state.rating)
+
+    @property
+    def waiting_answers(self) -> int:
+        return len(self.answers.waiting) if self.answers is not None else 0
+
+    def leave(self, position: tuple[str, float] | None) -> None:
+        """On leaving: store the answers still waiting and the reading position.
+
+        When the store refuses, the answers go to a file beside the database (the CLI
+        says where); if the disk refuses that too, they stay in `answers.waiting`.
+        """
+        if self.answers is None:
+            return
+        try:
+            self.answers.flush()
+            if position is not None:
+                self.answers.store.set_position(self.document_id(), *position)
+        except StoreError:
+            self.answers.keep_in_file()
+
+    # ------------------------------------------------------------- progress
+
+    def progress(self, now: datetime | None = None) -> dict[str, Progress]:
+        """Mastery and due count of every section with its subsections, for the outline."""
+        from .quiz import keys_by_section
+
+        if self.store is None or self._document_id is None or not self.phrases_ready:
+            return {}
+        keys = keys_by_section(self.opened, self.cards, subtree=True)
+        stats = self.store.section_stats(self._document_id, keys, now)
+        return {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
+
+    def stats(self, days: int = 7, now: datetime | None = None) -> DocumentStats:
+        """Per section its own cards' figures, the totals, accuracy, and reviews and due by day."""
+        from .quiz import keys_by_section
+
+        if self.store is None:
+            raise StoreError("No study database is open.", "unavailable")
+        document_id = self.document_id()
+        document = self.opened
+        keys = [card.key for card in self.cards]
+        own = self.store.section_stats(document_id, keys_by_section(document, self.cards), now)
+        return DocumentStats(
+            sections=[SectionRow(section.id, own[section.id]) for section in document.walk()],
+            totals=self.store.section_stats(document_id, {"all": keys}, now)["all"],
+            accuracy=self.store.accuracy(document_id),
+            reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
+            due_forecast=self.store.due_forecast(document_id, days=days, now=now, keys=keys),
+        )
