@@ -43,11 +43,11 @@ def fix_wide_text(svg: str) -> str:
 async def reader_screenshot() -> str:
     """The reader at the first subsection, key phrases highlighted."""
     from tui.app import StudyApp
-    from tui.core.workbook import Workbook
-    from tui.i18n import set_language
     from tui.cli import default_document
     from tui.core.loader import load
     from tui.core.store import Store
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
 
     path = default_document()
     with tempfile.TemporaryDirectory() as data_dir:
@@ -75,6 +75,8 @@ async def quiz_screenshot() -> str:
     from tui.cli import default_document
     from tui.core.loader import load
     from tui.core.store import Store
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
 
     path = default_document()
     with tempfile.TemporaryDirectory() as data_dir:

@@ -12,11 +12,11 @@ from rich.cells import cell_len
 
 from tui import cli
 from tui.app import StudyApp
-from tui.core.records import Answer
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
 from tui.core.quiz import cards_for
+from tui.core.records import Answer
 from tui.core.store import Store
 from tui.i18n import language
 

@@ -7,9 +7,10 @@ app itself only runs workers, notifies, shows help and the command palette, and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Literal
 
 from textual import work
 from textual.app import App, SystemCommand

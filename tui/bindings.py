@@ -9,7 +9,8 @@ elsewhere with `HELP_SECTIONS` (section title -> binding ids).
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.dom import DOMNode

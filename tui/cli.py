@@ -9,7 +9,6 @@ import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import __version__
@@ -95,8 +94,10 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
     if command is None:
         return _open_app(path, text, args, "read")
-    if command == "quiz" or command == "review":
-        return _open_app(path, text, args, command)
+    if command == "quiz":
+        return _open_app(path, text, args, "quiz")
+    if command == "review":
+        return _open_app(path, text, args, "review")
     if command == "stats":
         return _stats(path, text, args)
     doc = parse(text, path.name)
@@ -124,7 +125,8 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
 
 def _open_store() -> Store:
-    from .core.store import Store, StoreError
+    from .core.database import StoreError
+    from .core.store import Store
     from .i18n import store_message
 
     try:
@@ -171,7 +173,7 @@ def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
     from .core.outline import display_heading
     from .core.records import SectionStats
-    from .core.store import StoreError
+    from .core.database import StoreError
     from .core.workbook import Workbook
     from .i18n import captions, store_message, t
 

@@ -7,10 +7,9 @@ import re
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
-from tui.core.model import Card, Phrase, Section
+from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
 from tui.core.session import QuizSession, blanks_for
-from tui.core.model import Document
 from tui.core.wrap import CLOSING, OPENING
 from tui.widgets.blank_text import BlankText, Row
 

@@ -24,6 +24,7 @@ from tui.widgets.text_view import TextView
 
 from .conftest import until_ready
 
+
 def screen_text(widget: Widget) -> str:
     strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
     return "\n".join(strip.text for strip in strips)
@@ -72,7 +73,7 @@ async def test_at_100_by_30_every_key_of_the_reader_is_on_one_page_in_the_curren
         assert len(screen.query(".help-column")) == 2
         shown = help_text(screen)
         flat = shown.replace(" ", "").replace("\n", "")
-        for node, binding in declared_bindings(app.reader):
+        for _node, binding in declared_bindings(app.reader):
             assert app.get_key_display(binding) in shown, binding.id
             # A long description may wrap inside its column: compare without the breaks.
             description = binding.group.description if binding.group else binding.description

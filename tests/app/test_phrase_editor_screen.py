@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, SelectionList, Static
 
 from tui.app import StudyApp
-from tui.core.loader import load
 from tui.core.model import PhraseEdit
 from tui.core.store import Store
 from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.reader_screen import ReaderScreen
 
-from .conftest import until, study_app
+from .conftest import study_app, until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rich.cells import cell_len
@@ -18,11 +18,11 @@ from textual.pilot import Pilot
 
 from tui.app import StudyApp
 from tui.core import quiz
-from tui.core.records import Answer
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
 from tui.core.quiz import cards_for
+from tui.core.records import Answer
 from tui.core.store import Store, StoreError
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.reader_screen import ReaderScreen
@@ -31,7 +31,7 @@ from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.blank_text import BlankText
 from tui.widgets.outline_tree import OutlineTree
 
-from .conftest import until, study_app
+from .conftest import study_app, until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -673,7 +673,7 @@ def _summary_texts(summary: SummaryScreen) -> str:
         else:  # the counts table
             from rich.console import Console
 
-            console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+            console = Console(width=80, record=True, file=open("/dev/null", "w"))
             console.print(content)
             parts.append(console.export_text())
     return "\n".join(parts)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
-from tui.core.loader import load
 from tui.core.store import Store
 from tui.screens.quiz_screen import QuizScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 
-from .conftest import until, study_app
+from .conftest import study_app, until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"

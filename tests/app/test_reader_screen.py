@@ -18,7 +18,7 @@ from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
 
-from .conftest import SPEECH, Recorder, until_ready, study_app
+from .conftest import SPEECH, Recorder, study_app, until_ready
 
 SIZE = (100, 30)
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from rich.cells import cell_len
@@ -13,10 +13,9 @@ from textual.pilot import Pilot
 
 from tui.app import StudyApp
 from tui.core import quiz
-from tui.core.loader import load
 from tui.core.outline import display_heading
-from tui.core.sentences import sentence_for, sentence_group
 from tui.core.records import Answer
+from tui.core.sentences import sentence_for, sentence_group
 from tui.core.store import Store
 from tui.i18n import captions
 from tui.screens.reader_screen import ReaderScreen
@@ -24,7 +23,7 @@ from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 
-from .conftest import until, study_app
+from .conftest import study_app, until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -138,7 +137,7 @@ class TestQueue:
             await reader_ready(pilot)
             await pilot.press("r")
             screen = await review_open(pilot)
-            first = [blank.card.key for blank in screen.session.blanks]
+            assert screen.session.blanks
             await submit(pilot, screen.session.active_blank.answer)
             await submit(pilot, "")
             await pilot.press("escape")

@@ -113,11 +113,10 @@ def _median(values: list[float]) -> float:
 async def _key_presses(path: Path, data_dir: str) -> dict[str, float]:
     os.environ["STUDY_DATA_DIR"] = data_dir
     from tui.app import StudyApp
-    from tui.core.workbook import Workbook
-    from tui.i18n import set_language
     from tui.core.loader import load
     from tui.core.store import Store
-
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
     from tui.widgets.text_view import TextView
 
     # The moment the text pane last drew a line: a key press is handled and redrawn then.

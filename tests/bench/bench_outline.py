@@ -81,7 +81,7 @@ def _documents(folder: Path) -> list[tuple[str, Path, int]]:
         docs.append((what, path, repetitions))
 
     megabyte = _repeat(speech, MEGABYTE)
-    write("speech-1mb.txt", megabyte.encode("utf-8"), "bundled speech x%d, UTF-8" % (len(megabyte) // len(speech)), 3)
+    write("speech-1mb.txt", megabyte.encode("utf-8"), f"bundled speech x{len(megabyte) // len(speech)}, UTF-8", 3)
     write("speech-1mb-gbk.txt", megabyte.replace("\n", "\r\n").encode("gbk"), "the same, GBK with CRLF", 3)
     write("speech-1mb-utf16.txt", megabyte.encode("utf-16-le"), "the same, UTF-16 without BOM", 3)
     corpus = _corpus_text()

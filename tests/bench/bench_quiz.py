@@ -14,10 +14,10 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Iterator
 
 from textual import constants
 from textual.pilot import Pilot
@@ -91,9 +91,9 @@ def median_ms(samples: list[float]) -> float:
 async def answer_and_redraw(path: Path, text: str, data: str, answers: int = ANSWERS) -> tuple[list[float], list[float]]:
     """Enter on a typed answer until the frame that shows it graded; and the handler alone."""
     from tui.app import StudyApp
+    from tui.core.store import Store
     from tui.core.workbook import Workbook
     from tui.i18n import set_language
-    from tui.core.store import Store
     from tui.screens.blank_screen import BlankScreen
     from tui.screens.quiz_screen import QuizScreen
 
@@ -216,6 +216,8 @@ async def open_review(path: Path, text: str, data: str, runs: int = OPENINGS) ->
     """r in the reader until the review screen's first frame."""
     from tui.app import StudyApp
     from tui.core.store import Store
+    from tui.core.workbook import Workbook
+    from tui.i18n import set_language
     from tui.screens.reader_screen import ReaderScreen
     from tui.screens.review_screen import ReviewScreen
 
@@ -248,6 +250,7 @@ async def open_review(path: Path, text: str, data: str, runs: int = OPENINGS) ->
 
 def store_answers(data: str, path: Path, text: str, count: int = 200) -> list[float]:
     from tui.core import phrases as extractor
+    from tui.core import records
     from tui.core.outline import parse
     from tui.core.quiz import cards_for
     from tui.core.store import Store
@@ -262,7 +265,7 @@ def store_answers(data: str, path: Path, text: str, count: int = 200) -> list[fl
         document_id = store.document(path, content_hash, doc.title)
         for card in random.Random(5).sample(cards, min(count, len(cards))):
             started = time.perf_counter()
-            store.record_review(document_id, Answer(card.key, keys[card.section_id], 3, outcome="right", typed=card.phrase.text, hints=0, duration=2.0))
+            store.record_review(document_id, records.Answer(card.key, keys[card.section_id], 3, outcome="right", typed=card.phrase.text, hints=0, duration=2.0))
             samples.append(time.perf_counter() - started)
     return samples
 

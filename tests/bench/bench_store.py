@@ -13,9 +13,9 @@ from pathlib import Path
 from tui.core import scheduler
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for, check, diff, keys_by_section, normalize
+from tui.core.records import Answer
 from tui.core.sentences import sentence_group
 from tui.core.session import QuizSession, blanks_for
-from tui.core.records import Answer
 from tui.core.store import FILENAME, Store
 
 CARDS = 5_000
@@ -79,7 +79,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def timed(action, repeat: int) -> list[float]:  # noqa: ANN001
+def timed(action, repeat: int) -> list[float]:
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()

@@ -8,7 +8,6 @@ from tests.core.test_phrases import texts
 from tui.core.model import Document, Section
 from tui.core.phrases import extract, extract_paragraph
 
-
 # ---------------------------------------------------------------- quotes and titles
 
 

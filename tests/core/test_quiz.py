@@ -8,8 +8,6 @@ from hypothesis import strategies as st
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import (
-    has_cards,
-    next_section_with_cards,
     AGAIN,
     EASY,
     GOOD,
@@ -19,9 +17,11 @@ from tui.core.quiz import (
     check,
     diff,
     diff_rows,
+    has_cards,
     hint,
     keys_by_section,
     letters,
+    next_section_with_cards,
     normalize,
     suggest_rating,
 )

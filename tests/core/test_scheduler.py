@@ -122,7 +122,7 @@ class TestMastery:
         assert mark in MARKS
 
 
-def runs(cards: list[Card], group=lambda c: (c.section_id, c.phrase.paragraph)) -> int:  # noqa: ANN001
+def runs(cards: list[Card], group=lambda c: (c.section_id, c.phrase.paragraph)) -> int:
     """How many neighbours share a group."""
     return sum(1 for a, b in zip(cards, cards[1:]) if group(a) == group(b))
 

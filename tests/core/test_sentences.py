@@ -10,7 +10,6 @@ from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
 from tui.core.sentences import sentence_around, sentence_bounds, sentence_for, sentence_group
 
-
 PARAGRAPH = "我们要从百年党史中汲取智慧。习近平总书记强调:“作风建设永远在路上。”坚决克服“松口气、歇歇脚”的麻痹思想!"
 
 

@@ -9,7 +9,6 @@ from tests.core.test_quiz import phrase, speech, speech_phrases
 from tui.core.quiz import AGAIN, EASY, GOOD, HARD, cards_for
 from tui.core.session import Blank, QuizSession, blanks_for, paragraph_segments, placeholder
 
-
 # ---------------------------------------------------------------- blanks
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Literal
 
 SectionKind = Literal["preamble", "heading", "closing"]
 PhraseKind = Literal["quote", "title", "formulation", "enumeration", "list", "keyword", "heading", "user"]

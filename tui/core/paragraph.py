@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}

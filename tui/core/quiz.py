@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Iterable, Literal, Mapping
+from typing import Literal
 
 from tui.core.model import Card, Document, Phrase, Section
 from tui.core.search import fold_char
@@ -84,7 +85,7 @@ def check(answer: str, expected: str) -> Verdict:
 # ---------------------------------------------------------------- diffs
 
 
-def _absorb_islands(ops: list[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
+def _absorb_islands(ops: Sequence[tuple[str, int, int, int, int]]) -> list[tuple[str, int, int, int, int]]:
     """Merge a one-character match between two changes into one change.
 
     In Chinese a lone common character (的, 和, 抓) matched in the middle of an
@@ -138,8 +139,8 @@ def diff(answer: str, expected: str) -> list[tuple[Tag, str]]:
 
 def diff_rows(segments: list[tuple[Tag, str]]) -> tuple[list[tuple[Tag, str]], list[tuple[Tag, str]]]:
     """The typed line (same, wrong, extra) and the expected line (same, missing) of a diff."""
-    typed = [(tag, text) for tag, text in segments if tag in ("same", "wrong", "extra")]
-    wanted = [(tag, text) for tag, text in segments if tag in ("same", "missing")]
+    typed: list[tuple[Tag, str]] = [(tag, text) for tag, text in segments if tag in ("same", "wrong", "extra")]
+    wanted: list[tuple[Tag, str]] = [(tag, text) for tag, text in segments if tag in ("same", "missing")]
     return typed, wanted
 
 

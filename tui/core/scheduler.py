@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Hashable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from tui.core.model import Card
 

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 
-class _Folded(dict):
+class _Folded(dict[str, str]):
     """Each character's search form: NFKC (full-width to half-width) then casefold."""
 
     def __missing__(self, char: str) -> str:
@@ -51,4 +51,5 @@ def find_all(text: str, folded_query: str) -> list[tuple[int, int]]:
 
 def fold_char(char: str) -> str:
     """One character's search form (cached)."""
-    return _FOLDED[char]
+    folded: str = _FOLDED[char]
+    return folded

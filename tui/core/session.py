@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Literal, Union
+from typing import Literal
 
 from rich.cells import cell_len
 
@@ -82,7 +83,7 @@ def blanks_for(section: Section, cards: Iterable[Card]) -> list[Blank]:
     return blanks
 
 
-Segment = Union[str, Blank]
+Segment = str | Blank
 
 
 def paragraph_segments(text: str, blanks: Iterable[Blank]) -> list[Segment]:

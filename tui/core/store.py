@@ -6,14 +6,19 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 from tui.core import scheduler
-from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside
-from tui.core.database import MIGRATIONS, SCHEMA_VERSION  # the schema, for those who read it through the store
+from tui.core.database import (  # the schema, for those who read it through the store
+    CorruptDatabase,
+    StoreError,
+    as_store_error,
+    connect,
+    move_aside,
+)
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import Answer, Position, Recorded, Review, SectionStats, StoredCard
 

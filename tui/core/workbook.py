@@ -22,7 +22,8 @@ from .model import Card, Document, Phrase, PhraseEdit
 from .records import Answer, Position, Recorded, SectionStats
 from .scheduler import NEW_PER_DAY
 from .session import BlankState
-from .store import Store, StoreError
+from .database import StoreError
+from .store import Store
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ _CLOSE = 16
 _ZERO = 32  # combining marks and joiners: they belong to the character before them
 
 
-class _Widths(dict):
+class _Widths(dict[str, int]):
     """Cell width per character, computed once per distinct character."""
 
     def __missing__(self, char: str) -> int:
@@ -44,7 +44,7 @@ class _Widths(dict):
         return width
 
 
-class _Classes(dict):
+class _Classes(dict[str, int]):
     """Line-breaking class per character, computed once per distinct character."""
 
     def __missing__(self, char: str) -> int:

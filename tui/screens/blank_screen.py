@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..core.session import QuizSession
-from ..core.store import StoreError
+from ..core.database import StoreError
 from ..core.workbook import Workbook
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.answer_bar import AnswerBar

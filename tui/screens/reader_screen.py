@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ..core.model import Document
 from ..core.outline import heading_path
-from ..core.store import StoreError
+from ..core.database import StoreError
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
@@ -283,11 +283,18 @@ class ReaderScreen(Screen[None]):
             await self.query_one("#main").mount(bar, before="#status")
         bar.open()
 
+    def _search_bar(self) -> SearchBar | None:
+        """The search bar, once mounted (it is imported and mounted on the first search)."""
+        if not self.query("SearchBar"):
+            return None
+        from ..widgets.search_bar import SearchBar
+
+        return self.query_one(SearchBar)
+
     def action_close_search(self) -> None:
-        bars = self.query("SearchBar")
-        if not bars:
+        bar = self._search_bar()
+        if bar is None:
             return
-        bar = bars.first()
         if bar.is_open:
             bar.close()
             self.query_one(TextView).clear_search()
@@ -306,7 +313,9 @@ class ReaderScreen(Screen[None]):
         text = self.query_one(TextView)
         total = text.search(event.query)
         self.query_one(OutlineTree).set_matches(text.matched_sections)
-        bar = self.query_one("SearchBar")
+        bar = self._search_bar()
+        if bar is None:
+            return
         if not event.query:
             bar.show_count("")
         elif total == 0:
@@ -322,7 +331,9 @@ class ReaderScreen(Screen[None]):
 
     @on(TextView.MatchChanged)
     def _match_changed(self, event: TextView.MatchChanged) -> None:
-        self.query_one("SearchBar").show_count(t("search_count", index=event.index + 1, total=event.total))
+        bar = self._search_bar()
+        if bar is not None:
+            bar.show_count(t("search_count", index=event.index + 1, total=event.total))
         if event.section_id is not None:
             # The match is a third of the way down, maybe below the top section's end:
             # the outline and breadcrumb name the section the match is in.

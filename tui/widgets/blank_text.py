@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -21,7 +21,7 @@ class Row:
     """One block of the drawn text: a heading, or a paragraph of text and blanks."""
 
     kind: Literal["heading", "paragraph", "caption"]
-    parts: list[Union[str, Blank]] = field(default_factory=list)
+    parts: list[str | Blank] = field(default_factory=list)
     level: int = 1
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
@@ -40,7 +39,7 @@ class KeyBar(Static):
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
             self.update(self.keys_text())
 
@@ -54,13 +53,13 @@ class KeyBar(Static):
         group's description.
         """
         key_style = self.get_component_rich_style("key-bar--key")
-        shown = [
+        active = [
             (node is not self.app, key, binding)
             for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
             if binding.show and enabled and binding.action != "command_palette"
         ]
         # The app's keys (quit, help) first: when a narrow bar cuts entries off, these stay.
-        shown = [(key, binding) for _, key, binding in sorted(shown, key=lambda entry: entry[0])]
+        shown = [(key, binding) for _, key, binding in sorted(active, key=lambda entry: entry[0])]
         entries: list[Text] = []
         seen: set[object] = set()
         for key, binding in shown:

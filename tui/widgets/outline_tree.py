@@ -17,7 +17,6 @@ from ..core.workbook import Progress
 from ..i18n import translate_bindings
 
 
-
 def crop(name: str, width: int) -> str:
     """`name` in at most `width` cells, ending in an ellipsis when cut.
 
