@@ -15,15 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .answers import AnswerQueue
+from .database import StoreError
 from .model import Card, Document, Phrase, PhraseEdit
 from .records import Answer, Position, Recorded, SectionStats
 from .scheduler import NEW_PER_DAY
-from .session import BlankState
-from .database import StoreError
-from .store import Store
+
+if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
+    from .session import BlankState
+    from .store import Store
 
 
 @dataclass(frozen=True)
