@@ -12,15 +12,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from tui.core import scheduler
-from tui.core.database import (  # the schema, for those who read it through the store
-    CorruptDatabase,
-    StoreError,
-    as_store_error,
-    connect,
-    move_aside,
-)
+from tui.core.database import MIGRATIONS, SCHEMA_VERSION, CorruptDatabase, StoreError, as_store_error, connect, move_aside
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import Answer, Position, Recorded, Review, SectionStats, StoredCard
+
+# What callers take from here: the store, its errors, and the schema for those who read it through the store.
+__all__ = ["FILENAME", "MIGRATIONS", "SCHEMA_VERSION", "Position", "Store", "StoreError", "default_data_dir"]
 
 FILENAME = "study.db"
 BUSY_TIMEOUT = 5.0
