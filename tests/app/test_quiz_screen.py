@@ -723,6 +723,44 @@ class TestOutlineProgress:
             assert not after.rstrip().endswith("3") and after.rstrip()[-1] in "◑◕"
             assert after != before
 
+    async def test_marks_follow_a_quiz_reached_from_the_summary_of_another(self, open_app, store, clock) -> None:
+        # 四（一） quizzed with t, Enter at its summary goes on to 四（二）: every answer
+        # there is right, and Esc back in the reader shows 四（二） no longer new.
+        app = open_app(start="read", section="5.1")
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            label = _outline_label(app, "5.2")
+            assert label.startswith("○") or " ○" in label
+            await pilot.press("t")
+            screen = await quiz_open(pilot)
+            assert screen.section.id == "5.1"
+            await answer_every_blank(pilot, screen, clock)
+            await pilot.press("enter")  # the summary of 四（一）, offering 四（二）
+            await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+            await pilot.press("enter")
+            await until(
+                pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen.section.id == "5.2", "四（二）'s quiz"
+            )
+            await answer_every_blank(pilot, app.screen, clock)
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            after = _outline_label(app, "5.2")
+            assert "○" not in after, after
+
+
+def _outline_label(app: StudyApp, section_id: str) -> str:
+    tree = app.reader.query_one(OutlineTree)
+    node = next(node for node in tree._tree_nodes.values() if node.data == section_id)
+    return tree.render_label(node, Style(), Style()).plain
+
+
+async def answer_every_blank(pilot: Pilot, screen: QuizScreen, clock: list[float]) -> None:
+    """Answer every blank of the quiz on screen right, each after a slow minute."""
+    for blank in list(screen.session.blanks):
+        clock[0] += SLOW
+        await submit(pilot, blank.answer)
+    assert screen.session.done
+
 
 # ---------------------------------------------------------------- progress survives an edit of the file
 
