@@ -402,6 +402,29 @@ async def test_enter_then_n_and_shift_n_cycle_through_matches_across_sections(ma
         assert changed[-1].index == total - 1 and changed[-1].total == total
 
 
+async def test_enter_again_and_again_steps_through_the_matches_and_reopening_goes_on(make_app):
+    # The bar says Enter goes to the next match: so does every Enter, and / then Enter
+    # goes on from where the search was rather than back to the first match.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        _, text = parts(app)
+        bar = await open_search(pilot, "整改")
+        total = text.match_count
+        for step in range(3):
+            await pilot.press("enter")
+            await pilot.pause()
+            assert text.match_index == step
+        assert count_label(bar) == f"第 3/{total} 处"
+        await pilot.press("slash")
+        await pilot.pause()
+        assert bar.query_one(Input).has_focus and bar.query_one(Input).value == "整改"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text.match_index == 3
+        assert count_label(bar) == f"第 4/{total} 处"
+
+
 async def test_the_current_match_is_in_view(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

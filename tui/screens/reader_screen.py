@@ -35,7 +35,7 @@ class ReaderScreen(Screen[None]):
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
         "help_quiz": ("quiz", "review", "edit_phrases"),
-        "help_search": ("search", "next_match", "previous_match", "close_search"),
+        "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
     BINDINGS = [
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
@@ -43,6 +43,8 @@ class ReaderScreen(Screen[None]):
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
+        # Enter in the text goes on from the search bar's Enter: each one, the next match.
+        Binding("enter", "next_match", "key_next_match", show=False, id="next_match_enter"),
         Binding("N", "previous_match", "key_previous_match", show=False, id="previous_match"),
         Binding("h", "toggle_highlight", "key_highlight", tooltip="palette_help_highlight", id="highlight"),
         # One key bar entry for both: "[] Prev/next section".
@@ -77,6 +79,7 @@ class ReaderScreen(Screen[None]):
         self.document: Document | None = None  # the workbook's, once shown
         self._section_order: list[str] = []
         self._phrases_shown = 0  # the workbook revision the highlights and status show
+        self._searched: str | None = None  # the query whose matches the text shows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
@@ -297,6 +300,7 @@ class ReaderScreen(Screen[None]):
             return
         if bar.is_open:
             bar.close()
+            self._searched = None
             self.query_one(TextView).clear_search()
             self.query_one(OutlineTree).set_matches(set())
             self.query_one(OutlineTree).focus()
@@ -311,7 +315,13 @@ class ReaderScreen(Screen[None]):
     # imported on first use, not at start-up.
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         text = self.query_one(TextView)
+        if event.submitted and event.query and event.query == self._searched:
+            # Enter on the query already searched: the next match, not the first again.
+            text.next_match()
+            text.focus()
+            return
         total = text.search(event.query)
+        self._searched = event.query
         self.query_one(OutlineTree).set_matches(text.matched_sections)
         bar = self._search_bar()
         if bar is None:
