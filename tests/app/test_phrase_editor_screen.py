@@ -117,6 +117,22 @@ class TestEditor:
                 assert listed(editor) == [(text, True) for text in FOUND]
                 assert app.focused is editor.query_one(SelectionList)
 
+    async def test_on_and_off_read_without_colour(self, open_app, data_dir) -> None:
+        # The state is in the characters drawn, not only in their colour.
+        with Store.open(data_dir) as store:
+            app = open_app(store)
+            async with app.run_test(size=SIZE) as pilot:
+                editor = await editor_open(pilot)
+                await toggle(pilot, editor, FOUND[0])
+                selections = editor.query_one(SelectionList)
+                lines = [selections.render_line(y) for y in range(len(FOUND))]
+                off, on = lines[0], lines[1]
+                assert FOUND[0] in off.text and FOUND[1] in on.text
+                assert off.text.replace(FOUND[0], "").rstrip() != on.text.replace(FOUND[1], "").rstrip()
+                assert "✓" in on.text and "✓" not in off.text
+                struck = [seg for seg in off if FOUND[0][:2] in seg.text]
+                assert struck and all(seg.style and seg.style.strike for seg in struck)
+
     async def test_switch_a_phrase_off_and_on(self, open_app, data_dir) -> None:
         with Store.open(data_dir) as store:
             app = open_app(store)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 from textual.widgets.selection_list import Selection
 
 from ..core.outline import display_heading
@@ -18,6 +18,7 @@ from ..core.database import StoreError
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
+from ..widgets.phrase_list import PhraseList
 
 
 class PhraseEditorScreen(ModalScreen[None]):
@@ -39,7 +40,7 @@ class PhraseEditorScreen(ModalScreen[None]):
             yield Static(
                 t("editor_title", section=display_heading(self.section, captions())), id="editor-title", markup=False
             )
-            yield SelectionList[str](*self._selections(), id="editor-phrases")
+            yield PhraseList(*self._selections(), id="editor-phrases")
             yield Input(placeholder=t("editor_add_placeholder"), id="editor-add")
             yield Static(t("editor_help"), id="editor-message", markup=False)
 
@@ -64,10 +65,10 @@ class PhraseEditorScreen(ModalScreen[None]):
         return True
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        self.query_one(PhraseList).focus()
 
-    @on(SelectionList.SelectionToggled)
-    def _toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
+    @on(PhraseList.SelectionToggled)
+    def _toggled(self, event: PhraseList.SelectionToggled[str]) -> None:
         text = event.selection.value
         on_now = text in event.selection_list.selected
         if text in self._found():
@@ -101,7 +102,7 @@ class PhraseEditorScreen(ModalScreen[None]):
         An added phrase replaces any it overlaps, so more than its own line can change.
         (select/deselect post no SelectionToggled, so this does not feed back.)
         """
-        selections = self.query_one(SelectionList)
+        selections = self.query_one(PhraseList)
         current = self._current()
         listed = [selections.get_option_at_index(i).value for i in range(selections.option_count)]
         for text in current:
