@@ -171,9 +171,9 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> 
 
 def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
+    from .core.database import StoreError
     from .core.outline import display_heading
     from .core.records import SectionStats
-    from .core.database import StoreError
     from .core.workbook import Workbook
     from .i18n import captions, store_message, t
 

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ..core.session import QuizSession
 from ..core.database import StoreError
+from ..core.session import QuizSession
 from ..core.workbook import Workbook
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.answer_bar import AnswerBar

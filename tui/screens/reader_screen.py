@@ -13,9 +13,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..core.database import StoreError
 from ..core.model import Document
 from ..core.outline import heading_path
-from ..core.database import StoreError
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
