@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from .core.workbook import FoundPhrases, Workbook
 from .i18n import store_message, t, translate_bindings
-from .screens.reader_screen import ReaderScreen
+from .screens.reader_screen import ReaderScreen, printable
 
 Start = Literal["read", "quiz", "review"]  # what the app opens once the phrases are found
 
@@ -68,6 +68,7 @@ class StudyApp(App[None]):
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
         self.state_saved = False  # quitting saves, and unmounting would save again
+        self._title_shown = False  # the terminal's title was set, and is given back on leaving
 
     # ------------------------------------------------------------- start-up
 
@@ -101,12 +102,21 @@ class StudyApp(App[None]):
         self.post_message(self.DocumentOpened())
 
     def on_study_app_document_opened(self) -> None:
+        self.show_title(self.workbook.opened.title)
         problem = self.workbook.problem
         if problem is not None:
             self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
         self.call_after_refresh(self.find_phrases)
+
+    def show_title(self, title: str) -> None:
+        """The document's title as the app's and the terminal window's (OSC 2), in printable characters."""
+        self.title = f"{printable(title)[:80]} — study"
+        if self._driver is not None and not self.is_headless:
+            # Saved first (CSI 22 t) and given back on leaving (CSI 23 t), where terminals can.
+            self._driver.write(f"\x1b[22;0t\x1b]2;{self.title}\x07")
+            self._title_shown = True
 
     @work(thread=True, exclusive=True, group="phrases")
     def find_phrases(self) -> None:
@@ -141,6 +151,8 @@ class StudyApp(App[None]):
 
     def on_unmount(self) -> None:
         self.save_state()
+        if self._title_shown and self._driver is not None:
+            self._driver.write("\x1b[23;0t")
 
     # ------------------------------------------------------------- help and commands
 

@@ -41,7 +41,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
         )
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
-        parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
+        parser.add_argument(
+            "--section", metavar="SECTION", help="open at this section: its id (2.1), numbering (二、（一）) or heading words"
+        )
         parser.add_argument("--version", action="version", version=f"study {__version__}")
     else:
         parser = argparse.ArgumentParser(prog=f"study {command}")
@@ -49,7 +51,9 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         if command in ("outline", "phrases", "stats"):
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
         if command == "quiz":
-            parser.add_argument("--section", metavar="ID", help="quiz this section (default: the first with blanks)")
+            parser.add_argument(
+                "--section", metavar="SECTION", help="quiz this section: id, numbering or heading words (default: the first with blanks)"
+            )
     if command in (None, "quiz", "review"):
         # Each opens the app, whose review (r) brings in new cards.
         parser.add_argument(

@@ -106,6 +106,22 @@ async def test_an_unknown_section_option_opens_at_the_start(make_app):
         assert reader.current_section == "1"
 
 
+@pytest.mark.parametrize("reference", ["二、（一）", "二.（一）", "查摆问题"])
+async def test_a_section_option_as_people_see_it_opens_there(make_app, reference):
+    # The opening is section 1, so 二、（一） is 3.1: people name it as they read it.
+    app = make_app(section=reference)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        assert reader.current_section == "3.1"
+
+
+async def test_a_section_option_that_looks_like_markup_is_text(make_app):
+    app = make_app(section="[/x]")
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        assert reader.current_section == "1" and app.is_running
+
+
 # ---------------------------------------------------------------- outline navigation and sync
 
 

@@ -201,3 +201,13 @@ def test_a_section_option_opens_there_in_english(terminal):
     assert breadcrumb(screen) == "四、建立长效机制,巩固建设成果 › (二)持续跟踪问效,确保常态长效"
     terminal.press("q")
     assert terminal.wait_for_exit() == "EXIT:0"
+
+
+def test_the_title_heads_the_outline_and_names_the_terminal_window(terminal):
+    terminal.start()
+    screen = terminal.wait_for(ready, "the reader")
+    assert screen.splitlines()[0].strip().startswith("zuofeng-speech")
+    title = terminal.tmux("display-message", "-p", "-t", "study", "#{pane_title}").stdout.strip()
+    assert title == "zuofeng-speech — study"
+    terminal.press("q")
+    assert terminal.wait_for_exit() == "EXIT:0"

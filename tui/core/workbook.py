@@ -119,6 +119,13 @@ class Workbook:
             raise LookupError("the workbook is not open yet")
         return self.document
 
+    def find_section(self, reference: str) -> str | None:
+        """The id of the section a reader names by id, numbering (二、（一）) or heading words."""
+        from .locate import find_section
+
+        section = find_section(self.opened, reference)
+        return section.id if section is not None else None
+
     def document_id(self) -> int:
         """The document's record in the store, asked for again if opening could not get it."""
         if self._document_id is None:

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
     from ..widgets.search_bar import SearchBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
+
+
+def printable(text: str) -> str:
+    """`text` on one line with nothing a terminal would act on: for titles from file names."""
+    return "".join(char if char.isprintable() else " " for char in text).strip()
 SECTIONS = Binding.Group("key_sections_short", compact=True)
 
 
@@ -84,7 +89,10 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
             with Horizontal(id="panes"):
-                yield OutlineTree(id="outline")
+                with Vertical(id="outline-pane"):
+                    # The document's title heads the outline, level with the breadcrumb.
+                    yield Static("", id="doc-title", markup=False)
+                    yield OutlineTree(id="outline")
                 with Vertical(id="reading"):
                     yield Static("", id="breadcrumb", markup=False)
                     yield TextView(id="text")
@@ -106,17 +114,21 @@ class ReaderScreen(Screen[None]):
             return  # not parsed yet, shown already, or not composed yet (on_mount shows it)
         self.document = document
         self._section_order = [s.id for s in document.walk()]
+        self.query_one("#doc-title", Static).update(printable(document.title))
         names = captions()
         self.query_one(OutlineTree).load(document, names)
         text = self.query_one(TextView)
         text.set_captions(names)
         text.load(document)
-        target, at = self.start_section, 0.0
+        target, at = None, 0.0
         saved = self.workbook.saved_position
-        if target is None and saved is not None:
+        if self.start_section is not None:
+            target = self.workbook.find_section(self.start_section)
+            if target is None:
+                self.notify(t("section_unknown", section=self.start_section), severity="warning", markup=False)
+            self.start_section = target  # from here on an id (or None: the start)
+        elif saved is not None:
             target, at = saved.section_id, saved.scroll
-        elif target is not None and target not in self._section_order:
-            self.notify(t("section_unknown", section=target), severity="warning", markup=False)
         self._go_to(target if target in self._section_order else self._section_order[0], at)
         self.query_one(OutlineTree).focus()
         self.set_status(t("extracting"))
