@@ -36,6 +36,10 @@ RE_WORD = re.compile(
 # A, (a), b), IV., (iv), Ⅱ、: a letter or a Roman numeral, then its stop or its brackets.
 RE_LATIN_ENUM = re.compile(r"(?:[(（]([A-Za-z]{1,7})[)）]|([A-Za-z]{1,7})(?:[.．](?=[ \t\u3000]|$)|[)）、]))")
 RE_ROMAN_ENUM = re.compile(rf"([{ROMAN_CHARS}]{{1,4}})(?:[、．.)）]|(?=[ \t\u3000]|$))")
+# ① ⑴ ⒈ 1）: list marks more often than heading numbers (㈠ is （一）).
+MINOR_FAMILIES = frozenset(style for style, _ in ENCLOSED.values() if style != "cn_paren") | {"num_close"}
+# The first characters of every heading but those starting with a digit or an ASCII letter.
+_STARTS = frozenset(CN_CHARS + "(（〔专模单§" + ROMAN_CHARS) | ENCLOSED.keys()
 RE_MD_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 RE_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 RE_SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*")
@@ -130,6 +134,14 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
         return _di(line)
     if in_article:
         return None  # （一）, 1., ① inside an article are list items of that article
+    if first.isascii() and first.isalpha():
+        roman = "IVXLCDMivxlcdm"
+        division = _word(line) if first in "PBTVMUCLAS" else None
+        if division is None and (line[1:2] in ".．)）、" or (first in roman and line[1:2] in roman)):
+            return _latin_enum(line)  # A. b) IV. ii.
+        return division
+    if first not in _STARTS and not first.isdigit():
+        return None  # most lines: text
     if first in CN_CHARS:
         return _cn(line)
     if first in "(（〔":
@@ -159,14 +171,7 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
         return _minor("num_close", match.group(1), line[match.end():], int(match.group(1)[:-1])) if match else None
     if first in "专模单":
         return _prefix(line)
-    if first.isascii() and first.isalpha() or first == "§":
-        division = _word(line) if first in "PBTVMUCLAS§" else None
-        if division is None and (line[1:2] in ".．)）、" or first in "IVXLCDMivxlcdm"):
-            return _latin_enum(line)  # A. b) IV. ii.
-        return division
-    if first in ROMAN_CHARS:
-        return _latin_enum(line)
-    return None
+    return _word(line) if first == "§" else _latin_enum(line)  # § 1; Ⅱ、
 
 
 def _numbered(family: str, label: str, numeral: str, after: str) -> Heading | None:

@@ -15,6 +15,7 @@ from .headings import (
     FAMILY_ORDER,
     HEADING_END,
     MAX_HEADING,
+    MINOR_FAMILIES,
     RE_ADORNMENT,
     RE_BREAK,
     RE_FENCE,
@@ -118,7 +119,7 @@ class _Builder:
         section = Section(id="", kind="heading", level=len(self.stack), label=heading.label, heading=heading.heading)
         parent.children.append(section)
         article = heading.family == "di" and heading.depth == FAMILY_ORDER["条"]
-        self.stack.append(_Node(section, rank, article, successor(heading)))
+        self.stack.append(_Node(section, rank, article, successor(heading) if heading.family[:5] in ("alpha", "roman") else None))
         self.numbers[heading.family] = heading.number
         if heading.body:
             self.block.append(heading.body)  # so that hard-wrapped lines that follow join it
@@ -161,11 +162,10 @@ class _Builder:
 
     def in_list(self, heading: Heading, line: str) -> bool:
         """①, ⑴ or 1） after a lead-in (以下几点：) or after an item of the same list that is text."""
-        family = minor_family(line)
-        if family != heading.family or not self.block:
+        if not self.block:
             return False
         previous = self.block[-1]
-        return previous[-1:] in "：:" or minor_family(previous) == family
+        return previous[-1:] in "：:" or minor_family(previous) == heading.family
 
     def adornment(self, char: str, overlined: bool) -> int:
         """reStructuredText levels: each adornment style is one level, in order of first use."""
@@ -210,8 +210,10 @@ def _build(body: list[str], markdown: bool, noise: list[str], rst: bool = False)
             heading = None
         if heading is not None and heading.latin and heading.family != "md":
             heading = _latin_heading(heading, body, i, b, markdown)
-        if heading is not None and heading.family != "md":
-            heading = None if b.in_list(heading, line) else b.in_sequence(heading, i)
+        if heading is not None and heading.family in MINOR_FAMILIES and b.in_list(heading, line):
+            heading = None
+        if heading is not None and heading.family[:5] in ("alpha", "roman"):
+            heading = b.in_sequence(heading, i)
         if heading is not None and heading.family in ("di", "prefix", "word") and not (heading.heading or heading.body):
             below = None if heading.depth == FAMILY_ORDER["条"] and heading.family == "di" else _title_below(body, i, markdown)
             if below is not None:
