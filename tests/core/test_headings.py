@@ -212,6 +212,9 @@ class TestCourseDivisions:
             ("第一篇 总论", "第一篇", "总论"),
             ("第二单元 走近科学", "第二单元", "走近科学"),
             ("第十二讲", "第十二讲", ""),
+            ("第一分编　通则", "第一分编", "通则"),
+            ("第二卷 治国理政", "第二卷", "治国理政"),
+            ("第三回　贾雨村夤缘复旧职", "第三回", "贾雨村夤缘复旧职"),
         ],
     )
     def test_di_units(self, line: str, label: str, heading: str) -> None:
@@ -228,7 +231,10 @@ class TestCourseDivisions:
 
     @pytest.mark.parametrize(
         "line",
-        ["第一讲话精神要传达到每个支部", "第二课堂活动丰富多彩", "第一篇章", "第一讲解员介绍了展览。", "单元一体化设计", "专题学习", "模块化管理", "专题一下子就讲清楚了"],
+        [
+            "第一讲话精神要传达到每个支部", "第二课堂活动丰富多彩", "第一篇章", "第一讲解员介绍了展览。", "单元一体化设计", "专题学习",
+            "模块化管理", "专题一下子就讲清楚了", "第一回合比赛结束", "第一卷入其中", "第二回答问题",
+        ],
     )
     def test_words_made_with_the_unit_are_text(self, line: str) -> None:
         assert classify(line, markdown=False) is None
@@ -316,16 +322,22 @@ class TestEnglishDivisions:
             ("Lesson 3 Greetings", "Lesson 3", "Greetings"),
             ("Unit 4: Forces", "Unit 4", "Forces"),
             ("Appendix A Tables", "Appendix A", "Tables"),
+            ("ACT III", "ACT III", ""),
+            ("Scene 2: A Garden", "Scene 2", "A Garden"),
         ],
     )
     def test_hits(self, line: str, label: str, heading: str) -> None:
         found = classify(line, markdown=False)
         assert found is not None and (found.family, found.label, found.heading) == ("word", label, heading)
 
-    @pytest.mark.parametrize("line", ["Part Time Jobs", "PART CIVIL PROCEDURE", "Unit 3 of the plant was shut down.", "§ 2 of this Act applies.", "Chapter and verse"])
+    @pytest.mark.parametrize(
+        "line", ["Part Time Jobs", "PART CIVIL PROCEDURE", "Unit 3 of the plant was shut down.", "§ 2 of this Act applies.", "Chapter and verse", "Act 5 of the statute"]
+    )
     def test_near_misses(self, line: str) -> None:
         assert classify(line, markdown=False) is None
 
     def test_divisions_nest(self) -> None:
         depths = [classify(line, markdown=False).depth for line in ("Volume 1", "Unit 2", "Chapter 3", "Article 4", "Section 5", "§ 6", "Clause 7")]
         assert depths == sorted(depths) and depths[4] == depths[5]
+        assert classify("Act 1", markdown=False).depth < classify("Scene 1", markdown=False).depth
+        assert classify("Section 1", markdown=False).depth < classify("Section 1.2", markdown=False).depth < classify("Subsection 1", markdown=False).depth

@@ -128,6 +128,12 @@ class TestCourses:
         assert doc.find("1.1.2").paragraphs == ["单元一体化设计是本单元的要求。"]
         assert_nothing_lost(self.TEXTBOOK, doc)
 
+    def test_a_novel_in_volumes_and_chapters(self) -> None:
+        text = "小说选读\n第一卷\n第一回　甄士隐梦幻识通灵\n正文。\n第二回　贾夫人仙逝扬州城\n第一回合的比赛很精彩。\n第二卷\n第三回　托内兄如海荐西宾\n"
+        doc = parse(text, "novel.txt")
+        assert outline(doc) == [(1, "第一卷", ""), (2, "第一回", "甄士隐梦幻识通灵"), (2, "第二回", "贾夫人仙逝扬州城"), (1, "第二卷", ""), (2, "第三回", "托内兄如海荐西宾")]
+        assert doc.find("1.2").paragraphs == ["第一回合的比赛很精彩。"]
+
     def test_parts_of_a_book(self) -> None:
         text = "第一篇　总论\n第一章　导言\n正文。\n第二章　方法\n正文。\n第二篇　分论\n第三章　应用\n正文。\n"
         doc = parse(text, "book.txt")

@@ -24,11 +24,11 @@ RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])") 
 RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
 RE_NUM_CLOSE = re.compile(r"(\d{1,3}[）)])(?![\d）)])")                           # 1） 1)
 # 第三章 第五条之一 第一讲 第二课时 第三单元; the unit's alternatives longest first.
-RE_DI = re.compile(rf"(第[ \t\u3000]?({_NUM})[ \t\u3000]?(部分|课时|单元|专题|模块|编|篇|章|节|条|讲|课)(?:之({_CN_NUM}))?)")
+RE_DI = re.compile(rf"(第[ \t\u3000]?({_NUM})[ \t\u3000]?(部分|分编|课时|单元|专题|模块|卷|编|篇|章|回|节|条|讲|课)(?:之({_CN_NUM}))?)")
 RE_PREFIX = re.compile(rf"((专题|模块|单元)[ \t\u3000]?({_NUM}))(?=[ \t\u3000、：:．.—\-–（(《“「【]|$)")  # 专题一 模块2
 RE_WORD = re.compile(
     r"((Part|PART|Book|BOOK|Title|TITLE|Volume|VOLUME|Module|MODULE|Unit|UNIT|Chapter|CHAPTER|Lesson|LESSON|"
-    r"Lecture|LECTURE|Topic|TOPIC|Appendix|APPENDIX|Annex|ANNEX|Article|ARTICLE|Section|SECTION|"
+    r"Lecture|LECTURE|Topic|TOPIC|Appendix|APPENDIX|Annex|ANNEX|Act|ACT|Scene|SCENE|Article|ARTICLE|Section|SECTION|"
     r"Sub-?[Ss]ection|SUB-?SECTION|Clause|CLAUSE)\.?[ \t]+"
     r"([IVXLCDM]{1,8}|\d{1,4}(?:\.\d{1,3}){0,3}|[A-Z]|[A-Za-z]{3,9}(?:-[A-Za-z]{3,5})?)\b\.?"
     r"|(§)[ \t]?\d{1,4}[a-z]?(?:\.\d{1,3}){0,3}\.?)"
@@ -49,15 +49,22 @@ RE_BREAK = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){
 RE_ITEM = re.compile(rf"(({_CN_NUM})是|第({_CN_NUM})[，,、])")                    # 一是 / 第一，
 
 # The units of 第X… and 专题X, outermost first: a course's 模块 hold 专题 or 单元, which hold
-# 章, 讲 or 课, which hold 节 or 课时; a law's 编 hold 章, 节 and 条.
-FAMILY_ORDER = {"编": 0, "篇": 0, "部分": 0, "模块": 0, "专题": 1, "单元": 1, "章": 2, "讲": 2, "课": 2, "节": 3, "课时": 3, "条": 4}
+# 章, 讲 or 课, which hold 节 or 课时; a law's 编 hold 分编, 章, 节 and 条; a novel's 卷 hold 回.
+FAMILY_ORDER = {
+    "卷": 0, "编": 0, "篇": 0, "部分": 0, "模块": 0, "分编": 1, "专题": 2, "单元": 2,
+    "章": 3, "回": 3, "讲": 3, "课": 3, "节": 4, "课时": 4, "条": 5,
+}
 WORD_DEPTH = {
     "part": 0, "book": 0, "title": 0, "volume": 0, "module": 0, "unit": 1, "chapter": 2, "lesson": 2, "lecture": 2,
-    "topic": 2, "appendix": 2, "annex": 2, "article": 3, "section": 4, "subsection": 5, "sub-section": 5, "clause": 6,
+    "topic": 2, "appendix": 2, "annex": 2, "act": 2, "scene": 3, "article": 3, "section": 4, "subsection": 5,
+    "sub-section": 5, "clause": 6,
 }
 # After these units with no space, these characters make a word of it (第一讲话, 第二课堂,
 # 第一篇章, 单元格), not a division.
-WORD_AFTER = {"讲": set("话座解究述授义稿坛台师学演理求到了过"), "课": set("堂程题本文件外后前间表业余桌"), "篇": set("章幅目文"), "单元": set("格楼房")}
+WORD_AFTER = {
+    "讲": set("话座解究述授义稿坛台师学演理求到了过"), "课": set("堂程题本文件外后前间表业余桌"), "篇": set("章幅目文"),
+    "单元": set("格楼房"), "回": set("答到来去顾应复归忆合头首报"), "卷": set("入起烟宗子轴尺帘"),
+}
 # After 第X条 with no space, these show a reference (第三条第二款, 第五条规定的) or an
 # ordinary word (条件, 条例), not an article.
 NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到")
@@ -87,7 +94,7 @@ class Heading:
 
     family: str          # "md", "di", "prefix", "word", "cn", "cn_financial", "cn_paren", "cn_close", "decimal",
     #                      "num_paren", "num_close", an enclosed style ("circled", "paren" …), "alpha_…", "roman_…"
-    depth: int           # order inside the family (md: number of #, di: 编 0 … 条 4)
+    depth: int           # order inside the family (md: number of #, di: 编 0 … 条 5)
     label: str
     heading: str
     body: str = ""       # the rest of a run-on heading line
@@ -136,7 +143,7 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
         return None  # （一）, 1., ① inside an article are list items of that article
     if first.isascii() and first.isalpha():
         roman = "IVXLCDMivxlcdm"
-        division = _word(line) if first in "PBTVMUCLAS" else None
+        division = _word(line) if first in "PBTVMUCLAS" else None  # Part Book … Section
         if division is None and (line[1:2] in ".．)）、" or (first in roman and line[1:2] in roman)):
             return _latin_enum(line)  # A. b) IV. ii.
         return division
