@@ -273,7 +273,7 @@ def _emphasised(line: str, markdown: bool, in_article: bool) -> Heading | None:
 
 
 def _di(line: str) -> Heading | None:
-    """第X编/部分/章/节/条, 第X讲/课/篇/单元: the regulation and course family, nested in that order."""
+    """第X编/分编/章/节/条, 第X卷/篇/回, 第X讲/课/课时/单元: laws, books and courses, nested as FAMILY_ORDER says."""
     match = RE_DI.match(line)
     number = read_numeral(match.group(2)) if match else None
     if match is None or number is None or (match.group(4) and read_numeral(match.group(4)) is None):

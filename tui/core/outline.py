@@ -284,6 +284,7 @@ def _latin_heading(heading: Heading, body: list[str], i: int, b: _Builder, markd
 
 
 def _enum_key(label: str) -> str:
+    """B. and B．, (b) and （b） are one label."""
     return label.replace("．", ".").replace("（", "(").replace("）", ")")
 
 
