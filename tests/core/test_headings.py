@@ -171,3 +171,173 @@ class TestTableOfContents:
         doc = parse(text, "x.txt")
         assert doc.sections[0].paragraphs == ["第一段。", "第二段。"]
         assert doc.noise == ["- 3 -", "— 4 —", "第 5 页 共 9 页"]
+
+
+class TestNumbersInHeadings:
+    @pytest.mark.parametrize(
+        "line, label",
+        [
+            ("第一百二十一条 处理个人信息应当遵守本法。", "第一百二十一条"),
+            ("第一百一十一条 本法自公布之日起施行。", "第一百一十一条"),
+            ("第一千零一条 示范。", "第一千零一条"),
+            ("第两百条 示范。", "第两百条"),
+            ("第１２条 示范。", "第１２条"),
+            ("第一十一条 示范。", "第一十一条"),
+        ],
+    )
+    def test_articles_numbered_past_one_hundred_and_ten(self, line: str, label: str) -> None:
+        heading = classify(line, markdown=False)
+        assert heading is not None and (heading.family, heading.label) == ("di", label)
+
+    @pytest.mark.parametrize("line", ["第一一条 示范。", "第百条 示范。", "一一、示范", "一百五、示范", "壹二、示范"])
+    def test_malformed_numerals_open_no_section(self, line: str) -> None:
+        assert classify(line, markdown=False) is None
+
+    def test_financial_numerals_are_a_level_of_their_own(self) -> None:
+        assert classify("壹、总说明", markdown=False) == Heading("cn_financial", 0, "壹、", "总说明")
+        assert classify("一百二十一、示范", markdown=False) == Heading("cn", 0, "一百二十一、", "示范")
+        assert classify("一）示范", markdown=False) == Heading("cn_close", 0, "一）", "示范")
+
+    def test_the_number_is_read(self) -> None:
+        assert [classify(line, markdown=False).number for line in ("第一百二十一条 示范", "十二、示范", "（二十）示范", "⑿示范", "Ⅻ、示范", "Chapter Twenty-One")] == [121, 12, 20, 12, 12, 21]
+
+
+class TestCourseDivisions:
+    @pytest.mark.parametrize(
+        "line, label, heading",
+        [
+            ("第一讲　理想信念是共产党人的精神之钙", "第一讲", "理想信念是共产党人的精神之钙"),
+            ("第三课：党的性质和宗旨", "第三课", "党的性质和宗旨"),
+            ("第二课时 导入新课", "第二课时", "导入新课"),
+            ("第一篇 总论", "第一篇", "总论"),
+            ("第二单元 走近科学", "第二单元", "走近科学"),
+            ("第十二讲", "第十二讲", ""),
+            ("第一分编　通则", "第一分编", "通则"),
+            ("第二卷 治国理政", "第二卷", "治国理政"),
+            ("第三回　贾雨村夤缘复旧职", "第三回", "贾雨村夤缘复旧职"),
+        ],
+    )
+    def test_di_units(self, line: str, label: str, heading: str) -> None:
+        found = classify(line, markdown=False)
+        assert found is not None and (found.family, found.label, found.heading) == ("di", label, heading)
+
+    @pytest.mark.parametrize(
+        "line, label, heading",
+        [("专题一　坚定理想信念", "专题一", "坚定理想信念"), ("模块2：政治理论", "模块2", "政治理论"), ("单元三 辩证法", "单元三", "辩证法"), ("专题十一", "专题十一", "")],
+    )
+    def test_word_before_number(self, line: str, label: str, heading: str) -> None:
+        found = classify(line, markdown=False)
+        assert found is not None and (found.family, found.label, found.heading) == ("prefix", label, heading)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "第一讲话精神要传达到每个支部", "第二课堂活动丰富多彩", "第一篇章", "第一讲解员介绍了展览。", "单元一体化设计", "专题学习",
+            "模块化管理", "专题一下子就讲清楚了", "第一回合比赛结束", "第一卷入其中", "第二回答问题",
+        ],
+    )
+    def test_words_made_with_the_unit_are_text(self, line: str) -> None:
+        assert classify(line, markdown=False) is None
+
+
+class TestEnclosedAndBracketedNumbers:
+    @pytest.mark.parametrize(
+        "line, family, label, heading",
+        [
+            ("①坚持党的全面领导", "circled", "①", "坚持党的全面领导"),
+            ("⑫ 加强作风建设", "circled", "⑫", "加强作风建设"),
+            ("㉑党的建设", "circled", "㉑", "党的建设"),
+            ("⑴把握方向", "paren", "⑴", "把握方向"),
+            ("⒉坚持原则", "stop", "⒉", "坚持原则"),
+            ("❶总体要求", "circled_dark", "❶", "总体要求"),
+            ("1）提高站位", "num_close", "1）", "提高站位"),
+            ("12）强化担当", "num_close", "12）", "强化担当"),
+            ("㈠指导思想", "cn_paren", "㈠", "指导思想"),
+        ],
+    )
+    def test_a_title_after_the_number(self, line: str, family: str, label: str, heading: str) -> None:
+        assert classify(line, markdown=False) == Heading(family, 0, label, heading)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "①加强理论学习；②改进工作作风。",            # a list run into a sentence
+            "①加强理论学习，",                              # a clause
+            "①参见《示范文集》，示范出版社2019年版，第3页。",  # a footnote
+            "①领导干部要带头，做到以下几点：",
+            "1）按时参加组织生活；",
+            "1)",
+        ],
+    )
+    def test_a_sentence_or_a_clause_after_the_number_is_text(self, line: str) -> None:
+        assert classify(line, markdown=False) is None
+
+    def test_list_items_in_an_article_stay_text(self) -> None:
+        assert classify("①处理个人信息", markdown=False, in_article=True) is None
+        assert classify("1）处理个人信息", markdown=False, in_article=True) is None
+
+
+class TestRomanNumeralsAndLetters:
+    @pytest.mark.parametrize(
+        "line, family, label, heading",
+        [
+            ("Ⅰ、总论", "roman_upper_dot", "Ⅰ、", "总论"),
+            ("Ⅳ．研究方法", "roman_upper_dot", "Ⅳ．", "研究方法"),
+            ("I. Introduction", "roman_upper_dot", "I.", "Introduction"),
+            ("XIV. Conclusions", "roman_upper_dot", "XIV.", "Conclusions"),
+            ("(iv) Transitional provisions", "roman_lower_paren", "(iv)", "Transitional provisions"),
+            ("A. Scope", "alpha_upper_dot", "A.", "Scope"),
+            ("b) Definitions", "alpha_lower_close", "b)", "Definitions"),
+            ("(a) General rule", "alpha_lower_paren", "(a)", "General rule"),
+        ],
+    )
+    def test_hits(self, line: str, family: str, label: str, heading: str) -> None:
+        found = classify(line, markdown=False)
+        assert found is not None and (found.family, found.label, found.heading) == (family, label, heading)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "I. e. the rule applies to all.", "I think the answer is clear.", "I.e. nothing", "Ⅰ型糖尿病患者应当定期复查。",
+            "A. Lincoln said the nation would endure.", "A．中国共产党", "Mr. Smith arrived.", "U.S. Congress",
+            "MM. Dupont et Durand", "(a) the person who processes data", "CIVIL. Law",
+        ],
+    )
+    def test_near_misses(self, line: str) -> None:
+        assert classify(line, markdown=False) is None
+
+
+class TestEnglishDivisions:
+    @pytest.mark.parametrize(
+        "line, label, heading",
+        [
+            ("Chapter 1", "Chapter 1", ""),
+            ("Chapter One: Loomings", "Chapter One", "Loomings"),
+            ("CHAPTER TWENTY-ONE", "CHAPTER TWENTY-ONE", ""),
+            ("PART I", "PART I", ""),
+            ("Part II — Methods", "Part II", "Methods"),
+            ("§ 1 Scope", "§ 1", "Scope"),
+            ("§2. Definitions", "§2.", "Definitions"),
+            ("Section 1.2 Background", "Section 1.2", "Background"),
+            ("Lesson 3 Greetings", "Lesson 3", "Greetings"),
+            ("Unit 4: Forces", "Unit 4", "Forces"),
+            ("Appendix A Tables", "Appendix A", "Tables"),
+            ("ACT III", "ACT III", ""),
+            ("Scene 2: A Garden", "Scene 2", "A Garden"),
+        ],
+    )
+    def test_hits(self, line: str, label: str, heading: str) -> None:
+        found = classify(line, markdown=False)
+        assert found is not None and (found.family, found.label, found.heading) == ("word", label, heading)
+
+    @pytest.mark.parametrize(
+        "line", ["Part Time Jobs", "PART CIVIL PROCEDURE", "Unit 3 of the plant was shut down.", "§ 2 of this Act applies.", "Chapter and verse", "Act 5 of the statute"]
+    )
+    def test_near_misses(self, line: str) -> None:
+        assert classify(line, markdown=False) is None
+
+    def test_divisions_nest(self) -> None:
+        depths = [classify(line, markdown=False).depth for line in ("Volume 1", "Unit 2", "Chapter 3", "Article 4", "Section 5", "§ 6", "Clause 7")]
+        assert depths == sorted(depths) and depths[4] == depths[5]
+        assert classify("Act 1", markdown=False).depth < classify("Scene 1", markdown=False).depth
+        assert classify("Section 1", markdown=False).depth < classify("Section 1.2", markdown=False).depth < classify("Subsection 1", markdown=False).depth

@@ -3,37 +3,68 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from .numerals import CN_CHARS, CN_MAX_LEN, ENCLOSED, FINANCIAL, ROMAN_CHARS, next_enumerator, read_division, read_enumerator, read_letter, read_numeral
 
 # Every pattern here is anchored at the start of a line and bounded, or runs on a slice
 # of bounded length: a 10 MB line must cost one pass, never a quadratic search.
 
 SPACES = " \t\u3000\xa0"
-_CN = "一二三四五六七八九十百千零〇"
-_CN_NUM = rf"[{_CN}]{{1,4}}"
+# A run of characters a numeral may be written with; read_numeral decides whether it is one.
+_CN_NUM = rf"[{CN_CHARS}]{{1,{CN_MAX_LEN}}}"
+_NUM = rf"(?:{_CN_NUM}|[0-9０-９]{{1,4}})"
 
 # Not 一、二、三等奖: a run of numerals and 、 is an enumeration inside a sentence.
-RE_CN = re.compile(rf"({_CN_NUM}[ \t\u3000]?(?:、|[．.](?![.．\d])))(?!{_CN_NUM}[、．.])")  # 一、 一．
-RE_CN_PAREN = re.compile(rf"([（(〔]{_CN_NUM}[）)〕])[、．.]?")                    # (一) （一）
+RE_CN = re.compile(rf"(({_CN_NUM})[ \t\u3000]?(?:、|[．.](?![.．\d])))(?!{_CN_NUM}[、．.])")  # 一、 一． 壹、
+RE_CN_CLOSE = re.compile(rf"(({_CN_NUM})[）)])")                                   # 一）
+RE_CN_PAREN = re.compile(rf"([（(〔]({_CN_NUM})[）)〕])[、．.]?")                  # (一) （一）
 RE_DECIMAL = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){0,4}[.．、])(?![\d.．])")     # 1. 1、 1． 1.2.
 RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])")  # 1.2 heading
 RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
-RE_DI = re.compile(rf"(第[ \t\u3000]?(?:{_CN_NUM}|\d{{1,4}})[ \t\u3000]?(编|部分|章|节|条)(?:之{_CN_NUM})?)")  # 第三章 第五条之一
+RE_NUM_CLOSE = re.compile(r"(\d{1,3}[）)])(?![\d）)])")                           # 1） 1)
+# 第三章 第五条之一 第一讲 第二课时 第三单元; the unit's alternatives longest first.
+RE_DI = re.compile(rf"(第[ \t\u3000]?({_NUM})[ \t\u3000]?(部分|分编|课时|单元|专题|模块|卷|编|篇|章|回|节|条|讲|课)(?:之({_CN_NUM}))?)")
+RE_PREFIX = re.compile(rf"((专题|模块|单元)[ \t\u3000]?({_NUM}))(?=[ \t\u3000、：:．.—\-–（(《“「【]|$)")  # 专题一 模块2
 RE_WORD = re.compile(
-    r"((Part|PART|Book|BOOK|Title|TITLE|Chapter|CHAPTER|Article|ARTICLE|Section|SECTION|"
+    r"((Part|PART|Book|BOOK|Title|TITLE|Volume|VOLUME|Module|MODULE|Unit|UNIT|Chapter|CHAPTER|Lesson|LESSON|"
+    r"Lecture|LECTURE|Topic|TOPIC|Appendix|APPENDIX|Annex|ANNEX|Act|ACT|Scene|SCENE|Article|ARTICLE|Section|SECTION|"
     r"Sub-?[Ss]ection|SUB-?SECTION|Clause|CLAUSE)\.?[ \t]+"
-    r"(?:[IVXLCDM]{1,8}|\d{1,4}(?:\.\d{1,3}){0,3}|[A-Z])\b\.?)"
+    r"([IVXLCDM]{1,8}|\d{1,4}(?:\.\d{1,3}){0,3}|[A-Z]|[A-Za-z]{3,9}(?:-[A-Za-z]{3,5})?)\b\.?"
+    r"|(§)[ \t]?\d{1,4}[a-z]?(?:\.\d{1,3}){0,3}\.?)"
 )
+# A, (a), b), IV., (iv), Ⅱ、: a letter or a Roman numeral, then its stop or its brackets.
+RE_LATIN_ENUM = re.compile(r"(?:[(（]([A-Za-z]{1,7})[)）]|([A-Za-z]{1,7})(?:[.．](?=[ \t\u3000]|$)|[)）、]))")
+RE_ROMAN_ENUM = re.compile(rf"([{ROMAN_CHARS}]{{1,4}})(?:[、．.)）]|(?=[ \t\u3000]|$))")
+# ① ⑴ ⒈ 1）: list marks more often than heading numbers (㈠ is （一）).
+MINOR_FAMILIES = frozenset(style for style, _ in ENCLOSED.values() if style != "cn_paren") | {"num_close"}
+# The first characters of every heading but those starting with a digit or an ASCII letter.
+_STARTS = frozenset(CN_CHARS + "(（〔专模单§" + ROMAN_CHARS) | ENCLOSED.keys()
 RE_MD_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 RE_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
 RE_SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*")
 # reStructuredText underlines (and overlines) with any of its adornment characters.
 RE_ADORNMENT = re.compile(r"([=\-~^*+#\"'`:._])\1{2,}[ \t]*")
 RE_BREAK = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})")
-RE_ITEM = re.compile(rf"({_CN_NUM}是|第{_CN_NUM}[，,、])")                          # 一是 / 第一，
+RE_ITEM = re.compile(rf"(({_CN_NUM})是|第({_CN_NUM})[，,、])")                    # 一是 / 第一，
 
-FAMILY_ORDER = {"编": 0, "部分": 0, "章": 1, "节": 2, "条": 3}
-WORD_DEPTH = {"part": 0, "book": 0, "title": 0, "chapter": 1, "article": 2, "section": 3, "subsection": 4, "sub-section": 4, "clause": 5}
+# The units of 第X… and 专题X, outermost first: a course's 模块 hold 专题 or 单元, which hold
+# 章, 讲 or 课, which hold 节 or 课时; a law's 编 hold 分编, 章, 节 and 条; a novel's 卷 hold 回.
+FAMILY_ORDER = {
+    "卷": 0, "编": 0, "篇": 0, "部分": 0, "模块": 0, "分编": 1, "专题": 2, "单元": 2,
+    "章": 3, "回": 3, "讲": 3, "课": 3, "节": 4, "课时": 4, "条": 5,
+}
+WORD_DEPTH = {
+    "part": 0, "book": 0, "title": 0, "volume": 0, "module": 0, "unit": 1, "chapter": 2, "lesson": 2, "lecture": 2,
+    "topic": 2, "appendix": 2, "annex": 2, "act": 2, "scene": 3, "article": 3, "section": 4, "subsection": 5,
+    "sub-section": 5, "clause": 6,
+}
+# After these units with no space, these characters make a word of it (第一讲话, 第二课堂,
+# 第一篇章, 单元格), not a division.
+WORD_AFTER = {
+    "讲": set("话座解究述授义稿坛台师学演理求到了过"), "课": set("堂程题本文件外后前间表业余桌"), "篇": set("章幅目文"),
+    "单元": set("格楼房"), "回": set("答到来去顾应复归忆合头首报"), "卷": set("入起烟宗子轴尺帘"),
+}
 # After 第X条 with no space, these show a reference (第三条第二款, 第五条规定的) or an
 # ordinary word (条件, 条例), not an article.
 NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到")
@@ -61,13 +92,15 @@ MAX_COLON_HEADING = 16
 class Heading:
     """What a heading line says: its marker family and depth, its label, its heading, the rest."""
 
-    family: str          # "md", "di", "word", "cn", "cn_paren", "decimal", "num_paren"
-    depth: int           # order inside the family (md: number of #, di: 编 0 … 条 3)
+    family: str          # "md", "di", "prefix", "word", "cn", "cn_financial", "cn_paren", "cn_close", "decimal",
+    #                      "num_paren", "num_close", an enclosed style ("circled", "paren" …), "alpha_…", "roman_…"
+    depth: int           # order inside the family (md: number of #, di: 编 0 … 条 5)
     label: str
     heading: str
     body: str = ""       # the rest of a run-on heading line
     latin: bool = False  # the text after the label is Latin: stricter rules apply
     rest: str = ""       # everything after the label, for a heading that turns out to be text
+    number: int = field(default=0, compare=False)  # the value of the label's numeral, letter or Roman numeral
 
 
 def atx_heading(line: str) -> tuple[int, str] | None:
@@ -97,7 +130,8 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
             return None
         level, text = atx
         inner = classify(text, markdown=False) if text else None
-        if inner is not None and inner.family not in ("word",):
+        # `## 一、总体要求` keeps its number as its label; `# 第一篇` alone is its own title.
+        if inner is not None and inner.family != "word" and (inner.heading or inner.body):
             heading = f"{inner.heading} {inner.body}".strip(SPACES) if inner.body else inner.heading
             return Heading("md", level, inner.label, heading)
         return Heading("md", level, "#" * level, text.rstrip("。；！;!"))
@@ -106,16 +140,32 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
     if first == "第":
         return _di(line)
     if in_article:
-        return None  # （一）, 1. inside an article are list items of that article
-    if first in _CN:
-        match = RE_CN.match(line)
-        return _run_on("cn", 0, match.group(1), line[match.end():]) if match else None
+        return None  # （一）, 1., ① inside an article are list items of that article
+    if first.isascii() and first.isalpha():
+        roman = "IVXLCDMivxlcdm"
+        division = _word(line) if first in "PBTVMUCLAS" else None  # Part Book … Section
+        if division is None and (line[1:2] in ".．)）、" or (first in roman and line[1:2] in roman)):
+            return _latin_enum(line)  # A. b) IV. ii.
+        return division
+    if first not in _STARTS and not first.isdigit():
+        return None  # most lines: text
+    if first in CN_CHARS:
+        return _cn(line)
     if first in "(（〔":
         match = RE_CN_PAREN.match(line)
         if match:
-            return _run_on("cn_paren", 0, match.group(1), line[match.end():])
+            return _numbered("cn_paren", match.group(1), match.group(2), line[match.end():])
         match = RE_NUM_PAREN.match(line)
-        return _run_on("num_paren", 0, match.group(1), line[match.end():]) if match else None
+        if match:
+            return _run_on("num_paren", 0, match.group(1), line[match.end():], int(match.group(1)[1:-1]))
+        return _latin_enum(line)
+    if first in ENCLOSED:
+        style, number = ENCLOSED[first]
+        after = line[1:]
+        label = first + after[:1] if after[:1] in "、．." else first
+        if style == "cn_paren":
+            return _run_on(style, 0, label, line[len(label):], number)  # ㈠ is （一）
+        return _minor(style, label, line[len(label):], number)
     if first.isdigit():
         if markdown and RE_MD_LIST.match(line):
             return None  # a Markdown list item
@@ -123,11 +173,85 @@ def classify(line: str, markdown: bool, in_article: bool = False) -> Heading | N
         if match:
             label = match.group(1)
             depth = len(re.findall(r"\d+", label))
-            return _run_on("decimal", depth, label, line[match.end():])
+            return _run_on("decimal", depth, label, line[match.end():], int(re.findall(r"\d+", label)[-1]))
+        match = RE_NUM_CLOSE.match(line)
+        return _minor("num_close", match.group(1), line[match.end():], int(match.group(1)[:-1])) if match else None
+    if first in "专模单":
+        return _prefix(line)
+    return _word(line) if first == "§" else _latin_enum(line)  # § 1; Ⅱ、
+
+
+def _numbered(family: str, label: str, numeral: str, after: str) -> Heading | None:
+    number = read_numeral(numeral)
+    return None if number is None else _run_on(family, 0, label, after, number)
+
+
+def _cn(line: str) -> Heading | None:
+    """一、 一． 壹、 and 一）: a Chinese numeral and its stop; financial numerals are a family of their own."""
+    match = RE_CN.match(line)
+    if match:
+        family = "cn_financial" if match.group(2)[0] in FINANCIAL else "cn"
+        return _numbered(family, match.group(1), match.group(2), line[match.end():])
+    match = RE_CN_CLOSE.match(line)
+    return _numbered("cn_close", match.group(1), match.group(2), line[match.end():]) if match else None
+
+
+def _minor(family: str, label: str, after: str, number: int) -> Heading | None:
+    """①, ⑴, 1）: headings only as a title standing alone; with a sentence or a clause they are list items."""
+    heading = _run_on(family, 0, label, after, number)
+    if heading.latin:
+        return heading  # English is judged in context, as 1. is
+    rest = after.strip(SPACES)
+    if not heading.heading or heading.body or rest[-1] in "，,、：:" or any(mark in rest.rstrip("？?") for mark in HEADING_END):
         return None
-    if first in "PBTCASpbtcas":
-        return _word(line)
-    return None
+    return heading
+
+
+def _latin_enum(line: str) -> Heading | None:
+    """A. (a) b) IV. (iv) Ⅱ、: letters head English text only; Roman numerals head either."""
+    match = RE_LATIN_ENUM.match(line) or RE_ROMAN_ENUM.match(line)
+    if not match:
+        return None
+    name = match.group(1) or match.group(2)
+    label = match.group(0)
+    style = "paren" if label[0] in "(（" else "close" if label[-1] in ")）" else "dot"
+    case = "lower" if name.islower() else "upper"
+    reading = read_enumerator(name)
+    if reading is None:
+        return None  # Mr. Dr. etc.
+    family, number = f"{reading[0]}_{case}_{style}", reading[1]
+    after = line[match.end():]
+    heading = _run_on(family, 0, label, after, number)
+    rest = after.lstrip(SPACES)
+    if not heading.latin:
+        # A．选项 is an answer to choose; Ⅰ、总论 is a heading.
+        # Not Ⅱ、Ⅲ级响应: a run of numerals and 、 is an enumeration inside a sentence.
+        return heading if family.startswith("roman") and rest and not rest[0].isascii() and rest[0] not in ROMAN_CHARS else None
+    if not (rest[0].isupper() or rest[0].isdigit() or rest[0] in "\"'“‘(") or rest.rstrip(SPACES)[-1] == ".":
+        return None  # I. e. …, A. Lincoln said so.: a sentence, not a title
+    return heading
+
+
+def as_letter(heading: Heading) -> Heading | None:
+    """The other reading of I. V. X. (i) …: the 9th, 22nd or 24th letter rather than a Roman numeral."""
+    letter = read_letter(heading.label.strip("()（）.．、")) if heading.family.startswith("roman") else None
+    return None if letter is None else replace(heading, family=heading.family.replace("roman", "alpha", 1), number=letter)
+
+
+def successor(heading: Heading) -> str | None:
+    """How the label after a letter's or Roman numeral's is written (A. → B., (iv) → (v), II. → III.), or None."""
+    name = heading.label.strip("()（）.．、")
+    kind = heading.family.split("_")[0]
+    following = next_enumerator(name, kind, heading.number) if kind in ("alpha", "roman") else None
+    return heading.label.replace(name, following, 1) if following else None
+
+
+def minor_family(line: str) -> str | None:
+    """The family of a line opening with ①, ⑴ or 1）, whether or not it is a heading."""
+    first = line[:1]
+    if first in ENCLOSED:
+        return ENCLOSED[first][0]
+    return "num_close" if first.isdigit() and RE_NUM_CLOSE.match(line) else None
 
 
 def _emphasised(line: str, markdown: bool, in_article: bool) -> Heading | None:
@@ -149,11 +273,12 @@ def _emphasised(line: str, markdown: bool, in_article: bool) -> Heading | None:
 
 
 def _di(line: str) -> Heading | None:
-    """第X编/部分/章/节/条: the regulation family, nested in that order."""
+    """第X编/分编/章/节/条, 第X卷/篇/回, 第X讲/课/课时/单元: laws, books and courses, nested as FAMILY_ORDER says."""
     match = RE_DI.match(line)
-    if not match:
+    number = read_numeral(match.group(2)) if match else None
+    if match is None or number is None or (match.group(4) and read_numeral(match.group(4)) is None):
         return None
-    unit = match.group(2)
+    unit = match.group(3)
     label = match.group(1)
     after = line[match.end():]
     rest = after.strip(SPACES)
@@ -164,42 +289,66 @@ def _di(line: str) -> Heading | None:
         title = re.match(r"[【\[（(]([^】\]）)\d一二三四五六七八九十]{2,20})[】\]）)]", rest)
         if title:
             # 第五条【适用范围】……: a bracketed article title is the article's heading.
-            return Heading("di", FAMILY_ORDER[unit], label, title.group(1), rest[title.end():].lstrip(SPACES))
-        return Heading("di", FAMILY_ORDER[unit], label, "", rest)
-    if not spaced and rest[:1] in "、：:．.":
-        rest = rest[1:].lstrip(SPACES)
+            return Heading("di", FAMILY_ORDER[unit], label, title.group(1), rest[title.end():].lstrip(SPACES), number=number)
+        return Heading("di", FAMILY_ORDER[unit], label, "", rest, number=number)
+    if not spaced and rest[:1] in WORD_AFTER.get(unit, ()):
+        return None  # 第一讲话, 第二课堂
+    return _titled("di", unit, label, after, number)
+
+
+def _prefix(line: str) -> Heading | None:
+    """专题一 模块2 单元三: a course's divisions, the word before the number."""
+    match = RE_PREFIX.match(line)
+    number = read_numeral(match.group(3)) if match else None
+    if match is None or number is None:
+        return None
+    return _titled("prefix", match.group(2), match.group(1), line[match.end():], number)
+
+
+def _titled(family: str, unit: str, label: str, after: str, number: int) -> Heading | None:
+    """A division's title after its label: short, one line, no sentence."""
+    rest = after.strip(SPACES)
+    spaced = after[:1] in SPACES
+    if not spaced and rest[:1] in "、：:．.—-–":
+        rest = rest.lstrip("、：:．.—-–").lstrip(SPACES)
     text = rest.rstrip(TRAILING_PUNCT)
     if len(text) > MAX_HEADING or any(mark in rest for mark in HEADING_END):
         return None  # 第一节课我们学习了……。 is a sentence
     if not spaced and text and text[0] in NOT_ARTICLE:
         return None
-    return Heading("di", FAMILY_ORDER[unit], label, text)
+    return Heading(family, FAMILY_ORDER[unit], label, text, number=number)
 
 
 def _word(line: str) -> Heading | None:
-    """Part/Chapter/Article/Section/SubSection/Clause N: English document divisions."""
+    """Part/Chapter/Lesson/Article/Section/Clause N, § N: English document divisions."""
     match = RE_WORD.match(line)
     if not match:
         return None
     label = match.group(1)
+    number = read_division(match.group(3)) if match.group(3) else 1
+    if number is None:
+        return None  # PART CIVIL, Part Time
     after = line[match.end():]
-    depth = WORD_DEPTH.get(match.group(2).lower().replace("sub-section", "subsection"), 3)
+    depth = WORD_DEPTH.get((match.group(2) or "section").lower().replace("sub-section", "subsection"), WORD_DEPTH["section"])
+    numeral = match.group(3) or label.lstrip("§ \t").rstrip(".")
+    depth = depth * 10 + numeral.count(".")  # Section 1.2 inside Section 1, above Subsection
     if after and after[0] not in SPACES + ":-–—":
         return None
     rest = after.lstrip(SPACES + ":-–—")
     punctuated = label.endswith(".") or after.lstrip(SPACES)[:1] in (":", "-", "–", "—")
     if not rest:
-        return Heading("word", depth, label, "", latin=True)
+        return Heading("word", depth, label, "", latin=True, number=number)
     text = rest.rstrip(". ")
-    if len(text) <= MAX_HEADING and not any(mark in text for mark in ".;!?") and (rest[0].isupper() or rest[0] in "(\"'“"):
-        return Heading("word", depth, label, text, latin=True, rest=rest if punctuated else "")
+    titled = rest[0].isupper() or rest[0] in "(\"'“" or not rest[0].isascii()
+    if len(text) <= MAX_HEADING and not any(mark in text for mark in ".;!?。；！？") and titled:
+        return Heading("word", depth, label, text, latin=True, rest=rest if punctuated else "", number=number)
     if punctuated:
         # Section 1. All legislative Powers herein granted…: a run-on division, like 第一条.
-        return Heading("word", depth, label, "", rest, latin=True)
+        return Heading("word", depth, label, "", rest, latin=True, number=number)
     return None  # Section 2 of this Act…: a sentence
 
 
-def _run_on(family: str, depth: int, label: str, after: str) -> Heading:
+def _run_on(family: str, depth: int, label: str, after: str, number: int = 0) -> Heading:
     """Split `（一）把握核心要义。习近平总书记强调……` into heading and body."""
     rest = after.lstrip(SPACES)
     # English text after the number (not 1. GDP增长6%, which is Chinese).
@@ -207,15 +356,15 @@ def _run_on(family: str, depth: int, label: str, after: str) -> Heading:
     colon = _colon_end(rest)
     cut = heading_end(rest)
     if colon is not None and (cut is None or colon < cut):
-        return Heading(family, depth, label, rest[:colon].rstrip(TRAILING_PUNCT), rest[colon + 1:].lstrip(SPACES), latin)
+        return Heading(family, depth, label, rest[:colon].rstrip(TRAILING_PUNCT), rest[colon + 1:].lstrip(SPACES), latin, number=number)
     if cut is None:
         if len(rest) > MAX_HEADING:
             # A numbered paragraph: the number still orders the outline, the text is body.
-            return Heading(family, depth, label, "", rest, latin)
-        return Heading(family, depth, label, rest.rstrip(TRAILING_PUNCT), "", latin)
+            return Heading(family, depth, label, "", rest, latin, number=number)
+        return Heading(family, depth, label, rest.rstrip(TRAILING_PUNCT), "", latin, number=number)
     keep = 1 if rest[cut] in "？?" else 0  # a question keeps its mark
     heading = rest[: cut + keep].rstrip(TRAILING_PUNCT if not keep else SPACES)
-    return Heading(family, depth, label, heading, rest[cut + 1:].lstrip(SPACES), latin)
+    return Heading(family, depth, label, heading, rest[cut + 1:].lstrip(SPACES), latin, number=number)
 
 
 def heading_end(rest: str) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -12,11 +13,14 @@ from rich.cells import cell_len
 
 from .headings import (
     FAMILY_ORDER,
+    HEADING_END,
     MAX_HEADING,
+    MINOR_FAMILIES,
     RE_ADORNMENT,
     RE_BREAK,
     RE_FENCE,
     RE_ITEM,
+    RE_LATIN_ENUM,
     RE_MD_LIST,
     RE_SETEXT,
     RE_TOC_MARKER,
@@ -24,16 +28,20 @@ from .headings import (
     SPACES,
     TRAILING_PUNCT,
     Heading,
+    as_letter,
     atx_heading,
     classify,
     heading_end,
     latin_end,
     latin_start,
+    minor_family,
+    successor,
     toc_end,
     toc_entry,
 )
 from .loader import is_markdown
 from .model import Document, Section
+from .numerals import read_numeral
 from .residue import RE_PAGE_NUMBER, strip_comments, strip_residue, take_title
 
 # The thanks that end a speech: with a salutation, they open the closing section.
@@ -45,6 +53,7 @@ class _Node:
     section: Section
     rank: tuple[int, int]
     article: bool = False
+    next_label: str | None = None  # B. after A., III. after II.: where this heading's run goes on
 
 
 def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
@@ -72,15 +81,18 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
 class _Builder:
     """Walks the body's lines once, opening sections at headings and collecting paragraphs."""
 
-    def __init__(self, markdown: bool) -> None:
+    def __init__(self, markdown: bool, body: list[str]) -> None:
         self.markdown = markdown
+        self.body = body
         self.adornments: dict[tuple[str, bool], int] = {}  # reStructuredText styles, by first use
         self.root = _Node(Section(id="", kind="heading", level=0, label="", heading=""), rank=(-9, 0))
         self.preamble = Section(id="", kind="preamble", level=1, label="", heading="")
         self.stack: list[_Node] = [self.root]
         self.families: dict[str, int] = {}
+        self.numbers: dict[str, int] = {}  # the number of each family's last heading
         self.block: list[str] = []       # lines of the paragraph(s) being read
         self.saw_heading = False
+        self.enumerators: dict[str, list[int]] | None = None  # A. (b) IV. …: where each label opens a line
 
     def current(self) -> Section:
         return self.stack[-1].section if len(self.stack) > 1 else self.preamble
@@ -106,9 +118,54 @@ class _Builder:
         parent = self.stack[-1].section
         section = Section(id="", kind="heading", level=len(self.stack), label=heading.label, heading=heading.heading)
         parent.children.append(section)
-        self.stack.append(_Node(section, rank, article=heading.family == "di" and heading.depth == FAMILY_ORDER["条"]))
+        article = heading.family == "di" and heading.depth == FAMILY_ORDER["条"]
+        self.stack.append(_Node(section, rank, article, successor(heading) if heading.family[:5] in ("alpha", "roman") else None))
+        self.numbers[heading.family] = heading.number
         if heading.body:
             self.block.append(heading.body)  # so that hard-wrapped lines that follow join it
+
+    def in_sequence(self, heading: Heading, i: int) -> Heading | None:
+        """A single letter (A. I. (a)) numbers a heading only in a run: after its predecessor, or before its successor.
+
+        So `A. Lincoln said` and `I. M. Pei` alone are text, and I. after H. is the ninth letter.
+        The successor must come before the heading that encloses this one goes on (II. → III.).
+        """
+        letter = as_letter(heading)
+        if letter is not None and self.numbers.get(letter.family) == letter.number - 1:
+            heading = letter
+        name = heading.label.strip("()（）.．、")
+        if len(name) != 1 or not name.isascii() or not heading.family.startswith(("alpha", "roman")):
+            return heading
+        if self.numbers.get(heading.family) == heading.number - 1:
+            return heading
+        label = successor(heading)
+        at = self.next_line(label, i) if label else None
+        if at is None:
+            return None
+        for node in self.stack[1:]:
+            ends = self.next_line(node.next_label, i) if node.next_label else None
+            if ends is not None and ends < at:
+                return None
+        return heading
+
+    def next_line(self, label: str, i: int) -> int | None:
+        """The first line after line i that opens with this letter or Roman numeral label."""
+        if self.enumerators is None:
+            self.enumerators = {}
+            for j, raw in enumerate(self.body):
+                match = RE_LATIN_ENUM.match(raw.strip(SPACES))
+                if match:
+                    self.enumerators.setdefault(_enum_key(match.group(0)), []).append(j)
+        lines = self.enumerators.get(_enum_key(label), [])
+        at = bisect_right(lines, i)
+        return lines[at] if at < len(lines) else None
+
+    def in_list(self, heading: Heading, line: str) -> bool:
+        """①, ⑴ or 1） after a lead-in (以下几点：) or after an item of the same list that is text."""
+        if not self.block:
+            return False
+        previous = self.block[-1]
+        return previous[-1:] in "：:" or minor_family(previous) == heading.family
 
     def adornment(self, char: str, overlined: bool) -> int:
         """reStructuredText levels: each adornment style is one level, in order of first use."""
@@ -124,7 +181,7 @@ class _Builder:
 
 
 def _build(body: list[str], markdown: bool, noise: list[str], rst: bool = False) -> list[Section]:
-    b = _Builder(markdown)
+    b = _Builder(markdown, body)
     n = len(body)
     i = 0
     while i < n:
@@ -153,6 +210,14 @@ def _build(body: list[str], markdown: bool, noise: list[str], rst: bool = False)
             heading = None
         if heading is not None and heading.latin and heading.family != "md":
             heading = _latin_heading(heading, body, i, b, markdown)
+        if heading is not None and heading.family in MINOR_FAMILIES and b.in_list(heading, line):
+            heading = None
+        if heading is not None and heading.family[:5] in ("alpha", "roman"):
+            heading = b.in_sequence(heading, i)
+        if heading is not None and heading.family in ("di", "prefix", "word") and not (heading.heading or heading.body):
+            below = None if heading.depth == FAMILY_ORDER["条"] and heading.family == "di" else _title_below(body, i, markdown)
+            if below is not None:
+                i, heading.heading = below  # 第一章, and its title on the next line
         if rst and heading is None and not b.block and i + 2 < n and RE_ADORNMENT.fullmatch(raw):
             title = body[i + 1].strip(SPACES)
             if title and body[i + 2].strip() == raw.strip() and not RE_ADORNMENT.fullmatch(title):
@@ -211,11 +276,43 @@ def _latin_heading(heading: Heading, body: list[str], i: int, b: _Builder, markd
         return None  # a sentence after a number is a list item
     if wrapped:
         return None
-    if heading.family in ("decimal", "num_paren") and following:
+    if heading.family.startswith(("decimal", "num_", "alpha", "roman")) and following:
         nxt = classify(following, markdown)
         if nxt is not None and nxt.family == heading.family and nxt.depth == heading.depth:
             return None
     return heading
+
+
+def _enum_key(label: str) -> str:
+    """B. and B．, (b) and （b） are one label."""
+    return label.replace("．", ".").replace("（", "(").replace("）", ")")
+
+
+def _title_below(body: list[str], i: int, markdown: bool) -> tuple[int, str] | None:
+    """The title of a division written alone (第一章, Chapter 1) on the next line, a blank line between or not."""
+    j = i + 1 if i + 1 < len(body) and body[i + 1].strip(SPACES) else i + 2
+    line = body[j].strip(SPACES) if j < len(body) else ""
+    if (
+        not line
+        or len(line) > MAX_HEADING
+        or line[-1] in "，,、；;：:"
+        or any(mark in line[:-1] for mark in HEADING_END)
+        or (line[-1] in HEADING_END and not line.isupper())
+        or line[0] in "#>|-*+`=~<[!"
+        or SALUTATION.match(line)
+        or RE_PAGE_NUMBER.fullmatch(line)
+        or RE_TOC_MARKER.fullmatch(line)
+        or toc_entry(line)
+        or classify(line, markdown) is not None
+    ):
+        return None
+    if not latin_start(line):
+        # A hard-wrapped line of a paragraph has its commas; a title on its own line is short.
+        return (j, line) if len(line) <= 24 or not any(mark in line for mark in "，,；;") else None
+    after = body[j + 1].strip(SPACES) if j + 1 < len(body) else ""
+    if (line[-1] == "." and not line.isupper()) or (after and classify(after, markdown) is None):
+        return None  # the first line of an English paragraph, not a title standing alone
+    return j, line.rstrip(".")  # DOWN THE RABBIT-HOLE.
 
 
 def _finish(b: _Builder) -> list[Section]:
@@ -263,7 +360,7 @@ def _joins(previous: str, line: str, markdown: bool) -> bool:
 
 def _items_as_sections(paragraphs: list[str]) -> list[Section]:
     """With no numbered headings, 一是……二是…… paragraphs become the sections."""
-    starts = [i for i, p in enumerate(paragraphs) if RE_ITEM.match(p)]
+    starts = [i for i, p in enumerate(paragraphs) if (m := RE_ITEM.match(p)) and read_numeral(m.group(2) or m.group(3)) is not None]
     if len(starts) < 2 or not paragraphs[starts[0]].startswith(("一", "第一")):
         return []
     sections: list[Section] = []
