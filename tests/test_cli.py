@@ -13,7 +13,8 @@ import pytest
 from tui import cli
 from tui.core import loader
 from tui.core.loader import load
-from tui.core.outline import parse, to_data
+from tui.core.names import to_data
+from tui.core.outline import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "zuofeng-speech.txt"

@@ -107,7 +107,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     doc = parse(text, path.name)
 
     if command == "outline":
-        from .core.outline import format_outline, to_data
+        from .core.names import format_outline, to_data
         from .i18n import captions
 
         if args.json:
@@ -176,7 +176,7 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> 
 def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
     from .core.database import StoreError
-    from .core.outline import display_heading
+    from .core.names import display_heading
     from .core.records import SectionStats
     from .core.workbook import Workbook
     from .i18n import captions, store_message, t

@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app import StudyApp
 from tui.core import quiz
-from tui.core.outline import display_heading
+from tui.core.names import display_heading
 from tui.core.records import Answer
 from tui.core.sentences import sentence_for, sentence_group
 from tui.core.store import Store

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.core.test_outline import assert_nothing_lost, outline
-from tui.core.headings import Heading, atx_heading, classify, toc_end, toc_entry
-from tui.core.outline import display_heading, parse
+from tui.core.contents import toc_end, toc_entry
+from tui.core.headings import Heading, atx_heading, classify
+from tui.core.names import display_heading
+from tui.core.outline import parse
 
 
 class TestClassify:

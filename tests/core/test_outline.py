@@ -12,7 +12,8 @@ import pytest
 from tests.core.test_loader import ENCODINGS
 from tui.core.loader import load
 from tui.core.model import Document, Section
-from tui.core.outline import display_heading, format_outline, heading_path, parse, to_data
+from tui.core.names import display_heading, format_outline, heading_path, to_data
+from tui.core.outline import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = ROOT / "data" / "zuofeng-speech.txt"

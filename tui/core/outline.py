@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from rich.cells import cell_len
-
+from .contents import RE_TOC_MARKER, toc_end, toc_entry
 from .headings import (
     FAMILY_ORDER,
     HEADING_END,
@@ -23,7 +20,6 @@ from .headings import (
     RE_LATIN_ENUM,
     RE_MD_LIST,
     RE_SETEXT,
-    RE_TOC_MARKER,
     SALUTATION,
     SPACES,
     TRAILING_PUNCT,
@@ -36,8 +32,6 @@ from .headings import (
     latin_start,
     minor_family,
     successor,
-    toc_end,
-    toc_entry,
 )
 from .loader import is_markdown
 from .model import Document, Section
@@ -249,7 +243,9 @@ def _build(body: list[str], markdown: bool, noise: list[str], rst: bool = False)
 
 def _fence(body: list[str], i: int, b: _Builder) -> int:
     """A Markdown code fence is one paragraph, kept verbatim with its line ends."""
-    fence = RE_FENCE.match(body[i]).group(1)
+    opening = RE_FENCE.match(body[i])
+    assert opening is not None  # only called on a fence line
+    fence = opening.group(1)
     j = i + 1
     while j < len(body) and not body[j].lstrip(" ").startswith(fence):
         j += 1
@@ -370,6 +366,7 @@ def _items_as_sections(paragraphs: list[str]) -> list[Section]:
     for here, there in zip(bounds, bounds[1:]):
         first = paragraphs[here]
         match = RE_ITEM.match(first)
+        assert match is not None  # `starts` holds only paragraphs that open with an item
         rest = first[match.end():].lstrip(SPACES)
         cut = heading_end(rest)
         if cut is not None:
@@ -406,69 +403,3 @@ def _number(sections: list[Section], prefix: str, level: int = 1) -> None:
         section.id = f"{prefix}{index}"
         section.level = level
         _number(section.children, f"{section.id}.", level + 1)
-
-
-# ---------------------------------------------------------------- output
-
-
-def to_data(doc: Document) -> dict:
-    """The outline as JSON-able data, in the shape `study outline --json` prints."""
-
-    def section(s: Section) -> dict:
-        return {
-            "id": s.id,
-            "kind": s.kind,
-            "level": s.level,
-            "label": s.label,
-            "heading": s.heading,
-            "paragraphs": list(s.paragraphs),
-            "children": [section(c) for c in s.children],
-        }
-
-    return {
-        "title": doc.title,
-        "title_from": doc.title_from,
-        "meta": dict(doc.meta),
-        "noise": list(doc.noise),
-        "sections": [section(s) for s in doc.sections],
-    }
-
-
-def display_heading(section: Section, captions: Mapping[str, str] | None = None, preview: bool = True) -> str:
-    """A section's name for people: its label and heading as written, or a caption for its kind.
-
-    一、 （一） 1． run straight into the heading; 第一章 and 1. take a space; an ASCII
-    bracket runs into a Chinese heading as it is written there: (一)把握, but (a) Scope.
-    Markdown markers are syntax, not a number, and are left out. With `preview`, a
-    section with no heading (an article: 第三条) shows the start of its text.
-    """
-    if section.kind != "heading":
-        caption = (captions or {}).get(section.kind)
-        return caption if caption else (section.kind.capitalize() if preview else "")
-    label = section.label.strip()
-    heading = section.heading.strip()
-    if not label.strip("#"):
-        label = ""
-    if not heading and preview and section.paragraphs:
-        first = section.paragraphs[0].split("\n", 1)[0]
-        heading = first[:24] + ("…" if len(first) > 24 else "")
-    if not label or not heading:
-        return label or heading
-    last = label[-1]
-    joined = unicodedata.category(last).startswith("P") and (
-        cell_len(last) == 2 or (last in ")]" and cell_len(heading[0]) == 2)
-    )
-    return f"{label}{heading}" if joined else f"{label} {heading}"
-
-
-def heading_path(doc: Document, section_id: str, captions: Mapping[str, str] | None = None) -> str:
-    """The names of a section and its ancestors, top first: the breadcrumb above text and quizzes."""
-    return " › ".join(display_heading(section, captions) for section in doc.path(section_id))
-
-
-def format_outline(doc: Document, captions: dict[str, str] | None = None) -> str:
-    """The outline as an indented tree of labels and headings."""
-    lines = [doc.title]
-    for section in doc.walk():
-        lines.append("  " * section.level + display_heading(section, captions))
-    return "\n".join(lines)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from tui.core.database import StoreError
 from tui.core.keywords import filler_candidates, keyword_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
-from tui.core.outline import display_heading
+from tui.core.names import display_heading
 from tui.core.paragraph import Paragraph
 from tui.core.phrase_rules import (
     Candidate,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePath
+from typing import Literal
 
 from rich.cells import cell_len
 
+from .contents import RE_TOC_MARKER
 from .headings import (
     RE_ADORNMENT,
     RE_FENCE,
     RE_SETEXT,
-    RE_TOC_MARKER,
     SALUTATION,
     SPACES,
     atx_heading,
@@ -148,7 +149,7 @@ def _front_matter(lines: list[str], meta: dict[str, str], noise: list[str]) -> i
 
 def take_title(
     body: list[str], name: str, markdown: bool, meta: dict[str, str], noise: list[str]
-) -> tuple[str, str, list[str]]:
+) -> tuple[str, Literal["text", "filename"], list[str]]:
     fallback = PurePath(name).stem if name else ""
     first = next((i for i, line in enumerate(body) if line.strip(SPACES)), None)
     if first is None:

@@ -12,7 +12,15 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from tui.core import scheduler
-from tui.core.database import MIGRATIONS, SCHEMA_VERSION, CorruptDatabase, StoreError, as_store_error, connect, move_aside
+from tui.core.database import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    CorruptDatabase,
+    StoreError,
+    as_store_error,
+    connect,
+    move_aside,
+)
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import Answer, Position, Recorded, Review, SectionStats, StoredCard
 

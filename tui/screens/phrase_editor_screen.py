@@ -13,7 +13,7 @@ from textual.widgets import Input, Static
 from textual.widgets.selection_list import Selection
 
 from ..core.database import StoreError
-from ..core.outline import display_heading
+from ..core.names import display_heading
 from ..core.phrases import find_occurrence
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.outline import display_heading, heading_path
+from ..core.names import display_heading, heading_path
 from ..core.session import QuizSession, blanks_for
 from ..core.workbook import Workbook
 from ..i18n import captions, t

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from ..core.database import StoreError
 from ..core.model import Document
-from ..core.outline import heading_path
+from ..core.names import heading_path
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.model import Card
-from ..core.outline import heading_path
+from ..core.names import heading_path
 from ..core.sentences import sentence_for
 from ..core.session import Blank, QuizSession
 from ..core.workbook import Workbook

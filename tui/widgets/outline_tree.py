@@ -11,7 +11,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ..core.model import Document, Section
-from ..core.outline import display_heading
+from ..core.names import display_heading
 from ..core.scheduler import mastery_mark
 from ..core.workbook import Progress
 from ..i18n import translate_bindings

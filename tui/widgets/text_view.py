@@ -18,7 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
-from tui.core.outline import display_heading
+from tui.core.names import display_heading
 from tui.core.search import find_all, fold
 from tui.core.wrap import CONTROL_TO_SPACE, wrap
 from tui.i18n import translate_bindings
