@@ -34,14 +34,15 @@ class TestOutlineCommand:
         result = study("outline", str(BUNDLED), "--lang", "zh")
         assert (result.returncode, result.stderr) == (0, "")
         lines = result.stdout.splitlines()
-        assert lines[:4] == ["zuofeng-speech", "  开篇", "  一、提高政治站位,深化思想认识", "    (一)把握核心要义,校准政治方向"]
-        assert lines[-1] == "  结语"
+        # Each section after its id, the id --section takes.
+        assert lines[:4] == ["zuofeng-speech", "1    开篇", "2    一、提高政治站位,深化思想认识", "2.1    (一)把握核心要义,校准政治方向"]
+        assert lines[-1] == "6    结语"
         assert len(lines) == 1 + 1 + 4 * 3 + 1
 
     def test_english_captions(self) -> None:
         result = study("outline", str(BUNDLED), "--lang", "en")
         assert result.returncode == 0
-        assert result.stdout.splitlines()[1] == "  Opening"
+        assert result.stdout.splitlines()[1] == "1    Opening"
 
     def test_json_is_the_documented_shape(self) -> None:
         result = study("outline", str(BUNDLED), "--json")
@@ -69,13 +70,13 @@ class TestOutlineCommand:
         path.write_bytes("关于加强作风建设的实施方案\r\n一、总体要求\r\n（一）指导思想。正文。\r\n二、主要任务\r\n".encode("gbk"))
         result = study("outline", str(path), "--lang", "zh")
         assert result.returncode == 0
-        assert result.stdout.splitlines() == ["关于加强作风建设的实施方案", "  一、总体要求", "    （一）指导思想", "  二、主要任务"]
+        assert result.stdout.splitlines() == ["关于加强作风建设的实施方案", "1    一、总体要求", "1.1    （一）指导思想", "2    二、主要任务"]
 
     def test_a_markdown_file(self, tmp_path: Path) -> None:
         path = tmp_path / "notes.md"
         path.write_text("# Notes\n\nIntro.\n\n## Setup\n\nText.\n", encoding="utf-8")
         result = study("outline", str(path), "--lang", "en")
-        assert result.stdout.splitlines() == ["Notes", "  Opening", "  Setup"]
+        assert result.stdout.splitlines() == ["Notes", "1  Opening", "2  Setup"]
 
     def test_a_file_without_headings(self, tmp_path: Path) -> None:
         path = tmp_path / "diary.txt"
@@ -90,13 +91,13 @@ class TestOutlineCommand:
         from tui import i18n
 
         assert cli.main(["outline", str(BUNDLED), "--lang", "zh"]) == 0
-        assert capsys.readouterr().out.splitlines()[1] == "  开篇"
+        assert capsys.readouterr().out.splitlines()[1] == "1    开篇"
         assert i18n.language() == "zh"
         assert cli.main(["outline", str(BUNDLED), "--lang", "en"]) == 0
-        assert capsys.readouterr().out.splitlines()[1] == "  Opening"
+        assert capsys.readouterr().out.splitlines()[1] == "1    Opening"
         monkeypatch.setenv("STUDY_LANG", "zh")
         assert cli.main(["outline", str(BUNDLED)]) == 0  # no --lang: STUDY_LANG, as in a fresh process
-        assert capsys.readouterr().out.splitlines()[1] == "  开篇"
+        assert capsys.readouterr().out.splitlines()[1] == "1    开篇"
 
     def test_the_installed_script(self) -> None:
         script = Path(sys.executable).with_name("study")

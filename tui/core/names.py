@@ -67,8 +67,11 @@ def heading_path(doc: Document, section_id: str, captions: Mapping[str, str] | N
 
 
 def format_outline(doc: Document, captions: dict[str, str] | None = None) -> str:
-    """The outline as an indented tree of labels and headings."""
+    """The outline as an indented tree, each section after its id (what `--section` takes)."""
+    sections = list(doc.walk())
+    width = max((len(section.id) for section in sections), default=0)
     lines = [doc.title]
-    for section in doc.walk():
-        lines.append("  " * section.level + display_heading(section, captions))
+    for section in sections:
+        indent = "  " * (section.level - 1)
+        lines.append(f"{section.id:<{width}}  {indent}{display_heading(section, captions)}")
     return "\n".join(lines)
