@@ -7,12 +7,12 @@ app itself only runs workers, notifies, shows help and the command palette, and 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
@@ -94,12 +94,27 @@ class StudyApp(App[None]):
             self.workbook.open()
             self.post_message(self.DocumentOpened())
         else:
-            self.open_document()
+            self.in_background(self._open_document, "parse")
 
-    @work(thread=True, exclusive=True, group="parse")
-    def open_document(self) -> None:
+    def in_background(self, task: Callable[[], None], name: str) -> None:
+        """Run a slow step of the workbook in a daemon thread, which quitting never waits for.
+
+        Textual's thread workers run in the event loop's executor, and leaving the loop
+        waits for them: `q` during the extraction of a large document would wait minutes.
+        Nothing is lost by not waiting: every answer is in the store as it is given.
+        """
+        threading.Thread(target=task, name=f"study-{name}", daemon=True).start()
+
+    def _report(self, message: Message) -> None:
+        """From a background thread: hand the app its result, unless the app has gone."""
+        try:
+            self.post_message(message)
+        except RuntimeError:
+            pass  # the event loop closed while the thread worked: nobody is waiting
+
+    def _open_document(self) -> None:
         self.workbook.open()
-        self.post_message(self.DocumentOpened())
+        self._report(self.DocumentOpened())
 
     def on_study_app_document_opened(self) -> None:
         self.show_title(self.workbook.opened.title)
@@ -108,7 +123,7 @@ class StudyApp(App[None]):
             self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
-        self.call_after_refresh(self.find_phrases)
+        self.call_after_refresh(self.in_background, self._find_phrases, "phrases")
 
     def show_title(self, title: str) -> None:
         """The document's title as the app's and the terminal window's (OSC 2), in printable characters."""
@@ -118,9 +133,8 @@ class StudyApp(App[None]):
             self._driver.write(f"\x1b[22;0t\x1b]2;{self.title}\x07")
             self._title_shown = True
 
-    @work(thread=True, exclusive=True, group="phrases")
-    def find_phrases(self) -> None:
-        self.post_message(self.PhrasesFound(self.workbook.find_phrases()))
+    def _find_phrases(self) -> None:
+        self._report(self.PhrasesFound(self.workbook.find_phrases()))
 
     def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
         found = message.found

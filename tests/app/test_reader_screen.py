@@ -862,3 +862,4 @@ async def test_the_speech_file_is_the_bundled_one():
     from tui.cli import default_document
 
     assert default_document().read_bytes() == SPEECH.read_bytes()
+

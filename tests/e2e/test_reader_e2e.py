@@ -51,7 +51,7 @@ class Terminal:
             timeout=10,
         )
 
-    def start(self, *arguments: str) -> None:
+    def start(self, *arguments: str, program: tuple[str, ...] = (sys.executable, "-m", "tui")) -> None:
         # A study that just exited may still have its shell writing the status: its
         # session must be gone before a new one of the same name can start.
         deadline = time.monotonic() + DEADLINE
@@ -60,7 +60,7 @@ class Terminal:
                 pytest.fail("the previous study's session never ended")
             time.sleep(0.05)
         self.status_file.unlink(missing_ok=True)
-        study = " ".join(shlex.quote(part) for part in [sys.executable, "-m", "tui", *arguments])
+        study = " ".join(shlex.quote(part) for part in [*program, *arguments])
         command = (
             f"cd {shlex.quote(str(ROOT))} && "
             # COLUMNS and LINES (set by the test runner's environment) would override the pane's size.
@@ -211,3 +211,24 @@ def test_the_title_heads_the_outline_and_names_the_terminal_window(terminal):
     assert title == "zuofeng-speech — study"
     terminal.press("q")
     assert terminal.wait_for_exit() == "EXIT:0"
+
+
+SLOW_EXTRACTION = """
+import sys, time
+from tui.core.workbook import Workbook
+Workbook.find_phrases = lambda self: time.sleep(600)  # as on a document of many megabytes
+from tui.cli import main
+sys.exit(main())
+"""
+
+
+def test_q_while_the_phrases_are_still_being_found_quits_at_once(terminal, tmp_path):
+    # Extraction runs in a thread; leaving must not wait for it to finish.
+    launcher = tmp_path / "slow_study.py"
+    launcher.write_text(SLOW_EXTRACTION, encoding="utf-8")
+    terminal.start(program=(sys.executable, str(launcher)))
+    terminal.wait_for(lambda s: ready(s) and "正在找出要点" in s, "the reader, still finding phrases")
+    started = time.monotonic()
+    terminal.press("q")
+    assert terminal.wait_for_exit() == "EXIT:0"
+    assert time.monotonic() - started < 10
