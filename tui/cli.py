@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from importlib import resources
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
@@ -27,9 +29,18 @@ def default_document() -> Path:
     return Path(str(resources.files("tui.bundled").joinpath(DEFAULT_DOCUMENT)))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors quote arguments (file names) only in terminal-safe form."""
+
+    def error(self, message: str) -> NoReturn:
+        from .core.sanitize import clean_line
+
+        super().error(clean_line(message))
+
+
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command is None:
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog="study",
             description="Read a structured document and drill its key phrases. "
             f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
@@ -38,7 +49,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--section", metavar="ID", help="open at this section id (e.g. 2.1)")
         parser.add_argument("--version", action="version", version=f"study {__version__}")
     else:
-        parser = argparse.ArgumentParser(prog=f"study {command}")
+        parser = _Parser(prog=f"study {command}")
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
         if command in ("outline", "phrases", "stats"):
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
@@ -60,12 +71,13 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    args = _parser(command).parse_args(argv[1:] if command else argv)
+    parser = _parser(command)
+    args = parser.parse_args(_files_named_like_options(parser, argv[1:] if command else argv))
     set_language(args.lang)  # once, before any command prints a word
     try:
         return _run(command, args)
     except CliError as error:
-        print(f"study: {error}", file=sys.stderr)
+        _warn(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -75,17 +87,44 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+
+def _files_named_like_options(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`-notes.txt` is a file when such a file exists and no option has that name."""
+    options = {name for action in parser._actions for name in action.option_strings}
+    return [
+        f".{os.sep}{arg}" if arg.startswith("-") and arg != "-" and arg.split("=")[0] not in options and os.path.exists(arg)
+        else arg
+        for arg in argv
+    ]
+
+
+def _warn(message: str) -> None:
+    """One line on stderr; a file name in it cannot drive the terminal."""
+    from .core.sanitize import clean_line
+
+    print(f"study: {clean_line(message)}", file=sys.stderr)
+
+
+def _show(text: str) -> None:
+    """Human output: whatever a file name or the text holds, only tab and line feed reach the terminal."""
+    from .core.sanitize import clean
+
+    print(clean(text))
+
+
 def _run(command: str | None, args: argparse.Namespace) -> int:
-    from .core.loader import LoadError, load
+    from .core.loader import LoadError, load_text
     from .core.outline import parse
+    from .i18n import t
 
     path = Path(args.path) if args.path else default_document()
     try:
-        text = load(path)
+        loaded = load_text(path)
     except LoadError as error:
-        from .i18n import t
-
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
+    text = loaded.text
+    if loaded.replaced:
+        _warn(t("load_replaced", name=path, count=loaded.replaced))
     if command in (None, "quiz", "review"):
         return _open_app(path, text, args, start=command or "read")
     doc = parse(text, path.name)
@@ -97,7 +136,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(to_data(doc))
         else:
-            print(format_outline(doc, captions()))
+            _show(format_outline(doc, captions()))
         return 0
     if command == "phrases":
         from .core.phrases import extract, format_phrases, phrases_json
@@ -107,7 +146,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(phrases_json(doc, phrases))
         else:
-            print(format_phrases(doc, phrases, captions()))
+            _show(format_phrases(doc, phrases, captions()))
         return 0
     if command == "stats":
         return _stats(path, text, doc, args)
@@ -125,7 +164,7 @@ def _open_store():
         from .i18n import t
 
         # Every command that opens the database says so when it had to move a damaged one aside.
-        print(f"study: {t('database_moved_aside', name=store.moved_to.name)}", file=sys.stderr)
+        _warn(t("database_moved_aside", name=store.moved_to.name))
     return store
 
 
@@ -151,13 +190,13 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
         store.close()
     answers = app.answers
     if answers is not None and answers.file is not None:
-        print(f"study: {t('answers_kept_in_file', count=answers.filed, path=answers.file)}", file=sys.stderr)
+        _warn(t("answers_kept_in_file", count=answers.filed, path=answers.file))
         return 1
     if answers is not None and answers.waiting:
         # Neither the database nor a file beside it took them: the terminal is the last place.
-        print(f"study: {t('answers_printed', count=len(answers.waiting))}", file=sys.stderr)
+        _warn(t("answers_printed", count=len(answers.waiting)))
         for answer in answers.as_data():
-            print(json.dumps(answer, ensure_ascii=False), file=sys.stderr)
+            print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
         return 1
     return app.return_code or 0
 
@@ -211,13 +250,13 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     table.append(cells(t("stats_total"), every))
     # Columns measured in terminal cells, so Chinese headings line up; figures to the right.
     widths = [max(cell_len(row[column]) for row in table) for column in range(len(table[0]))]
-    print(doc.title)
+    _show(doc.title)
     for row in table:
         padded = [
             cell + " " * (width - cell_len(cell)) if column == 0 else " " * (width - cell_len(cell)) + cell
             for column, (cell, width) in enumerate(zip(row, widths))
         ]
-        print("  ".join(padded))
+        _show("  ".join(padded))
 
     def by_day(key: str, counts: list) -> str:
         first, last = counts[0][0], counts[-1][0]
@@ -231,8 +270,17 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     return 0
 
 
+# JSON escapes C0 controls itself; these it would write as they are.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe_json(encoded: str) -> str:
+    """JSON whose DEL, C1 and bidi-override characters are \\u escapes: the same data, safe on a terminal."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+
+
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write(_safe_json(json.dumps(data, ensure_ascii=False, indent=1)))
     sys.stdout.write("\n")
 
 

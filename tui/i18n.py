@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_binary": ("{name}：看起来是二进制文件，不是文本", "{name}: looks like a binary file, not text"),
     "load_bad_bom": ("{name}：带有 {detail} 字节顺序标记，内容却不是 {detail}", "{name}: not valid {detail} despite its byte-order mark"),
     "load_encoding": ("{name}：认不出文本编码（不是 UTF-8、UTF-16 或 GB18030）", "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)"),
+    "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
     # reader
     "opening": ("正在打开…", "Opening…"),
     "extracting": ("正在找出要点…", "Finding key phrases…"),
