@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 from importlib import resources
 from pathlib import Path
@@ -85,7 +86,17 @@ def main(argv: list[str] | None = None) -> int:
         # `study outline x | head`: the reader went away; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # The terminal itself is gone (EIO): there is no one left to tell.
+        if not _terminal_gone(error):
+            raise
+        return 1
 
+
+def _terminal_gone(error: OSError) -> bool:
+    import errno
+
+    return error.errno in (errno.EIO, errno.ENXIO)
 
 
 def _files_named_like_options(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
@@ -184,8 +195,11 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
         start=start,
         new_per_day=getattr(args, "new_per_day", NEW_PER_DAY),
     )
+    from .hangup import leave_when_the_terminal_goes
+
     try:
-        app.run()
+        with leave_when_the_terminal_goes(app) as terminal_gone:
+            app.run()
     finally:
         store.close()
     answers = app.answers
@@ -198,6 +212,8 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
         for answer in answers.as_data():
             print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
         return 1
+    if terminal_gone.is_set():
+        return 128 + signal.SIGHUP  # ended by its terminal going away, or by a signal
     return app.return_code or 0
 
 
