@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -253,3 +254,63 @@ class TestRefusedAnswers:
         first, answer = err.strip().splitlines()
         assert first == "study: 数据库没有接受 1 个答案，也无法另存为文件，答案如下："
         assert json.loads(answer) == {"card_key": "甲 :: 零容忍 #1", "now": "2026-01-02T00:00:00+00:00"}
+
+
+class TestDatabaseProblems:
+    """Every command that uses the database says what went wrong in one line of the interface language."""
+
+    @pytest.fixture
+    def opened(self, monkeypatch: pytest.MonkeyPatch) -> list[StudyApp]:
+        apps: list[StudyApp] = []
+        monkeypatch.setattr(StudyApp, "run", lambda self, *a, **k: apps.append(self))
+        return apps
+
+    def test_stats_when_another_study_holds_the_database(self, capsys, data_dir, monkeypatch) -> None:
+        import sqlite3
+
+        run(capsys, "stats", str(BUNDLED))  # the database exists
+        real_open = Store.open.__func__
+        monkeypatch.setattr(Store, "open", classmethod(lambda cls, data_dir=None, timeout=0.2: real_open(cls, data_dir, timeout=timeout)))
+        holder = sqlite3.connect(data_dir / "study.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            code, out, err = run(capsys, "stats", str(BUNDLED), "--lang", "zh")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert (code, out) == (1, "")
+        assert err == "study: 学习记录数据库正忙：另一个 study 正在写入。请稍后再试。\n"
+
+    @pytest.mark.parametrize("command", [["stats"], ["stats", "--json"], [], ["quiz"], ["review"]], ids=" ".join)
+    @pytest.mark.parametrize("kind", ["busy", "read_only", "full", "corrupt", "unavailable", "other"])
+    def test_any_store_error_is_one_line(self, capsys, monkeypatch, opened, command, kind) -> None:
+        from tui.core.database import store_error
+
+        values = {"path": "/nowhere", "detail": "SQLITE_IOERR"} if kind in ("unavailable", "other") else {}
+
+        def refuse(*args, **kwargs):
+            raise store_error(kind, **values)
+
+        monkeypatch.setattr(Store, "open", refuse)
+        code, out, err = run(capsys, *command, str(BUNDLED), "--lang", "zh")
+        assert (code, out, opened) == (1, "", [])
+        assert err.count("\n") == 1 and err.startswith("study: ")
+        # Chinese through and through: no English words, only the names it must keep.
+        words = set(re.findall(r"[A-Za-z_]+", err)) - {"study", "SQLITE_IOERR", "nowhere"}
+        assert words == set()
+
+    def test_stats_reads_a_database_it_may_not_write(self, capsys, data_dir, monkeypatch) -> None:
+        import sqlite3
+
+        answer(data_dir, "2.1", 3)
+        real = sqlite3.connect
+
+        def read_only(database, *args, uri=False, **kwargs):
+            if not uri:
+                database, uri = f"{Path(database).resolve().as_uri()}?mode=ro", True
+            return real(database, *args, uri=uri, **kwargs)
+
+        monkeypatch.setattr(sqlite3, "connect", read_only)
+        data = stats_json(capsys)
+        assert data["totals"]["reviews"] == 3
+        assert next(s for s in data["sections"] if s["id"] == "2.1")["reviews"] == 3

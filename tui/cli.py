@@ -75,10 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser(command)
     args = parser.parse_args(_files_named_like_options(parser, argv[1:] if command else argv))
     set_language(args.lang)  # once, before any command prints a word
+    from .core.database import StoreError
+
     try:
         return _run(command, args)
     except CliError as error:
         _warn(str(error))
+        return 1
+    except StoreError as error:
+        # Busy past the timeout, read-only, a full disk: one line in the interface language.
+        from .i18n import store_message
+
+        _warn(store_message(error))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -165,12 +173,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
 
 def _open_store():
-    from .core.store import Store, StoreError
+    from .core.store import Store
 
-    try:
-        store = Store.open()
-    except StoreError as error:
-        raise CliError(str(error)) from None
+    store = Store.open()
     if store.moved_to is not None:
         from .i18n import t
 
@@ -223,12 +228,21 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     from .core.phrases import phrases_for
     from .core.outline import display_heading
     from .core.quiz import cards_for, keys_by_section
+    from .core.store import StoreError
     from .i18n import captions, t
 
     store = _open_store()
     try:
         text_hash = content_hash(text)
-        document_id = store.document(path, text_hash, doc.title)
+        try:
+            document_id = store.document(path, text_hash, doc.title)
+        except StoreError as error:
+            if error.kind != "read_only":
+                raise
+            # Stats only read: a database study may not write still shows its progress.
+            document_id = store.find_document(path, text_hash)
+            if document_id is None:
+                document_id = -1  # never studied: no row has this id
         _, found = phrases_for(doc, text_hash, store, document_id)
         cards = cards_for(doc, found)
         own = store.section_stats(document_id, keys_by_section(doc, cards))

@@ -24,6 +24,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_bad_bom": ("{name}：带有 {detail} 字节顺序标记，内容却不是 {detail}", "{name}: not valid {detail} despite its byte-order mark"),
     "load_encoding": ("{name}：认不出文本编码（不是 UTF-8、UTF-16 或 GB18030）", "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)"),
     "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
+    # database problems (tui/core/database.py, by kind)
+    "store_busy": ("学习记录数据库正忙：另一个 study 正在写入。请稍后再试。", "The study database is busy: another study is writing to it. Try again in a moment."),
+    "store_read_only": ("学习记录数据库是只读的：无法保存进度。", "The study database is read-only: progress cannot be saved."),
+    "store_full": ("磁盘已满：无法写入学习记录数据库。", "The disk is full: study could not save to its database."),
+    "store_corrupt": ("学习记录数据库已损坏；重新启动 study 会把它移到一旁并重新开始。", "The study database is damaged; restart study to move it aside and start afresh."),
+    "store_newer": ("学习记录数据库来自更新版本的 study（结构版本 {version}）；请更新 study 后再打开。", "The study database is from a newer study (schema {version}); update study to open it."),
+    "store_unavailable": ("无法打开 {path} 中的学习记录数据库。", "Cannot open the study database in {path}."),
+    "store_other": ("学习记录数据库出错（{detail}）。", "The study database failed ({detail})."),
     # reader
     "opening": ("正在打开…", "Opening…"),
     "extracting": ("正在找出要点…", "Finding key phrases…"),
@@ -241,6 +249,18 @@ def _description_key(binding: object) -> str | None:
         return "key_palette_short"
     description = binding.description  # type: ignore[attr-defined]
     return description if description in STRINGS else None
+
+
+def store_message(error: object) -> str:
+    """A database error (tui.core.database.StoreError) in the current language, by its kind."""
+    kind = getattr(error, "kind", "other")
+    values = dict(getattr(error, "values", {}))
+    key = f"store_{kind}" if f"store_{kind}" in STRINGS else "store_other"
+    values.setdefault("detail", kind)
+    try:
+        return t(key, **values)
+    except (KeyError, IndexError):
+        return t("store_other", detail=kind)
 
 
 def captions() -> dict[str, str]:

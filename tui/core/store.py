@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from tui.core import scheduler
-from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside
+from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside, store_error
 from tui.core.database import MIGRATIONS, SCHEMA_VERSION  # the schema, for those who read it through the store
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import Position, Recorded, Review, SectionStats, StoredCard
@@ -69,8 +69,8 @@ class Store:
         directory = Path(data_dir) if data_dir is not None else default_data_dir()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"Cannot create the data directory {directory}: {error.strerror}.", "unavailable") from None
+        except OSError:
+            raise store_error("unavailable", path=directory) from None
         path = directory / FILENAME
         try:
             return cls(connect(path, timeout), path)
@@ -102,7 +102,7 @@ class Store:
             try:
                 return self._db.execute(sql, tuple(parameters)).fetchall()
             except sqlite3.Error as error:
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -113,13 +113,13 @@ class Store:
                 # for here rather than failing half-way through the transaction.
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
                 self._rollback()
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
             except BaseException:
                 self._rollback()
                 raise
@@ -158,6 +158,18 @@ class Store:
                 (where, content_hash, title, opened, row[0]),
             )
             return int(row[0])
+
+    def find_document(self, path: str | os.PathLike[str], content_hash: str) -> int | None:
+        """The id `document` would return, found without writing (for a read-only database); None if new."""
+        where = str(Path(path).expanduser().resolve())
+        for sql, key in (
+            ("SELECT id FROM documents WHERE path = ?", where),
+            ("SELECT id FROM documents WHERE content_hash = ? ORDER BY opened_at DESC LIMIT 1", content_hash),
+        ):
+            rows = self._read(sql, (key,))
+            if rows:
+                return int(rows[0][0])
+        return None
 
     def position(self, document_id: int) -> Position | None:
         rows = self._read("SELECT section_id, scroll FROM positions WHERE document_id = ?", (document_id,))
