@@ -59,7 +59,8 @@ def day(offset: int) -> str:
 class TestStats:
     def test_json_before_any_answer(self, capsys) -> None:
         data = stats_json(capsys)
-        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast"]
+        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast", "orphaned"]
+        assert data["orphaned"] == []
         assert data["title"] == "zuofeng-speech"
         assert [s["id"] for s in data["sections"]][:4] == ["1", "2", "2.1", "2.2"]
         first = data["sections"][0]
@@ -314,3 +315,91 @@ class TestDatabaseProblems:
         data = stats_json(capsys)
         assert data["totals"]["reviews"] == 3
         assert next(s for s in data["sections"] if s["id"] == "2.1")["reviews"] == 3
+
+
+class TestProgressFollowsTheText:
+    """Copies, moves and edits: reviews stay with the cards they belong to, or are shown as orphaned."""
+
+    HEADING = "一、提高政治站位,深化思想认识"
+
+    @pytest.fixture
+    def speech(self, tmp_path: Path, data_dir: Path) -> Path:
+        """A copy of the bundled speech with every card answered once, as the app would have recorded them."""
+        path = tmp_path / "speech.txt"
+        path.write_bytes(BUNDLED.read_bytes())
+        text = load(path)
+        doc = parse(text, path.name)
+        keys = doc.section_keys()
+        with Store.open(data_dir) as store:
+            document_id = store.document(path, hashlib.sha256(text.encode()).hexdigest(), doc.title)
+            for card in cards_for(doc, extract(doc)):
+                store.record_review(document_id, card.key, keys[card.section_id], 3, outcome="right")
+        return path
+
+    def stats(self, capsys, path: Path) -> dict:
+        code, out, err = run(capsys, "stats", str(path), "--json")
+        assert (code, err) == (0, "")
+        return json.loads(out)
+
+    def test_all_fifty_answered(self, capsys, speech) -> None:
+        totals = self.stats(capsys, speech)["totals"]
+        assert (totals["cards"], totals["new"], totals["reviews"]) == (50, 0, 50)
+
+    def test_a_copy_opened_once_does_not_take_the_originals_progress(self, capsys, speech) -> None:
+        copy = speech.with_name("copy.txt")
+        copy.write_bytes(speech.read_bytes())
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 50  # the copy starts from the original's progress
+        speech.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
+        assert self.stats(capsys, speech)["totals"]["reviews"] == 50
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 50
+
+    def test_moved_and_edited_in_one_step(self, capsys, speech) -> None:
+        moved = speech.parent / "elsewhere" / "renamed.txt"
+        moved.parent.mkdir()
+        moved.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
+        speech.unlink()
+        totals = self.stats(capsys, moved)["totals"]
+        assert (totals["new"], totals["reviews"]) == (0, 50)
+
+    @pytest.mark.parametrize(
+        "fixed", ["一、提高政治站位,深化思想认知", "一、提高政治站位，深化思想认识", "一、提高政治站位, 深化思想认识。"]
+    )
+    def test_a_top_level_heading_fixed(self, capsys, speech, fixed) -> None:
+        speech.write_text(speech.read_text("utf-8").replace(self.HEADING, fixed), "utf-8")
+        data = self.stats(capsys, speech)
+        assert (data["totals"]["new"], data["totals"]["reviews"], data["orphaned"]) == (0, 50, [])
+
+    def test_a_rewritten_paragraph_costs_only_its_own_cards_and_shows_them(self, capsys, speech) -> None:
+        lines = speech.read_text("utf-8").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith("(一)深入查摆问题"))
+        lines[at] = lines[at].split("。")[0] + "。这一段完全重写了，只讲“新的提法”。"
+        speech.write_text("\n".join(lines), "utf-8")
+        data = self.stats(capsys, speech)
+        rewritten = next(s for s in data["sections"] if s["heading"].startswith("深入查摆问题"))
+        assert rewritten["reviews"] == 0 and rewritten["new"] == rewritten["cards"]
+        assert all(s["new"] == 0 for s in data["sections"] if s is not rewritten)
+        assert len(data["orphaned"]) == 7 and sum(card["reviews"] for card in data["orphaned"]) == 7
+        assert {card["phrase"] for card in data["orphaned"]} >= {"态度冷漠、推诿扯皮", "敷衍了事、消极怠工"}
+        code, out, _ = run(capsys, "stats", str(speech), "--lang", "en")
+        assert "Cards no longer in the text: 7, with 7 reviews (kept in the database):" in out
+        assert "  坚持问题导向,精准靶向施策 / 深入查摆问题,找准作风顽疾 :: 态度冷漠、推诿扯皮 (1)" in out
+
+    def test_a_section_merged_into_the_one_before_keeps_its_cards(self, capsys, speech) -> None:
+        # Without its heading, (二)'s text becomes part of (一): its phrases are found there.
+        heading = "(二)对标发展需求,增强行动自觉。"
+        speech.write_text(speech.read_text("utf-8").replace(heading, ""), "utf-8")
+        data = self.stats(capsys, speech)
+        assert [s["heading"] for s in data["sections"][2:4]] == ["把握核心要义,校准政治方向", "坚持问题导向,精准靶向施策"]
+        assert data["sections"][2]["new"] == 0
+        assert data["totals"]["reviews"] + sum(card["reviews"] for card in data["orphaned"]) == 50
+
+    @pytest.mark.parametrize("command", [[], ["quiz"], ["review"]], ids=["open", "quiz", "review"])
+    def test_the_app_commands_carry_progress_before_the_app_opens(self, capsys, speech, data_dir, monkeypatch, command) -> None:
+        monkeypatch.setattr(StudyApp, "run", lambda self, *a, **k: None)
+        speech.write_text(speech.read_text("utf-8").replace(self.HEADING, "一、提高政治站位，深化思想认识"), "utf-8")
+        assert run(capsys, *command, str(speech))[0] == 0
+        doc = parse(load(speech), speech.name)
+        current = {card.key for card in cards_for(doc, extract(doc))}
+        with Store.open(data_dir) as store:
+            [document_id] = {store.find_document(speech, "")}
+            assert current == set(store.cards(document_id))  # the app finds every card with its history

@@ -191,6 +191,7 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     if getattr(args, "new_per_day", NEW_PER_DAY) < 0:
         raise CliError(t("new_per_day_negative"))
     store = _open_store()
+    _follow_document(store, path, text)
     app = StudyApp(
         path,
         text,
@@ -222,11 +223,28 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: str = "rea
     return app.return_code or 0
 
 
+def _follow_document(store, path: Path, text: str) -> None:
+    """Before the app opens: its document recognised (a copy, a move, an edit) and its sections
+    matched, so progress follows the text. A document unchanged since last time costs no parse."""
+    from .core.identity import layout
+    from .core.loader import content_hash
+    from .core.outline import parse
+    from .core.store import StoreError
+
+    try:
+        record = store.open_document(path, content_hash(text), None, text=text)
+        if record.changed:
+            store.match_sections(record.id, layout(parse(text, path.name)))
+    except StoreError:
+        pass  # the app meets the same problem when it opens the document, and says so
+
+
 def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
     from .core.loader import content_hash
     from .core.phrases import phrases_for
     from .core.outline import display_heading
+    from .core.identity import card_places, layout
     from .core.quiz import cards_for, keys_by_section
     from .core.store import StoreError
     from .i18n import captions, t
@@ -234,17 +252,24 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     store = _open_store()
     try:
         text_hash = content_hash(text)
+        writable = True
         try:
-            document_id = store.document(path, text_hash, doc.title)
+            record = store.open_document(path, text_hash, doc.title, text=text)
+            document_id = record.id
+            if record.changed:
+                store.match_sections(document_id, layout(doc))  # before the phrases: edits are kept by section
         except StoreError as error:
             if error.kind != "read_only":
                 raise
             # Stats only read: a database study may not write still shows its progress.
-            document_id = store.find_document(path, text_hash)
-            if document_id is None:
-                document_id = -1  # never studied: no row has this id
+            writable = False
+            found_id = store.find_document(path, text_hash)
+            document_id = -1 if found_id is None else found_id  # -1: never studied, no row has it
         _, found = phrases_for(doc, text_hash, store, document_id)
         cards = cards_for(doc, found)
+        if writable:
+            store.match_cards(document_id, card_places(doc, cards))
+        orphaned = store.orphans(document_id, [card.key for card in cards])
         own = store.section_stats(document_id, keys_by_section(doc, cards))
         every = store.section_stats(document_id, {"all": [card.key for card in cards]})["all"]
         accuracy = store.accuracy(document_id)
@@ -268,6 +293,12 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
             "accuracy": None if accuracy is None else round(accuracy, 4),
             "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in per_day],
             "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in forecast],
+            # Reviewed cards the text no longer has: kept in the database, never dropped in silence.
+            "orphaned": [
+                {"key": card.key, "section": card.section_key, "phrase": card.phrase, "reviews": card.reviews,
+                 "last_review": card.last_review.isoformat()}
+                for card in orphaned
+            ],
         })
         return 0
     from rich.cells import cell_len
@@ -297,6 +328,13 @@ def _stats(path: Path, text: str, doc, args: argparse.Namespace) -> int:
     print(t("stats_accuracy", accuracy="—" if accuracy is None else f"{accuracy:.0%}"))
     print(by_day("stats_reviews_per_day", per_day))
     print(by_day("stats_due_forecast", forecast))
+    if orphaned:
+        print()
+        print(t("stats_orphaned", cards=len(orphaned), reviews=sum(card.reviews for card in orphaned)))
+        for card in orphaned:
+            section = " / ".join(names.get(part[1:], part) if part.startswith("@") else part
+                                 for part in card.section_key.split(" / "))
+            _show(f"  {section} :: {card.phrase} ({card.reviews})")
     return 0
 
 

@@ -59,10 +59,12 @@ def leave_when_the_terminal_goes(app: Leaving, terminal: int | None = None) -> I
         for number in SIGNALS:
             previous[number] = signal.signal(number, on_signal)
     fd = _terminal(terminal)
+    def on_hangup() -> None:
+        leave()
+        _ask(app)
+
     if fd is not None:
-        threading.Thread(
-            target=_watch, args=(fd, finished, lambda: (leave(), _ask(app))), name="study-hangup", daemon=True
-        ).start()
+        threading.Thread(target=_watch, args=(fd, finished, on_hangup), name="study-hangup", daemon=True).start()
     try:
         yield gone
     finally:

@@ -169,6 +169,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats_due": ("到期", "Due"),
     "stats_reviews": ("复习次数", "Reviews"),
     "stats_mastery": ("掌握度", "Mastery"),
+    "stats_orphaned": (
+        "已不在文中的卡片：{cards} 张，共 {reviews} 次复习（记录仍保存在数据库中）：",
+        "Cards no longer in the text: {cards}, with {reviews} reviews (kept in the database):",
+    ),
     "stats_total": ("合计", "Total"),
     "stats_accuracy": ("正确率：{accuracy}", "Accuracy: {accuracy}"),
     "stats_reviews_per_day": (

@@ -66,7 +66,7 @@ class TestMigration:
             db.execute("INSERT INTO positions VALUES (7, 's1.2', 40.0)")
             db.execute("PRAGMA user_version = 1")
         with Store.open(tmp_path) as store:
-            assert store.schema_version == 2
+            assert store.schema_version == SCHEMA_VERSION
             assert store.position(7) == Position("s1.2", 40.0)
             assert store.document(speech, "abc", "讲话") == 7
             store.add_phrase_edit(7, PhraseEdit("一", "add", "两个确立"))

@@ -73,6 +73,13 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (content_hash, extractor_version)
         ) WITHOUT ROWID""",
     ],
+    # 3: progress follows a document through copies, moves and edits: each document's
+    # fingerprint (tui.core.identity), its sections as last seen, and what it was copied from.
+    [
+        "ALTER TABLE documents ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN copied_from INTEGER REFERENCES documents (id) ON DELETE SET NULL",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -9,13 +9,17 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from tui.core import scheduler
 from tui.core.database import CorruptDatabase, StoreError, as_store_error, connect, move_aside, store_error
 from tui.core.database import MIGRATIONS, SCHEMA_VERSION  # the schema, for those who read it through the store
+from tui.core.documents import Documents
 from tui.core.model import Phrase, PhraseEdit
-from tui.core.records import Position, Recorded, Review, SectionStats, StoredCard
+from tui.core.records import DocumentRecord, OrphanedCard, Position, Recorded, Review, SectionStats, StoredCard
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 FILENAME = "study.db"
 BUSY_TIMEOUT = 5.0
@@ -43,7 +47,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store:
+class Store(Documents):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running
@@ -93,11 +97,11 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self._read("PRAGMA user_version")[0][0]
+        return int(self._read("PRAGMA user_version")[0][0])
 
     # ------------------------------------------------------------ plumbing
 
-    def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple]:
+    def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, tuple(parameters)).fetchall()
@@ -130,46 +134,7 @@ class Store:
         except sqlite3.Error:
             pass
 
-    # ------------------------------------------------------------ documents and positions
-
-    def document(self, path: str | os.PathLike[str], content_hash: str, title: str, now: datetime | None = None) -> int:
-        """The id of a document, recognised by its path, else by its content; created if new.
-
-        An edited file at the same path keeps its progress (its hash is updated); a
-        moved file with the same content keeps its progress (its path is updated).
-        """
-        where = str(Path(path).expanduser().resolve())
-        opened = _epoch(now)
-        with self._write() as db:
-            row = db.execute("SELECT id FROM documents WHERE path = ?", (where,)).fetchone()
-            if row is None:
-                row = db.execute(
-                    "SELECT id FROM documents WHERE content_hash = ? ORDER BY opened_at DESC LIMIT 1",
-                    (content_hash,),
-                ).fetchone()
-            if row is None:
-                cursor = db.execute(
-                    "INSERT INTO documents (path, content_hash, title, opened_at) VALUES (?, ?, ?, ?)",
-                    (where, content_hash, title, opened),
-                )
-                return int(cursor.lastrowid)
-            db.execute(
-                "UPDATE documents SET path = ?, content_hash = ?, title = ?, opened_at = ? WHERE id = ?",
-                (where, content_hash, title, opened, row[0]),
-            )
-            return int(row[0])
-
-    def find_document(self, path: str | os.PathLike[str], content_hash: str) -> int | None:
-        """The id `document` would return, found without writing (for a read-only database); None if new."""
-        where = str(Path(path).expanduser().resolve())
-        for sql, key in (
-            ("SELECT id FROM documents WHERE path = ?", where),
-            ("SELECT id FROM documents WHERE content_hash = ? ORDER BY opened_at DESC LIMIT 1", content_hash),
-        ):
-            rows = self._read(sql, (key,))
-            if rows:
-                return int(rows[0][0])
-        return None
+    # ------------------------------------------------------------ positions (documents: tui/core/documents.py)
 
     def position(self, document_id: int) -> Position | None:
         rows = self._read("SELECT section_id, scroll FROM positions WHERE document_id = ?", (document_id,))
@@ -271,7 +236,7 @@ class Store:
         hints: int = 0,
         duration: float | None = None,
         now: datetime | None = None,
-        fsrs_scheduler: scheduler.Scheduler | None = None,
+        fsrs_scheduler: Scheduler | None = None,
     ) -> Recorded:
         """Grade a card: schedule it with FSRS and save the review and its new state together.
 
@@ -297,9 +262,9 @@ class Store:
                 "state = excluded.state, due = excluded.due",
                 (document_id, card_key, section_key, state, due.timestamp(), moment.timestamp()),
             )
-            return Recorded(int(cursor.lastrowid), state, due)
+            return Recorded(int(cursor.lastrowid or 0), state, due)
 
-    def rerate(self, review_id: int, rating: int, fsrs_scheduler: scheduler.Scheduler | None = None) -> Recorded:
+    def rerate(self, review_id: int, rating: int, fsrs_scheduler: Scheduler | None = None) -> Recorded:
         """Change the rating of a card's latest review (keys 1-4 over a suggested rating)."""
         with self._write() as db:
             row = db.execute(
