@@ -175,3 +175,30 @@ class TestBadInput:
         finally:
             path.chmod(0o600)
         assert (result.returncode, result.stderr) == (1, f"study: {path}: permission denied\n")
+
+
+class TestAwkwardFiles:
+    def test_a_file_named_like_an_option(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        (tmp_path / "-notes.txt").write_text("一、总体要求\n正文。\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        assert cli.main(["outline", "-notes.txt", "--lang", "zh"]) == 0
+        assert capsys.readouterr().out.splitlines()[1] == "1  一、总体要求"
+
+    def test_an_option_is_still_an_option_when_no_such_file_exists(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.chdir(tmp_path)
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(["outline", "-x"])
+        assert exit_.value.code == 2
+
+    def test_replaced_characters_are_one_line_on_stderr(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        data = bytearray(BUNDLED.read_bytes())
+        at = data.index("。".encode(), 2000) + 3  # inside a paragraph, between two characters
+        data[at:at] = b"\xff\xfe\xff"
+        path = tmp_path / "damaged.txt"
+        path.write_bytes(bytes(data))
+        assert cli.main(["outline", str(path), "--lang", "en"]) == 0
+        out, err = capsys.readouterr()
+        assert err == f"study: {path}: 3 character(s) could not be decoded and show as �\n"
+        assert out.splitlines()[2] == "2    一、提高政治站位,深化思想认识"
+        assert cli.main(["stats", str(path), "--lang", "zh"]) == 0
+        assert capsys.readouterr().err == f"study: {path}：有 3 个字符无法解码，已显示为 �\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -58,7 +59,8 @@ def day(offset: int) -> str:
 class TestStats:
     def test_json_before_any_answer(self, capsys) -> None:
         data = stats_json(capsys)
-        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast"]
+        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast", "orphaned"]
+        assert data["orphaned"] == []
         assert data["title"] == "zuofeng-speech"
         assert [s["id"] for s in data["sections"]][:4] == ["1", "2", "2.1", "2.2"]
         first = data["sections"][0]
@@ -263,3 +265,156 @@ class TestRefusedAnswers:
             "card_key": "甲 :: 零容忍 #1", "section_key": "甲", "rating": 1, "outcome": "wrong", "typed": "",
             "hints": 0, "duration": None, "time": "2026-01-02T00:00:00+00:00",
         }
+
+
+class TestDatabaseProblems:
+    """Every command that uses the database says what went wrong in one line of the interface language."""
+
+    @pytest.fixture
+    def opened(self, monkeypatch: pytest.MonkeyPatch) -> list[StudyApp]:
+        apps: list[StudyApp] = []
+        monkeypatch.setattr(StudyApp, "run", lambda self, *a, **k: apps.append(self))
+        return apps
+
+    def test_stats_when_another_study_holds_the_database(self, capsys, data_dir, monkeypatch) -> None:
+        import sqlite3
+
+        run(capsys, "stats", str(BUNDLED))  # the database exists
+        real_open = Store.open.__func__
+        monkeypatch.setattr(Store, "open", classmethod(lambda cls, data_dir=None, timeout=0.2: real_open(cls, data_dir, timeout=timeout)))
+        holder = sqlite3.connect(data_dir / "study.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            code, out, err = run(capsys, "stats", str(BUNDLED), "--lang", "zh")
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert (code, out) == (1, "")
+        assert err == "study: 学习记录数据库正忙：另一个 study 正在写入。请稍后再试。\n"
+
+    @pytest.mark.parametrize("command", [["stats"], ["stats", "--json"], [], ["quiz"], ["review"]], ids=" ".join)
+    @pytest.mark.parametrize("kind", ["busy", "read_only", "full", "corrupt", "unavailable", "other"])
+    def test_any_store_error_is_one_line(self, capsys, monkeypatch, opened, command, kind) -> None:
+        from tui.core.database import store_error
+
+        values = {"path": "/nowhere", "detail": "SQLITE_IOERR"} if kind in ("unavailable", "other") else {}
+
+        def refuse(*args, **kwargs):
+            raise store_error(kind, **values)
+
+        monkeypatch.setattr(Store, "open", refuse)
+        code, out, err = run(capsys, *command, str(BUNDLED), "--lang", "zh")
+        assert (code, out, opened) == (1, "", [])
+        assert err.count("\n") == 1 and err.startswith("study: ")
+        # Chinese through and through: no English words, only the names it must keep.
+        words = set(re.findall(r"[A-Za-z_]+", err)) - {"study", "SQLITE_IOERR", "nowhere"}
+        assert words == set()
+
+    def test_stats_reads_a_database_it_may_not_write(self, capsys, data_dir, monkeypatch) -> None:
+        import sqlite3
+
+        answer(data_dir, "2.1", 3)
+        real = sqlite3.connect
+
+        def read_only(database, *args, uri=False, **kwargs):
+            if not uri:
+                database, uri = f"{Path(database).resolve().as_uri()}?mode=ro", True
+            return real(database, *args, uri=uri, **kwargs)
+
+        monkeypatch.setattr(sqlite3, "connect", read_only)
+        data = stats_json(capsys)
+        assert data["totals"]["reviews"] == 3
+        assert next(s for s in data["sections"] if s["id"] == "2.1")["reviews"] == 3
+
+
+class TestProgressFollowsTheText:
+    """Copies, moves and edits: reviews stay with the cards they belong to, or are shown as orphaned."""
+
+    HEADING = "一、提高政治站位,深化思想认识"
+
+    @pytest.fixture
+    def speech(self, tmp_path: Path, data_dir: Path) -> Path:
+        """A copy of the bundled speech with every card answered once, as the app would have recorded them."""
+        path = tmp_path / "speech.txt"
+        path.write_bytes(BUNDLED.read_bytes())
+        text = load(path)
+        doc = parse(text, path.name)
+        keys = doc.section_keys()
+        with Store.open(data_dir) as store:
+            document_id = store.document(path, hashlib.sha256(text.encode()).hexdigest(), doc.title)
+            for card in cards_for(doc, extract(doc)):
+                store.record_review(document_id, Answer(card.key, keys[card.section_id], 3, outcome="right"))
+        return path
+
+    def stats(self, capsys, path: Path) -> dict:
+        code, out, err = run(capsys, "stats", str(path), "--json")
+        assert (code, err) == (0, "")
+        return json.loads(out)
+
+    def test_all_fifty_answered(self, capsys, speech) -> None:
+        totals = self.stats(capsys, speech)["totals"]
+        assert (totals["cards"], totals["new"], totals["reviews"]) == (50, 0, 50)
+
+    def test_a_copy_opened_once_does_not_take_the_originals_progress(self, capsys, speech) -> None:
+        copy = speech.with_name("copy.txt")
+        copy.write_bytes(speech.read_bytes())
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 50  # the copy starts from the original's progress
+        speech.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
+        assert self.stats(capsys, speech)["totals"]["reviews"] == 50
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 50
+
+    def test_moved_and_edited_in_one_step(self, capsys, speech) -> None:
+        moved = speech.parent / "elsewhere" / "renamed.txt"
+        moved.parent.mkdir()
+        moved.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
+        speech.unlink()
+        totals = self.stats(capsys, moved)["totals"]
+        assert (totals["new"], totals["reviews"]) == (0, 50)
+
+    @pytest.mark.parametrize(
+        "fixed", ["一、提高政治站位,深化思想认知", "一、提高政治站位，深化思想认识", "一、提高政治站位, 深化思想认识。"]
+    )
+    def test_a_top_level_heading_fixed(self, capsys, speech, fixed) -> None:
+        speech.write_text(speech.read_text("utf-8").replace(self.HEADING, fixed), "utf-8")
+        data = self.stats(capsys, speech)
+        assert (data["totals"]["new"], data["totals"]["reviews"], data["orphaned"]) == (0, 50, [])
+
+    def test_a_rewritten_paragraph_costs_only_its_own_cards_and_shows_them(self, capsys, speech) -> None:
+        lines = speech.read_text("utf-8").split("\n")
+        at = next(i for i, line in enumerate(lines) if line.startswith("(一)深入查摆问题"))
+        lines[at] = lines[at].split("。")[0] + "。这一段完全重写了，只讲“新的提法”。"
+        speech.write_text("\n".join(lines), "utf-8")
+        data = self.stats(capsys, speech)
+        rewritten = next(s for s in data["sections"] if s["heading"].startswith("深入查摆问题"))
+        assert rewritten["reviews"] == 0 and rewritten["new"] == rewritten["cards"]
+        assert all(s["new"] == 0 for s in data["sections"] if s is not rewritten)
+        assert len(data["orphaned"]) == 7 and sum(card["reviews"] for card in data["orphaned"]) == 7
+        assert {card["phrase"] for card in data["orphaned"]} >= {"态度冷漠、推诿扯皮", "敷衍了事、消极怠工"}
+        code, out, _ = run(capsys, "stats", str(speech), "--lang", "en")
+        assert "Cards no longer in the text: 7, with 7 reviews (kept in the database):" in out
+        assert "  坚持问题导向,精准靶向施策 / 深入查摆问题,找准作风顽疾 :: 态度冷漠、推诿扯皮 (1)" in out
+
+    def test_a_section_merged_into_the_one_before_keeps_its_cards(self, capsys, speech) -> None:
+        # Without its heading, (二)'s text becomes part of (一): its phrases are found there.
+        heading = "(二)对标发展需求,增强行动自觉。"
+        speech.write_text(speech.read_text("utf-8").replace(heading, ""), "utf-8")
+        data = self.stats(capsys, speech)
+        assert [s["heading"] for s in data["sections"][2:4]] == ["把握核心要义,校准政治方向", "坚持问题导向,精准靶向施策"]
+        assert data["sections"][2]["new"] == 0
+        assert data["totals"]["reviews"] + sum(card["reviews"] for card in data["orphaned"]) == 50
+
+    @pytest.mark.parametrize("command", [[], ["quiz"], ["review"]], ids=["open", "quiz", "review"])
+    def test_the_app_commands_carry_progress_when_the_app_opens(self, capsys, speech, data_dir, monkeypatch, command) -> None:
+        def start(app: StudyApp, *args: object, **kwargs: object) -> None:
+            # What the app does as it starts, without a terminal: open the workbook, find the phrases.
+            app.workbook.open()
+            app.workbook.use_phrases(app.workbook.find_phrases())
+
+        monkeypatch.setattr(StudyApp, "run", start)
+        speech.write_text(speech.read_text("utf-8").replace(self.HEADING, "一、提高政治站位，深化思想认识"), "utf-8")
+        assert run(capsys, *command, str(speech))[0] == 0
+        doc = parse(load(speech), speech.name)
+        current = {card.key for card in cards_for(doc, extract(doc))}
+        with Store.open(data_dir) as store:
+            [document_id] = {store.find_document(speech, "")}
+            assert current == set(store.cards(document_id))  # the app finds every card with its history

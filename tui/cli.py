@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import signal
 import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
@@ -33,26 +35,39 @@ def default_document() -> Path:
     return Path(str(resources.files("tui.bundled").joinpath(DEFAULT_DOCUMENT)))
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose usage errors quote arguments (file names) only in terminal-safe form."""
+
+    def error(self, message: str) -> NoReturn:
+        from .core.sanitize import clean_line
+
+        super().error(clean_line(message))
+
+
 def _parser(command: str | None) -> argparse.ArgumentParser:
     if command is None:
-        parser = argparse.ArgumentParser(
+        parser = _Parser(
             prog="study",
             description="Read a structured document and drill its key phrases. "
             f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
         )
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
         parser.add_argument(
-            "--section", metavar="SECTION", help="open at this section: its id (2.1), numbering (二、（一）) or heading words"
+            "--section",
+            metavar="SECTION",
+            help="open at this section: its id (2.1), numbering (二、（一）) or heading words",
         )
         parser.add_argument("--version", action="version", version=f"study {__version__}")
     else:
-        parser = argparse.ArgumentParser(prog=f"study {command}")
+        parser = _Parser(prog=f"study {command}")
         parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
         if command in ("outline", "phrases", "stats"):
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
         if command == "quiz":
             parser.add_argument(
-                "--section", metavar="SECTION", help="quiz this section: id, numbering or heading words (default: the first with blanks)"
+                "--section",
+                metavar="SECTION",
+                help="quiz this section: id, numbering or heading words (default: the first with blanks)",
             )
     if command in (None, "quiz", "review"):
         # Each opens the app, whose review (r) brings in new cards.
@@ -63,19 +78,30 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             metavar="N",
             help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
         )
-    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)")
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    args = _parser(command).parse_args(argv[1:] if command else argv)
+    parser = _parser(command)
+    args = parser.parse_args(_files_named_like_options(parser, argv[1:] if command else argv))
     set_language(args.lang)  # once, before any command prints a word
+    from .core.database import StoreError
+
     try:
         return _run(command, args)
     except CliError as error:
-        print(f"study: {error}", file=sys.stderr)
+        _warn(str(error))
+        return 1
+    except StoreError as error:
+        # Busy past the timeout, read-only, a full disk: one line in the interface language.
+        from .i18n import store_message
+
+        _warn(store_message(error))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -83,19 +109,56 @@ def main(argv: list[str] | None = None) -> int:
         # `study outline x | head`: the reader went away; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:
+        # The terminal itself is gone (EIO): there is no one left to tell.
+        if not _terminal_gone(error):
+            raise
+        return 1
+
+
+def _terminal_gone(error: OSError) -> bool:
+    import errno
+
+    return error.errno in (errno.EIO, errno.ENXIO)
+
+
+def _files_named_like_options(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """`-notes.txt` is a file when such a file exists and no option has that name."""
+    options = {name for action in parser._actions for name in action.option_strings}
+
+    def file_named_like_an_option(arg: str) -> bool:
+        return arg.startswith("-") and arg != "-" and arg.split("=")[0] not in options and os.path.exists(arg)
+
+    return [f".{os.sep}{arg}" if file_named_like_an_option(arg) else arg for arg in argv]
+
+
+def _warn(message: str) -> None:
+    """One line on stderr; a file name in it cannot drive the terminal."""
+    from .core.sanitize import clean_line
+
+    print(f"study: {clean_line(message)}", file=sys.stderr)
+
+
+def _show(text: str) -> None:
+    """Human output: whatever a file name or the text holds, only tab and line feed reach the terminal."""
+    from .core.sanitize import clean
+
+    print(clean(text))
 
 
 def _run(command: str | None, args: argparse.Namespace) -> int:
-    from .core.loader import LoadError, load
+    from .core.loader import LoadError, load_text
     from .core.outline import parse
+    from .i18n import t
 
     path = Path(args.path) if args.path else default_document()
     try:
-        text = load(path)
+        loaded = load_text(path)
     except LoadError as error:
-        from .i18n import t
-
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
+    text = loaded.text
+    if loaded.replaced:
+        _warn(t("load_replaced", name=path, count=loaded.replaced))
     if command is None:
         return _open_app(path, text, args, "read")
     if command == "quiz":
@@ -113,7 +176,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(to_data(doc))
         else:
-            print(format_outline(doc, captions()))
+            _show(format_outline(doc, captions()))
         return 0
     if command == "phrases":
         from .core.phrases import extract, format_phrases, phrases_json
@@ -123,31 +186,27 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         if args.json:
             _print_json(phrases_json(doc, phrases))
         else:
-            print(format_phrases(doc, phrases, captions()))
+            _show(format_phrases(doc, phrases, captions()))
         return 0
     raise CliError(f"unknown command {command}")
 
 
 def _open_store() -> Store:
-    from .core.database import StoreError
     from .core.store import Store
-    from .i18n import store_message
 
-    try:
-        store = Store.open()
-    except StoreError as error:
-        raise CliError(store_message(error)) from None
+    store = Store.open()
     if store.moved_to is not None:
         from .i18n import t
 
         # Every command that opens the database says so when it had to move a damaged one aside.
-        print(f"study: {t('database_moved_aside', name=store.moved_to.name)}", file=sys.stderr)
+        _warn(t("database_moved_aside", name=store.moved_to.name))
     return store
 
 
 def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> int:
     from .app import StudyApp
     from .core.workbook import Workbook
+    from .hangup import leave_when_the_terminal_goes
     from .i18n import t
 
     new_per_day = getattr(args, "new_per_day", NEW_PER_DAY)
@@ -157,59 +216,69 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> 
     workbook = Workbook(path, text, store, new_per_day=new_per_day)
     app = StudyApp(workbook, section=getattr(args, "section", None), start=start)
     try:
-        app.run()
+        with leave_when_the_terminal_goes(app) as terminal_gone:
+            app.run()
     finally:
         store.close()
     answers = workbook.answers
     if answers is not None and answers.file is not None:
-        print(f"study: {t('answers_kept_in_file', count=answers.filed, path=answers.file)}", file=sys.stderr)
+        _warn(t("answers_kept_in_file", count=answers.filed, path=answers.file))
         return 1
     if answers is not None and answers.waiting:
         # Neither the database nor a file beside it took them: the terminal is the last place.
-        print(f"study: {t('answers_printed', count=len(answers.waiting))}", file=sys.stderr)
+        _warn(t("answers_printed", count=len(answers.waiting)))
         for answer in answers.as_data():
-            print(json.dumps(answer, ensure_ascii=False), file=sys.stderr)
+            print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
         return 1
+    if terminal_gone.is_set():
+        return 128 + signal.SIGHUP  # ended by its terminal going away, or by a signal
     return app.return_code or 0
 
 
 def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
-    """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day, due forecast."""
-    from .core.database import StoreError
+    """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day,
+    due forecast, and the reviewed cards the text no longer has."""
     from .core.names import display_heading
     from .core.records import SectionStats
     from .core.workbook import Workbook
-    from .i18n import captions, store_message, t
+    from .i18n import captions, t
 
     store = _open_store()
     try:
         workbook = Workbook(path, text, store)
         doc = workbook.open()
-        if workbook.problem is not None:
-            raise workbook.problem
+        if workbook.problem is not None and not workbook.read_only:
+            raise workbook.problem  # a read-only database still shows its progress: stats only read
         workbook.use_phrases(workbook.find_phrases())
         stats = workbook.stats(days=STATS_DAYS)
-    except StoreError as error:
-        raise CliError(store_message(error)) from None
     finally:
         store.close()
     names = captions()
     sections = {section.id: section for section in doc.walk()}
     rows = [(sections[row.section_id], row.stats) for row in stats.sections]
     if args.json:
+
         def figures(s: SectionStats) -> dict[str, object]:
             return {"cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews, "mastery": round(s.mastery, 4)}
 
         _print_json({
             "title": doc.title,
-            "sections": [
-                {"id": section.id, "heading": section.heading, **figures(s)}
-                for section, s in rows
-            ],
+            "sections": [{"id": section.id, "heading": section.heading, **figures(s)} for section, s in rows],
             "totals": figures(stats.totals),
             "accuracy": None if stats.accuracy is None else round(stats.accuracy, 4),
             "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in stats.reviews_per_day],
             "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in stats.due_forecast],
+            # Reviewed cards the text no longer has: kept in the database, never dropped in silence.
+            "orphaned": [
+                {
+                    "key": card.key,
+                    "section": card.section_key,
+                    "phrase": card.phrase,
+                    "reviews": card.reviews,
+                    "last_review": card.last_review.isoformat(),
+                }
+                for card in stats.orphaned
+            ],
         })
         return 0
     from rich.cells import cell_len
@@ -217,18 +286,19 @@ def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     def cells(name: str, s: SectionStats) -> list[str]:
         return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), f"{s.mastery:.0%}"]
 
-    table = [[t("stats_section"), t("stats_cards"), t("stats_new"), t("stats_due"), t("stats_reviews"), t("stats_mastery")]]
+    headers = ["stats_section", "stats_cards", "stats_new", "stats_due", "stats_reviews", "stats_mastery"]
+    table = [[t(header) for header in headers]]
     table += [cells("  " * (section.level - 1) + display_heading(section, names), s) for section, s in rows]
     table.append(cells(t("stats_total"), stats.totals))
     # Columns measured in terminal cells, so Chinese headings line up; figures to the right.
     widths = [max(cell_len(row[column]) for row in table) for column in range(len(table[0]))]
-    print(doc.title)
+    _show(doc.title)
     for row in table:
         padded = [
             cell + " " * (width - cell_len(cell)) if column == 0 else " " * (width - cell_len(cell)) + cell
             for column, (cell, width) in enumerate(zip(row, widths))
         ]
-        print("  ".join(padded))
+        _show("  ".join(padded))
 
     def by_day(key: str, counts: list[tuple[date, int]]) -> str:
         first, last = counts[0][0], counts[-1][0]
@@ -239,11 +309,28 @@ def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
     print(t("stats_accuracy", accuracy="—" if stats.accuracy is None else f"{stats.accuracy:.0%}"))
     print(by_day("stats_reviews_per_day", stats.reviews_per_day))
     print(by_day("stats_due_forecast", stats.due_forecast))
+    if stats.orphaned:
+        print()
+        print(t("stats_orphaned", cards=len(stats.orphaned), reviews=sum(card.reviews for card in stats.orphaned)))
+        for card in stats.orphaned:
+            section = " / ".join(
+                names.get(part[1:], part) if part.startswith("@") else part for part in card.section_key.split(" / ")
+            )
+            _show(f"  {section} :: {card.phrase} ({card.reviews})")
     return 0
 
 
+# JSON escapes C0 controls itself; these it would write as they are.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe_json(encoded: str) -> str:
+    """JSON whose DEL, C1 and bidi-override characters are \\u escapes: the same data, safe on a terminal."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
+
+
 def _print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write(_safe_json(json.dumps(data, ensure_ascii=False, indent=1)))
     sys.stdout.write("\n")
 
 

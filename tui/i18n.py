@@ -28,6 +28,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_binary": ("{name}：看起来是二进制文件，不是文本", "{name}: looks like a binary file, not text"),
     "load_bad_bom": ("{name}：带有 {detail} 字节顺序标记，内容却不是 {detail}", "{name}: not valid {detail} despite its byte-order mark"),
     "load_encoding": ("{name}：认不出文本编码（不是 UTF-8、UTF-16 或 GB18030）", "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)"),
+    "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
+    # database problems (tui/core/database.py, by kind)
+    "store_busy": ("学习记录数据库正忙：另一个 study 正在写入。请稍后再试。", "The study database is busy: another study is writing to it. Try again in a moment."),
+    "store_read_only": ("学习记录数据库是只读的：无法保存进度。", "The study database is read-only: progress cannot be saved."),
+    "store_full": ("磁盘已满：无法写入学习记录数据库。", "The disk is full: study could not save to its database."),
+    "store_corrupt": ("学习记录数据库已损坏；重新启动 study 会把它移到一旁并重新开始。", "The study database is damaged; restart study to move it aside and start afresh."),
+    "store_newer": ("学习记录数据库来自更新版本的 study（结构版本 {version}）；请更新 study 后再打开。", "The study database is from a newer study (schema {version}); update study to open it."),
+    "store_unavailable": ("无法打开 {path} 中的学习记录数据库。", "Cannot open the study database in {path}."),
+    "store_other": ("学习记录数据库出错（{detail}）。", "The study database failed ({detail})."),
     # reader
     "opening": ("正在打开…", "Opening…"),
     "extracting": ("正在找出要点…", "Finding key phrases…"),
@@ -162,19 +171,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "有 {count} 个答案暂未存入数据库（{error}），会在下一次作答或退出时再存。",
         "{count} answer(s) not saved yet ({error}); they will be saved with the next answer or on leaving.",
     ),
-    # the study database, by StoreError.kind
-    "store_busy": ("学习记录数据库正被另一个 study 占用，请稍后再试", "the study database is busy: another study is writing to it; try again in a moment"),
-    "store_corrupt": ("学习记录数据库已损坏，重新启动 study 会把它移到一旁并新建一个", "the study database is damaged; restart study to move it aside and start afresh"),
-    "store_full": ("磁盘已满，无法写入学习记录数据库", "the disk is full: study could not save to its database"),
-    "store_newer": ("学习记录数据库来自更新版本的 study，请升级后再用", "the study database was written by a newer study; upgrade to use it"),
-    "store_unavailable": ("无法打开学习记录数据库", "the study database cannot be opened"),
-    "store_other": ("学习记录数据库出错", "the study database failed"),
     "stats_section": ("章节", "Section"),
     "stats_cards": ("卡片", "Cards"),
     "stats_new": ("新", "New"),
     "stats_due": ("到期", "Due"),
     "stats_reviews": ("复习次数", "Reviews"),
     "stats_mastery": ("掌握度", "Mastery"),
+    "stats_orphaned": (
+        "已不在文中的卡片：{cards} 张，共 {reviews} 次复习（记录仍保存在数据库中）：",
+        "Cards no longer in the text: {cards}, with {reviews} reviews (kept in the database):",
+    ),
     "stats_total": ("合计", "Total"),
     "stats_accuracy": ("正确率：{accuracy}", "Accuracy: {accuracy}"),
     "stats_reviews_per_day": (
@@ -260,9 +266,15 @@ def _description_key(binding: Binding) -> str | None:
 
 
 def store_message(error: object) -> str:
-    """A StoreError in the interface language, by its kind (the English message is for logs)."""
+    """A database error (tui.core.database.StoreError) in the current language, by its kind."""
     kind = getattr(error, "kind", "other")
-    return t(f"store_{kind}" if f"store_{kind}" in STRINGS else "store_other")
+    values = dict(getattr(error, "values", {}))
+    key = f"store_{kind}" if f"store_{kind}" in STRINGS else "store_other"
+    values.setdefault("detail", kind)
+    try:
+        return t(key, **values)
+    except (KeyError, IndexError):
+        return t("store_other", detail=kind)
 
 
 def captions() -> dict[str, str]:

@@ -126,3 +126,35 @@ def test_with_a_real_store_the_review_is_there(tmp_path: Path) -> None:
         assert recorded is not None
         [review] = store.reviews(document_id)
         assert (review.card_key, review.typed, review.rating) == ("零容忍", "零容忍", 3)
+
+
+def _refused_queue(tmp_path: Path, *keys: str) -> AnswerQueue:
+    queue = queue_on(Refusing(tmp_path / "study.db", times=99))
+    for key in keys:
+        with pytest.raises(StoreError):
+            queue.record(answer(key))
+    return queue
+
+
+def test_two_files_kept_in_the_same_second_are_two_files(tmp_path: Path) -> None:
+    first, second = _refused_queue(tmp_path, "零容忍"), _refused_queue(tmp_path, "两个确立")
+    paths = [first.keep_in_file(), second.keep_in_file()]
+    assert None not in paths and paths[0] != paths[1]
+    assert [json.loads(path.read_text("utf-8"))[0]["card_key"] for path in paths] == ["零容忍", "两个确立"]
+
+
+def test_the_file_appears_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    queue = _refused_queue(tmp_path, "零容忍")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("tui.core.answers.os.fsync", disk_full)
+    assert queue.keep_in_file() is None
+    assert list(tmp_path.iterdir()) == []  # no half-written file, no temporary one
+    assert [a.card_key for a in queue.waiting] == ["零容忍"]  # still held, for the terminal
+
+
+def test_no_temporary_file_is_left_beside_the_kept_one(tmp_path: Path) -> None:
+    path = _refused_queue(tmp_path, "零容忍").keep_in_file()
+    assert list(tmp_path.iterdir()) == [path]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from tests.core.test_store import grade, raw
-from tui.core.database import MIGRATIONS, SCHEMA_VERSION, CorruptDatabase, connect, move_aside
-from tui.core.model import PhraseEdit
-from tui.core.store import FILENAME, Position, Store
+from tui.core.database import MIGRATIONS, SCHEMA_VERSION, CorruptDatabase, as_store_error, connect, move_aside
+from tui.core.model import Phrase, PhraseEdit
+from tui.core.store import FILENAME, Position, Store, StoreError
 
 
 class TestConnect:
@@ -65,7 +66,7 @@ class TestMigration:
             db.execute("INSERT INTO positions VALUES (7, 's1.2', 40.0)")
             db.execute("PRAGMA user_version = 1")
         with Store.open(tmp_path) as store:
-            assert store.schema_version == 2
+            assert store.schema_version == SCHEMA_VERSION
             assert store.position(7) == Position("s1.2", 40.0)
             assert store.document(speech, "abc", "讲话") == 7
             store.add_phrase_edit(7, PhraseEdit("一", "add", "两个确立"))
@@ -128,3 +129,89 @@ class TestDamage:
             Store.open(tmp_path).close()
         kept = sorted(p.read_bytes() for p in tmp_path.glob(f"{FILENAME}.corrupt-*") if not p.name.endswith(("-wal", "-shm")))
         assert kept == sorted([b"first garbage" * 100, b"second garbage" * 100])
+
+
+def _read_only_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file opened as if study could not write it: SQLite's own read-only mode."""
+    real = sqlite3.connect
+
+    def connect_read_only(database: str, *args: object, uri: bool = False, **kwargs: object) -> sqlite3.Connection:
+        if not uri:
+            database, uri = f"{Path(database).resolve().as_uri()}?mode=ro", True
+        return real(database, *args, uri=uri, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect_read_only)
+
+
+class TestReadOnly:
+    """A database study may not write still opens, for reading; every write is a "read_only" StoreError."""
+
+    @pytest.fixture
+    def studied(self, tmp_path: Path) -> int:
+        with Store.open(tmp_path) as store:
+            doc = store.document(tmp_path / "a.txt", "h", "A")
+            grade(store, doc, "k")
+        return doc
+
+    def test_reads_work_and_writes_say_read_only(self, tmp_path: Path, studied: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        _read_only_disk(monkeypatch)
+        with Store.open(tmp_path) as store:
+            assert [review.card_key for review in store.reviews(studied)] == ["k"]
+            assert store.find_document(tmp_path / "a.txt", "other hash") == studied
+            with pytest.raises(StoreError) as caught:
+                grade(store, studied, "k")
+        assert caught.value.kind == "read_only"
+
+    def test_a_file_not_in_wal_mode_is_opened_read_only_too(self, tmp_path: Path, studied: int, monkeypatch: pytest.MonkeyPatch) -> None:
+        with raw(tmp_path) as db:
+            db.execute("PRAGMA journal_mode = DELETE")
+        db.close()
+        _read_only_disk(monkeypatch)
+        with Store.open(tmp_path) as store:  # switching to WAL is a write: it fails, then read-only
+            assert len(store.reviews(studied)) == 1
+            with pytest.raises(StoreError) as caught:
+                store.document(tmp_path / "b.txt", "h2", "B")
+        assert caught.value.kind == "read_only"
+
+
+class TestErrorKinds:
+    def test_every_kind_has_a_message_in_english_and_in_the_interface(self) -> None:
+        from string import Formatter
+
+        from tui.core.database import MESSAGES, ErrorKind
+        from tui.i18n import STRINGS
+
+        def names(text: str) -> set[str]:
+            return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+        for kind in get_args(ErrorKind):
+            zh, en = STRINGS[f"store_{kind}"]
+            assert names(MESSAGES[kind]) == names(zh) == names(en)
+
+    def test_a_full_disk(self, tmp_path: Path) -> None:
+        with Store.open(tmp_path) as store:
+            store.document(tmp_path / "a.txt", "h", "A")
+            store._db.execute(f"PRAGMA max_page_count = {store._db.execute('PRAGMA page_count').fetchone()[0]}")
+            with pytest.raises(StoreError) as caught:
+                store.cache_phrases("h", 1, {"1": [Phrase(0, 0, 2, "甲乙", "quote")] * 5000})
+        assert caught.value.kind == "full"
+        assert str(caught.value) == "The disk is full: study could not save to its database."
+
+    def test_an_unknown_failure_names_sqlites_error_not_its_english(self) -> None:
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode, error.sqlite_errorname = 10, "SQLITE_IOERR"  # type: ignore[attr-defined]
+        converted = as_store_error(error)
+        assert (converted.kind, converted.values) == ("other", {"detail": "SQLITE_IOERR"})
+
+    def test_an_error_made_from_a_message_alone_still_has_its_values(self) -> None:
+        error = StoreError("database is locked")
+        assert (error.kind, error.values, str(error)) == ("other", {"detail": "database is locked"}, "database is locked")
+
+
+def test_a_zero_length_file_is_taken_as_a_new_database_silently(tmp_path: Path) -> None:
+    # An empty file is what SQLite itself makes of a database never written to: not damage.
+    (tmp_path / FILENAME).write_bytes(b"")
+    with Store.open(tmp_path) as store:
+        assert (store.moved_to, store.notice, store.schema_version) == (None, None, SCHEMA_VERSION)
+        store.document(tmp_path / "a.txt", "h", "A")
+    assert [path.name for path in tmp_path.iterdir() if "corrupt" in path.name] == []

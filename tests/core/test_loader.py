@@ -206,3 +206,86 @@ class TestLoad:
         assert is_markdown(Path("guide.rst"))
         assert not is_markdown("speech.txt")
         assert not is_markdown("md")
+
+
+class TestTerminalSafety:
+    """Nothing in a file can drive the terminal: the loaded text is what the screen shows."""
+
+    HOSTILE = '# Notes\n\nIntro "quoted phrase one" here. \x1b]0;PWNED\x1b\\ \x1b]52;c;SGVsbG8=\x1b\\ end. \x1b[2J\n'
+
+    def test_escape_sequences_are_gone_after_loading(self, tmp_path: Path) -> None:
+        path = tmp_path / "osc.md"
+        path.write_bytes(self.HOSTILE.encode("utf-8"))
+        text = load(path)
+        assert "\x1b" not in text and "\x07" not in text
+        assert "PWNED" not in text and "SGVsbG8" not in text  # a title and a clipboard were the payload
+        assert 'Intro "quoted phrase one" here.' in text and "end." in text
+
+    def test_the_count_of_what_was_neutralised(self, tmp_path: Path) -> None:
+        path = tmp_path / "osc.md"
+        path.write_bytes(self.HOSTILE.encode("utf-8"))
+        loaded = loader.load_text(path)
+        assert loaded.neutralised == 5 and loaded.replaced == 0
+
+    def test_vertical_tab_and_form_feed_are_line_breaks(self, tmp_path: Path) -> None:
+        # Rich drops \x07 \x08 \x0b \x0c when drawing, so offsets counted over them went wrong.
+        path = tmp_path / "c.md"
+        path.write_bytes(b'# Notes\n\nThe rule \x0b\x0c\x0b is "stay humble and work hard".\n')
+        text = load(path)
+        assert not any(ch in text for ch in "\x07\x08\x0b\x0c")
+        assert text == '# Notes\n\nThe rule \n is "stay humble and work hard".\n'
+
+    def test_a_page_break_between_lines_adds_no_line(self) -> None:
+        data = "第一页的最后一行。\n\x0c第二页的第一行。\n\n\x0c\n新的段落。\n".encode()
+        assert decode(data) == "第一页的最后一行。\n第二页的第一行。\n\n\n新的段落。\n"
+
+    def test_other_controls_become_visible_marks(self) -> None:
+        prose = "An ordinary paragraph of text around a few stray control characters.\n" * 8
+        data = (prose + "bell\x07 back\x08 del\x7f next\x85 esc\x1b\n").encode("utf-8")
+        assert decode(data) == prose + "bell\u2407 back\u2408 del\u2421 next\ufffd esc\u241b\n"
+
+    def test_bidi_overrides_are_dropped(self) -> None:
+        data = "invoice \u202egnp.exe\u202c and \u2066isolated\u2069 text\n".encode("utf-8")
+        assert decode(data) == "invoice gnp.exe and isolated text\n"
+
+    def test_a_file_of_nothing_but_escapes_is_empty(self, tmp_path: Path) -> None:
+        path = tmp_path / "escapes.txt"
+        path.write_bytes(b"\x1b[2J\x1b[H\x1b]0;title\x07\n")
+        with pytest.raises(LoadError) as caught:
+            load(path)
+        assert caught.value.kind == "blank"
+
+
+class TestReplacedBytes:
+    """A few bytes that no encoding reads cost those bytes, not the file."""
+
+    def test_utf8_with_three_invalid_bytes(self, speech: str, tmp_path: Path) -> None:
+        data = bytearray(speech.encode("utf-8"))
+        for at in (200, 2000, 5000):
+            while data[at] & 0xC0 == 0x80:  # land on the start of a character
+                at += 1
+            data[at:at] = b"\xff"
+        path = tmp_path / "damaged.txt"
+        path.write_bytes(bytes(data))
+        loaded = loader.load_text(path)
+        assert loaded.replaced == 3
+        assert loaded.text.replace("\ufffd", "") == speech
+
+    def test_utf8_and_gbk_lines_mixed(self, tmp_path: Path) -> None:
+        utf8 = "一、总体要求\n坚持以人民为中心的发展思想。\n"
+        gbk = "二、主要任务\n深入推进作风建设，持之以恒纠治“四风”。\n"
+        path = tmp_path / "mixed.txt"
+        path.write_bytes(utf8.encode("utf-8") + gbk.encode("gbk") + utf8.encode("utf-8"))
+        loaded = loader.load_text(path)
+        assert loaded.text == utf8 + gbk + utf8
+        assert loaded.replaced == 0
+
+    def test_a_bad_byte_after_a_utf8_bom(self, speech: str) -> None:
+        data = codecs.BOM_UTF8 + speech.encode("utf-8")[:3000].rsplit(b"\n", 1)[0] + b"\n\xfe\n"
+        loaded = loader.decode_text(data)
+        assert loaded.replaced == 1 and loaded.text.endswith("\ufffd\n")
+
+    def test_a_clean_file_has_nothing_replaced(self, tmp_path: Path) -> None:
+        path = tmp_path / "clean.txt"
+        path.write_text("一、总体要求\n", encoding="utf-8")
+        assert loader.load_text(path) == loader.Loaded("一、总体要求\n", 0, 0)

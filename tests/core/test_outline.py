@@ -497,10 +497,11 @@ class TestOutput:
     def test_format_outline(self, speech: Document) -> None:
         lines = format_outline(speech, {"preamble": "开篇", "closing": "结语"}).splitlines()
         assert lines[0] == "zuofeng-speech"
-        assert lines[1] == "  开篇"
-        assert lines[2] == "  一、提高政治站位,深化思想认识"
-        assert lines[3] == "    (一)把握核心要义,校准政治方向"
-        assert lines[-1] == "  结语"
+        # Each section after its id, which --section takes.
+        assert lines[1] == "1    开篇"
+        assert lines[2] == "2    一、提高政治站位,深化思想认识"
+        assert lines[3] == "2.1    (一)把握核心要义,校准政治方向"
+        assert lines[-1] == "6    结语"
 
     def test_display_heading_without_captions(self) -> None:
         assert display_heading(Section("1", "closing", 1, "", "")) == "Closing"

@@ -165,8 +165,8 @@ class TestAnswers:
     def test_answers_given_while_the_store_was_busy_at_opening_are_stored_once_it_is_free(
         self, store: Store, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        real_document = store.document
-        monkeypatch.setattr(store, "document", Busy(Path()).document)
+        real_document = store.open_document
+        monkeypatch.setattr(store, "open_document", Busy(Path()).open_document)
         book = Workbook(PATH, NOTES, store)
         book.open()
         book.use_phrases(book.find_phrases())
@@ -174,7 +174,7 @@ class TestAnswers:
         with pytest.raises(StoreError):
             book.record(book.cards[0], right("两个确立"))
         assert book.waiting_answers == 1
-        monkeypatch.setattr(store, "document", real_document)
+        monkeypatch.setattr(store, "open_document", real_document)
         book.record(book.cards[1], right("学思想强党性"))
         assert book.waiting_answers == 0 and book.problem is None
         assert [r.typed for r in store.reviews(book.document_id())] == ["两个确立", "学思想强党性"]

@@ -137,7 +137,8 @@ def test_the_outline_and_the_speech_are_on_screen(terminal):
     left = [line.split("▕", 1)[0] for line in lines if "▕" in line]
     rows = [next(i for i, line in enumerate(left) if heading in line) for heading in OUTLINE]
     assert rows == sorted(rows)
-    assert left[0].startswith("开篇")
+    assert left[0].strip() == "zuofeng-speech"  # the title heads the outline
+    assert left[1].startswith("开篇")
     assert any(line.startswith("结语") for line in left)
     # The text on the right, starting at the opening.
     assert breadcrumb(screen) == "开篇"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import datetime
@@ -61,15 +63,19 @@ class AnswerQueue:
     def keep_in_file(self) -> Path | None:
         """Write the waiting answers to a JSON file beside the database; None when the disk refuses.
 
-        They are then in the file and only there: the queue is emptied so that no later
-        flush stores them a second time.
+        The file appears whole or not at all (written under a temporary name, synced,
+        then linked to a name no other file has), so a crash or a second study leaving
+        in the same second never leaves half a file or overwrites one. The answers are
+        then in the file and only there: the queue is emptied so that no later flush
+        stores them a second time.
         """
         if not self.waiting:
             return None
+        database = self.store.path
+        data = json.dumps(self.as_data(), ensure_ascii=False, indent=1)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = self.store.path.with_name(f"{self.store.path.name}.unsaved-{stamp}.json")
         try:
-            path.write_text(json.dumps(self.as_data(), ensure_ascii=False, indent=1), "utf-8")
+            path = _write_new_file(database.parent, f"{database.name}.unsaved-{stamp}", ".json", data)
         except OSError:
             return None
         self.file, self.filed = path, len(self.waiting)
@@ -82,3 +88,42 @@ class AnswerQueue:
             {key: value.isoformat() if isinstance(value, datetime) else value for key, value in asdict(answer).items()}
             for answer in self.waiting
         ]
+
+
+def _write_new_file(directory: Path, stem: str, suffix: str, data: str) -> Path:
+    """Write `data` durably to `stem[-N]suffix` in `directory`, a name no file had; its path."""
+    descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=f".{stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        counter = 1
+        while True:
+            target = directory / f"{stem}{'' if counter == 1 else f'-{counter}'}{suffix}"
+            try:
+                os.link(temporary, target)  # unlike a rename, never replaces a file already there
+                break
+            except FileExistsError:
+                counter += 1
+        _sync_directory(directory)
+        return target
+    finally:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the new name itself durable (where the system allows a directory to be synced)."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -73,20 +73,55 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (content_hash, extractor_version)
         ) WITHOUT ROWID""",
     ],
+    # 3: progress follows a document through copies, moves and edits: each document's
+    # fingerprint (tui.core.identity), its sections as last seen, and what it was copied from.
+    [
+        "ALTER TABLE documents ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE documents ADD COLUMN copied_from INTEGER REFERENCES documents (id) ON DELETE SET NULL",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-ErrorKind = Literal["busy", "corrupt", "full", "newer", "unavailable", "other"]
+ErrorKind = Literal["busy", "read_only", "full", "corrupt", "newer", "unavailable", "other"]
 
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 5, 6, 11, 13, 26
+# One English line per kind of problem; the interface has them in its own languages too
+# (tui/i18n.py, keys "store_<kind>", with the same placeholders).
+MESSAGES: dict[str, str] = {
+    "busy": "The study database is busy: another study is writing to it. Try again in a moment.",
+    "read_only": "The study database is read-only: progress cannot be saved.",
+    "full": "The disk is full: study could not save to its database.",
+    "corrupt": "The study database is damaged; restart study to move it aside and start afresh.",
+    "newer": "The study database is from a newer study (schema {version}); update study to open it.",
+    "unavailable": "Cannot open the study database in {path}.",
+    "other": "The study database failed ({detail}).",
+}
+
+(_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CORRUPT, _SQLITE_CANTOPEN, _SQLITE_FULL,
+ _SQLITE_NOTADB) = 3, 5, 6, 8, 11, 14, 13, 26
 
 
 class StoreError(Exception):
-    """A database problem to tell the user in one line; `kind` lets a screen pick its own words."""
+    """A database problem to tell the user in one line.
 
-    def __init__(self, message: str, kind: ErrorKind = "other") -> None:
+    `kind` names the problem (a key of MESSAGES) and `values` fill its message, so an
+    interface can say the same in its own words (`store_<kind>` in tui/i18n.py).
+    A message given explicitly is the English line; by default it is MESSAGES[kind].
+    """
+
+    def __init__(self, message: str | None = None, kind: ErrorKind = "other", **values: object) -> None:
+        if kind == "other":
+            values.setdefault("detail", message or "?")
+        if message is None:
+            message = MESSAGES[kind].format(**values)
         super().__init__(message)
-        self.kind = kind
+        self.kind: ErrorKind = kind
+        self.values = values
+
+
+def store_error(kind: ErrorKind, **values: object) -> StoreError:
+    """The StoreError of a kind, with its standard message."""
+    return StoreError(None, kind, **values)
 
 
 class CorruptDatabase(Exception):
@@ -99,47 +134,74 @@ def _kind(error: sqlite3.Error) -> ErrorKind:
         code &= 0xFF
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
             return "busy"
+        if code in (_SQLITE_READONLY, _SQLITE_PERM):
+            return "read_only"
         if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
             return "corrupt"
         if code == _SQLITE_FULL:
             return "full"
+        if code == _SQLITE_CANTOPEN:
+            return "unavailable"
         return "other"
     # Python 3.10 has no error codes on exceptions: fall back on SQLite's fixed messages.
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return "busy"
+    if "readonly" in text or "read-only" in text:
+        return "read_only"
     if "not a database" in text or "malformed" in text:
         return "corrupt"
     if "full" in text:
         return "full"
+    if "unable to open" in text:
+        return "unavailable"
     return "other"
 
 
-def as_store_error(error: sqlite3.Error) -> StoreError:
+def _detail(error: sqlite3.Error) -> str:
+    """SQLite's name for an error (SQLITE_IOERR_WRITE): the same in every language."""
+    return str(getattr(error, "sqlite_errorname", None) or error)
+
+
+def as_store_error(error: sqlite3.Error, path: Path | None = None) -> StoreError:
     """The one-line error for a read or write that failed."""
     kind = _kind(error)
-    message = {
-        "busy": "The study database is busy: another study is writing to it. Try again in a moment.",
-        "corrupt": "The study database is damaged; restart study to move it aside and start afresh.",
-        "full": "The disk is full: study could not save to its database.",
-    }.get(kind, f"The study database failed: {error}.")
-    return StoreError(message, kind)
+    if kind == "other":
+        return StoreError(f"The study database failed: {error}.", "other", detail=_detail(error))
+    if kind == "unavailable":
+        return store_error("unavailable", path=path.parent if path is not None else "?")
+    return store_error(kind)
 
 
 def connect(path: Path, timeout: float) -> sqlite3.Connection:
     """A connection to the database at `path`, checked and migrated to `SCHEMA_VERSION`.
 
+    A file study may not write (a read-only disk or file) is opened read-only, so its
+    progress can still be read; every write then raises StoreError "read_only".
     Raises `CorruptDatabase` for a damaged file, `StoreError` for any other failure.
     """
     try:
-        connection = sqlite3.connect(
-            str(path), timeout=timeout, isolation_level=None, check_same_thread=False
-        )
-    except sqlite3.Error as error:
-        raise StoreError(f"Cannot open the study database {path}: {error}.", "unavailable") from None
+        return _connect(path, timeout, read_only=False)
+    except StoreError as error:
+        if error.kind not in ("read_only", "unavailable") or not path.is_file() or path.stat().st_size == 0:
+            raise
+    return _connect(path, timeout, read_only=True)
+
+
+def _connect(path: Path, timeout: float, read_only: bool) -> sqlite3.Connection:
+    try:
+        if read_only:
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
+                check_same_thread=False,
+            )
+        else:
+            connection = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error:
+        raise store_error("unavailable", path=path.parent) from None
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and not read_only:
             connection.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL already survives a killed process; FULL also survives
         # a power cut, and an answer is worth the fsync.
@@ -148,30 +210,26 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
         verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
         if verdict != "ok":
             raise CorruptDatabase(verdict)
-        _migrate(connection)
+        _migrate(connection, read_only)
     except sqlite3.Error as error:
         connection.close()
         if _kind(error) == "corrupt":
             raise CorruptDatabase(str(error)) from None
-        if _kind(error) == "busy":
-            raise StoreError(
-                "The study database is busy: another study is holding it. Try again in a moment.", "busy"
-            ) from None
-        raise StoreError(f"Cannot open the study database {path}: {error}.", _kind(error)) from None
+        raise as_store_error(error, path) from None
     except BaseException:
         connection.close()
         raise
     return connection
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
+def _migrate(connection: sqlite3.Connection, read_only: bool = False) -> None:
     version = connection.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
         return
     if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"The study database is from a newer study (schema {version}); update study to open it.", "newer"
-        )
+        raise store_error("newer", version=version)
+    if read_only:
+        raise store_error("read_only")  # an older schema that cannot be brought up to date here
     connection.execute("BEGIN IMMEDIATE")
     try:
         # Another study may have upgraded the file while we waited for the lock.
@@ -201,8 +259,6 @@ def move_aside(path: Path) -> Path:
             side = path.with_name(path.name + suffix)
             if side.exists():
                 os.replace(side, target.with_name(target.name + suffix))
-    except OSError as error:
-        raise StoreError(
-            f"The study database {path} is damaged and could not be moved aside: {error.strerror}.", "corrupt"
-        ) from None
+    except OSError:
+        raise store_error("corrupt") from None
     return target

@@ -1,4 +1,4 @@
-"""Path -> text: encoding detection, line ends, and a clear LoadError for bad files."""
+"""Path -> text: encoding detection, line ends, terminal-safe characters, and a clear LoadError for bad files."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ import codecs
 import hashlib
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
+
+from tui.core import sanitize
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".rst"}
 
@@ -25,6 +28,10 @@ _BOMS = (
 
 # How much decoded text the UTF-16 guess and the binary check look at.
 _SAMPLE = 65536
+
+# A file read with some bytes replaced is still studied when at most this share of its
+# characters had to be replaced; past it, the guess of its encoding is not to be trusted.
+MAX_REPLACED_SHARE = 0.01
 
 
 # One English line per kind of problem; the interface has them in its own languages too
@@ -67,8 +74,22 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """A file's text as study reads it, and what had to be done to get it."""
+
+    text: str
+    replaced: int = 0  # undecodable bytes, now U+FFFD
+    neutralised: int = 0  # control characters, escape sequences and bidi overrides made safe
+
+
 def load(path: str | os.PathLike[str]) -> str:
     """Read a text file in any common encoding and return its text with LF line ends."""
+    return load_text(path).text
+
+
+def load_text(path: str | os.PathLike[str]) -> Loaded:
+    """Read a text file: its terminal-safe text with LF line ends, and how many characters were replaced."""
     path = Path(path)
     name = str(path)
     try:
@@ -95,14 +116,23 @@ def load(path: str | os.PathLike[str]) -> str:
         raise LoadError("folder", name=name) from None
     except OSError as error:
         raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
-    return decode(data, name)
+    return decode_text(data, name)
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
-    """Bytes -> text: BOM, strict UTF-8, BOM-less UTF-16, strict GB18030, then detection."""
+    """Bytes -> text: BOM, strict UTF-8, BOM-less UTF-16, strict GB18030, then line by line or detection."""
+    return decode_text(data, name).text
+
+
+def decode_text(data: bytes, name: str = "<text>") -> Loaded:
+    """Bytes -> `Loaded`: the text decoded, its line ends made LF, its controls made safe.
+
+    Sanitising happens here, once, before anything parses the text, so every offset
+    the outline and the phrases compute is an offset into what the terminal shows.
+    """
     if not data:
         raise LoadError("empty", name=name)
-    text = _decode(data, name)
+    text, replaced = _decode(data, name)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\ufeff" in text:
@@ -111,15 +141,25 @@ def decode(data: bytes, name: str = "<text>") -> str:
         raise LoadError("blank", name=name)
     if _looks_binary(text):
         raise LoadError("binary", name=name)
-    return text
+    neutralised = sanitize.count_unsafe(text)
+    if neutralised:
+        text = sanitize.clean(text)
+        if not text.strip():
+            raise LoadError("blank", name=name)
+    return Loaded(text, replaced, neutralised)
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, int]:
+    """The text and how many characters had to be replaced to read it."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom):].decode(encoding), 0
             except UnicodeDecodeError:
+                if encoding == "utf-8":
+                    decoded = _by_line(data[len(bom):])
+                    if decoded is not None:
+                        return decoded
                 raise LoadError("bad_bom", name=name, detail=encoding.upper()) from None
     if b"\x00" in data:
         # Text never holds NUL bytes, but UTF-16 holds many; ASCII in UTF-16 is even valid
@@ -127,16 +167,74 @@ def _decode(data: bytes, name: str) -> str:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:
             raise LoadError("binary", name=name)
-        return utf16
+        return utf16, 0
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), 0
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030")
+        return data.decode("gb18030"), 0
     except UnicodeDecodeError:
         pass
-    return _detect(data, name)
+    if _has_utf8_line(data):
+        # Mostly UTF-8 with a few bad bytes, or UTF-8 and GBK lines pasted together:
+        # one bad byte must not cost the whole file.
+        decoded = _by_line(data)
+        if decoded is not None:
+            return decoded
+    detected = _detect(data)
+    if detected is not None:
+        return detected, 0
+    decoded = _by_line(data)
+    if decoded is None:
+        raise LoadError("encoding", name=name)
+    return decoded
+
+
+def _has_utf8_line(data: bytes) -> bool:
+    """Whether some line with non-ASCII characters is valid UTF-8."""
+    for line in data.split(b"\n"):
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            return True
+    return False
+
+
+def _by_line(data: bytes) -> tuple[str, int] | None:
+    """Decode each line as UTF-8 or GB18030, replacing what neither reads; None if too much is replaced."""
+    lines = []
+    replaced = 0
+    for raw in data.split(b"\n"):
+        line, bad = _decode_line(raw)
+        lines.append(line)
+        replaced += bad
+    text = "\n".join(lines)
+    if replaced > len(text) * MAX_REPLACED_SHARE:
+        return None
+    return text, replaced
+
+
+def _decode_line(raw: bytes) -> tuple[str, int]:
+    try:
+        return raw.decode("utf-8"), 0
+    except UnicodeDecodeError:
+        pass
+    as_utf8 = raw.decode("utf-8", "replace")
+    bad_utf8 = as_utf8.count("\ufffd") - raw.decode("utf-8", "ignore").count("\ufffd")
+    # A UTF-8 line with a damaged byte still has more good multi-byte characters than
+    # bad bytes; a GBK line has almost none, since GBK pairs are rarely valid UTF-8.
+    if sum(1 for ch in as_utf8 if ord(ch) > 0x7F and ch != "\ufffd") >= bad_utf8:
+        return as_utf8, bad_utf8
+    try:
+        return raw.decode("gb18030"), 0
+    except UnicodeDecodeError:
+        pass
+    as_gb = raw.decode("gb18030", "replace")
+    bad_gb = as_gb.count("\ufffd")
+    return (as_gb, bad_gb) if bad_gb < bad_utf8 else (as_utf8, bad_utf8)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -184,18 +282,21 @@ def _plausible(text: str) -> float:
     return good / len(text)
 
 
-def _detect(data: bytes, name: str) -> str:
+def _detect(data: bytes) -> str | None:
     # Imported here: it costs start-up time and most files never get this far. It runs on
     # the whole file, never line by line: short CJK lines are misdetected on their own.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
-        raise LoadError("encoding", name=name)
-    return str(best)
+    return None if best is None else str(best)
 
 
 def _looks_binary(text: str) -> bool:
+    """Whether the text holds NUL, or more than about 1% control characters.
+
+    Line-like controls (tab, vertical tab, form feed) and ESC do not count: text copied
+    from a PDF or a terminal holds them, and `sanitize.clean` makes them safe.
+    """
     sample = text[:_SAMPLE]
     control = sum(1 for ch in sample if (ch < " " and ch not in "\n\t\f\v\x1b") or ch == "\x7f")
     return "\x00" in sample or control > len(sample) // 100 + 1

@@ -21,6 +21,26 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class DocumentRecord:
+    """A document as the store found it: its id, whether its sections must be matched again, its original."""
+
+    id: int
+    changed: bool  # new, edited, or never matched: call `Store.match_sections` with its layout
+    copied_from: int | None = None
+
+
+@dataclass(frozen=True)
+class OrphanedCard:
+    """A reviewed card the document no longer has: kept, with its reviews, and shown."""
+
+    key: str
+    section_key: str
+    phrase: str
+    reviews: int
+    last_review: datetime
+
+
+@dataclass(frozen=True)
 class Position:
     """Where the reader was: the section in view and the scroll offset."""
 

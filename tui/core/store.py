@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui.core import scheduler
 from tui.core.database import (
@@ -20,9 +21,21 @@ from tui.core.database import (
     as_store_error,
     connect,
     move_aside,
+    store_error,
 )
+from tui.core.documents import Documents
 from tui.core.model import Phrase, PhraseEdit
-from tui.core.records import Answer, Position, Recorded, Review, SectionStats, StoredCard
+from tui.core.records import (
+    Answer,
+    Position,
+    Recorded,
+    Review,
+    SectionStats,
+    StoredCard,
+)
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
 
 # What callers take from here: the store, its errors, and the schema for those who read it through the store.
 __all__ = ["FILENAME", "MIGRATIONS", "SCHEMA_VERSION", "Position", "Store", "StoreError", "default_data_dir"]
@@ -53,7 +66,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store:
+class Store(Documents):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running
@@ -79,8 +92,8 @@ class Store:
         directory = Path(data_dir) if data_dir is not None else default_data_dir()
         try:
             directory.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"Cannot create the data directory {directory}: {error.strerror}.", "unavailable") from None
+        except OSError:
+            raise store_error("unavailable", path=directory) from None
         path = directory / FILENAME
         try:
             return cls(connect(path, timeout), path)
@@ -103,16 +116,16 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self._read("PRAGMA user_version")[0][0]
+        return int(self._read("PRAGMA user_version")[0][0])
 
     # ------------------------------------------------------------ plumbing
 
-    def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple]:
+    def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
             try:
                 return self._db.execute(sql, tuple(parameters)).fetchall()
             except sqlite3.Error as error:
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -123,13 +136,13 @@ class Store:
                 # for here rather than failing half-way through the transaction.
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
             try:
                 yield self._db
                 self._db.execute("COMMIT")
             except sqlite3.Error as error:
                 self._rollback()
-                raise as_store_error(error) from None
+                raise as_store_error(error, self.path) from None
             except BaseException:
                 self._rollback()
                 raise
@@ -140,34 +153,7 @@ class Store:
         except sqlite3.Error:
             pass
 
-    # ------------------------------------------------------------ documents and positions
-
-    def document(self, path: str | os.PathLike[str], content_hash: str, title: str, now: datetime | None = None) -> int:
-        """The id of a document, recognised by its path, else by its content; created if new.
-
-        An edited file at the same path keeps its progress (its hash is updated); a
-        moved file with the same content keeps its progress (its path is updated).
-        """
-        where = str(Path(path).expanduser().resolve())
-        opened = _epoch(now)
-        with self._write() as db:
-            row = db.execute("SELECT id FROM documents WHERE path = ?", (where,)).fetchone()
-            if row is None:
-                row = db.execute(
-                    "SELECT id FROM documents WHERE content_hash = ? ORDER BY opened_at DESC LIMIT 1",
-                    (content_hash,),
-                ).fetchone()
-            if row is None:
-                cursor = db.execute(
-                    "INSERT INTO documents (path, content_hash, title, opened_at) VALUES (?, ?, ?, ?)",
-                    (where, content_hash, title, opened),
-                )
-                return int(cursor.lastrowid)
-            db.execute(
-                "UPDATE documents SET path = ?, content_hash = ?, title = ?, opened_at = ? WHERE id = ?",
-                (where, content_hash, title, opened, row[0]),
-            )
-            return int(row[0])
+    # ------------------------------------------------------------ positions (documents: tui/core/documents.py)
 
     def position(self, document_id: int) -> Position | None:
         rows = self._read("SELECT section_id, scroll FROM positions WHERE document_id = ?", (document_id,))
@@ -230,11 +216,18 @@ class Store:
             return None  # an unreadable entry is just a cache miss
 
     def cache_phrases(
-        self, content_hash: str, extractor_version: object, phrases: Mapping[str, Iterable[Phrase]], now: datetime | None = None
+        self,
+        content_hash: str,
+        extractor_version: object,
+        phrases: Mapping[str, Iterable[Phrase]],
+        now: datetime | None = None,
     ) -> None:
         """Keep extracted phrases for this content; entries of older extractor versions go."""
         payload = json.dumps(
-            {section: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in items] for section, items in phrases.items()},
+            {
+                section: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in items]
+                for section, items in phrases.items()
+            },
             ensure_ascii=False,
             separators=(",", ":"),
         )
@@ -257,9 +250,7 @@ class Store:
         rows = self._read("SELECT key, due FROM cards WHERE document_id = ?", (document_id,))
         return {key: _moment(due) for key, due in rows}
 
-    def record_review(
-        self, document_id: int, answer: Answer, fsrs_scheduler: scheduler.Scheduler | None = None
-    ) -> Recorded:
+    def record_review(self, document_id: int, answer: Answer, fsrs_scheduler: Scheduler | None = None) -> Recorded:
         """Grade a card: schedule it with FSRS and save the review and its new state together.
 
         One transaction, committed before this returns, so an answer the user has
@@ -276,8 +267,19 @@ class Store:
             cursor = db.execute(
                 "INSERT INTO reviews (document_id, card_key, section_key, time, typed, outcome, correct, hints, "
                 "rating, duration, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (document_id, card_key, answer.section_key, moment.timestamp(), answer.typed, answer.outcome,
-                 int(rating > 1), answer.hints, int(rating), answer.duration, before),
+                (
+                    document_id,
+                    card_key,
+                    answer.section_key,
+                    moment.timestamp(),
+                    answer.typed,
+                    answer.outcome,
+                    int(rating > 1),
+                    answer.hints,
+                    int(rating),
+                    answer.duration,
+                    before,
+                ),
             )
             db.execute(
                 "INSERT INTO cards (document_id, key, section_key, state, due, introduced) VALUES (?, ?, ?, ?, ?, ?) "
@@ -285,9 +287,9 @@ class Store:
                 "state = excluded.state, due = excluded.due",
                 (document_id, card_key, answer.section_key, state, due.timestamp(), moment.timestamp()),
             )
-            return Recorded(int(cursor.lastrowid), state, due)
+            return Recorded(int(cursor.lastrowid or 0), state, due)
 
-    def rerate(self, review_id: int, rating: int, fsrs_scheduler: scheduler.Scheduler | None = None) -> Recorded:
+    def rerate(self, review_id: int, rating: int, fsrs_scheduler: Scheduler | None = None) -> Recorded:
         """Change the rating of a card's latest review (keys 1-4 over a suggested rating)."""
         with self._write() as db:
             row = db.execute(
@@ -420,4 +422,3 @@ class Store:
             (document_id, _epoch(since) if since else 0.0),
         )
         return None if rows[0][0] is None else float(rows[0][0])
-

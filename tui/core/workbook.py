@@ -20,12 +20,15 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from .answers import AnswerQueue
 from .database import StoreError
 from .model import Card, Document, Phrase, PhraseEdit
-from .records import Answer, Position, Recorded, SectionStats
+from .records import Answer, OrphanedCard, Position, Recorded, SectionStats
 from .scheduler import NEW_PER_DAY
 
 if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
     from .session import BlankState
     from .store import Store
+
+
+NO_DOCUMENT = -1  # an id no document has: the figures of a document the store never saw are all zero
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class DocumentStats:
     accuracy: float | None
     reviews_per_day: list[tuple[date, int]]
     due_forecast: list[tuple[date, int]]
+    orphaned: list[OrphanedCard]  # reviewed cards the text no longer has: kept, and shown
 
 
 class Workbook:
@@ -84,6 +88,7 @@ class Workbook:
         self.content_hash = ""
         self.saved_position: Position | None = None
         self.problem: StoreError | None = None
+        self.read_only = False  # the store can be read but not written: progress shows, answers wait
         self.extracted: dict[str, list[Phrase]] = {}
         self.phrases: dict[str, list[Phrase]] = {}
         self.cards: list[Card] = []
@@ -96,7 +101,10 @@ class Workbook:
     # ------------------------------------------------------------- opening
 
     def open(self) -> Document:
-        """Parse the text and find the document's record and saved position in the store."""
+        """Parse the text, and find the document in the store: by path, by content, or as a copy or
+        a moved and edited file (tui/core/identity.py), its sections matched so progress follows
+        the text; then its saved position."""
+        from .identity import layout
         from .loader import content_hash
         from .outline import parse
 
@@ -105,12 +113,28 @@ class Workbook:
         self._section_keys = document.section_keys()
         if self.store is not None:
             try:
-                self._document_id = self.store.document(self.path, self.content_hash, document.title)
-                self.saved_position = self.store.position(self._document_id)
+                record = self.store.open_document(self.path, self.content_hash, document.title, text=self.text)
+                self._document_id = record.id
+                if record.changed:
+                    self.store.match_sections(record.id, layout(document))
+                self.saved_position = self.store.position(record.id)
             except StoreError as error:
                 self.problem = error  # reading still works; answers wait for the store
+                if error.kind == "read_only":
+                    self._find_read_only()
         self.document = document  # last: a thread that sees it sees it whole
         return document
+
+    def _find_read_only(self) -> None:
+        """A database that cannot be written can still be read: its record, if it has one."""
+        assert self.store is not None
+        self.read_only = True
+        try:
+            self._document_id = self.store.find_document(self.path, self.content_hash)
+            if self._document_id is not None:
+                self.saved_position = self.store.position(self._document_id)
+        except StoreError:
+            self._document_id = None
 
     @property
     def opened(self) -> Document:
@@ -128,19 +152,25 @@ class Workbook:
 
     def document_id(self) -> int:
         """The document's record in the store, asked for again if opening could not get it."""
-        if self._document_id is None:
+        if self._document_id is None or self.read_only:
             if self.store is None:
                 raise StoreError("No study database is open.", "unavailable")
             document = self.opened
-            self._document_id = self.store.document(self.path, self.content_hash, document.title)
-            self.problem = None
+            self._document_id = self.store.document(self.path, self.content_hash, document.title, text=self.text)
+            self.problem, self.read_only = None, False
         return self._document_id
 
     # ------------------------------------------------------------- phrases and cards
 
     def find_phrases(self) -> FoundPhrases:
-        """Extract the phrases (or take them from the store's cache) and apply the saved edits."""
+        """Extract the phrases (or take them from the store's cache) and apply the saved edits.
+
+        The stored cards are then matched to these phrases' cards, so a card whose phrase moved
+        within its section, or whose section was merged, keeps its history (identity.match_cards).
+        """
+        from .identity import card_places
         from .phrases import phrases_for
+        from .quiz import cards_for
 
         document = self.opened
         try:
@@ -148,6 +178,11 @@ class Workbook:
         except StoreError as error:
             extracted, edited = phrases_for(document, self.content_hash)
             return FoundPhrases(extracted, edited, error)
+        if self.store is not None and self._document_id is not None and not self.read_only:
+            try:
+                self.store.match_cards(self._document_id, card_places(document, cards_for(document, edited)))
+            except StoreError:
+                pass  # matched again next time; the cards themselves are not lost
         return FoundPhrases(extracted, edited)
 
     def use_phrases(self, found: FoundPhrases) -> None:
@@ -286,12 +321,17 @@ class Workbook:
         return {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
 
     def stats(self, days: int = 7, now: datetime | None = None) -> DocumentStats:
-        """Per section its own cards' figures, the totals, accuracy, and reviews and due by day."""
+        """Per section its own cards' figures, the totals, accuracy, reviews and due by day, and orphans.
+
+        Only reads: a read-only database shows its progress too (none for a document it never saw).
+        """
         from .quiz import keys_by_section
 
         if self.store is None:
             raise StoreError("No study database is open.", "unavailable")
-        document_id = self.document_id()
+        document_id = self._document_id if self.read_only else self.document_id()
+        if document_id is None:
+            document_id = NO_DOCUMENT
         document = self.opened
         keys = [card.key for card in self.cards]
         own = self.store.section_stats(document_id, keys_by_section(document, self.cards), now)
@@ -301,4 +341,5 @@ class Workbook:
             accuracy=self.store.accuracy(document_id),
             reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
             due_forecast=self.store.due_forecast(document_id, days=days, now=now, keys=keys),
+            orphaned=self.store.orphans(document_id, keys),
         )

@@ -198,10 +198,17 @@ class ReaderScreen(Screen[None]):
 
     @property
     def position(self) -> tuple[str, float] | None:
-        """The section at the top of the text and how many lines into it, for position memory."""
+        """The section in view and how far into it, for position memory.
+
+        The section is the one the breadcrumb names: a jump ([, ], the outline) names it at
+        once, while the text scrolls on the next refresh, and a quick q must keep the former.
+        """
         if self.document is None:
             return None
-        return self.query_one(TextView).position
+        text = self.query_one(TextView)
+        if self.current_section is None or text.current_section == self.current_section:
+            return text.position  # the text has caught up with the breadcrumb
+        return self.current_section, 0.0
 
     # ------------------------------------------------------------- small terminals
 
