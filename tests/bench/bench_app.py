@@ -57,8 +57,8 @@ STUDY = PEAK + textwrap.dedent(
         def on_ready(self):
             print("frame", time.time(), flush=True)
 
-        def on_study_app_document_parsed(self, message):
-            super().on_study_app_document_parsed(message)
+        def on_study_app_document_opened(self):
+            super().on_study_app_document_opened()
             self.call_after_refresh(self._shown)
 
         def _shown(self):
