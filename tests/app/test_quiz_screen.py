@@ -884,6 +884,37 @@ async def quit_from_quiz(pilot: Pilot) -> None:
 
 
 class TestRefusedAnswers:
+    async def test_answers_given_after_a_busy_start_are_stored_once_the_database_is_free(
+        self, data_dir, clock
+    ) -> None:
+        # Another program holds the database as study starts: the document's record cannot
+        # be had, progress is said not to be kept, and yet every answer given once the
+        # database is free goes in, none dropped in silence.
+        import sqlite3
+
+        with Store.open(data_dir) as first:  # the database exists, as after an earlier run
+            first.document(SPEECH, "earlier", "zuofeng-speech")
+        store = Store.open(data_dir, timeout=0.2)
+        holder = sqlite3.connect(data_dir / "study.db", isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            app = study_app(SPEECH, store=store, start="quiz")
+            async with app.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: app.workbook.document is not None, "the document opened")
+                assert app.workbook.problem is not None and app.workbook.problem.kind == "busy"
+                holder.execute("ROLLBACK")
+                screen = await quiz_open(pilot)
+                for answer in PREAMBLE[:3]:
+                    clock[0] += SLOW
+                    await submit(pilot, answer)
+                assert [state.status for state in screen.session.states[:3]] == ["right"] * 3
+                assert app.workbook.waiting_answers == 0
+                assert [r.typed for r in reviews(app)] == PREAMBLE[:3]
+        finally:
+            holder.close()
+            store.close()
+        assert unsaved_files(store) == []
+
     async def test_a_refused_answer_rerated_is_stored_with_its_new_rating(self, open_app, store, refuse, clock) -> None:
         refuse(1)
         app = open_app()
