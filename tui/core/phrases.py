@@ -6,25 +6,21 @@ import bisect
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from tui.core.database import StoreError
+from tui.core.figures import figure_spans
+from tui.core.items import enumeration_candidates
 from tui.core.keywords import filler_candidates, keyword_candidates
+from tui.core.lists import list_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.outline import display_heading
-from tui.core.paragraph import Paragraph
-from tui.core.phrase_rules import (
-    Candidate,
-    Context,
-    enumeration_candidates,
-    formulation_candidates,
-    list_candidates,
-    quote_candidates,
-    term_candidates,
-)
+from tui.core.paragraph import Paragraph, pieces
+from tui.core.phrase_context import Context, marked_term_candidates
+from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
 
-# Bump whenever a rule changes: cached results are keyed by it.
 if TYPE_CHECKING:
     from tui.core.store import Store
 
-EXTRACTOR_VERSION = "1"
+# Bump whenever a rule changes: cached results are keyed by it.
+EXTRACTOR_VERSION = "2"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
@@ -37,15 +33,15 @@ MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
 def extract(doc: Document) -> dict[str, list[Phrase]]:
     """The key phrases of every section, by section id, ordered by (paragraph, start)."""
     sections = list(doc.walk())
-    paragraphs = [[Paragraph(p) for p in s.paragraphs] for s in sections]
+    paragraphs = [_pieces_of(s.paragraphs) for s in sections]
     context = Context(paragraphs)
     return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
 
 
 def extract_paragraph(text: str) -> list[Phrase]:
     """The key phrases of one paragraph taken on its own (paragraph index 0)."""
-    paragraph = Paragraph(text)
-    return _extract_section([paragraph], Context([[paragraph]]), 0)
+    paragraphs = _pieces_of([text])
+    return _extract_section(paragraphs, Context([paragraphs]), 0)
 
 
 def find_occurrence(section: Section, text: str, phrases: Iterable[Phrase] = ()) -> tuple[int, int] | None:
@@ -170,8 +166,13 @@ def phrases_for(
 # Choosing the blanks
 
 
+def _pieces_of(texts: list[str]) -> list[Paragraph]:
+    """A section's paragraphs, a long one cut in pieces the segmenter takes one at a time."""
+    return [Paragraph(piece, index, offset) for index, text in enumerate(texts) for offset, piece in pieces(text)]
+
+
 def _extract_section(paragraphs: list[Paragraph], context: Context, section: int) -> list[Phrase]:
-    length = sum(len(p.text) for p in paragraphs) + max(len(paragraphs) - 1, 0)
+    length = sum(len(p.text) for p in paragraphs) + max(len({p.index for p in paragraphs}) - 1, 0)
     room = length // CHARS_PER_BLANK
     if room == 0:
         return []
@@ -181,8 +182,9 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
             continue
         candidates += quote_candidates(index, paragraph)
         candidates += formulation_candidates(index, paragraph)
+        candidates += [Candidate(SCORES["figure"], index, s, e, "figure") for s, e in figure_spans(paragraph)]
         candidates += list_candidates(index, paragraph)
-    candidates += term_candidates(paragraphs, context, section)
+    candidates += marked_term_candidates(paragraphs, context, section)
     candidates += enumeration_candidates(paragraphs)
     chosen = _choose(paragraphs, candidates, room)
     wanted = min(room, max(2, length // 150))
@@ -191,27 +193,59 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
         chosen = _choose(paragraphs, [*chosen, *keywords], wanted)
         if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
             chosen = _choose(paragraphs, [*chosen, *filler_candidates(paragraphs)], 2)
-    return [
-        Phrase(c.paragraph, c.start, c.end, paragraphs[c.paragraph].text[c.start : c.end], c.kind)
-        for c in sorted(chosen, key=lambda c: (c.paragraph, c.start))
-    ]
+    phrases = []
+    for c in chosen:
+        piece = paragraphs[c.paragraph]
+        start, end = piece.offset + c.start, piece.offset + c.end
+        phrases.append(Phrase(piece.index, start, end, piece.text[c.start : c.end], c.kind))
+    return sorted(phrases, key=lambda p: (p.paragraph, p.start))
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:
-    """The best candidates that obey the rules, never overlapping, at most `room` of them."""
+    """The best candidates that obey the rules, never overlapping, at most `room` of them.
+
+    The items of a long list (one `group`) are taken all together or not at all: one item
+    cut out alone is no question (大局意识 out of 政治意识、大局意识、核心意识、看齐意识).
+    """
     chosen: list[Candidate] = []
-    taken: dict[int, list[tuple[int, int]]] = {}  # per paragraph, sorted and disjoint
-    for c in sorted(candidates, key=lambda c: (c.tier, c.rank, c.paragraph, c.start, -c.end)):
-        if len(chosen) >= room:
-            break
-        spans = taken.setdefault(c.paragraph, [])
+    taken: dict[int, list[tuple[int, int]]] = {}  # per piece, sorted and disjoint
+    groups: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.group is not None:
+            groups.setdefault(c.group, []).append(c)
+    done: set[tuple[int, int]] = set()
+
+    def fits(c: Candidate, spans: list[tuple[int, int]]) -> int | None:
         at = bisect.bisect_left(spans, (c.start, c.end))
         if (at > 0 and spans[at - 1][1] > c.start) or (at < len(spans) and spans[at][0] < c.end):
-            continue  # overlaps a better one (or is the same span again)
+            return None  # overlaps a better one (or is the same span again)
         if not paragraphs[c.paragraph].valid(c.start, c.end):
+            return None
+        return at
+
+    for c in sorted(candidates, key=lambda c: (-c.score, c.paragraph, c.start, -c.end)):
+        if len(chosen) >= room:
+            break
+        members = [c]
+        if c.group is not None:
+            if c.group in done:
+                continue
+            done.add(c.group)
+            members = groups[c.group]
+            if len(chosen) + len(members) > room:
+                continue
+        spots = []
+        for m in members:
+            spans = taken.setdefault(m.paragraph, [])
+            at = fits(m, spans)
+            if at is None:
+                break
+            spots.append((m, spans, at))
+        if len(spots) < len(members):
             continue
-        spans.insert(at, (c.start, c.end))
-        chosen.append(c)
+        for m, spans, _ in spots:
+            bisect.insort(spans, (m.start, m.end))
+            chosen.append(m)
     return chosen
 
 
