@@ -12,7 +12,7 @@ SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 MARK = re.compile('[“”「」『』‘’《》"]')
-_LATIN = re.compile(r"[A-Za-z0-9]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # digits count as characters
 # Parts of speech of nouns and noun-like words (jieba's tag set).
 KEYWORD_TAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "vn", "l", "i", "j", "an", "eng")
 # Words too common to be worth a blank, Chinese and English.
