@@ -30,6 +30,11 @@ GENERIC = frozenset(
 )
 
 
+# Addresses are copied, not recalled: no blank overlaps one.
+_ADDRESS = re.compile(
+    r"(?:https?|ftp)://[^\s“”「」《》，。；！？）)]+|www\.[^\s“”「」《》，。；！？）)]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+)
 PIECE = 2000  # a paragraph is segmented in pieces of about this many characters
 # One-character suffixes the segmenter splits off a compound (处理 / 者): no blank ends before them.
 BOUND_SUFFIXES = frozenset("者 性 化 率 式 型 界 方 员 们".split())
@@ -106,13 +111,14 @@ class Paragraph:
     """
 
     __slots__ = (
-        "text", "index", "offset", "_tokens", "_tags", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
+        "text", "index", "offset", "_addresses", "_tokens", "_tags", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
     )
 
     def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
         self.text = text
         self.index = index
         self.offset = offset
+        self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
         self._tags: dict[int, str] | None = None
         self._bounds: set[int] | None = None
@@ -218,7 +224,19 @@ class Paragraph:
             and start in self.bounds
             and end in self.bounds
             and edges_clean(self, start, end)
+            and not any(s < end and start < e for s, e in self.addresses)
         )
+
+    @property
+    def addresses(self) -> list[tuple[int, int]]:
+        """Where URLs and e-mail addresses are."""
+        if self._addresses is None:
+            text = self.text
+            found = []
+            if "@" in text or "://" in text or "www." in text:
+                found = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+            self._addresses = found
+        return self._addresses
 
     def strip(self, start: int, end: int) -> tuple[int, int]:
         text = self.text

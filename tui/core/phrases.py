@@ -6,6 +6,7 @@ import bisect
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from tui.core.database import StoreError
+from tui.core.emphasis import code_paragraphs, emphasis_candidates
 from tui.core.figures import figure_spans
 from tui.core.items import enumeration_candidates
 from tui.core.keywords import filler_candidates, keyword_candidates
@@ -167,8 +168,16 @@ def phrases_for(
 
 
 def _pieces_of(texts: list[str]) -> list[Paragraph]:
-    """A section's paragraphs, a long one cut in pieces the segmenter takes one at a time."""
-    return [Paragraph(piece, index, offset) for index, text in enumerate(texts) for offset, piece in pieces(text)]
+    """A section's paragraphs, a long one cut in pieces the segmenter takes one at a time.
+
+    A code block keeps its length but none of its text: nothing in it is ever a blank.
+    """
+    code = code_paragraphs(texts)
+    return [
+        Paragraph(" " * len(piece) if index in code else piece, index, offset)
+        for index, text in enumerate(texts)
+        for offset, piece in pieces(text)
+    ]
 
 
 def _extract_section(paragraphs: list[Paragraph], context: Context, section: int) -> list[Phrase]:
@@ -180,6 +189,7 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.text.strip():
             continue
+        candidates += emphasis_candidates(index, paragraph)
         candidates += quote_candidates(index, paragraph)
         candidates += formulation_candidates(index, paragraph)
         candidates += [Candidate(SCORES["figure"], index, s, e, "figure") for s, e in figure_spans(paragraph)]
