@@ -69,7 +69,8 @@ def keyword_candidates(paragraphs: list[Paragraph], context: Context) -> list[Ca
                     first[phrase] = (index, tokens[i][1], tokens[j][2])
                     scores[phrase] = score
     ranked = sorted(scores, key=lambda p: (-scores[p], first[p]))[:40]
-    return [Candidate(SCORES["term"] - rank / 100, *first[p], "keyword") for rank, p in enumerate(ranked)]
+    # Below any noun phrase the term rule finds: these only fill a section that has nothing else.
+    return [Candidate(SCORES["filler"] + 0.5 - rank / 1000, *first[p], "keyword") for rank, p in enumerate(ranked)]
 
 
 def _opens_phrase(previous: str) -> bool:

@@ -8,7 +8,7 @@ from tui.core.paragraph import Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
-LIST_WHOLE = 16  # a list up to this long is one blank, a longer one is quizzed item by item
+LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
 
 # Words that end a list item on the right, or stop a first item growing to the left.
@@ -18,7 +18,7 @@ _LIST_LEFT_STOP = frozenset(
     "如 比如 例如 就 都 也 还 要 并 而 即 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
     # verbs that govern a whole list as their object (遵循公开、透明原则)
     "遵循 实行 保障 维护 落实 贯彻 增强 提高 促进 完善 建立 健全 强化 构建 形成 坚定 树立 具有 违反 采取 "
-    "取得 确保 保证 提供 发挥 弘扬 践行 培育".split()
+    "取得 确保 保证 发挥 弘扬 践行 培育".split()
 )
 # A last item joined by one of these is still an item (合法、正当、必要和诚信).
 _LAST_JOINS = frozenset("和 与 及 以及 或者 或".split())
@@ -43,11 +43,12 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
             continue
         start, end = items[0][0], items[-1][1]
         head = _head_noun(paragraph, items)
+        # More items make a list harder to recall, and more worth it; a list of qualities
+        # with the noun they qualify names a principle (合法、正当、必要和诚信原则).
+        score = SCORES["list"] + min(len(items), 6) / 2 + (5 if head else 0)
         if head:
-            end = head  # 合法、正当、必要和诚信原则: a list of qualities with the noun they qualify
+            end = head
         short = all(e - s <= 3 for s, e in items)
-        # More items make a list harder to recall, and more worth it.
-        score = SCORES["list"] + min(len(items), 6) / 2
         if end - start <= LIST_WHOLE or (short and end - start <= SHORT_ITEMS_WHOLE):
             found.append(Candidate(score, index, start, end, "list"))
         else:
@@ -81,10 +82,21 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     opener = second[0] if second else ""
     nominal = bool(opener) and nounish(opener)
 
+    def same_shape(start: int) -> float:
+        # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
+        words = _words(paragraph, start, chain[0])
+        if middles or len(words[-1][0]) < 2:
+            return 0.0
+        for end, _ in lasts:
+            tail = _words(paragraph, chain[-1] + 1, end)
+            if len(tail) == len(words) > 1 and tail[-1][0] == words[-1][0]:
+                return -4.0
+        return 0.0
+
     def misfit_first(start: int, reference: float) -> float:
         # Parallel items open alike: before items that open with a noun, a verb or adverb is
         # not part of the first item (正处于规划收官期、乡村振兴深化期; 者违反法律、行政法规).
-        return abs(chain[0] - start - reference) + unlike(start)
+        return abs(chain[0] - start - reference) + unlike(start) + same_shape(start)
 
     def unlike(start: int) -> float:
         word = paragraph.token_at(start)
@@ -99,7 +111,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
 
     if middles:
         reference = sorted(e - s for s, e in middles)[(len(middles) - 1) // 2]
-        last_end = min(lasts, key=lambda ec: (misfit_last(ec[0], ec[1], reference), -ec[0]))[0]
+        # The last item runs as far as the text closes, within a little of the others' length.
+        near = [(closed, -e) for e, closed in lasts if e - chain[-1] - 1 <= reference + 2 and closed <= 1]
+        if near:
+            last_end = -min(near)[1]
+        else:
+            last_end = min(lasts, key=lambda ec: (misfit_last(ec[0], ec[1], reference), -ec[0]))[0]
         first_start = min(firsts, key=lambda s: (misfit_first(s, reference), s))
     else:
         # Two items: each is measured against the other.
@@ -141,6 +158,10 @@ def _closed_after(paragraph: Paragraph, token: tuple[str, int, int], following: 
     before another word, 4 inside what looks like a compound noun."""
     if following is None or is_punct(following[0][0]) or following[0] in _LIST_RIGHT_STOP:
         return 0
+    if following[0][0] == "有":
+        return 1  # 个人 | 有权: 有 opens a predicate whatever its tag
+    if paragraph.tag_of(token) == "v" and paragraph.tag_of(following) in _NOUN_TAGS:
+        return 3  # 通报 | 有关主管部门: a verb with its object is a clause
     if paragraph.tag_of(token) in _NOUN_TAGS and paragraph.tag_of(following) in _NOUN_TAGS:
         # 行政 | 法规 is inside a compound; 法规 | 规定的 is a noun before the verb of a clause.
         after = paragraph.token_at(following[2])
@@ -173,9 +194,12 @@ def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -
     if paragraph.tag_of(opener) in ("v", "p") and paragraph.tag_of(first) not in ("v", "p"):
         return None  # 法律、行政法规或者违反约定: a new clause, not one more item
     longest = max(e - s for s, e in items)
+    shortest = min(e - s for s, e in items)
     best = None
     for e, closed in _last_ends(paragraph, join[2]):
-        if e - join[2] <= longest and (closed <= 1 or _head_noun(paragraph, [*items, (join[2], e)])):
+        if paragraph.text[e : e + 1] == "的":
+            continue  # 处理目的、处理方式和处理的个人信息种类: the item goes on past 的
+        if shortest <= e - join[2] <= longest and (closed <= 1 or _head_noun(paragraph, [*items, (join[2], e)])):
             best = (join[2], e)
     return best
 

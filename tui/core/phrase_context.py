@@ -15,13 +15,20 @@ from tui.core.paragraph import (
     size,
 )
 from tui.core.phrase_rules import QUOTE_WHOLE, SCORES, Candidate
+from tui.core.terms import TermStats
 
 
 class Context:
     """The document's quoted terms and where they occur unquoted, section by section."""
 
-    def __init__(self, sections: list[list[Paragraph]]) -> None:
+    def __init__(self, sections: list[list[Paragraph]], headings: list[str] | None = None) -> None:
         self.sections = [paragraphs for paragraphs in sections if paragraphs]
+        self.terms = TermStats()
+        for number, paragraphs in enumerate(sections):
+            self.terms.add_section(number, paragraphs)
+        self.terms.finish()
+        for heading in headings or []:
+            self.terms.add_heading(heading)
         terms: set[str] = set()
         for paragraph in (p for paragraphs in sections for p in paragraphs):
             if not paragraph.text or not MARK.search(paragraph.text):

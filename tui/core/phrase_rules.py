@@ -21,10 +21,10 @@ SCORES = {
     "formulation": 90.0,
     "part": 80.0,
     "enumeration": 80.0,
-    "item": 78.0,
+    "item": 72.0,
     "figure": 75.0,
     "list": 70.0,
-    "term": 30.0,
+    "term": 40.0,
     "filler": 0.0,
 }
 

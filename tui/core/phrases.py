@@ -16,6 +16,7 @@ from tui.core.outline import display_heading
 from tui.core.paragraph import Paragraph, pieces
 from tui.core.phrase_context import Context, marked_term_candidates
 from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
+from tui.core.terms import REPEAT, term_candidates
 
 if TYPE_CHECKING:
     from tui.core.store import Store
@@ -25,6 +26,7 @@ EXTRACTOR_VERSION = "2"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
+CHARS_PER_TERM = 60  # terms fill at most one blank per this many characters
 
 
 # ---------------------------------------------------------------------------
@@ -35,7 +37,7 @@ def extract(doc: Document) -> dict[str, list[Phrase]]:
     """The key phrases of every section, by section id, ordered by (paragraph, start)."""
     sections = list(doc.walk())
     paragraphs = [_pieces_of(s.paragraphs) for s in sections]
-    context = Context(paragraphs)
+    context = Context(paragraphs, [s.heading for s in sections])
     return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
 
 
@@ -196,19 +198,58 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
         candidates += list_candidates(index, paragraph)
     candidates += marked_term_candidates(paragraphs, context, section)
     candidates += enumeration_candidates(paragraphs)
+    candidates += term_candidates(paragraphs, context.terms, section, max(1, length // CHARS_PER_TERM))
+    candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
+    lists = _list_spans(candidates)
+    candidates = [c for c in candidates if c.kind != "term" or not _inside_list(c, lists)]
     chosen = _choose(paragraphs, candidates, room)
     wanted = min(room, max(2, length // 150))
     if len(chosen) < 2 and len(chosen) < wanted:
-        keywords = keyword_candidates(paragraphs, context)
-        chosen = _choose(paragraphs, [*chosen, *keywords], wanted)
+        # Nothing better: the most specific noun phrases, then any word.
+        fallback = term_candidates(paragraphs, context.terms, section, 40, relaxed=True)
+        if not any(c.kind == "term" for c in fallback):
+            fallback += keyword_candidates(paragraphs, context)
+        fallback = [c for c in fallback if not _inside_list(c, lists)]
+        chosen = _choose(paragraphs, [*chosen, *fallback], wanted)
         if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
             chosen = _choose(paragraphs, [*chosen, *filler_candidates(paragraphs)], 2)
+    for c in chosen:
+        if c.kind in ("term", "list") and c.group is None:
+            text = paragraphs[c.paragraph].text[c.start : c.end]
+            context.terms.blanked[text] = context.terms.blanked.get(text, 0) + 1
     phrases = []
     for c in chosen:
         piece = paragraphs[c.paragraph]
         start, end = piece.offset + c.start, piece.offset + c.end
         phrases.append(Phrase(piece.index, start, end, piece.text[c.start : c.end], c.kind))
     return sorted(phrases, key=lambda p: (p.paragraph, p.start))
+
+
+def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]:
+    """Where the lists are, per piece: the whole stretch of each, items and all."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    groups: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.kind == "list":
+            if c.group is None:
+                spans.setdefault(c.paragraph, []).append((c.start, c.end))
+            else:
+                groups.setdefault(c.group, []).append(c)
+    for members in groups.values():
+        spans.setdefault(members[0].paragraph, []).append((members[0].start, members[-1].end))
+    return spans
+
+
+def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
+    """A word or phrase inside a list would be one item cut out alone (大局意识)."""
+    return any(s < c.end and c.start < e for s, e in lists.get(c.paragraph, ()))
+
+
+def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """A whole list already blanked in `REPEAT` sections is boilerplate by now (法律、行政法规)."""
+    if c.kind != "list" or c.group is not None:
+        return False
+    return context.terms.blanked.get(paragraphs[c.paragraph].text[c.start : c.end], 0) >= REPEAT
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:

@@ -1,0 +1,315 @@
+"""Terms: noun phrases found by part of speech, kept whole, ranked by how specific they are to this document.
+
+A Chinese term is a run of nouns and their modifiers that ends in a noun (个人信息保护影响评估,
+民主集中制); it never starts with a verb, a determiner (本法, 该) or a particle, and it is never
+cut out of a longer compound. Its specificity comes from the segmenter's own dictionary: the
+word frequencies of general Chinese that rjieba already holds (no second dictionary to load).
+Signals that make a term key: it is defined (X是指, 本法所称X), framed (实行X, 坚持X), repeated,
+or in a heading. English terms are in `terms_en`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter
+from tui.core.paragraph import pos as pos_of
+from tui.core.phrase_rules import SCORES, Candidate
+
+TERM_MAX = 12  # characters in a term at most
+REPEAT = 2  # the same term (or list) is a blank in this many sections at most
+_NOUNS = frozenset("n nz nt ns nr nrt nrfg vn an j ng l nl".split())
+_MODIFIERS = frozenset("a b s".split())
+_INNER = _NOUNS | _MODIFIERS | {"v", "k"}
+# Determiners and deictic words: 本法规定, 该部门, 上述信息 point elsewhere; they are not terms.
+_DETERMINER_STARTS = ("本", "该", "此", "其", "上述", "下列", "前款", "前条", "前述", "相关", "有关", "各", "每", "这", "那", "某")
+# Verbs that always take an object: 进行监督 is a clause however its noun is tagged.
+_LIGHT_VERBS = frozenset("进行 予以 加以 给予 作出 做出 开展 实施 采取 提出 提供 取得 履行 负责 依照 按照".split())
+# Verbs that put their object forward as a principle or an institution.
+_FRAMES = frozenset("实行 坚持 建立 健全 完善 落实 贯彻 推行 确立 实施 坚守 秉持 遵循 发展 构建 推进".split())
+# X是指……, 本法所称X，是指……, X是……的根本/核心/本质特征: X from the start of its clause.
+_CLAUSE_START = r"(?:^|(?<=[。；;：:，,\s）)】]))"
+_DEFINITION = re.compile(
+    _CLAUSE_START + r"(?:本法|本条例|本办法|本规定|本决定)?(?:所称)?([^，。；：:、\s“”（）()]{2,14}?)，?是指"
+)
+_ESSENCE = re.compile(
+    _CLAUSE_START
+    + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:根本|核心|本质特征|最本质的特征|灵魂|生命线|首要任务)"
+)
+# Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权).
+_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 之间 以上 以下 等等".split())
+_TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
+_COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
+
+
+@dataclass
+class TermStats:
+    """What the whole document says about its candidate terms."""
+
+    count: dict[str, int] = field(default_factory=dict)
+    sections: dict[str, int] = field(default_factory=dict)
+    first_section: dict[str, int] = field(default_factory=dict)
+    defined: set[str] = field(default_factory=set)
+    framed: set[str] = field(default_factory=set)
+    headings: set[str] = field(default_factory=set)
+    heading_grams: set[str] = field(default_factory=set)
+    blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
+    filled: int = 0
+
+    def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
+        seen: set[str] = set()
+        for paragraph in paragraphs:
+            for term in chinese_terms(paragraph):
+                self.count[term.text] = self.count.get(term.text, 0) + 1
+                if term.framed:
+                    self.framed.add(term.text)
+                if term.defined:
+                    self.defined.add(term.text)
+                if term.text not in seen:
+                    seen.add(term.text)
+                    self.sections[term.text] = self.sections.get(term.text, 0) + 1
+                    self.first_section.setdefault(term.text, section)
+        if paragraphs:
+            self.filled += 1
+
+    def finish(self) -> None:
+        """Count each term inside the longer terms that start with it as well (个人信息保护影响评估
+        in 个人信息保护影响评估报告): a compound is met whenever a longer one is."""
+        nested: dict[str, int] = {}
+        for text, n in self.count.items():
+            for cut in range(4, len(text)):
+                if text[:cut] in self.count:
+                    nested[text[:cut]] = nested.get(text[:cut], 0) + n
+        for text, n in nested.items():
+            self.count[text] += n
+
+    def add_heading(self, heading: str) -> None:
+        self.headings.update(t.text for t in chinese_terms(Paragraph(heading)))
+        # Four characters in a row shared with a heading tie a term to it (跟踪问效机制).
+        self.heading_grams.update(heading[i : i + 4] for i in range(len(heading) - 3) if _han(heading[i : i + 4]))
+
+    def in_heading(self, term: str) -> bool:
+        return term in self.headings or any(term[i : i + 4] in self.heading_grams for i in range(len(term) - 3))
+
+    def pervasive(self, term: str) -> bool:
+        """In most sections of the document: blanked only where it is defined."""
+        spread = self.sections.get(term, 0)
+        return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One occurrence of a candidate term in a paragraph."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    framed: bool = False
+    defined: bool = False
+    verbal: bool = False  # holds a verb that modifies its head (个人信息保护负责人)
+
+
+def chinese_terms(paragraph: Paragraph) -> list[Term]:
+    """The candidate noun phrases of a paragraph, each with the signals of its occurrence."""
+    text = paragraph.text
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return []
+    tokens = paragraph.tokens
+    defined_at = _definition_starts(text)
+    found: list[Term] = []
+    i = 0
+    while i < len(tokens):
+        if paragraph.tag_of(tokens[i]) not in _INNER or not _han(tokens[i][0]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and paragraph.tag_of(tokens[j + 1]) in _INNER and _han(tokens[j + 1][0]):
+            if tokens[j][0] in BOUND_SUFFIXES:
+                break  # 处理者 | 违反, 处理者 | 方可: a suffix closes the word
+            j += 1
+        found += _run_terms(paragraph, tokens[i : j + 1], defined_at)
+        i = j + 1
+    found += _after_de(paragraph)
+    return found
+
+
+def _run_terms(paragraph: Paragraph, run: list[tuple[str, int, int]], defined_at: set[tuple[int, int]]) -> list[Term]:
+    """The terms of one run of content words. A term starts at the run's start or after a verb
+    that takes it as object (进行 | 个人信息保护影响评估), and ends at the run's end or before a
+    verb that has words after it (国家网信部门 | 负责统筹); a run that ends in a verb is left
+    alone, for that verb may be part of the compound (治安管理处罚)."""
+    tags = [_word_class(paragraph, t) for t in run]
+    verbs = [k for k, tag in enumerate(tags) if tag == "v"]
+    # A verb that modifies the head after it (保护 in 个人信息保护国际规则) glues its neighbours:
+    # no term starts or ends at it, or 国际规则 and 个人信息 would be cut out of the compound.
+    glue = {k for k in verbs if 0 < k and _modifying_verb(run, tags, k, _next_verb(verbs, k, len(run)))}
+    starts = [0] + [k + 1 for k in verbs if k not in glue]
+    ends = [k for k in verbs if k + 1 < len(run) and k > 0 and k not in glue]
+    if tags[-1] in _NOUNS or run[-1][0] in BOUND_SUFFIXES:
+        ends.append(len(run))
+    found: list[Term] = []
+    for start in starts:
+        for end in ends:
+            if start >= end:
+                continue
+            words = run[start:end]
+            word_tags = tags[start:end]
+            if words[-1][0] not in BOUND_SUFFIXES and (word_tags[-1] not in _NOUNS or pos_of(words[-1][0]) not in _NOUNS):
+                continue  # a term ends in a noun, by its place and by the dictionary (方可 is no noun)
+            suffixed = 1 < len(words) <= 3 and words[-1][0] in ("化", "者") and words[-1][2] - words[0][1] <= 4
+            if word_tags[0] in ("v", "k") and not suffixed:
+                continue  # a verb opens a clause, not a term, unless a suffix makes it one (匿名化)
+            inner = [k for k, tag in enumerate(word_tags) if tag == "v" and k > 0]
+            if len(inner) > 1 or any(not _modifying_verb(words, word_tags, k, len(words)) for k in inner):
+                continue  # 本法规定处理个人信息, 个人权益造成不利影响: a clause
+            if words[-1][0] in _EMPTY_HEADS:
+                continue
+            s, e = words[0][1], words[-1][2]
+            phrase = paragraph.text[s:e]
+            if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
+                continue
+            before = paragraph.token_ending(s)
+            framed = before is not None and before[0] in _FRAMES
+            found.append(Term(s, e, phrase, len(words), framed, (s, e) in defined_at, bool(inner)))
+    return found
+
+
+def _word_class(paragraph: Paragraph, token: tuple[str, int, int]) -> str:
+    """The word's tag, but a set phrase (l) counts as what its last word is: 刑事责任 is a noun,
+    依法追究 a verb."""
+    tag = paragraph.tag_of(token)
+    if tag != "l" or len(token[0]) < 3:
+        return tag
+    return "n" if pos_of(token[0][-2:]) in _NOUNS - {"l"} else "v"
+
+
+def _next_verb(verbs: list[int], k: int, length: int) -> int:
+    return next((v for v in verbs if v > k), length)
+
+
+def _modifying_verb(words: list[tuple[str, int, int]], tags: list[str], k: int, stop: int) -> bool:
+    """Whether the verb at `k` modifies the head after it (个人信息保护负责人) rather than taking
+    an object (国家机关处理个人信息): its noun comes before it, and after it, up to `stop`,
+    only nouns, the first of them short."""
+    if tags[k - 1] not in _NOUNS or k + 1 >= stop or words[k][0] in _LIGHT_VERBS:
+        return False
+    return all(tag in _NOUNS for tag in tags[k + 1 : stop]) and len(words[k + 1][0]) <= 3
+
+
+def _after_de(paragraph: Paragraph) -> list[Term]:
+    """A short head after 的 closed by a mark is a noun whatever its tags (个人的单独同意；)."""
+    found: list[Term] = []
+    text = paragraph.text
+    for match in re.finditer("的", text):
+        start = match.end()
+        words = []
+        token = paragraph.token_at(start)
+        while token and _han(token[0]) and token[0] not in ("的", "和", "或者", "及", "等") and len(words) < 3:
+            words.append(token)
+            token = paragraph.token_at(token[2])
+        if len(words) < 2 or token is None or token[0][0] not in "；;，,。":
+            continue
+        end = words[-1][2]
+        if end - start <= 6 and all(paragraph.tag_of(w) in ("d", "a", "n", "v", "vn", "b") for w in words):
+            found.append(Term(start, end, text[start:end], len(words)))
+    return found
+
+
+def _definition_starts(text: str) -> set[tuple[int, int]]:
+    """The spans of the terms a paragraph defines."""
+    if "是" not in text:
+        return set()
+    spans = {m.span(1) for m in _DEFINITION.finditer(text)}
+    spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
+    return spans
+
+
+def _specific_words(words: list[str]) -> bool:
+    """Whether a compound holds a rare word, or is rare as a whole (紧急情况 is neither)."""
+    rarities = [rarity(w) for w in words]
+    return max(rarities) >= 11.0 or sum(rarities) >= 21.0
+
+
+@lru_cache(maxsize=65536)
+def paragraph_words(text: str) -> list[str]:
+    """The words of a short text as the segmenter cuts it alone."""
+    return [w for w, _, _ in _segmenter().tokenize(text)]
+
+
+def _han(word: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """How rare a word is in general Chinese: the log of its inverse dictionary frequency."""
+    frequency = max(_segmenter().suggest_freq(word) - 1, 0)
+    return math.log(_TOTAL / (frequency + 1))
+
+
+def term_candidates(
+    paragraphs: list[Paragraph], stats: TermStats, section: int, budget: int, relaxed: bool = False
+) -> list[Candidate]:
+    """The section's best terms: each at most once (where it is defined, else first), a term
+    found all over the document only in the section where it is first met or defined.
+
+    `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
+    """
+    best: dict[str, tuple[float, int, Term]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        for term in chinese_terms(paragraph):
+            score = _score(term, stats, section, relaxed)
+            if score is None:
+                continue
+            held = best.get(term.text)
+            if held is None or (term.defined and not held[2].defined):
+                best[term.text] = (score, index, term)
+    ranked = sorted(best.values(), key=lambda v: -v[0])[:budget]
+    return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
+
+
+def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
+    text = term.text
+    count = stats.count.get(text, 1)
+    defined = term.defined or text in stats.defined
+    framed = term.framed or text in stats.framed
+    heading = stats.in_heading(text)
+    # A heading echoed in its own body is the framework quiz's business, so a heading alone
+    # vouches only for a long term (跟踪问效机制), not for a word (整改措施, 问效).
+    strong = defined or framed or (heading and len(text) >= 5)
+    if relaxed:
+        frequency = _segmenter().suggest_freq(text) - 1 if term.words == 1 else 0
+        if term.verbal or frequency > _COMMON:
+            return None
+        used = stats.blanked.get(text, 0) + (1 if stats.pervasive(text) else 0)
+        return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
+    if stats.pervasive(text) and not term.defined:
+        return None  # everywhere in the document: the theme, not a point to recall
+    if stats.blanked.get(text, 0) >= REPEAT and not term.defined:
+        return None  # met often enough already: by now a reader guesses it from the context
+    if term.words == 1:
+        frequency = _segmenter().suggest_freq(text) - 1
+        if pos_of(text) not in _NOUNS - {"l"}:
+            return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
+        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3)):
+            return None
+    elif not (strong or count >= 2) or not _specific_words(paragraph_words(text)):
+        return None
+    elif term.verbal and not (defined or (count >= 3 and rarity(paragraph_words(text)[0]) >= 12.0)):
+        return None  # a verb inside is trusted only in a defined or often repeated term of rare words
+    specific = max(min(rarity(text) - 9.0, 8.0), 0.0)
+    own = count >= 3 and specific >= 6  # a term of this document, not of the language
+    return (
+        SCORES["term"]
+        + specific
+        + (10 if own else 0)
+        + 6 * min(math.log2(count), 4)
+        + (25 if defined else 0)
+        + (8 if framed else 0)
+        + (8 if heading else 0)
+        + min(len(text), 8) / 2
+    )
