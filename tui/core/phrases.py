@@ -17,6 +17,7 @@ from tui.core.paragraph import Paragraph, pieces
 from tui.core.phrase_context import Context, marked_term_candidates
 from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
 from tui.core.terms import REPEAT, term_candidates
+from tui.core.terms_en import english_lists
 
 if TYPE_CHECKING:
     from tui.core.store import Store
@@ -196,6 +197,7 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
         candidates += formulation_candidates(index, paragraph)
         candidates += [Candidate(SCORES["figure"], index, s, e, "figure") for s, e in figure_spans(paragraph)]
         candidates += list_candidates(index, paragraph)
+        candidates += [Candidate(SCORES["list"], index, s, e, "list") for s, e in english_lists(paragraph)]
     candidates += marked_term_candidates(paragraphs, context, section)
     candidates += enumeration_candidates(paragraphs)
     candidates += term_candidates(paragraphs, context.terms, section, max(1, length // CHARS_PER_TERM))

@@ -18,6 +18,7 @@ from functools import lru_cache
 from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter
 from tui.core.paragraph import pos as pos_of
 from tui.core.phrase_rules import SCORES, Candidate
+from tui.core.terms_en import english_terms, specificity
 
 TERM_MAX = 12  # characters in a term at most
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
@@ -62,9 +63,9 @@ class TermStats:
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
         seen: set[str] = set()
         for paragraph in paragraphs:
-            for term in chinese_terms(paragraph):
+            for term in all_terms(paragraph):
                 self.count[term.text] = self.count.get(term.text, 0) + 1
-                if term.framed:
+                if term.framed or term.capitalised:
                     self.framed.add(term.text)
                 if term.defined:
                     self.defined.add(term.text)
@@ -87,7 +88,7 @@ class TermStats:
             self.count[text] += n
 
     def add_heading(self, heading: str) -> None:
-        self.headings.update(t.text for t in chinese_terms(Paragraph(heading)))
+        self.headings.update(t.text for t in all_terms(Paragraph(heading)))
         # Four characters in a row shared with a heading tie a term to it (跟踪问效机制).
         self.heading_grams.update(heading[i : i + 4] for i in range(len(heading) - 3) if _han(heading[i : i + 4]))
 
@@ -111,6 +112,19 @@ class Term:
     framed: bool = False
     defined: bool = False
     verbal: bool = False  # holds a verb that modifies its head (个人信息保护负责人)
+    english: bool = False
+    capitalised: bool = False  # written with capitals where a sentence does not start
+
+
+def all_terms(paragraph: Paragraph) -> list[Term]:
+    """The candidate terms of a paragraph, Chinese and English."""
+    found = chinese_terms(paragraph)
+    if re.search("[A-Za-z]{3}", paragraph.text):
+        found += [
+            Term(s, e, text, len(text.split()), english=True, capitalised=caps)
+            for s, e, text, caps in english_terms(paragraph)
+        ]
+    return found
 
 
 def chinese_terms(paragraph: Paragraph) -> list[Term]:
@@ -261,7 +275,7 @@ def term_candidates(
     """
     best: dict[str, tuple[float, int, Term]] = {}
     for index, paragraph in enumerate(paragraphs):
-        for term in chinese_terms(paragraph):
+        for term in all_terms(paragraph):
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
@@ -272,7 +286,28 @@ def term_candidates(
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
 
 
+def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
+    text = term.text
+    count = stats.count.get(text, 1)
+    specific = specificity(text)
+    capitalised = term.capitalised or text in stats.framed
+    if relaxed:
+        if not term.capitalised and term.words == 1:
+            return None  # a capital that only opens a sentence (Excessive bail) names nothing
+        used = stats.blanked.get(text, 0)
+        return SCORES["filler"] + 10 + specific - 4 * used
+    if stats.blanked.get(text, 0) >= REPEAT or stats.pervasive(text):
+        return None
+    if term.words == 1 and not (capitalised and specific >= 3.2):
+        return None  # a single word must be a rare name (Impeachment), not a common one (State)
+    if term.words > 1 and not (specific >= 2.5 and (capitalised or count >= 2)):
+        return None
+    return SCORES["term"] + 3 * specific + 6 * min(math.log2(count), 3) + (4 if term.words > 1 else 0)
+
+
 def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
+    if term.english:
+        return _english_score(term, stats, relaxed)
     text = term.text
     count = stats.count.get(text, 1)
     defined = term.defined or text in stats.defined
