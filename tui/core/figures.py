@@ -20,7 +20,8 @@ _MEASURE_UNITS = (
 ).split()
 # Counters: a count of things is a figure only when it is large or qualified (三个人 is not).
 _COUNTERS = "万人次 万人 人次 人 名 户 套 家 个 项 所 座 件 条 部 台 辆 艘 架 位".split()
-_UNIT = "|".join(sorted(_MEASURE_UNITS + _COUNTERS, key=len, reverse=True))
+_UNITS_LONGEST_FIRST = sorted(_MEASURE_UNITS + _COUNTERS, key=len, reverse=True)
+_UNIT = "|".join(_UNITS_LONGEST_FIRST)
 _AFTER = "以上|以下|以内|之内|以外|左右|上下|之多|有余"
 _BEFORE = "不满|未满|年满|不超过|超过|不少于|少于|不低于|低于|不高于|高于|至少|最多|将近|接近|约|近|逾"
 _AMOUNT = rf"(?:{_PERCENT}|{_NUMBER}[多余]?(?:{_UNIT})?)(?:{_AFTER})?"
@@ -31,7 +32,8 @@ _DATE = (
     rf"|(?:[0-9０-９]{{4}}|[〇零][〇零一二三四五六七八九]{{3}}|[一二][〇零一二三四五六七八九]{{3}})年)"
 )
 _CHINESE = re.compile(
-    rf"(?:{_DATE}|(?:(?:{_BEFORE}){_AMOUNT}|{_AMOUNT})(?:(?:至|到|～|~|—|－|-)?(?:{_AMOUNT}))?)"
+    # The lookahead lets the engine pass over most characters without trying each branch.
+    rf"(?=[0-9０-９{_ZH_DIGITS}百千不未年超少低高至最将接约近逾])(?:{_DATE}|(?:(?:{_BEFORE}){_AMOUNT}|{_AMOUNT})(?:(?:至|到|～|~|—|－|-)?(?:{_AMOUNT}))?)"
 )
 _NUMERAL_CHARS = set(_ZH_DIGITS + "百千万亿多余点0123456789０１２３４５６７８９.．,，")
 # Before these a number is an ordinal, a label or a reference, not a quantity.
@@ -65,6 +67,9 @@ _ENGLISH = re.compile(
     re.IGNORECASE,
 )
 _HAS_FIGURE = re.compile(rf"[0-9０-９{_ZH_DIGITS}]|{_EN_WORD}", re.IGNORECASE)
+_LATIN_LETTER = re.compile("[A-Za-z]")
+# Where a Chinese figure may start: a digit, or a qualifier's first character.
+_CHINESE_START = re.compile(rf"[0-9０-９{_ZH_DIGITS}百千不未年超少低高至最将接约近逾]")
 
 
 def figure_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
@@ -73,11 +78,11 @@ def figure_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
     if not _HAS_FIGURE.search(text):
         return []
     found: list[tuple[int, int]] = []
-    for match in _CHINESE.finditer(text):
+    for match in _CHINESE.finditer(text) if _CHINESE_START.search(text) else ():
         span = _chinese_figure(paragraph, match.start(), match.end())
         if span:
             found.append(span)
-    if any(c.isascii() and c.isalpha() for c in text):
+    if _LATIN_LETTER.search(text):
         for match in _ENGLISH.finditer(text):
             if match.group()[0].isdigit() and not re.search(r"[^\d,.\s]", match.group()):
                 continue
@@ -119,7 +124,7 @@ def _is_quantity(figure: str) -> bool:
     qualified = core != figure
     if re.search(r"[%％‰]|分之|百分点|倍", figure):
         return True
-    unit = next((u for u in sorted(_MEASURE_UNITS + _COUNTERS, key=len, reverse=True) if core.endswith(u)), "")
+    unit = next((u for u in _UNITS_LONGEST_FIRST if core.endswith(u)), "")
     number = core[: len(core) - len(unit)].rstrip("多余")
     if not number or not re.search(rf"[0-9０-９{_ZH_DIGITS}]", number):
         return False

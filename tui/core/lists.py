@@ -84,8 +84,10 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
 
     def same_shape(start: int) -> float:
         # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
+        if middles:
+            return 0.0
         words = _words(paragraph, start, chain[0])
-        if middles or len(words[-1][0]) < 2:
+        if len(words[-1][0]) < 2:
             return 0.0
         for end, _ in lasts:
             tail = _words(paragraph, chain[-1] + 1, end)
@@ -244,11 +246,15 @@ def _parallel(paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: 
 
 
 def _words(paragraph: Paragraph, start: int, end: int) -> list[tuple[str, int, int]]:
+    """The words from `start` (a word's start) up to `end`."""
+    k = paragraph.index_at(start)
+    if k is None:
+        return []
+    tokens = paragraph.tokens
     words = []
-    token = paragraph.token_at(start)
-    while token and token[2] <= end:
-        words.append(token)
-        token = paragraph.token_at(token[2])
+    while k < len(tokens) and tokens[k][2] <= end:
+        words.append(tokens[k])
+        k += 1
     return words
 
 

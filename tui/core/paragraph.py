@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from typing import Any, Iterable
 
@@ -111,34 +112,38 @@ class Paragraph:
     """
 
     __slots__ = (
-        "text", "index", "offset", "_addresses", "_tokens", "_tags", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
+        "text", "index", "offset", "cache", "_addresses", "_tokens", "_tags", "_tag_list", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
     )
 
     def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
         self.text = text
         self.index = index
         self.offset = offset
+        self.cache: dict[str, object] = {}  # what the rules derive from the words, kept with them
         self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
         self._tags: dict[int, str] | None = None
+        self._tag_list: list[str] | None = None
         self._bounds: set[int] | None = None
         self._sorted: list[int] | None = None
         self._quotes: list[tuple[int, int, str]] | None = None
-        self._starts: dict[int, tuple[str, int, int]] | None = None
+        self._starts: dict[int, int] | None = None
         self._ends: dict[int, tuple[str, int, int]] | None = None
 
     def _segment(self) -> None:
-        tokens: list[tuple[str, int, int]] = []
-        tags: dict[int, str] = {}
-        at = 0
-        for word, tag in _segmenter().tag(self.text) if self.text else []:
-            tokens.append((word, at, at + len(word)))
-            tags[at] = tag
-            at += len(word)
+        tagged = _segmenter().tag(self.text) if self.text else []
+        words = [word for word, _ in tagged]
+        ends = list(accumulate(map(len, words)))
+        starts = [0, *ends[:-1]] if ends else []
+        tokens = list(zip(words, starts, ends))
+        at = ends[-1] if ends else 0
+        tag_list = [tag for _, tag in tagged]
+        tags = dict(zip(starts, tag_list))
         if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
             tokens = _segmenter().tokenize(self.text)
-            tags = {start: pos(word) for word, start, _ in tokens}
-        self._tokens, self._tags = tokens, tags
+            tag_list = [pos(word) for word, _, _ in tokens]
+            tags = {start: tag for (_, start, _), tag in zip(tokens, tag_list)}
+        self._tokens, self._tags, self._tag_list = tokens, tags, tag_list
 
     @property
     def tokens(self) -> list[tuple[str, int, int]]:
@@ -146,6 +151,14 @@ class Paragraph:
             self._segment()
         assert self._tokens is not None
         return self._tokens
+
+    @property
+    def tag_list(self) -> list[str]:
+        """The parts of speech of `tokens`, in order."""
+        if self._tag_list is None:
+            self._segment()
+        assert self._tag_list is not None
+        return self._tag_list
 
     def tag_of(self, token: tuple[str, int, int]) -> str:
         """The part of speech the segmenter gave this word in its sentence."""
@@ -156,8 +169,9 @@ class Paragraph:
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
-        self._tokens = self._tags = self._starts = self._ends = None
+        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
         self._bounds = self._sorted = None
+        self.cache = {}
 
     @property
     def bounds(self) -> set[int]:
@@ -188,7 +202,14 @@ class Paragraph:
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
         if self._starts is None:
-            self._starts = {t[1]: t for t in self.tokens}
+            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
+        k = self._starts.get(start)
+        return None if k is None else self.tokens[k]
+
+    def index_at(self, start: int) -> int | None:
+        """The number of the word that starts at `start` in `tokens`, if one does."""
+        if self._starts is None:
+            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
         return self._starts.get(start)
 
     def token_ending(self, end: int) -> tuple[str, int, int] | None:

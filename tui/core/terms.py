@@ -40,6 +40,7 @@ _ESSENCE = re.compile(
     _CLAUSE_START
     + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:根本|核心|本质特征|最本质的特征|灵魂|生命线|首要任务)"
 )
+_AFTER_DE_STOPS = frozenset("的 和 或者 及 等".split())
 # Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权).
 _EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 之间 以上 以下 等等".split())
 _TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
@@ -58,6 +59,7 @@ class TermStats:
     headings: set[str] = field(default_factory=set)
     heading_grams: set[str] = field(default_factory=set)
     blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
+    _in_heading: dict[str, bool] = field(default_factory=dict)
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
@@ -93,7 +95,12 @@ class TermStats:
         self.heading_grams.update(heading[i : i + 4] for i in range(len(heading) - 3) if _han(heading[i : i + 4]))
 
     def in_heading(self, term: str) -> bool:
-        return term in self.headings or any(term[i : i + 4] in self.heading_grams for i in range(len(term) - 3))
+        known = self._in_heading.get(term)
+        if known is None:
+            grams = self.heading_grams
+            known = term in self.headings or any(term[i : i + 4] in grams for i in range(len(term) - 3))
+            self._in_heading[term] = known
+        return known
 
     def pervasive(self, term: str) -> bool:
         """In most sections of the document: blanked only where it is defined."""
@@ -128,35 +135,66 @@ def all_terms(paragraph: Paragraph) -> list[Term]:
 
 
 def chinese_terms(paragraph: Paragraph) -> list[Term]:
-    """The candidate noun phrases of a paragraph, each with the signals of its occurrence."""
+    """The candidate noun phrases of a paragraph, each with the signals of its occurrence
+    (kept with the paragraph: the document pass and the section pass both ask)."""
+    cached = paragraph.cache.get("terms")
+    if cached is None:
+        cached = paragraph.cache["terms"] = _chinese_terms(paragraph)
+    return cached  # type: ignore[no-any-return]
+
+
+def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     text = paragraph.text
-    if not re.search(r"[\u4e00-\u9fff]", text):
+    if not _ANY_HAN.search(text):
         return []
     tokens = paragraph.tokens
+    classes = [_class_of(t[0], tag) for t, tag in zip(tokens, paragraph.tag_list)]
     defined_at = _definition_starts(text)
     found: list[Term] = []
-    i = 0
-    while i < len(tokens):
-        if paragraph.tag_of(tokens[i]) not in _INNER or not _han(tokens[i][0]):
+    i, count = 0, len(tokens)
+    while i < count:
+        if classes[i] not in _INNER:
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and paragraph.tag_of(tokens[j + 1]) in _INNER and _han(tokens[j + 1][0]):
-            if tokens[j][0] in BOUND_SUFFIXES:
-                break  # 处理者 | 违反, 处理者 | 方可: a suffix closes the word
-            j += 1
-        found += _run_terms(paragraph, tokens[i : j + 1], defined_at)
+        while j + 1 < count and classes[j + 1] in _INNER and tokens[j][0] not in BOUND_SUFFIXES:
+            j += 1  # (a suffix closes the word: 处理者 | 违反, 处理者 | 方可)
+        before = tokens[i - 1][0] if i > 0 else ""
+        if i == j:  # most runs are one word
+            word, s, e = tokens[i]
+            if classes[i] in _NOUNS and len(word) >= 2 and _single_noun(word):
+                found.append(Term(s, e, word, 1, before in _FRAMES, (s, e) in defined_at))
+        else:
+            found += _run_terms(text, tokens[i : j + 1], classes[i : j + 1], before, defined_at)
         i = j + 1
-    found += _after_de(paragraph)
+    if "的" in text:
+        found += _after_de(paragraph)
     return found
 
 
-def _run_terms(paragraph: Paragraph, run: list[tuple[str, int, int]], defined_at: set[tuple[int, int]]) -> list[Term]:
+@lru_cache(maxsize=65536)
+def _class_of(word: str, tag: str) -> str:
+    """The word's tag for the term rule: a set phrase (l) counts as what its last word is
+    (刑事责任 is a noun, 依法追究 a verb), and a word that is not all Han counts as nothing."""
+    if not _HAN_WORD.fullmatch(word):
+        return "x"
+    if tag != "l" or len(word) < 3:
+        return tag
+    return "n" if pos_of(word[-2:]) in _NOUNS - {"l"} else "v"
+
+
+def _run_terms(
+    text: str, run: list[tuple[str, int, int]], tags: list[str], before: str, defined_at: set[tuple[int, int]]
+) -> list[Term]:
     """The terms of one run of content words. A term starts at the run's start or after a verb
     that takes it as object (进行 | 个人信息保护影响评估), and ends at the run's end or before a
     verb that has words after it (国家网信部门 | 负责统筹); a run that ends in a verb is left
     alone, for that verb may be part of the compound (治安管理处罚)."""
-    tags = [_word_class(paragraph, t) for t in run]
+    if len(run) == 1:  # most runs are one word
+        word, s, e = run[0]
+        if tags[0] not in _NOUNS or len(word) < 2 or not _single_noun(word):
+            return []
+        return [Term(s, e, word, 1, before in _FRAMES, (s, e) in defined_at)]
     verbs = [k for k, tag in enumerate(tags) if tag == "v"]
     # A verb that modifies the head after it (保护 in 个人信息保护国际规则) glues its neighbours:
     # no term starts or ends at it, or 国际规则 and 个人信息 would be cut out of the compound.
@@ -183,22 +221,17 @@ def _run_terms(paragraph: Paragraph, run: list[tuple[str, int, int]], defined_at
             if words[-1][0] in _EMPTY_HEADS:
                 continue
             s, e = words[0][1], words[-1][2]
-            phrase = paragraph.text[s:e]
+            phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
                 continue
-            before = paragraph.token_ending(s)
-            framed = before is not None and before[0] in _FRAMES
-            found.append(Term(s, e, phrase, len(words), framed, (s, e) in defined_at, bool(inner)))
+            opener = run[start - 1][0] if start > 0 else before
+            found.append(Term(s, e, phrase, len(words), opener in _FRAMES, (s, e) in defined_at, bool(inner)))
     return found
 
 
-def _word_class(paragraph: Paragraph, token: tuple[str, int, int]) -> str:
-    """The word's tag, but a set phrase (l) counts as what its last word is: 刑事责任 is a noun,
-    依法追究 a verb."""
-    tag = paragraph.tag_of(token)
-    if tag != "l" or len(token[0]) < 3:
-        return tag
-    return "n" if pos_of(token[0][-2:]) in _NOUNS - {"l"} else "v"
+@lru_cache(maxsize=65536)
+def _single_noun(word: str) -> bool:
+    return pos_of(word) in _NOUNS and word not in _EMPTY_HEADS and not word.startswith(_DETERMINER_STARTS)
 
 
 def _next_verb(verbs: list[int], k: int, length: int) -> int:
@@ -218,18 +251,18 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
     """A short head after 的 closed by a mark is a noun whatever its tags (个人的单独同意；)."""
     found: list[Term] = []
     text = paragraph.text
-    for match in re.finditer("的", text):
-        start = match.end()
-        words = []
-        token = paragraph.token_at(start)
-        while token and _han(token[0]) and token[0] not in ("的", "和", "或者", "及", "等") and len(words) < 3:
-            words.append(token)
-            token = paragraph.token_at(token[2])
-        if len(words) < 2 or token is None or token[0][0] not in "；;，,。":
+    tokens, tags = paragraph.tokens, paragraph.tag_list
+    for k, (word, _, _) in enumerate(tokens):
+        if word != "的":
             continue
-        end = words[-1][2]
-        if end - start <= 6 and all(paragraph.tag_of(w) in ("d", "a", "n", "v", "vn", "b") for w in words):
-            found.append(Term(start, end, text[start:end], len(words)))
+        m = k + 1
+        while m < len(tokens) and m - k <= 3 and _han(tokens[m][0]) and tokens[m][0] not in _AFTER_DE_STOPS:
+            m += 1
+        if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in "；;，,。":
+            continue
+        start, end = tokens[k + 1][1], tokens[m - 1][2]
+        if end - start <= 6 and all(tags[i] in ("d", "a", "n", "v", "vn", "b") for i in range(k + 1, m)):
+            found.append(Term(start, end, text[start:end], m - k - 1))
     return found
 
 
@@ -254,8 +287,12 @@ def paragraph_words(text: str) -> list[str]:
     return [w for w, _, _ in _segmenter().tokenize(text)]
 
 
+_ANY_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _han(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
+    return _HAN_WORD.fullmatch(word) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -274,9 +311,13 @@ def term_candidates(
     `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
     """
     best: dict[str, tuple[float, int, Term]] = {}
+    scored: dict[tuple[str, bool, bool, bool], float | None] = {}
     for index, paragraph in enumerate(paragraphs):
         for term in all_terms(paragraph):
-            score = _score(term, stats, section, relaxed)
+            key = (term.text, term.defined, term.framed, term.capitalised)
+            if key not in scored:
+                scored[key] = _score(term, stats, section, relaxed)
+            score = scored[key]
             if score is None:
                 continue
             held = best.get(term.text)
