@@ -122,8 +122,9 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         first_start = min(firsts, key=lambda s: (misfit_first(s, reference), s))
     else:
         # Two items: each is measured against the other.
+        fixed = {s: unlike(s) + same_shape(s) for s in firsts}
         pairs = [
-            (misfit_first(s, e - chain[-1] - 1) + closed, e, -s, e)
+            (abs(chain[0] - s - (e - chain[-1] - 1)) + fixed[s] + closed, e, -s, e)
             for s in firsts
             for e, closed in lasts
         ]

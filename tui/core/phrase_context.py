@@ -18,14 +18,22 @@ from tui.core.phrase_rules import QUOTE_WHOLE, SCORES, Candidate
 from tui.core.terms import TermStats
 
 
+FORGET_ABOVE = 2_000_000  # characters of a document whose segmentation is not kept between passes
+
+
 class Context:
     """The document's quoted terms and where they occur unquoted, section by section."""
 
     def __init__(self, sections: list[list[Paragraph]], headings: list[str] | None = None) -> None:
         self.sections = [paragraphs for paragraphs in sections if paragraphs]
         self.terms = TermStats()
+        # A long document is segmented again when its sections are done rather than held whole.
+        forget = sum(len(p.text) for paragraphs in sections for p in paragraphs) > FORGET_ABOVE
         for number, paragraphs in enumerate(sections):
             self.terms.add_section(number, paragraphs)
+            if forget:
+                for paragraph in paragraphs:
+                    paragraph.release()
         self.terms.finish()
         for heading in headings or []:
             self.terms.add_heading(heading)
@@ -92,12 +100,14 @@ class _Matcher:
         return found
 
 
-def marked_term_candidates(paragraphs: list[Paragraph], context: Context, section: int) -> list[Candidate]:
-    """Unquoted occurrences of the document's quoted terms and of well-known formulations:
-    the first of each in a section."""
+def marked_term_candidates(
+    paragraphs: list[Paragraph], context: Context, matches: list[tuple[int, int, int, str]]
+) -> list[Candidate]:
+    """Unquoted occurrences of the document's quoted terms and of well-known formulations
+    (`matches`, from `Context.matches`): the first of each in a section."""
     found: list[Candidate] = []
     seen: set[str] = set(context.common)
-    for index, start, end, term in context.matches[section]:
+    for index, start, end, term in matches:
         if term not in seen and start in paragraphs[index].bounds and end in paragraphs[index].bounds:
             seen.add(term)
             found.append(Candidate(SCORES["formulation"], index, start, end, "formulation"))

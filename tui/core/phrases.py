@@ -28,6 +28,7 @@ EXTRACTOR_VERSION = "2"
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
 CHARS_PER_TERM = 60  # terms fill at most one blank per this many characters
+PART = 50_000  # characters of a section handled at once
 
 
 # ---------------------------------------------------------------------------
@@ -185,6 +186,32 @@ def _pieces_of(texts: list[str]) -> list[Paragraph]:
 
 def _extract_section(paragraphs: list[Paragraph], context: Context, section: int) -> list[Phrase]:
     length = sum(len(p.text) for p in paragraphs) + max(len({p.index for p in paragraphs}) - 1, 0)
+    if length <= PART:
+        return _extract_part(paragraphs, context, section, length, context.matches[section])
+    # A huge section is done a part at a time, each part's words forgotten once it is done,
+    # so that memory stays bounded whatever the section's size.
+    phrases: list[Phrase] = []
+    start = 0
+    while start < len(paragraphs):
+        end, size = start, 0
+        while end < len(paragraphs) and (end == start or size + len(paragraphs[end].text) <= PART):
+            size += len(paragraphs[end].text)
+            end += 1
+        matches = [(i - start, s, e, t) for i, s, e, t in context.matches[section] if start <= i < end]
+        phrases += _extract_part(paragraphs[start:end], context, section, size, matches)
+        for paragraph in paragraphs[start:end]:
+            paragraph.release()
+        start = end
+    return sorted(phrases, key=lambda p: (p.paragraph, p.start))
+
+
+def _extract_part(
+    paragraphs: list[Paragraph],
+    context: Context,
+    section: int,
+    length: int,
+    matches: list[tuple[int, int, int, str]],
+) -> list[Phrase]:
     room = length // CHARS_PER_BLANK
     if room == 0:
         return []
@@ -198,7 +225,7 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
         candidates += [Candidate(SCORES["figure"], index, s, e, "figure") for s, e in figure_spans(paragraph)]
         candidates += list_candidates(index, paragraph)
         candidates += [Candidate(SCORES["list"], index, s, e, "list") for s, e in english_lists(paragraph)]
-    candidates += marked_term_candidates(paragraphs, context, section)
+    candidates += marked_term_candidates(paragraphs, context, matches)
     candidates += enumeration_candidates(paragraphs)
     candidates += term_candidates(paragraphs, context.terms, section, max(1, length // CHARS_PER_TERM))
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]

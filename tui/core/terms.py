@@ -60,12 +60,17 @@ class TermStats:
     heading_grams: set[str] = field(default_factory=set)
     blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
     _in_heading: dict[str, bool] = field(default_factory=dict)
+    scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
         seen: set[str] = set()
+        huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
-            for term in all_terms(paragraph):
+            terms = all_terms(paragraph)
+            if huge:
+                paragraph.release()  # a huge section is not held segmented whole
+            for term in terms:
                 self.count[term.text] = self.count.get(term.text, 0) + 1
                 if term.framed or term.capitalised:
                     self.framed.add(term.text)
@@ -165,7 +170,13 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
             if classes[i] in _NOUNS and len(word) >= 2 and _single_noun(word):
                 found.append(Term(s, e, word, 1, before in _FRAMES, (s, e) in defined_at))
         else:
-            found += _run_terms(text, tokens[i : j + 1], classes[i : j + 1], before, defined_at)
+            run_classes = classes[i : j + 1]
+            if not _NOUNS.isdisjoint(run_classes):  # a run of verbs and modifiers names nothing
+                origin = tokens[i][1]
+                words = tuple(t[0] for t in tokens[i : j + 1])
+                for s, e, size, framed, verbal in _run_shapes(words, tuple(run_classes), before in _FRAMES):
+                    s, e = origin + s, origin + e
+                    found.append(Term(s, e, text[s:e], size, framed, (s, e) in defined_at, verbal))
         i = j + 1
     if "的" in text:
         found += _after_de(paragraph)
@@ -181,6 +192,23 @@ def _class_of(word: str, tag: str) -> str:
     if tag != "l" or len(word) < 3:
         return tag
     return "n" if pos_of(word[-2:]) in _NOUNS - {"l"} else "v"
+
+
+@lru_cache(maxsize=65536)
+def _run_shapes(
+    words: tuple[str, ...], classes: tuple[str, ...], framed: bool
+) -> tuple[tuple[int, int, int, bool, bool], ...]:
+    """The terms of a run of words, as (start, end, words, framed, verbal) from the run's start:
+    the same words in a row give the same terms, and they recur all through a document."""
+    run, at = [], 0
+    for word in words:
+        run.append((word, at, at + len(word)))
+        at += len(word)
+    text = "".join(words)
+    return tuple(
+        (t.start, t.end, t.words, t.framed, t.verbal)
+        for t in _run_terms(text, run, list(classes), "实行" if framed else "", set())
+    )
 
 
 def _run_terms(
@@ -311,13 +339,9 @@ def term_candidates(
     `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
     """
     best: dict[str, tuple[float, int, Term]] = {}
-    scored: dict[tuple[str, bool, bool, bool], float | None] = {}
     for index, paragraph in enumerate(paragraphs):
         for term in all_terms(paragraph):
-            key = (term.text, term.defined, term.framed, term.capitalised)
-            if key not in scored:
-                scored[key] = _score(term, stats, section, relaxed)
-            score = scored[key]
+            score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
             held = best.get(term.text)
@@ -335,9 +359,8 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if relaxed:
         if not term.capitalised and term.words == 1:
             return None  # a capital that only opens a sentence (Excessive bail) names nothing
-        used = stats.blanked.get(text, 0)
-        return SCORES["filler"] + 10 + specific - 4 * used
-    if stats.blanked.get(text, 0) >= REPEAT or stats.pervasive(text):
+        return SCORES["filler"] + 10 + specific
+    if stats.pervasive(text):
         return None
     if term.words == 1 and not (capitalised and specific >= 3.2):
         return None  # a single word must be a rare name (Impeachment), not a common one (State)
@@ -347,6 +370,21 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
 
 
 def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
+    """The term's worth here: what the document says of it (kept), less how often it has been
+    a blank already (a term met often enough is guessed from the context by now)."""
+    key = (term.text, term.words, term.defined, term.framed, term.capitalised, term.verbal, term.english, relaxed)
+    if key not in stats.scores:
+        stats.scores[key] = _static_score(term, stats, relaxed)
+    score = stats.scores[key]
+    used = stats.blanked.get(term.text, 0)
+    if score is None or not used:
+        return score
+    if relaxed:
+        return score - 4 * used
+    return None if used >= REPEAT and not (term.defined and not term.english) else score
+
+
+def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if term.english:
         return _english_score(term, stats, relaxed)
     text = term.text
@@ -361,12 +399,10 @@ def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) ->
         frequency = _segmenter().suggest_freq(text) - 1 if term.words == 1 else 0
         if term.verbal or frequency > _COMMON:
             return None
-        used = stats.blanked.get(text, 0) + (1 if stats.pervasive(text) else 0)
+        used = 1 if stats.pervasive(text) else 0
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
-    if stats.blanked.get(text, 0) >= REPEAT and not term.defined:
-        return None  # met often enough already: by now a reader guesses it from the context
     if term.words == 1:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
