@@ -10,6 +10,8 @@ from tui.core.phrase_rules import SCORES, Candidate
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
+GROUP_ITEMS = 3  # a longer list of at most this many items is asked item by item
+LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
 # Words that end a list item on the right, or stop a first item growing to the left.
 _LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
@@ -51,9 +53,16 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         short = all(e - s <= 3 for s, e in items)
         if end - start <= LIST_WHOLE or (short and end - start <= SHORT_ITEMS_WHOLE):
             found.append(Candidate(score, index, start, end, "list"))
-        else:
+        elif len(items) <= GROUP_ITEMS:
+            # Asked item by item, all items or none: each card shows the rest as its context.
             group = (index, start)
             found += [Candidate(score, index, s, e, "list", group) for s, e in items]
+        elif end - start <= LONG_WHOLE:
+            found.append(Candidate(score - 5, index, start, end, "list"))
+        else:
+            # A longer list of many items is read, not recalled; but no word inside it is a
+            # blank either, for that would be one item cut out alone.
+            found.append(Candidate(-1.0, index, start, end, "zone"))
     return found
 
 
@@ -119,7 +128,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
             last_end = -min(near)[1]
         else:
             last_end = min(lasts, key=lambda ec: (misfit_last(ec[0], ec[1], reference), -ec[0]))[0]
-        first_start = min(firsts, key=lambda s: (misfit_first(s, reference), s))
+        first_start = min(firsts, key=lambda s: (misfit_first(s, reference), -s))
     else:
         # Two items: each is measured against the other.
         fixed = {s: unlike(s) + same_shape(s) for s in firsts}
@@ -159,6 +168,8 @@ def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
 def _closed_after(paragraph: Paragraph, token: tuple[str, int, int], following: tuple[str, int, int] | None) -> int:
     """How badly an item ending with `token` would end there: 0 at a mark or a particle, 1
     before another word, 4 inside what looks like a compound noun."""
+    if following is not None and following[0] == "得":
+        return 4  # 站 | 得出来: a verb and its complement
     if following is None or is_punct(following[0][0]) or following[0] in _LIST_RIGHT_STOP:
         return 0
     if following[0][0] == "有":

@@ -230,7 +230,7 @@ def _extract_part(
     candidates += term_candidates(paragraphs, context.terms, section, max(1, length // CHARS_PER_TERM))
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
     lists = _list_spans(candidates)
-    candidates = [c for c in candidates if c.kind != "term" or not _inside_list(c, lists)]
+    candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     wanted = min(room, max(2, length // 150))
     if len(chosen) < 2 and len(chosen) < wanted:
@@ -241,7 +241,8 @@ def _extract_part(
         fallback = [c for c in fallback if not _inside_list(c, lists)]
         chosen = _choose(paragraphs, [*chosen, *fallback], wanted)
         if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
-            chosen = _choose(paragraphs, [*chosen, *filler_candidates(paragraphs)], 2)
+            filler = [c for c in filler_candidates(paragraphs) if not _inside_list(c, lists)]
+            chosen = _choose(paragraphs, [*chosen, *filler], 2)
     for c in chosen:
         if c.kind in ("term", "list") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
@@ -259,7 +260,7 @@ def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]
     spans: dict[int, list[tuple[int, int]]] = {}
     groups: dict[tuple[int, int], list[Candidate]] = {}
     for c in candidates:
-        if c.kind == "list":
+        if c.kind in ("list", "zone"):
             if c.group is None:
                 spans.setdefault(c.paragraph, []).append((c.start, c.end))
             else:
