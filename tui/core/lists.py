@@ -10,7 +10,7 @@ from tui.core.phrase_rules import SCORES, Candidate
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
-GROUP_ITEMS = 3  # a longer list of at most this many items is asked item by item
+GROUP_ITEMS = 3  # a longer list of at most this many names is asked item by item
 LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
 # Words that end a list item on the right, or stop a first item growing to the left.
@@ -53,7 +53,7 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         short = all(e - s <= 3 for s, e in items)
         if end - start <= LIST_WHOLE or (short and end - start <= SHORT_ITEMS_WHOLE):
             found.append(Candidate(score, index, start, end, "list"))
-        elif len(items) <= GROUP_ITEMS:
+        elif len(items) <= GROUP_ITEMS and all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items):
             # Asked item by item, all items or none: each card shows the rest as its context.
             group = (index, start)
             found += [Candidate(score, index, s, e, "list", group) for s, e in items]
@@ -93,10 +93,14 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
 
     def same_shape(start: int) -> float:
         # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
-        if middles:
-            return 0.0
         words = _words(paragraph, start, chain[0])
-        if len(words[-1][0]) < 2:
+        if not words or len(words[-1][0]) < 2:
+            return 0.0
+        if middles:
+            # 执政考验、改革开放考验、市场经济考验: the first item has the others' shape too.
+            shapes = [_words(paragraph, s, e) for s, e in middles]
+            if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
+                return -4.0
             return 0.0
         for end, _ in lasts:
             tail = _words(paragraph, chain[-1] + 1, end)
@@ -123,9 +127,13 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if middles:
         reference = sorted(e - s for s, e in middles)[(len(middles) - 1) // 2]
         # The last item runs as far as the text closes, within a little of the others' length.
-        near = [(closed, -e) for e, closed in lasts if e - chain[-1] - 1 <= reference + 2 and closed <= 1]
+        near = [
+            (closed, abs(e - chain[-1] - 1 - reference), -e)
+            for e, closed in lasts
+            if e - chain[-1] - 1 <= reference + 2 and closed <= 1
+        ]
         if near:
-            last_end = -min(near)[1]
+            last_end = -min(near)[2]
         else:
             last_end = min(lasts, key=lambda ec: (misfit_last(ec[0], ec[1], reference), -ec[0]))[0]
         first_start = min(firsts, key=lambda s: (misfit_first(s, reference), -s))

@@ -27,7 +27,7 @@ EXTRACTOR_VERSION = "2"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
-CHARS_PER_TERM = 60  # terms fill at most one blank per this many characters
+CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
 PART = 50_000  # characters of a section handled at once
 
 
@@ -227,9 +227,9 @@ def _extract_part(
         candidates += [Candidate(SCORES["list"], index, s, e, "list") for s, e in english_lists(paragraph)]
     candidates += marked_term_candidates(paragraphs, context, matches)
     candidates += enumeration_candidates(paragraphs)
-    candidates += term_candidates(paragraphs, context.terms, section, max(1, length // CHARS_PER_TERM))
+    candidates += term_candidates(paragraphs, context.terms, section, max(2, length // CHARS_PER_TERM))
+    lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
-    lists = _list_spans(candidates)
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     wanted = min(room, max(2, length // 150))

@@ -22,6 +22,7 @@ from tui.core.terms_en import english_terms, specificity
 
 TERM_MAX = 12  # characters in a term at most
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
+OFTEN = 10  # ... and a term met this often in the document in one section only
 _NOUNS = frozenset("n nz nt ns nr nrt nrfg vn an j ng l nl".split())
 _MODIFIERS = frozenset("a b s".split())
 _INNER = _NOUNS | _MODIFIERS | {"v", "k"}
@@ -41,8 +42,14 @@ _ESSENCE = re.compile(
     + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:根本|核心|本质特征|最本质的特征|灵魂|生命线|首要任务)"
 )
 _AFTER_DE_STOPS = frozenset("的 和 或者 及 等".split())
-# Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权).
-_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 之间 以上 以下 等等".split())
+# Common verbs the dictionary tags as nouns: a phrase they open is a clause (利用个人信息),
+# one they close is a predicate (部门责令改正, 财产安全无法).
+_VERBS_AS_NOUNS = frozenset(
+    "利用 规范 监督 影响 采取 依法 依照 按照 根据 核实 宣告 责令 涉嫌 违反 要求 保障 促进 推动 加强 防止 避免 "
+    "确保 实现 提高 落实 开展 行使 无法 改正 处 不得 应当 可以 需要 符合 属于 包括 通过 进行 发现 提供".split()
+)
+# Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权, 本法规定).
+_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 之间 以上 以下 等等 规定".split())
 _TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
 _COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
 
@@ -238,7 +245,8 @@ def _run_terms(
                 continue
             words = run[start:end]
             word_tags = tags[start:end]
-            if words[-1][0] not in BOUND_SUFFIXES and (word_tags[-1] not in _NOUNS or pos_of(words[-1][0]) not in _NOUNS):
+            last = words[-1][0]
+            if last not in BOUND_SUFFIXES and (word_tags[-1] not in _NOUNS or _class_of(last, pos_of(last)) not in _NOUNS):
                 continue  # a term ends in a noun, by its place and by the dictionary (方可 is no noun)
             suffixed = 1 < len(words) <= 3 and words[-1][0] in ("化", "者") and words[-1][2] - words[0][1] <= 4
             if word_tags[0] in ("v", "k") and not suffixed:
@@ -246,8 +254,8 @@ def _run_terms(
             inner = [k for k, tag in enumerate(word_tags) if tag == "v" and k > 0]
             if len(inner) > 1 or any(not _modifying_verb(words, word_tags, k, len(words)) for k in inner):
                 continue  # 本法规定处理个人信息, 个人权益造成不利影响: a clause
-            if words[-1][0] in _EMPTY_HEADS:
-                continue
+            if words[-1][0] in _EMPTY_HEADS or words[-1][0] in _VERBS_AS_NOUNS or words[0][0] in _VERBS_AS_NOUNS:
+                continue  # 个人信息保护方面, 部门责令改正, 利用个人信息
             s, e = words[0][1], words[-1][2]
             phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
@@ -259,7 +267,12 @@ def _run_terms(
 
 @lru_cache(maxsize=65536)
 def _single_noun(word: str) -> bool:
-    return pos_of(word) in _NOUNS and word not in _EMPTY_HEADS and not word.startswith(_DETERMINER_STARTS)
+    return (
+        pos_of(word) in _NOUNS
+        and word not in _EMPTY_HEADS
+        and word not in _VERBS_AS_NOUNS
+        and not word.startswith(_DETERMINER_STARTS)
+    )
 
 
 def _next_verb(verbs: list[int], k: int, length: int) -> int:
@@ -306,7 +319,7 @@ def _definition_starts(text: str) -> set[tuple[int, int]]:
 def _specific_words(words: list[str]) -> bool:
     """Whether a compound holds a rare word, or is rare as a whole (紧急情况 is neither)."""
     rarities = [rarity(w) for w in words]
-    return max(rarities) >= 11.0 or sum(rarities) >= 21.0
+    return max(rarities) >= 10.0 or sum(rarities) >= 19.0
 
 
 @lru_cache(maxsize=65536)
@@ -381,7 +394,9 @@ def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) ->
         return score
     if relaxed:
         return score - 4 * used
-    return None if used >= REPEAT and not (term.defined and not term.english) else score
+    # A term met all through the document is a blank once; a rarer one in two sections.
+    limit = 1 if stats.count.get(term.text, 0) >= OFTEN else REPEAT
+    return None if used >= limit and not (term.defined and not term.english) else score
 
 
 def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
@@ -397,8 +412,9 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     strong = defined or framed or (heading and len(text) >= 5)
     if relaxed:
         frequency = _segmenter().suggest_freq(text) - 1 if term.words == 1 else 0
-        if term.verbal or frequency > _COMMON:
-            return None
+        last = paragraph_words(text)[-1]
+        if term.verbal or frequency > _COMMON or len(last) < 2 or pos_of(last) not in ("n", "nz", "nt", "ns"):
+            return None  # a filler at least names a thing (not 个人信息行使)
         used = 1 if stats.pervasive(text) else 0
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:

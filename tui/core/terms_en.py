@@ -114,6 +114,8 @@ def _of_phrases(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int,
             continue  # the validity of the public debt: the phrase goes on past its tail
         if head[2].lower() in STOP or tail[2].lower() in STOP or len(head[2]) < 4 or len(tail[2]) < 4:
             continue
+        if head[2].endswith(("ed", "ing")):
+            continue  # informed of the nature: a verb, not a noun, before "of"
         if head[2][0].isupper() or tail[2][0].isupper():
             continue  # names are the capitalised rule's
         found.append((head[0], tail[1], text[head[0] : tail[1]], False))
@@ -140,6 +142,8 @@ def english_lists(paragraph: Paragraph) -> list[tuple[int, int]]:
         return []
     found = []
     for match in _LIST.finditer(text):
+        if text[max(0, match.start() - 3) : match.start()] == "of ":
+            continue  # Letters of Marque and Reprisal: the end of a longer name
         items = re.split(r",? (?:and|or) |, ", match.group())
         if any(item.split()[0].lower() in STOP for item in items):
             continue
