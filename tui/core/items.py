@@ -68,8 +68,8 @@ def _core_clause(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] 
     if token and len(token[0]) >= 2 and token[0][0] in "要应须" and token[0] not in ("要求", "应急", "要素", "应用"):
         # 要查 / 摆在 / 服务群众方面: the segmenter glued 要 to the verb; keep what follows the preposition.
         word = token
-        while word and word[2] < stop and word[0] not in _PREPOSITIONS:
-            word = paragraph.token_at(word[2])
+        while word and word[2] < stop and word[0] not in _PREPOSITIONS and word[0][-1] not in "在对向":
+            word = paragraph.token_at(word[2])  # (摆在: the preposition may be glued to its verb too)
         if not word or word[2] >= stop:
             return None
         start = word[2]

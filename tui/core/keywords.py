@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 
 from tui.core.paragraph import GENERIC, KEYWORD_TAGS, Paragraph, has_word, is_punct, nounish, pos
 from tui.core.phrase_context import Context
 from tui.core.phrase_rules import SCORES, Candidate
 
+_MARKER = re.compile("[一二三四五六七八九十]+是|第[一二三四五六七八九十]+")  # 一是, 第二: markers, not words
 KEYWORD_MAX = 6  # characters in a keyword phrase at most (24 in an English one)
 _NOT_FIRST = frozenset("要 需要 必须 应 应当 进行 加以 予以 给予 充分 需 能 能够 可以 会 将 把 使 让 有 是 为 成为 作为".split())
 # Words a noun phrase may be built of: nouns, and verbs or adjectives that modify them.
@@ -88,7 +90,7 @@ def filler_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
         Candidate(SCORES["filler"], index, start, end, "keyword")
         for index, paragraph in enumerate(paragraphs)
         for word, start, end in paragraph.tokens
-        if len(word) >= 2 and has_word(word) and word.lower() not in GENERIC
+        if len(word) >= 2 and has_word(word) and word.lower() not in GENERIC and not _MARKER.fullmatch(word)
     ]
 
 
