@@ -18,6 +18,7 @@ from tui.core.phrase_rules import QUOTE_WHOLE, SCORES, Candidate
 from tui.core.terms import TermStats
 
 
+MARKED_EVERY = 500  # characters per quote in a document that marks its own key points
 FORGET_ABOVE = 2_000_000  # characters of a document whose segmentation is not kept between passes
 
 
@@ -35,8 +36,9 @@ class Context:
                 for paragraph in paragraphs:
                     paragraph.release()
         self.terms.finish()
-        for heading in headings or []:
+        for number, heading in enumerate(headings or []):
             self.terms.add_heading(heading)
+            self.terms.section_headings[number] = heading
         terms: set[str] = set()
         for paragraph in (p for paragraphs in sections for p in paragraphs):
             if not paragraph.text or not MARK.search(paragraph.text):
@@ -48,6 +50,11 @@ class Context:
                     if not MARK.search(term):
                         terms.add(term)
         self.quoted = terms
+        # A document that marks its key points itself (a quote every few hundred characters)
+        # needs statistics only for what is plainly a term: defined, framed or in a heading.
+        marks = sum(len(p.quotes) for paragraphs in sections for p in paragraphs if MARK.search(p.text))
+        characters = sum(len(p.text) for paragraphs in sections for p in paragraphs)
+        self.terms.marked = marks * MARKED_EVERY >= characters > 0
         # The document marks these as terms; their unquoted occurrences are terms too,
         # unless they are everywhere (a word quoted for what it is: The Word "the").
         matcher = _Matcher(terms | set(known_formulations()))

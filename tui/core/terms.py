@@ -66,6 +66,8 @@ class TermStats:
     headings: set[str] = field(default_factory=set)
     heading_grams: set[str] = field(default_factory=set)
     blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
+    marked: bool = False  # the document marks its key points itself (quotes)
+    section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
     filled: int = 0
@@ -389,6 +391,8 @@ def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) ->
     if key not in stats.scores:
         stats.scores[key] = _static_score(term, stats, relaxed)
     score = stats.scores[key]
+    if score is not None and term.text in stats.section_headings.get(section, ""):
+        return None  # its own heading echoed in the body: the framework quiz asks that
     used = stats.blanked.get(term.text, 0)
     if score is None or not used:
         return score
@@ -419,6 +423,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
+    if stats.marked and not strong:
+        return None  # the author's marks say what matters; a plain noun phrase adds little
     if term.words == 1:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
