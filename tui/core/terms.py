@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter
 from tui.core.paragraph import pos as pos_of
@@ -122,9 +123,8 @@ class TermStats:
         return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
 
 
-@dataclass(frozen=True)
-class Term:
-    """One occurrence of a candidate term in a paragraph."""
+class Term(NamedTuple):
+    """One occurrence of a candidate term in a paragraph (a tuple: there are very many)."""
 
     start: int
     end: int
