@@ -355,7 +355,10 @@ def term_candidates(
     """
     best: dict[str, tuple[float, int, Term]] = {}
     for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
         for term in all_terms(paragraph):
+            if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
+                continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
