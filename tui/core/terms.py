@@ -200,7 +200,7 @@ def _class_of(word: str, tag: str) -> str:
         return "x"
     if tag != "l" or len(word) < 3:
         return tag
-    return "n" if pos_of(word[-2:]) in _NOUNS - {"l"} else "v"
+    return "n" if pos_of(word[-2:]) in ("n", "nz", "nt", "ns", "ng") else "v"  # 大力发展 is a verb
 
 
 @lru_cache(maxsize=65536)
@@ -432,7 +432,7 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
             return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
-        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3)):
+        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3 and len(text) >= 3)):
             return None
     elif not (strong or count >= 2) or not _specific_words(paragraph_words(text)):
         return None
