@@ -89,6 +89,9 @@ def _capitalised(text: str, words: list[tuple[int, int, str]], clause_start: int
                 continue
             break
         run = words[i : j + 1]
+        if i >= 2 and words[i - 1][2] in ("and", "or") and words[i - 2][2][0].isupper():
+            i = j + 1
+            continue  # Marque and Reprisal: the second half of a pair of names
         while run and run[0][2].lower() in STOP:
             run = run[1:]
         while run and run[-1][2].lower() in STOP:
@@ -142,8 +145,8 @@ def english_lists(paragraph: Paragraph) -> list[tuple[int, int]]:
         return []
     found = []
     for match in _LIST.finditer(text):
-        if text[max(0, match.start() - 3) : match.start()] == "of ":
-            continue  # Letters of Marque and Reprisal: the end of a longer name
+        if text[max(0, match.start() - 3) : match.start()] == "of " or text[match.end() :].startswith(" of "):
+            continue  # Letters of Marque and Reprisal, Senate and House of Representatives: part of a name
         items = re.split(r",? (?:and|or) |, ", match.group())
         if any(item.split()[0].lower() in STOP for item in items):
             continue
