@@ -15,7 +15,7 @@ from tui.core.paragraph import (
     size,
 )
 from tui.core.phrase_rules import QUOTE_WHOLE, SCORES, Candidate
-from tui.core.terms import TermStats
+from tui.core.term_scores import TermStats
 
 
 MARKED_EVERY = 500  # characters per quote in a document that marks its own key points

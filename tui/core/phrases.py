@@ -16,7 +16,7 @@ from tui.core.outline import display_heading
 from tui.core.paragraph import Paragraph, pieces
 from tui.core.phrase_context import Context, marked_term_candidates
 from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
-from tui.core.terms import REPEAT, term_candidates
+from tui.core.term_scores import REPEAT, term_candidates
 from tui.core.terms_en import english_lists
 
 if TYPE_CHECKING:
