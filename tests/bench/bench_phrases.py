@@ -1,4 +1,5 @@
-"""Benchmark of key-phrase extraction: first run on the bundled speech, throughput on ~1 MB, peak memory."""
+"""Benchmark of key-phrase extraction: first run on the bundled speech, throughput on ~1 MB, peak memory,
+a 10 MB document of one paragraph, and a paragraph of many quotes (linear, not quadratic)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,38 @@ print(json.dumps({
 """
 
 
+ONE_PARAGRAPH = PEAK + """
+import json, sys, time
+from tui.core.model import Document, Section
+from tui.core import phrases
+text = open(sys.argv[1], encoding="utf-8").read()
+doc = Document("t", "text", [Section("1", "heading", 1, "一、", "一节", [text])])
+before = peak_kb()
+started = time.perf_counter()
+found = phrases.extract(doc)
+print(json.dumps({
+    "bytes": len(text.encode("utf-8")),
+    "seconds": time.perf_counter() - started,
+    "phrases": sum(len(p) for p in found.values()),
+    "rss_before_kb": before,
+    "rss_peak_kb": peak_kb(),
+}))
+"""
+
+QUOTES = """
+import json, sys, time
+from tui.core import phrases
+phrases.extract_paragraph("预热“分词器”,两个确立。")
+result = {}
+for count in (10_000, 20_000):
+    text = "".join(f"要坚持“第{n}条原则”," for n in range(count)) + "这是一段。"
+    started = time.perf_counter()
+    phrases.extract_paragraph(text)
+    result[count] = time.perf_counter() - started
+print(json.dumps(result))
+"""
+
+
 def _run(code: str, *args: str) -> dict:
     result = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT, check=True, timeout=300
@@ -88,6 +121,14 @@ def megabyte_of_chinese(path: Path) -> str:
     return big
 
 
+def one_paragraph(path: Path, size: int) -> None:
+    """About `size` bytes of real Chinese text with no line break at all."""
+    texts = [p.read_text(encoding="utf-8") for p in [CORPUS / "zh_report_20th_party_congress_2022.txt"] if p.exists()]
+    text = "".join((texts or [SPEECH.read_text(encoding="utf-8")])[0].split())
+    copies = size // len(text.encode("utf-8")) + 1
+    path.write_text(text * copies, encoding="utf-8")
+
+
 def main() -> None:
     import tempfile
 
@@ -112,6 +153,20 @@ def main() -> None:
     print(f"  first extraction {big['cold_seconds']:.2f} s = {mb / big['cold_seconds']:.1f} MB/s   [target >= 1 MB/s]")
     print(f"  again            {big['warm_seconds']:.2f} s = {mb / big['warm_seconds']:.1f} MB/s")
     print(f"  peak memory of that process: {big['rss_peak_kb'] / 1024:.1f} MB")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "one.txt"
+        one_paragraph(path, 10 * MEGABYTE)
+        one = _run(ONE_PARAGRAPH, str(path))
+    print(
+        f"10 MB in one paragraph ({one['bytes']:,} bytes, {one['phrases']:,} phrases): {one['seconds']:.1f} s,"
+        f" peak memory {one['rss_peak_kb'] / 1024:.0f} MB   [target < 300 MB]"
+    )
+    quotes = _run(QUOTES)
+    ten, twenty = quotes["10000"], quotes["20000"]
+    print(
+        f"one paragraph of 10,000 quotes: {ten:.2f} s; of 20,000: {twenty:.2f} s"
+        f" (x{twenty / ten:.1f} for twice the quotes)   [linear: about x2; it was 2.8 s and 10.6 s]"
+    )
 
 
 if __name__ == "__main__":

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
 
 from tui.core.paragraph import GENERIC, KEYWORD_TAGS, Paragraph, has_word, is_punct, nounish, pos
-from tui.core.phrase_rules import TIERS, Candidate, Context
+from tui.core.phrase_context import Context
+from tui.core.phrase_rules import SCORES, Candidate
 
+_MARKER = re.compile("[一二三四五六七八九十]+是|第[一二三四五六七八九十]+")  # 一是, 第二: markers, not words
 KEYWORD_MAX = 6  # characters in a keyword phrase at most (24 in an English one)
 _NOT_FIRST = frozenset("要 需要 必须 应 应当 进行 加以 予以 给予 充分 需 能 能够 可以 会 将 把 使 让 有 是 为 成为 作为".split())
 # Words a noun phrase may be built of: nouns, and verbs or adjectives that modify them.
@@ -20,6 +23,7 @@ def keyword_candidates(paragraphs: list[Paragraph], context: Context) -> list[Ca
     words found in every section weigh nothing.
     """
     sections = max(len(context.sections), 1)
+    frequency = document_frequency(context)
     counts: dict[str, int] = {}
     for paragraph in paragraphs:
         for word, _, _ in paragraph.tokens:
@@ -29,7 +33,7 @@ def keyword_candidates(paragraphs: list[Paragraph], context: Context) -> list[Ca
         if word.lower() in GENERIC or not has_word(word):
             weight[word] = 0.0
         else:
-            rarity = math.log((sections + 1) / (max(context.document_frequency(word), 1) + 0.5))
+            rarity = math.log((sections + 1) / (max(frequency.get(word, 0), 1) + 0.5))
             weight[word] = count * max(rarity, 0.0)
     scores: dict[str, float] = {}
     first: dict[str, tuple[int, int, int]] = {}
@@ -67,8 +71,8 @@ def keyword_candidates(paragraphs: list[Paragraph], context: Context) -> list[Ca
                     first[phrase] = (index, tokens[i][1], tokens[j][2])
                     scores[phrase] = score
     ranked = sorted(scores, key=lambda p: (-scores[p], first[p]))[:40]
-    tier = TIERS["keyword"]
-    return [Candidate(tier, *first[p], "keyword", rank) for rank, p in enumerate(ranked)]
+    # Below any noun phrase the term rule finds: these only fill a section that has nothing else.
+    return [Candidate(SCORES["filler"] + 0.5 - rank / 1000, *first[p], "keyword") for rank, p in enumerate(ranked)]
 
 
 def _opens_phrase(previous: str) -> bool:
@@ -83,8 +87,20 @@ def _continues(following: str) -> bool:
 def filler_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
     """Any word of two characters or more: a section must have something to recall."""
     return [
-        Candidate(TIERS["filler"], index, start, end, "keyword")
+        Candidate(SCORES["filler"], index, start, end, "keyword")
         for index, paragraph in enumerate(paragraphs)
         for word, start, end in paragraph.tokens
-        if len(word) >= 2 and has_word(word) and word.lower() not in GENERIC
+        if len(word) >= 2 and has_word(word) and word.lower() not in GENERIC and not _MARKER.fullmatch(word)
     ]
+
+
+def document_frequency(context: Context) -> dict[str, int]:
+    """In how many sections each word occurs."""
+    counts = getattr(context, "_word_sections", None)
+    if counts is None:
+        counts = {}
+        for paragraphs in context.sections:
+            for word in {w for p in paragraphs for w, _, _ in p.tokens}:
+                counts[word] = counts.get(word, 0) + 1
+        context._word_sections = counts  # type: ignore[attr-defined]
+    return counts

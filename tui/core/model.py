@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SectionKind = Literal["preamble", "heading", "closing"]
-PhraseKind = Literal["quote", "title", "formulation", "enumeration", "list", "keyword", "heading", "user"]
+PhraseKind = Literal[
+    "quote", "title", "emphasis", "formulation", "enumeration", "item", "figure", "list", "term", "keyword",
+    "heading", "user",
+]
 
 
 @dataclass

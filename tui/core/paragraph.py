@@ -7,13 +7,14 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
 CLOSERS = {close: open_ for open_, close in OPENERS.items()}
 MARK = re.compile('[“”「」『』‘’《》"]')
-_LATIN = re.compile(r"[A-Za-z0-9]+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]*")  # digits count as characters
 # Parts of speech of nouns and noun-like words (jieba's tag set).
 KEYWORD_TAGS = ("n", "nz", "nt", "ns", "nr", "nrt", "nrfg", "vn", "l", "i", "j", "an", "eng")
 # Words too common to be worth a blank, Chinese and English.
@@ -28,6 +29,24 @@ GENERIC = frozenset(
     "should since so some such than that the their them then there these they this those through thus "
     "to too under until unto up upon us very was we were what when where whether which while who whom "
     "whose why will with within without would yet you your".split()
+)
+
+
+# Addresses are copied, not recalled: no blank overlaps one.
+_ADDRESS = re.compile(
+    r"(?:https?|ftp)://[^\s“”「」《》，。；！？）)]+|www\.[^\s“”「」《》，。；！？）)]+"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
+)
+PIECE = 2000  # a paragraph is segmented in pieces of about this many characters
+# One-character suffixes the segmenter splits off a compound (处理 / 者): no blank ends before them.
+BOUND_SUFFIXES = frozenset("者 性 化 率 式 型 界 方 员 们".split())
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+# Words that never stand at a blank's edge.
+_NOT_FIRST = frozenset("的 地 得 了 着 过 者 之 要 和 与 及 或 并 而 且 提出 是 就 也 都 把 被 所".split())
+_NOT_LAST = frozenset("的 地 得 了 着 要 和 与 及 或 并 而 提出 是 把 被 对 在 将 向 从 以 为 由 于 按 使 让 等".split())
+_EDGE_EN = frozenset(
+    "a an the of and or nor but to in on at for by with from as than that which shall will may must "
+    "be is are was were been being".split()
 )
 
 
@@ -56,6 +75,11 @@ def _known_pattern() -> re.Pattern[str]:
     return alternation(known_formulations())
 
 
+@lru_cache(maxsize=1)
+def _known_firsts() -> tuple[str, ...]:
+    return tuple({f[:2] for f in known_formulations()})
+
+
 def alternation(terms: Iterable[str]) -> re.Pattern[str]:
     """One pattern for many literal terms, longest first; with none it matches nothing."""
     ordered = sorted({t for t in terms if t}, key=len, reverse=True)
@@ -82,35 +106,91 @@ def has_word(text: str) -> bool:
 
 
 class Paragraph:
-    """A paragraph with its segmentation and quotation marks, computed when first asked for."""
+    """A paragraph (or a piece of a long one) with its words, their parts of speech and its
+    quotation marks, computed when first asked for.
 
-    __slots__ = ("text", "_tokens", "_bounds", "_sorted", "_quotes", "_starts", "_ends")
+    `index` is the paragraph's number in its section and `offset` where this piece starts in it.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = (
+        "text", "index", "offset", "cache", "_addresses", "_tokens", "_tags", "_tag_list", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
+    )
+
+    def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
         self.text = text
+        self.index = index
+        self.offset = offset
+        self.cache: dict[str, object] = {}  # what the rules derive from the words, kept with them
+        self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
+        self._tags: dict[int, str] | None = None
+        self._tag_list: list[str] | None = None
         self._bounds: set[int] | None = None
         self._sorted: list[int] | None = None
         self._quotes: list[tuple[int, int, str]] | None = None
-        self._starts: dict[int, tuple[str, int, int]] | None = None
+        self._starts: dict[int, int] | None = None
         self._ends: dict[int, tuple[str, int, int]] | None = None
+
+    def _segment(self) -> None:
+        tagged = _segmenter().tag(self.text) if self.text else []
+        words = [word for word, _ in tagged]
+        ends = list(accumulate(map(len, words)))
+        starts = [0, *ends[:-1]] if ends else []
+        tokens = list(zip(words, starts, ends))
+        at = ends[-1] if ends else 0
+        tag_list = [tag for _, tag in tagged]
+        tags = dict(zip(starts, tag_list))
+        if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
+            tokens = _segmenter().tokenize(self.text)
+            tag_list = [pos(word) for word, _, _ in tokens]
+            tags = {start: tag for (_, start, _), tag in zip(tokens, tag_list)}
+        self._tokens, self._tags, self._tag_list = tokens, tags, tag_list
 
     @property
     def tokens(self) -> list[tuple[str, int, int]]:
         if self._tokens is None:
-            self._tokens = _segmenter().tokenize(self.text) if self.text else []
+            self._segment()
+        assert self._tokens is not None
         return self._tokens
 
     @property
+    def tag_list(self) -> list[str]:
+        """The parts of speech of `tokens`, in order."""
+        if self._tag_list is None:
+            self._segment()
+        assert self._tag_list is not None
+        return self._tag_list
+
+    def tag_of(self, token: tuple[str, int, int]) -> str:
+        """The part of speech the segmenter gave this word in its sentence."""
+        if self._tags is None:
+            self._segment()
+        assert self._tags is not None
+        return self._tags.get(token[1], "x")
+
+    def release(self) -> None:
+        """Forget the segmentation: a long document is segmented again rather than kept whole."""
+        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
+        self._bounds = self._sorted = None
+        self.cache = {}
+
+    @property
     def bounds(self) -> set[int]:
-        """Where a blank may start or end: the segmenter's word boundaries, less the
-        inside of well-known formulations it would split (两个 / 确立)."""
+        """Where a blank may start or end: the segmenter's word boundaries, less the inside of
+        well-known formulations it would split (两个 / 确立) and the seam before a bound suffix
+        (处理 / 者: 个人信息处理 is not a blank inside 个人信息处理者)."""
         if self._bounds is None:
             bounds = {start for _, start, _ in self.tokens}
             bounds.add(len(self.text))
-            for match in _known_pattern().finditer(self.text):
-                if match.start() in bounds and match.end() in bounds:
-                    bounds.difference_update(range(match.start() + 1, match.end()))
+            text = self.text
+            for word, start, end in self.tokens:
+                if start > 0 and word in BOUND_SUFFIXES and _HAN_CHAR.match(text[start - 1]):
+                    if self.tag_of((word, start, end)) in ("k", "n", "ng", "vg"):
+                        bounds.discard(start)
+            if any(t in text for t in _known_firsts()):
+                for match in _known_pattern().finditer(text):
+                    if match.start() in bounds and match.end() in bounds:
+                        bounds.difference_update(range(match.start() + 1, match.end()))
             self._bounds = bounds
         return self._bounds
 
@@ -123,7 +203,14 @@ class Paragraph:
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
         if self._starts is None:
-            self._starts = {t[1]: t for t in self.tokens}
+            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
+        k = self._starts.get(start)
+        return None if k is None else self.tokens[k]
+
+    def index_at(self, start: int) -> int | None:
+        """The number of the word that starts at `start` in `tokens`, if one does."""
+        if self._starts is None:
+            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
         return self._starts.get(start)
 
     def token_ending(self, end: int) -> tuple[str, int, int] | None:
@@ -131,6 +218,14 @@ class Paragraph:
         if self._ends is None:
             self._ends = {t[2]: t for t in self.tokens}
         return self._ends.get(end)
+
+    def token_containing(self, at: int) -> tuple[str, int, int] | None:
+        """The word that holds the character at `at`."""
+        for back in range(0, 64):
+            token = self.token_at(at - back)
+            if token is not None:
+                return token if token[2] > at else None
+        return None
 
     @property
     def quotes(self) -> list[tuple[int, int, str]]:
@@ -150,7 +245,20 @@ class Paragraph:
             and not SENTENCE_END.search(text)
             and start in self.bounds
             and end in self.bounds
+            and edges_clean(self, start, end)
+            and not any(s < end and start < e for s, e in self.addresses)
         )
+
+    @property
+    def addresses(self) -> list[tuple[int, int]]:
+        """Where URLs and e-mail addresses are."""
+        if self._addresses is None:
+            text = self.text
+            found = []
+            if "@" in text or "://" in text or "www." in text:
+                found = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+            self._addresses = found
+        return self._addresses
 
     def strip(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
@@ -162,26 +270,74 @@ class Paragraph:
 
 
 def _quote_spans(text: str) -> list[tuple[int, int, str]]:
+    """Paired marks, linear in the number of marks: an opener is searched for only when one
+    of its kind is open, and every mark passed over on the way is dropped for good."""
     spans: list[tuple[int, int, str]] = []
     stack: list[tuple[str, int]] = []
+    open_count: dict[str, int] = {}
     for match in MARK.finditer(text):
         mark, at = match.group(), match.start()
         if mark in OPENERS:
             stack.append((mark, at))
+            open_count[mark] = open_count.get(mark, 0) + 1
             continue
         if mark == "’" and 0 < at < len(text) - 1 and _latin_letter(text[at - 1]) and _latin_letter(text[at + 1]):
             continue  # an apostrophe: don’t
         opener = '"' if mark == '"' else CLOSERS[mark]
-        index = next((i for i in range(len(stack) - 1, -1, -1) if stack[i][0] == opener), None)
-        if index is None:
+        if not open_count.get(opener):
             if mark == '"':
                 stack.append((mark, at))
+                open_count[mark] = open_count.get(mark, 0) + 1
             continue  # a closing mark with nothing open: stray, ignored
-        open_at = stack[index][1]
-        del stack[index:]  # marks opened inside and never closed are dropped
+        while True:  # marks opened inside and never closed are dropped
+            kind, open_at = stack.pop()
+            open_count[kind] -= 1
+            if kind == opener:
+                break
         spans.append((open_at + 1, at, "title" if mark == "》" else "quote"))
     spans.sort()
     return spans
+
+
+def pieces(text: str, limit: int = PIECE) -> list[tuple[int, str]]:
+    """A paragraph cut into pieces of at most about `limit` characters, each with its offset.
+
+    Cuts fall after a sentence end, else after clause punctuation or a space, so that no blank
+    is lost (a blank never crosses a sentence end) and the segmenter sees whole clauses.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    found: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for marks in ("。！？!?\n", "；;，,：:、 \t"):
+            cut = max(window.rfind(m) for m in marks) + 1
+            if cut > limit // 4:
+                break
+        if cut <= limit // 4:
+            cut = limit  # one long run of words: cut anywhere (see `HARD_CUT`)
+        found.append((start, text[start : start + cut]))
+        start += cut
+    found.append((start, text[start:]))
+    return found
+
+
+def edges_clean(paragraph: Paragraph, start: int, end: int) -> bool:
+    """Whether a blank's first and last words may stand at its edges: no stray particle,
+    conjunction or verb of saying (的, 要, 者, 了, 提出, and, the, of)."""
+    first = paragraph.token_at(start)
+    last = paragraph.token_ending(end)
+    if first is not None:
+        word = first[0].lower()
+        if word in _NOT_FIRST or (first[0].isascii() and word in _EDGE_EN):
+            return False
+    if last is not None:
+        word = last[0].lower()
+        if word in _NOT_LAST or (last[0].isascii() and word in _EDGE_EN):
+            return False
+    return True
 
 
 def nounish(word: str) -> bool:

@@ -7,28 +7,29 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from tui.core.database import StoreError
+from tui.core.emphasis import code_paragraphs, emphasis_candidates
+from tui.core.figures import figure_spans
+from tui.core.items import enumeration_candidates
 from tui.core.keywords import filler_candidates, keyword_candidates
+from tui.core.lists import list_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.names import display_heading
-from tui.core.paragraph import Paragraph
-from tui.core.phrase_rules import (
-    Candidate,
-    Context,
-    enumeration_candidates,
-    formulation_candidates,
-    list_candidates,
-    quote_candidates,
-    term_candidates,
-)
+from tui.core.paragraph import Paragraph, pieces
+from tui.core.phrase_context import Context, marked_term_candidates
+from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
+from tui.core.term_scores import REPEAT, term_candidates
+from tui.core.terms_en import english_lists
 
-# Bump whenever a rule changes: cached results are keyed by it.
 if TYPE_CHECKING:
     from tui.core.store import Store
 
-EXTRACTOR_VERSION = "1"
+# Bump whenever a rule changes: cached results are keyed by it.
+EXTRACTOR_VERSION = "2"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
+CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
+PART = 50_000  # characters of a section handled at once
 
 
 # ---------------------------------------------------------------------------
@@ -38,15 +39,15 @@ MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
 def extract(doc: Document) -> dict[str, list[Phrase]]:
     """The key phrases of every section, by section id, ordered by (paragraph, start)."""
     sections = list(doc.walk())
-    paragraphs = [[Paragraph(p) for p in s.paragraphs] for s in sections]
-    context = Context(paragraphs)
+    paragraphs = [_pieces_of(s.paragraphs) for s in sections]
+    context = Context(paragraphs, [s.heading for s in sections])
     return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
 
 
 def extract_paragraph(text: str) -> list[Phrase]:
     """The key phrases of one paragraph taken on its own (paragraph index 0)."""
-    paragraph = Paragraph(text)
-    return _extract_section([paragraph], Context([[paragraph]]), 0)
+    paragraphs = _pieces_of([text])
+    return _extract_section(paragraphs, Context([paragraphs]), 0)
 
 
 def find_occurrence(section: Section, text: str, phrases: Iterable[Phrase] = ()) -> tuple[int, int] | None:
@@ -171,8 +172,47 @@ def phrases_for(
 # Choosing the blanks
 
 
+def _pieces_of(texts: list[str]) -> list[Paragraph]:
+    """A section's paragraphs, a long one cut in pieces the segmenter takes one at a time.
+
+    A code block keeps its length but none of its text: nothing in it is ever a blank.
+    """
+    code = code_paragraphs(texts)
+    return [
+        Paragraph(" " * len(piece) if index in code else piece, index, offset)
+        for index, text in enumerate(texts)
+        for offset, piece in pieces(text)
+    ]
+
+
 def _extract_section(paragraphs: list[Paragraph], context: Context, section: int) -> list[Phrase]:
-    length = sum(len(p.text) for p in paragraphs) + max(len(paragraphs) - 1, 0)
+    length = sum(len(p.text) for p in paragraphs) + max(len({p.index for p in paragraphs}) - 1, 0)
+    if length <= PART:
+        return _extract_part(paragraphs, context, section, length, context.matches[section])
+    # A huge section is done a part at a time, each part's words forgotten once it is done,
+    # so that memory stays bounded whatever the section's size.
+    phrases: list[Phrase] = []
+    start = 0
+    while start < len(paragraphs):
+        end, size = start, 0
+        while end < len(paragraphs) and (end == start or size + len(paragraphs[end].text) <= PART):
+            size += len(paragraphs[end].text)
+            end += 1
+        matches = [(i - start, s, e, t) for i, s, e, t in context.matches[section] if start <= i < end]
+        phrases += _extract_part(paragraphs[start:end], context, section, size, matches)
+        for paragraph in paragraphs[start:end]:
+            paragraph.release()
+        start = end
+    return sorted(phrases, key=lambda p: (p.paragraph, p.start))
+
+
+def _extract_part(
+    paragraphs: list[Paragraph],
+    context: Context,
+    section: int,
+    length: int,
+    matches: list[tuple[int, int, int, str]],
+) -> list[Phrase]:
     room = length // CHARS_PER_BLANK
     if room == 0:
         return []
@@ -180,39 +220,114 @@ def _extract_section(paragraphs: list[Paragraph], context: Context, section: int
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.text.strip():
             continue
+        candidates += emphasis_candidates(index, paragraph)
         candidates += quote_candidates(index, paragraph)
         candidates += formulation_candidates(index, paragraph)
+        candidates += [Candidate(SCORES["figure"], index, s, e, "figure") for s, e in figure_spans(paragraph)]
         candidates += list_candidates(index, paragraph)
-    candidates += term_candidates(paragraphs, context, section)
+        candidates += [Candidate(SCORES["list"], index, s, e, "list") for s, e in english_lists(paragraph)]
+    candidates += marked_term_candidates(paragraphs, context, matches)
     candidates += enumeration_candidates(paragraphs)
+    candidates += term_candidates(paragraphs, context.terms, section, max(2, length // CHARS_PER_TERM))
+    lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
+    candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
+    candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     wanted = min(room, max(2, length // 150))
     if len(chosen) < 2 and len(chosen) < wanted:
-        keywords = keyword_candidates(paragraphs, context)
-        chosen = _choose(paragraphs, [*chosen, *keywords], wanted)
+        # Nothing better: the most specific noun phrases, then any word.
+        fallback = term_candidates(paragraphs, context.terms, section, 40, relaxed=True)
+        if not any(c.kind == "term" for c in fallback):
+            fallback += keyword_candidates(paragraphs, context)
+        fallback = [c for c in fallback if not _inside_list(c, lists)]
+        chosen = _choose(paragraphs, [*chosen, *fallback], wanted)
         if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
-            chosen = _choose(paragraphs, [*chosen, *filler_candidates(paragraphs)], 2)
-    return [
-        Phrase(c.paragraph, c.start, c.end, paragraphs[c.paragraph].text[c.start : c.end], c.kind)
-        for c in sorted(chosen, key=lambda c: (c.paragraph, c.start))
-    ]
+            filler = [c for c in filler_candidates(paragraphs) if not _inside_list(c, lists)]
+            chosen = _choose(paragraphs, [*chosen, *filler], 2)
+    for c in chosen:
+        if c.kind in ("term", "list") and c.group is None:
+            text = paragraphs[c.paragraph].text[c.start : c.end]
+            context.terms.blanked[text] = context.terms.blanked.get(text, 0) + 1
+    phrases = []
+    for c in chosen:
+        piece = paragraphs[c.paragraph]
+        start, end = piece.offset + c.start, piece.offset + c.end
+        phrases.append(Phrase(piece.index, start, end, piece.text[c.start : c.end], c.kind))
+    return sorted(phrases, key=lambda p: (p.paragraph, p.start))
+
+
+def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]:
+    """Where the lists are, per piece: the whole stretch of each, items and all."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    groups: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.kind in ("list", "zone"):
+            if c.group is None:
+                spans.setdefault(c.paragraph, []).append((c.start, c.end))
+            else:
+                groups.setdefault(c.group, []).append(c)
+    for members in groups.values():
+        spans.setdefault(members[0].paragraph, []).append((members[0].start, members[-1].end))
+    return spans
+
+
+def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
+    """A word or phrase inside a list would be one item cut out alone (大局意识)."""
+    return any(s < c.end and c.start < e for s, e in lists.get(c.paragraph, ()))
+
+
+def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """A whole list already blanked in `REPEAT` sections is boilerplate by now (法律、行政法规)."""
+    if c.kind != "list" or c.group is not None:
+        return False
+    return context.terms.blanked.get(paragraphs[c.paragraph].text[c.start : c.end], 0) >= REPEAT
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:
-    """The best candidates that obey the rules, never overlapping, at most `room` of them."""
+    """The best candidates that obey the rules, never overlapping, at most `room` of them.
+
+    The items of a long list (one `group`) are taken all together or not at all: one item
+    cut out alone is no question (大局意识 out of 政治意识、大局意识、核心意识、看齐意识).
+    """
     chosen: list[Candidate] = []
-    taken: dict[int, list[tuple[int, int]]] = {}  # per paragraph, sorted and disjoint
-    for c in sorted(candidates, key=lambda c: (c.tier, c.rank, c.paragraph, c.start, -c.end)):
-        if len(chosen) >= room:
-            break
-        spans = taken.setdefault(c.paragraph, [])
+    taken: dict[int, list[tuple[int, int]]] = {}  # per piece, sorted and disjoint
+    groups: dict[tuple[int, int], list[Candidate]] = {}
+    for c in candidates:
+        if c.group is not None:
+            groups.setdefault(c.group, []).append(c)
+    done: set[tuple[int, int]] = set()
+
+    def fits(c: Candidate, spans: list[tuple[int, int]]) -> int | None:
         at = bisect.bisect_left(spans, (c.start, c.end))
         if (at > 0 and spans[at - 1][1] > c.start) or (at < len(spans) and spans[at][0] < c.end):
-            continue  # overlaps a better one (or is the same span again)
+            return None  # overlaps a better one (or is the same span again)
         if not paragraphs[c.paragraph].valid(c.start, c.end):
+            return None
+        return at
+
+    for c in sorted(candidates, key=lambda c: (-c.score, c.paragraph, c.start, -c.end)):
+        if len(chosen) >= room:
+            break
+        members = [c]
+        if c.group is not None:
+            if c.group in done:
+                continue
+            done.add(c.group)
+            members = groups[c.group]
+            if len(chosen) + len(members) > room:
+                continue
+        spots = []
+        for m in members:
+            spans = taken.setdefault(m.paragraph, [])
+            at = fits(m, spans)
+            if at is None:
+                break
+            spots.append((m, spans, at))
+        if len(spots) < len(members):
             continue
-        spans.insert(at, (c.start, c.end))
-        chosen.append(c)
+        for m, spans, _ in spots:
+            bisect.insort(spans, (m.start, m.end))
+            chosen.append(m)
     return chosen
 
 

@@ -1,0 +1,69 @@
+"""tui.core.figures: quantities with their unit and qualifier, and dates, each one blank; labels and counts are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_phrases import texts
+from tui.core.figures import figure_spans
+from tui.core.paragraph import Paragraph
+from tui.core.phrases import extract_paragraph
+
+
+def figures(text: str) -> list[str]:
+    return [text[s:e] for s, e in figure_spans(Paragraph(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("今年赤字率拟按3.6%以上安排，要保持必要的支出强度。", "3.6%以上"),
+        ("城镇新增就业900万人以上，调查失业率保持稳定。", "900万人以上"),
+        ("拟安排超长期特别国债1万亿元，用于重大项目建设。", "1万亿元"),
+        ("处理不满十四周岁未成年人个人信息的，应当取得监护人的同意。", "不满十四周岁"),
+        ("决议须经全体代表的三分之二以上多数通过，方为有效。", "三分之二以上"),
+        ("由省级以上部门责令改正，并处五千万元以下罚款。", "五千万元以下"),
+        ("评估报告和处理情况记录应当至少保存三年，以备查验。", "三年"),
+        ("本法自2021年11月1日起施行，此前的规定同时废止。", "2021年11月1日起"),
+        ("到二〇三五年基本实现社会主义现代化，这是一段足够长的话。", "二〇三五年"),
+        ("居民人均可支配收入从一万六千五百元增加到三万五千一百元。", "三万五千一百元"),
+        ("No Person shall be a Senator who shall not have attained to the Age of thirty Years.", "thirty Years"),
+        ("But Congress may, by a vote of two thirds of each House, remove such disability.", "two thirds"),
+        ("The terms shall end at noon on the 3d day of January of the years.", "3d day of January"),
+        ("until the Year one thousand eight hundred and eight, a tax may be imposed.", "one thousand eight hundred and eight"),
+    ],
+)
+def test_a_quantity_with_its_unit_and_qualifier_is_one_figure(text: str, wanted: str) -> None:
+    assert wanted in figures(text)
+
+
+def test_what_a_figure_measures_stays_with_it() -> None:
+    assert figures("并处五千万元以下或者上一年度营业额百分之五以下罚款。") == ["五千万元以下", "营业额百分之五以下"]
+
+
+def test_a_range_is_one_figure() -> None:
+    assert figures("对直接责任人员处一万元以上十万元以下罚款。") == ["一万元以上十万元以下"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息。",  # an article number
+        "（一）取得个人的同意；（二）为订立合同所必需。",  # list labels
+        "详见第12页的说明，以及第三章第二节的规定。",  # page and chapter references
+        "第十三届全国人民代表大会常务委员会第三十次会议通过。",  # ordinals
+        "我们要三个人一组，两个部门一起，把一件事办好。",  # counts that carry nothing
+        "一年来，全党同志信心百倍，万众一心，千万不要松懈。",  # idioms and adverbs
+        "Section. 2. Article I of the Constitution, Amendment XIV.",  # labels in English
+        "One of them shall have one Vote, and the first Meeting shall be held.",  # counts in English
+    ],
+)
+def test_labels_references_and_counts_are_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_an_article_number_next_to_a_figure_stays_out_of_it() -> None:
+    text = "第六十六条 违反本法规定处理个人信息的，处一百万元以下罚款；对直接负责的主管人员处一万元以上十万元以下罚款。"
+    found = figures(text)
+    assert found == ["一百万元以下", "一万元以上十万元以下"]
+    assert "一百万元以下" in texts(extract_paragraph(text))

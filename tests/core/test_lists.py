@@ -1,0 +1,82 @@
+"""tui.core.lists: a parallel list is one blank, or all of its items; it starts and ends at its items' edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.test_phrases import texts
+from tui.core.lists import list_candidates
+from tui.core.paragraph import Paragraph
+from tui.core.phrases import extract_paragraph
+
+
+def lists(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in list_candidates(0, Paragraph(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # a subject and a verb before the first item stay out of it
+        ("个人信息处理者违反法律、行政法规或者违反约定处理个人信息。", "法律、行政法规"),
+        # the verb of a clause after the last item stays out of it
+        ("（三）法律、行政法规规定的其他情形。", "法律、行政法规"),
+        # a verb governing the whole list stays out of it; the noun the items qualify comes in
+        ("处理个人信息应当遵循公开、透明原则，公开个人信息处理规则。", "公开、透明原则"),
+        ("处理个人信息应当遵循合法、正当、必要和诚信原则，不得通过误导。", "合法、正当、必要和诚信原则"),
+        # a list of single verbs is one blank even when long
+        ("个人信息的处理包括个人信息的收集、存储、使用、加工、传输、提供、公开、删除等。", "收集、存储、使用、加工、传输、提供、公开、删除"),
+        ("任何组织、个人不得非法收集、使用、加工、传输他人个人信息。", "收集、使用、加工、传输"),
+    ],
+)
+def test_a_list_starts_and_ends_at_its_items(text: str, wanted: str) -> None:
+    assert lists(text) == [wanted]
+
+
+def test_a_modified_second_item_is_no_list() -> None:
+    # 人民检察院 and 法律规定的消费者组织: the second item has a clause of its own.
+    assert lists("人民检察院、法律规定的消费者组织和由国家网信部门确定的组织可以依法提起诉讼。") == []
+
+
+def test_a_list_of_four_terms_is_one_blank() -> None:
+    text = "全党要增强政治意识、大局意识、核心意识、看齐意识，自觉在思想上政治上行动上同党中央保持高度一致。"
+    assert "政治意识、大局意识、核心意识、看齐意识" in texts(extract_paragraph(text))
+
+
+def test_a_long_list_of_three_is_quizzed_item_by_item_never_one_item_alone() -> None:
+    text = (
+        "当前正处于规划收官期、乡村振兴深化期、产业转型突破期，自觉在思想上政治上行动上"
+        "同党中央保持高度一致，不断提高政治判断力，这是一段足够长的话，再长一些也无妨。"
+    )
+    found = [p for p in extract_paragraph(text) if p.kind == "list"]
+    items = ["规划收官期", "乡村振兴深化期", "产业转型突破期"]
+    assert [p.text for p in found] == items
+
+
+def test_a_long_list_of_many_items_is_one_blank_or_none() -> None:
+    whole = "当前正处于规划收官期、乡村振兴深化期、产业转型突破期、改革攻坚关键期，这是一段足够长的话，再长一些也无妨。"
+    assert "规划收官期、乡村振兴深化期、产业转型突破期、改革攻坚关键期" in texts(extract_paragraph(whole))
+    longer = whole.replace("改革攻坚关键期", "改革攻坚关键期、开放发展机遇期")
+    assert not any(p.kind == "list" for p in extract_paragraph(longer))
+
+
+def test_a_long_list_gives_all_its_items_or_none_when_room_is_short() -> None:
+    # Room for two blanks only: the three items do not fit, so none of them is cut out alone.
+    text = "正处于规划收官期、乡村振兴深化期、产业转型突破期，这是足够长的一句话。"
+    found = texts(extract_paragraph(text))
+    assert not {"规划收官期", "乡村振兴深化期", "产业转型突破期"} & set(found)
+
+
+@pytest.mark.parametrize(
+    "blank",
+    ["者违反法律、行政法规", "人民检察院、法律规定", "遵循公开、透明原则", "大局意识"],
+)
+def test_known_bad_blanks_never_come_back(blank: str) -> None:
+    paragraphs = [
+        "个人信息处理者违反法律、行政法规或者违反约定处理个人信息的，应当停止处理。",
+        "人民检察院、法律规定的消费者组织和由国家网信部门确定的组织可以依法向人民法院提起诉讼。",
+        "处理个人信息应当遵循公开、透明原则，公开个人信息处理规则，明示处理的目的、方式和范围。",
+        "全党要增强政治意识、大局意识、核心意识、看齐意识，这是足够长的一句话。",
+    ]
+    for paragraph in paragraphs:
+        assert blank not in texts(extract_paragraph(paragraph))

@@ -1,0 +1,94 @@
+"""tui.core.terms: noun phrases kept whole and ranked by how specific they are; keywords fill what nothing else does."""
+
+from __future__ import annotations
+
+from tests.core.test_phrases import assert_rules, section_of, texts
+from tui.core.model import Document, Section
+from tui.core.paragraph import Paragraph
+from tui.core.phrases import extract, extract_paragraph
+from tui.core.terms import chinese_terms
+
+
+def terms_of(text: str) -> list[str]:
+    return [t.text for t in chinese_terms(Paragraph(text))]
+
+
+def law(*articles: str) -> Document:
+    return Document(
+        "t", "text", [Section(str(i), "heading", 2, "", f"第{i}条", [a]) for i, a in enumerate(articles, 1)]
+    )
+
+
+def test_a_defined_term_is_a_blank_where_it_is_defined() -> None:
+    doc = law(
+        "去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。",
+        "匿名化，是指个人信息经过处理无法识别特定自然人且不能复原的过程。",
+    )
+    found = extract(doc)
+    assert "去标识化" in texts(found["1"]) and "匿名化" in texts(found["2"])
+
+
+def test_a_framed_term_is_a_blank() -> None:
+    found = extract_paragraph("党必须坚持民主集中制，严明政治纪律和政治规矩，这是一段足够长的话，再长一些。")
+    assert ("民主集中制", "term") in [(p.text, p.kind) for p in found]
+
+
+def test_a_repeated_compound_is_kept_whole() -> None:
+    doc = law(
+        "处理敏感个人信息的，个人信息处理者应当事前进行个人信息保护影响评估，并对处理情况进行记录。",
+        "个人信息保护影响评估应当包括下列内容，这是一段足够长的话，再长一些也无妨。",
+        "个人信息保护影响评估报告和处理情况记录应当至少保存三年，这是一段足够长的话。",
+        "国家网信部门负责统筹协调个人信息保护工作和相关监督管理工作。",
+    )
+    found = [p for ps in extract(doc).values() for p in ps]
+    assert "个人信息保护影响评估" in texts(found)
+    assert not {"影响评估", "保护影响评估", "评估"} & set(texts(found))
+
+
+def test_a_clause_is_not_a_term() -> None:
+    # A verb with its object, a verb with its complement, a subject and its verb.
+    assert "国家机关处理个人信息" not in terms_of("国家机关处理个人信息，应当依照法律规定的权限和程序进行。")
+    assert "个人权益造成不利影响" not in terms_of("避免因个人信息不准确对个人权益造成不利影响。")
+    assert not any("违反" in t for t in terms_of("个人信息处理者违反本法规定处理个人信息的，应当停止。"))
+
+
+def test_pointers_and_generic_words_are_not_terms() -> None:
+    found = texts(extract_paragraph("依照本法规定召开会议，会议研究了有关情况，决定实行民主集中制。"))
+    assert "民主集中制" in found
+    assert not {"本法规定", "会议", "情况", "有关情况"} & set(found)
+
+
+def test_a_term_is_never_cut_out_of_a_longer_compound() -> None:
+    terms = terms_of("个人信息处理者应当指定个人信息保护负责人，负责对个人信息处理活动进行监督。")
+    assert "个人信息处理者" in terms
+    assert not {"个人信息处理", "负责人", "保护负责人", "处理者"} & set(terms)
+
+
+def test_terms_fill_a_section_with_nothing_marked() -> None:
+    doc = Document(
+        "t",
+        "text",
+        [
+            Section("1", "heading", 1, "一、", "甲", ["要建立作风建设的跟踪问效机制,定期对作风建设情况进行评估考核。通过持续跟踪问效,确保作风建设常抓不懈。"]),
+            Section("2", "heading", 1, "二、", "乙", ["组织部门要加强作风建设,选优配强干部,为作风建设提供人才保障,把干部队伍建设摆在突出位置。"]),
+            Section("3", "heading", 1, "三、", "丙", ["宣传部门要加大作风建设宣传力度,营造良好的舆论氛围,推动作风建设取得实效,让群众看到变化。"]),
+        ],
+    )
+    found = extract(doc)
+    for section in doc.walk():
+        assert len(found[section.id]) >= 2
+        assert all(p.kind in ("term", "keyword") for p in found[section.id])
+        # Words found in every section sink; generic verbs never rise.
+        assert not {"作风建设", "作风", "坚持", "加强", "推进"} & set(texts(found[section.id]))
+
+
+def test_terms_are_not_used_where_better_phrases_exist() -> None:
+    found = extract_paragraph("延安时期,党对作风问题“零容忍”的坚定立场十分鲜明。我们要坚决克服“松口气、歇歇脚”的麻痹思想。")
+    assert texts(found) == ["零容忍", "松口气、歇歇脚"]
+
+
+def test_english_notes_get_blanks_too() -> None:
+    paragraph = 'The "separation of powers" keeps each branch in check; Congress makes the laws.'
+    found = extract_paragraph(paragraph)
+    assert "separation of powers" in texts(found)
+    assert_rules(section_of(paragraph), {"1": found})

@@ -1,0 +1,1 @@
+"""Evaluation scripts: samples of blanks drawn for judging by hand."""

@@ -1,0 +1,216 @@
+"""How much a candidate term is worth: specificity against general language, and what the document says of it.
+
+Specificity comes from the segmenter's own dictionary, the word frequencies of general Chinese
+that rjieba already holds (no second dictionary to load), and for English from wordfreq.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tui.core.paragraph import Paragraph, _segmenter
+from tui.core.paragraph import pos as pos_of
+from tui.core.phrase_rules import SCORES, Candidate
+from tui.core.terms import _NOUNS, Term, _han, all_terms
+from tui.core.terms_en import specificity
+
+REPEAT = 2  # the same term (or list) is a blank in this many sections at most
+OFTEN = 10  # ... and a term met this often in the document in one section only
+_TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
+_COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
+
+
+@dataclass
+class TermStats:
+    """What the whole document says about its candidate terms."""
+
+    count: dict[str, int] = field(default_factory=dict)
+    sections: dict[str, int] = field(default_factory=dict)
+    first_section: dict[str, int] = field(default_factory=dict)
+    defined: set[str] = field(default_factory=set)
+    framed: set[str] = field(default_factory=set)
+    headings: set[str] = field(default_factory=set)
+    heading_grams: set[str] = field(default_factory=set)
+    blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
+    marked: bool = False  # the document marks its key points itself (quotes)
+    section_headings: dict[int, str] = field(default_factory=dict)
+    _in_heading: dict[str, bool] = field(default_factory=dict)
+    scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
+    filled: int = 0
+
+    def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
+        seen: set[str] = set()
+        huge = sum(len(p.text) for p in paragraphs) > 200_000
+        for paragraph in paragraphs:
+            terms = all_terms(paragraph)
+            if huge:
+                paragraph.release()  # a huge section is not held segmented whole
+            for term in terms:
+                self.count[term.text] = self.count.get(term.text, 0) + 1
+                if term.framed or term.capitalised:
+                    self.framed.add(term.text)
+                if term.defined:
+                    self.defined.add(term.text)
+                if term.text not in seen:
+                    seen.add(term.text)
+                    self.sections[term.text] = self.sections.get(term.text, 0) + 1
+                    self.first_section.setdefault(term.text, section)
+        if paragraphs:
+            self.filled += 1
+
+    def finish(self) -> None:
+        """Count each term inside the longer terms that start with it as well (个人信息保护影响评估
+        in 个人信息保护影响评估报告): a compound is met whenever a longer one is."""
+        nested: dict[str, int] = {}
+        for text, n in self.count.items():
+            for cut in range(4, len(text)):
+                if text[:cut] in self.count:
+                    nested[text[:cut]] = nested.get(text[:cut], 0) + n
+        for text, n in nested.items():
+            self.count[text] += n
+
+    def add_heading(self, heading: str) -> None:
+        self.headings.update(t.text for t in all_terms(Paragraph(heading)))
+        # Four characters in a row shared with a heading tie a term to it (跟踪问效机制).
+        self.heading_grams.update(heading[i : i + 4] for i in range(len(heading) - 3) if _han(heading[i : i + 4]))
+
+    def in_heading(self, term: str) -> bool:
+        known = self._in_heading.get(term)
+        if known is None:
+            grams = self.heading_grams
+            known = term in self.headings or any(term[i : i + 4] in grams for i in range(len(term) - 3))
+            self._in_heading[term] = known
+        return known
+
+    def pervasive(self, term: str) -> bool:
+        """In most sections of the document: blanked only where it is defined."""
+        spread = self.sections.get(term, 0)
+        return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
+
+
+def _specific_words(words: list[str]) -> bool:
+    """Whether a compound holds a rare word, or is rare as a whole (紧急情况 is neither)."""
+    rarities = [rarity(w) for w in words]
+    return max(rarities) >= 10.0 or sum(rarities) >= 19.0
+
+
+@lru_cache(maxsize=65536)
+def paragraph_words(text: str) -> list[str]:
+    """The words of a short text as the segmenter cuts it alone."""
+    return [w for w, _, _ in _segmenter().tokenize(text)]
+
+
+@lru_cache(maxsize=65536)
+def rarity(word: str) -> float:
+    """How rare a word is in general Chinese: the log of its inverse dictionary frequency."""
+    frequency = max(_segmenter().suggest_freq(word) - 1, 0)
+    return math.log(_TOTAL / (frequency + 1))
+
+
+def term_candidates(
+    paragraphs: list[Paragraph], stats: TermStats, section: int, budget: int, relaxed: bool = False
+) -> list[Candidate]:
+    """The section's best terms: each at most once (where it is defined, else first), a term
+    found all over the document only in the section where it is first met or defined.
+
+    `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
+    """
+    best: dict[str, tuple[float, int, Term]] = {}
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph.text
+        for term in all_terms(paragraph):
+            if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
+                continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            score = _score(term, stats, section, relaxed)
+            if score is None:
+                continue
+            held = best.get(term.text)
+            if held is None or (term.defined and not held[2].defined):
+                best[term.text] = (score, index, term)
+    ranked = sorted(best.values(), key=lambda v: -v[0])[:budget]
+    return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
+
+
+def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
+    text = term.text
+    count = stats.count.get(text, 1)
+    specific = specificity(text)
+    capitalised = term.capitalised or text in stats.framed
+    if relaxed:
+        if not term.capitalised and term.words == 1:
+            return None  # a capital that only opens a sentence (Excessive bail) names nothing
+        return SCORES["filler"] + 10 + specific
+    if stats.pervasive(text):
+        return None
+    if term.words == 1 and not (capitalised and specific >= 3.2):
+        return None  # a single word must be a rare name (Impeachment), not a common one (State)
+    if term.words > 1 and not (specific >= 2.5 and (capitalised or count >= 2)):
+        return None
+    return SCORES["term"] + 3 * specific + 6 * min(math.log2(count), 3) + (4 if term.words > 1 else 0)
+
+
+def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
+    """The term's worth here: what the document says of it (kept), less how often it has been
+    a blank already (a term met often enough is guessed from the context by now)."""
+    key = (term.text, term.words, term.defined, term.framed, term.capitalised, term.verbal, term.english, relaxed)
+    if key not in stats.scores:
+        stats.scores[key] = _static_score(term, stats, relaxed)
+    score = stats.scores[key]
+    if score is not None and term.text in stats.section_headings.get(section, ""):
+        return None  # its own heading echoed in the body: the framework quiz asks that
+    used = stats.blanked.get(term.text, 0)
+    if score is None or not used:
+        return score
+    if relaxed:
+        return score - 4 * used
+    # A term met all through the document is a blank once; a rarer one in two sections.
+    limit = 1 if stats.count.get(term.text, 0) >= OFTEN else REPEAT
+    return None if used >= limit and not (term.defined and not term.english) else score
+
+
+def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
+    if term.english:
+        return _english_score(term, stats, relaxed)
+    text = term.text
+    count = stats.count.get(text, 1)
+    defined = term.defined or text in stats.defined
+    framed = term.framed or text in stats.framed
+    heading = stats.in_heading(text)
+    # A heading echoed in its own body is the framework quiz's business, so a heading alone
+    # vouches only for a long term (跟踪问效机制), not for a word (整改措施, 问效).
+    strong = defined or framed or (heading and len(text) >= 5)
+    if relaxed:
+        frequency = _segmenter().suggest_freq(text) - 1 if term.words == 1 else 0
+        last = paragraph_words(text)[-1]
+        if term.verbal or frequency > _COMMON or len(last) < 2 or pos_of(last) not in ("n", "nz", "nt", "ns"):
+            return None  # a filler at least names a thing (not 个人信息行使)
+        used = 1 if stats.pervasive(text) else 0
+        return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
+    if stats.pervasive(text) and not term.defined:
+        return None  # everywhere in the document: the theme, not a point to recall
+    if stats.marked and not strong:
+        return None  # the author's marks say what matters; a plain noun phrase adds little
+    if term.words == 1:
+        frequency = _segmenter().suggest_freq(text) - 1
+        if pos_of(text) not in _NOUNS - {"l"}:
+            return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
+        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3 and len(text) >= 3)):
+            return None
+    elif not (strong or count >= 2) or not _specific_words(paragraph_words(text)):
+        return None
+    elif term.verbal and not (defined or (count >= 3 and rarity(paragraph_words(text)[0]) >= 12.0)):
+        return None  # a verb inside is trusted only in a defined or often repeated term of rare words
+    specific = max(min(rarity(text) - 9.0, 8.0), 0.0)
+    own = count >= 3 and specific >= 6  # a term of this document, not of the language
+    return (
+        SCORES["term"]
+        + specific
+        + (10 if own else 0)
+        + 6 * min(math.log2(count), 4)
+        + (25 if defined else 0)
+        + (8 if framed else 0)
+        + (8 if heading else 0)
+        + min(len(text), 8) / 2
+    )
