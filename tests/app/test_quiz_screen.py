@@ -14,6 +14,7 @@ import pytest
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
@@ -82,6 +83,19 @@ async def type_keys(pilot: Pilot, text: str) -> None:
         await pilot.press(char)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def burst(app: StudyApp, keys: list[str]) -> None:
+    """Keys as a terminal hands over a burst of them: all queued at once, with no pause between.
+
+    (`pilot.press` waits for the app to go idle after each key, which hides races.)
+    """
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
 
 
 async def submit(pilot: Pilot, text: str) -> None:
@@ -458,6 +472,32 @@ class TestAnswers:
             assert all(state.status == "right" for state in screen.session.states)
             assert [review.typed for review in reviews(app)] == PREAMBLE
             assert "".join(blank_text(screen).plain_lines).count("_") == 0
+
+
+# ---------------------------------------------------------------- typing ahead
+
+
+class TestTypingAhead:
+    async def test_answers_typed_without_a_pause_each_go_to_their_own_blank(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            burst(app, [key for answer in PREAMBLE[:8] for key in [*answer, "enter"]])
+            await until(pilot, lambda: len(reviews(app)) >= 8, "eight answers stored", tries=30)
+            assert [(r.card_key, r.typed, r.outcome) for r in reviews(app)] == [
+                (blank.card.key, answer, "right") for blank, answer in zip(screen.session.blanks, PREAMBLE[:8])
+            ]
+            assert screen.answer_bar.input.value == "" and screen.session.active == 8
+
+    async def test_keys_behind_tab_hint_and_reveal_act_in_the_order_typed(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            # Blank 1 given up on with 习近 typed, blank 2 left with a draft, blank 3 answered.
+            burst(app, [*"习近", "ctrl+r", *"党的", "tab", *PREAMBLE[2], "enter", *"人心", "escape"])
+            await until(pilot, lambda: not isinstance(app.screen, QuizScreen), "back in the reader", tries=30)
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("习近", "revealed"), (PREAMBLE[2], "right")]
+            assert screen.drafts == {1: "党的"}
 
 
 # ---------------------------------------------------------------- moving and leaving

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from ..core.session import QuizSession
 from ..core.database import StoreError
+from ..core.session import QuizSession
 from ..core.workbook import Workbook
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.answer_bar import AnswerBar
@@ -26,22 +26,23 @@ class BlankScreen(Screen[str | None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them."""
 
     HELP_TITLE = "help_quiz"
+    # No priority bindings: each key reaches the answer's input in the order typed and
+    # the input runs its binding there, so keys typed fast behind Enter or Tab are not
+    # read as part of the answer before it (see AnswerInput).
     BINDINGS = [
-        Binding(
-            "tab", "next_blank", "key_next_blank", tooltip="palette_help_next_blank",
-            priority=True, id="next_blank",
-        ),
+        Binding("enter", "answer", "key_answer", show=False, id="answer"),
+        Binding("tab", "next_blank", "key_next_blank", tooltip="palette_help_next_blank", id="next_blank"),
         Binding(
             "shift+tab", "previous_blank", "key_previous_blank", tooltip="palette_help_previous_blank",
-            priority=True, id="previous_blank",
+            id="previous_blank",
         ),
-        Binding("ctrl+t", "hint", "key_hint", tooltip="palette_help_hint", priority=True, id="hint"),
-        Binding("ctrl+r", "reveal", "key_reveal", tooltip="palette_help_reveal", priority=True, id="reveal"),
+        Binding("ctrl+t", "hint", "key_hint", tooltip="palette_help_hint", id="hint"),
+        Binding("ctrl+r", "reveal", "key_reveal", tooltip="palette_help_reveal", id="reveal"),
         Binding("1", "rate(1)", "rate_again", tooltip="palette_help_rate", show=False, id="rate_1", group=RATE),
         Binding("2", "rate(2)", "rate_hard", tooltip="palette_help_rate", show=False, id="rate_2", group=RATE),
         Binding("3", "rate(3)", "rate_good", tooltip="palette_help_rate", show=False, id="rate_3", group=RATE),
         Binding("4", "rate(4)", "rate_easy", tooltip="palette_help_rate", show=False, id="rate_4", group=RATE),
-        Binding("escape", "leave", "key_leave", tooltip="palette_help_leave", priority=True, id="leave"),
+        Binding("escape", "leave", "key_leave", tooltip="palette_help_leave", id="leave"),
     ]
 
     def __init__(self, workbook: Workbook, session: QuizSession, title: str) -> None:
@@ -89,11 +90,9 @@ class BlankScreen(Screen[str | None]):
 
     # ------------------------------------------------------------- answering
 
-    def on_answer_bar_answered(self, event: AnswerBar.Answered) -> None:
-        # Subclasses override `answered`, not this handler: Textual calls a handler
-        # once for every class of the MRO that defines it.
-        event.stop()
-        self.answered(event.text)
+    def action_answer(self) -> None:
+        """Enter: take what was typed, at once, as the answer of the blank active now."""
+        self.answered(self.answer_bar.input.take())
 
     def answered(self, text: str) -> None:
         """Enter in the answer bar: grade the active blank, or show the summary when all are."""
@@ -189,10 +188,7 @@ class BlankScreen(Screen[str | None]):
 
     def _set_input(self, text: str) -> None:
         """Put `text` in the input as the screen's doing: it is not typing, so it rates nothing."""
-        field = self.answer_bar.input
-        with self.prevent(Input.Changed):
-            field.value = text
-        field.cursor_position = len(text)
+        self.answer_bar.input.put(text)
 
     def _take_input(self) -> str:
         """Empty the input and return the answer it held; a lone rating digit is a rating, kept."""

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..core.quiz import diff, diff_rows
 from ..core.session import BlankState
-from ..i18n import t, translate_bindings
+from ..i18n import t
+from .answer_input import AnswerInput
 
 RATING_KEYS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
 
@@ -44,29 +42,15 @@ class AnswerBar(Vertical):
         "answer-bar--revealed",
     }
 
-    HELP_TITLE = "help_quiz"
-    # Enter reaches the Input first, which submits; the binding names the key for the
-    # help screen, and answers from here too if the bar itself has focus.
-    BINDINGS = [Binding("enter", "answer", "key_answer", show=False, id="answer")]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        translate_bindings(self)
-
-    class Answered(Message):
-        """The user pressed Enter on an answer (possibly empty)."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
     def compose(self) -> ComposeResult:
         yield Static("", id="feedback", markup=False)
-        yield Input(id="answer")
+        # Enter and the quiz's other keys are the screen's bindings, which the input
+        # runs in the order the keys were typed.
+        yield AnswerInput(id="answer")
 
     @property
-    def input(self) -> Input:
-        return self.query_one(Input)
+    def input(self) -> AnswerInput:
+        return self.query_one(AnswerInput)
 
     @property
     def feedback(self) -> Static:
@@ -109,16 +93,3 @@ class AnswerBar(Vertical):
         if state.rating:
             text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating])))
         self.feedback.update(text)
-
-    async def action_answer(self) -> None:
-        await self.input.action_submit()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        value = event.value
-        # Emptied for the next answer, which is not the user editing it: without Changed,
-        # a screen cannot mistake it for a rating digit deleted.
-        with self.prevent(Input.Changed):
-            event.input.value = ""
-        self.post_message(self.Answered(value))
