@@ -24,6 +24,7 @@ from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 
 from .conftest import study_app, until
+from .test_quiz_screen import burst
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -282,6 +283,18 @@ class TestAnswering:
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
             assert len(reviews(app)) == 1
+
+
+class TestTypingAhead:
+    async def test_answers_typed_without_a_pause_are_each_stored_with_their_own_card(self, open_app, clock) -> None:
+        app = open_app(start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            burst(app, [key for n in range(5) for key in [*f"x{n}", "enter"]])
+            await until(pilot, lambda: len(reviews(app)) >= 5, "five answers stored", tries=30)
+            assert [(r.card_key, r.typed) for r in reviews(app)] == [
+                (blank.card.key, f"x{n}") for n, blank in enumerate(screen.session.blanks[:5])
+            ]
 
 
 async def _summary(pilot: Pilot) -> SummaryScreen:
