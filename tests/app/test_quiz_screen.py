@@ -338,12 +338,44 @@ class TestAnswers:
             assert cell_len(line[line.index("《") + 1 : line.index("》")]) == cell_len(PREAMBLE[0])
             assert style_of(view, "1习近") == component(view, "active")
             clock[0] += SLOW
-            await type_keys(pilot, PREAMBLE[0])
+            await type_keys(pilot, PREAMBLE[0][2:])
             state = screen.session.states[0]
             assert (state.status, state.hints, state.rating) == ("right", 2, quiz.HARD)
             assert "困难" in feedback(screen).plain
             [review] = reviews(app)
-            assert (review.outcome, review.hints, review.rating) == ("right", 2, quiz.HARD)
+            assert (review.outcome, review.typed, review.hints, review.rating) == ("right", PREAMBLE[0], 2, quiz.HARD)
+
+    async def test_hinted_letters_are_in_the_input_and_the_rest_typed_is_right(self, open_app, clock) -> None:
+        app = open_app(section="3.2")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            index = next(b.index for b in screen.session.blanks if b.answer == "强化监督检查")
+            screen.session.go(index)
+            screen.redraw()
+            field = screen.answer_bar.input
+            await pilot.press("ctrl+t", "ctrl+t")
+            assert any(f"{index + 1}强化_" in line for line in blank_text(screen).plain_lines)
+            assert (field.value, field.cursor_position) == ("强化", 2)  # there to be typed on, or edited
+            await pilot.press("backspace", "化")
+            clock[0] += 2.0  # quick, yet helped: Hard, not Easy
+            await type_keys(pilot, "监督检查")
+            state = screen.session.states[index]
+            assert (state.status, state.typed, state.hints, state.rating) == ("right", "强化监督检查", 2, quiz.HARD)
+            assert feedback(screen).plain.startswith(f"第 {index + 1} 空 正确")
+            assert [(r.typed, r.outcome, r.rating) for r in reviews(app)] == [("强化监督检查", "right", quiz.HARD)]
+
+    async def test_a_hint_adds_a_letter_to_what_is_typed_right_and_mends_what_is_not(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            field = screen.answer_bar.input
+            await pilot.press(*"习近平关")
+            await pilot.press("ctrl+t")
+            assert field.value == "习近平关于"
+            assert any("《1习近平关于_" in line for line in blank_text(screen).plain_lines)
+            await pilot.press("backspace", "backspace", *"与加", "ctrl+t")
+            assert field.value == "习近平关于加"  # the wrong part mended, and one letter more
+            assert screen.session.states[0].hints == 2
 
     async def test_reveal_key_gives_the_blank_up(self, open_app, clock) -> None:
         app = open_app()

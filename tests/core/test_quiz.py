@@ -21,6 +21,7 @@ from tui.core.quiz import (
     hint,
     keys_by_section,
     letters,
+    letters_right,
     next_section_with_cards,
     normalize,
     suggest_rating,
@@ -208,6 +209,14 @@ class TestHint:
     def test_letters_count_no_punctuation(self) -> None:
         assert letters("松口气、歇歇脚") == 6
         assert letters("due process") == 10
+
+    @pytest.mark.parametrize(
+        ("typed", "right"),
+        [("", 0), ("松口", 2), ("松口气，歇", 4), ("松口气歇歇脚", 6), ("松开", 1), ("口气", 0), ("ＤＵＥ p", 4)],
+    )
+    def test_letters_right_from_the_start(self, typed: str, right: int) -> None:
+        expected = "due process" if typed.startswith("Ｄ") else "松口气、歇歇脚"
+        assert letters_right(typed, expected) == right
 
 
 class TestSuggestRating:

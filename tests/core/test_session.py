@@ -140,6 +140,19 @@ class TestQuizSession:
         assert shown == "松口气、歇歇脚"
         assert quiz.states[0].hints == 6
 
+    def test_a_hint_gives_the_input_one_letter_more_than_is_typed_right(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)  # the first answer: 松口气、歇歇脚
+        assert quiz.hint("") == "松"
+        assert quiz.hint("松口") == "松口气"  # two typed right: the third comes
+        assert quiz.shown(0) == "松口气"
+        assert quiz.hint("松开") == "松口气、歇"  # a wrong letter is mended, and one more comes
+        assert quiz.hint("松口气，歇歇") == "松口气、歇歇脚"  # punctuation and width as answers are compared
+        assert quiz.states[0].hints == 4  # presses, not letters shown
+        whole = quiz.hint("松口气、歇歇脚")  # already all typed right: nothing more to give
+        assert whole == "松口气、歇歇脚" and quiz.states[0].hints == 4
+        assert quiz.answer("松口气、歇歇脚", now=1.0).outcome == "right"  # type: ignore[union-attr]
+        assert quiz.states[0].rating == HARD
+
     def test_rating_must_be_one_to_four(self) -> None:
         quiz = QuizSession(session_blanks(), now=0.0)
         quiz.reveal(now=0.0)

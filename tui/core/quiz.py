@@ -166,6 +166,21 @@ def hint(expected: str, shown: int) -> str:
     return expected
 
 
+def letters_right(typed: str, expected: str) -> int:
+    """How many letters of `expected`, from its start, `typed` has right, compared as answers are."""
+    have = normalize(typed)
+    at = count = 0
+    for char in expected:
+        if _ignorable(char):
+            continue
+        form = normalize(char)
+        if not have.startswith(form, at):
+            break
+        at += len(form)
+        count += 1
+    return count
+
+
 def suggest_rating(outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int) -> int:
     """The FSRS rating to suggest: Again 1, Hard 2, Good 3, Easy 4.
 

@@ -11,7 +11,7 @@ from typing import Literal
 from rich.cells import cell_len
 
 from tui.core.model import Card, Section
-from tui.core.quiz import AGAIN, EASY, Verdict, check, hint, letters, suggest_rating
+from tui.core.quiz import AGAIN, EASY, Verdict, check, hint, letters, letters_right, suggest_rating
 
 Status = Literal["pending", "right", "near", "wrong", "revealed"]
 
@@ -123,7 +123,8 @@ class BlankState:
 
     status: Status = "pending"
     typed: str = ""
-    hints: int = 0
+    hints: int = 0  # hint presses that gave something
+    hinted: int = 0  # letters of the answer the hints show
     seconds: float = 0.0
     verdict: Verdict | None = None
     rating: int | None = None
@@ -195,7 +196,7 @@ class QuizSession:
         state, blank = self.states[index], self.blanks[index]
         if state.graded:
             return blank.answer
-        return hint(blank.answer, state.hints - 1) if state.hints else ""
+        return hint(blank.answer, state.hinted - 1) if state.hinted else ""
 
     # ---- acting
     def _tick(self, now: float | None) -> float:
@@ -224,14 +225,22 @@ class QuizSession:
         )
         return verdict
 
-    def hint(self) -> str | None:
-        """Reveal one more letter of the active blank; returns what it now shows."""
+    def hint(self, typed: str = "") -> str | None:
+        """One more letter of the active blank than `typed` has right from its start.
+
+        Returns what the answer's input should hold now: `typed` when it already has
+        every hinted letter right, else the hinted start of the answer (mending what was
+        typed wrong). None when there is no pending blank.
+        """
         state, blank = self.active_state, self.active_blank
         if state is None or blank is None or state.graded:
             return None
-        if state.hints < letters(blank.answer):
+        right = letters_right(typed, blank.answer)
+        wanted = min(letters(blank.answer), max(state.hinted + 1, right + 1))
+        if wanted > state.hinted and wanted > right:
             state.hints += 1
-        return self.shown(self.active)
+            state.hinted = wanted
+        return typed if right >= state.hinted else self.shown(self.active)
 
     def reveal(self, now: float | None = None) -> None:
         """Give up on the active blank."""

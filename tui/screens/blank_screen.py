@@ -218,8 +218,16 @@ class BlankScreen(Screen[str | None]):
         self._move(self.session.active - 1)
 
     def action_hint(self) -> None:
-        if self.session.hint() is not None:
-            self.redraw()
+        """One more letter of the active blank, on the blank and in the input, to type on from."""
+        state = self.session.active_state
+        if state is None or state.graded:
+            return
+        # A lone rating digit in the input is a rating, kept; a hint begins the next answer.
+        typed = self._take_input()
+        self.feedback_index = None
+        text = self.session.hint(typed)
+        self._set_input(text if text is not None else typed)
+        self.redraw()
 
     def action_reveal(self) -> None:
         state = self.session.active_state
