@@ -420,6 +420,28 @@ class TestAnswers:
             stored = app.workbook.store.cards(app.workbook.document_id())[review.card_key]  # type: ignore[union-attr]
             assert stored.due > review.time  # scheduled as Good, not as the Again it replaced
 
+    async def test_full_width_digits_rate_as_the_others_do(self, open_app, clock) -> None:
+        # An input method in full-width mode types １２３４.
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await submit(pilot, "不知道")
+            await pilot.press("３")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD and "良好" in feedback(screen).plain
+            await pilot.press("enter")  # confirms it: not an answer for blank 2
+            await pilot.pause()
+            assert screen.answer_bar.input.value == "" and not screen.session.states[1].graded
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.GOOD)]
+            await submit(pilot, "不知道")
+            await pilot.press("２", "backspace")  # taken back: the suggested rating again
+            await pilot.pause()
+            assert screen.session.states[1].rating == quiz.AGAIN
+            await pilot.press("４", "enter")
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.GOOD), ("不知道", quiz.EASY)]
+            assert not screen.session.states[2].graded
+
     async def test_a_digit_after_typing_has_begun_is_part_of_the_answer(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:

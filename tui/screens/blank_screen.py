@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,6 +22,12 @@ RATING_DIGITS = ("1", "2", "3", "4")
 # The digits reach the answer's Input, which reads them as ratings (see `_rating_key`);
 # the bindings name them for the help screen and the palette.
 RATE = Binding.Group("key_rate")
+
+
+def rating_digit(text: str) -> int | None:
+    """The rating a lone digit 1-4 stands for, typed half- or full-width (an input method's １２３４)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return int(folded) if folded in RATING_DIGITS else None
 
 
 class BlankScreen(Screen[str | None]):
@@ -96,7 +104,7 @@ class BlankScreen(Screen[str | None]):
 
     def answered(self, text: str) -> None:
         """Enter in the answer bar: grade the active blank, or show the summary when all are."""
-        if self.rating_before is not None and text in RATING_DIGITS:
+        if self.rating_before is not None and rating_digit(text) is not None:
             # Enter on a lone rating digit confirms the rating; it is not an answer.
             self.rating_before = None
             return
@@ -153,10 +161,11 @@ class BlankScreen(Screen[str | None]):
         index = self.feedback_index
         if index is None:
             return
-        if event.value in RATING_DIGITS:
+        digit = rating_digit(event.value)
+        if digit is not None:
             if self.rating_before is None:
                 self.rating_before = self.session.states[index].rating
-            self.rerate(index, int(event.value))
+            self.rerate(index, digit)
             return
         if self.rating_before is not None:
             self.rerate(index, self.rating_before)
