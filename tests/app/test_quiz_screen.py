@@ -263,6 +263,31 @@ class TestAnswers:
             [review] = reviews(app)
             assert (review.outcome, review.rating) == ("right", quiz.EASY)
 
+    async def test_a_pasted_answer_is_at_most_good(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += 2.0  # as quick as an answer rated Easy
+            app.post_message(events.Paste(PREAMBLE[0]))
+            await pilot.pause()
+            assert screen.answer_bar.input.value == PREAMBLE[0]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD and "良好" in feedback(screen).plain
+            # Pasted, then Tab away and back: the draft is still a pasted one.
+            await pilot.press("tab")
+            app.post_message(events.Paste(PREAMBLE[2][:4]))
+            await pilot.pause()
+            await pilot.press("shift+tab", "tab", *PREAMBLE[2][4:], "enter")
+            await pilot.pause()
+            assert screen.session.states[2].rating == quiz.GOOD
+            clock[0] += 2.0
+            assert screen.session.active == 3
+            await type_keys(pilot, PREAMBLE[3])  # typed, not pasted: Easy as before
+            assert [(r.typed, r.rating) for r in reviews(app)] == [
+                (PREAMBLE[0], quiz.GOOD), (PREAMBLE[2], quiz.GOOD), (PREAMBLE[3], quiz.EASY)
+            ]
+
     async def test_right_after_normalising_punctuation_and_width(self, open_app, clock) -> None:
         app = open_app(section="2.1")
         async with app.run_test(size=SIZE) as pilot:

@@ -238,6 +238,11 @@ class TestSuggestRating:
     def test_table(self, outcome: str, hints: int, revealed: bool, seconds: float, length: int, rating: int) -> None:
         assert suggest_rating(outcome, hints, revealed, seconds, length) == rating  # type: ignore[arg-type]
 
+    def test_a_pasted_answer_is_at_most_good(self) -> None:
+        assert suggest_rating("right", 0, False, 0.5, 4, pasted=True) == GOOD
+        assert suggest_rating("right", 1, False, 0.5, 4, pasted=True) == HARD
+        assert suggest_rating("wrong", 0, False, 0.5, 4, pasted=True) == AGAIN
+
 
 # ---------------------------------------------------------------- cards
 

@@ -181,17 +181,20 @@ def letters_right(typed: str, expected: str) -> int:
     return count
 
 
-def suggest_rating(outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int) -> int:
+def suggest_rating(
+    outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int, pasted: bool = False
+) -> int:
     """The FSRS rating to suggest: Again 1, Hard 2, Good 3, Easy 4.
 
     `length` is the number of letters in the phrase; a hint for every one of them
-    is the same as a reveal.
+    is the same as a reveal. A `pasted` answer is at most Good: it came quick
+    because it was not typed, not because it was known cold.
     """
     if revealed or outcome in ("wrong", "empty") or (length and hints_used >= length):
         return AGAIN
     if outcome == "near" or hints_used:
         return HARD
-    if seconds < 1.5 + 0.4 * length:
+    if seconds < 1.5 + 0.4 * length and not pasted:
         return EASY
     return GOOD
 

@@ -125,6 +125,7 @@ class BlankState:
     typed: str = ""
     hints: int = 0  # hint presses that gave something
     hinted: int = 0  # letters of the answer the hints show
+    pasted: bool = False  # some of the answer was pasted, not typed
     seconds: float = 0.0
     verdict: Verdict | None = None
     rating: int | None = None
@@ -207,10 +208,11 @@ class QuizSession:
         self._since = moment
         return moment
 
-    def answer(self, text: str, now: float | None = None) -> Verdict | None:
+    def answer(self, text: str, now: float | None = None, pasted: bool = False) -> Verdict | None:
         """Check `text` against the active blank; an empty answer reveals it for self-grading.
 
-        Returns None when there is nothing to grade (no blanks, or already graded).
+        `pasted`: some of `text` was pasted (it is rated at most Good). Returns None when
+        there is nothing to grade (no blanks, or already graded).
         """
         state, blank = self.active_state, self.active_blank
         if state is None or blank is None or state.graded:
@@ -219,9 +221,10 @@ class QuizSession:
         verdict = check(text, blank.answer)
         state.verdict = verdict
         state.typed = text
+        state.pasted = state.pasted or pasted
         state.status = "revealed" if verdict.outcome == "empty" else verdict.outcome
         state.rating = suggest_rating(
-            verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer)
+            verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer), state.pasted
         )
         return verdict
 

@@ -100,10 +100,15 @@ class BlankScreen(Screen[str | None]):
 
     def action_answer(self) -> None:
         """Enter: take what was typed, at once, as the answer of the blank active now."""
-        self.answered(self.answer_bar.input.take())
+        field = self.answer_bar.input
+        pasted = field.pasted
+        self.answered(field.take(), pasted)
 
-    def answered(self, text: str) -> None:
-        """Enter in the answer bar: grade the active blank, or show the summary when all are."""
+    def answered(self, text: str, pasted: bool = False) -> None:
+        """Enter in the answer bar: grade the active blank, or show the summary when all are.
+
+        `pasted`: some of `text` was pasted rather than typed.
+        """
         if self.rating_before is not None and rating_digit(text) is not None:
             # Enter on a lone rating digit confirms the rating; it is not an answer.
             self.rating_before = None
@@ -121,8 +126,9 @@ class BlankScreen(Screen[str | None]):
             self.redraw()
             draft = self.drafts.pop(self.session.active, "")
             self._set_input(text or draft)
+            self.answer_bar.input.pasted = pasted and bool(text)
             return
-        verdict = self.session.answer(text)
+        verdict = self.session.answer(text, pasted=pasted)
         if verdict is not None:
             self.graded(self.session.active)
 
@@ -200,11 +206,16 @@ class BlankScreen(Screen[str | None]):
         self.answer_bar.input.put(text)
 
     def _take_input(self) -> str:
-        """Empty the input and return the answer it held; a lone rating digit is a rating, kept."""
-        text = self.answer_bar.input.value
+        """Empty the input and return the answer it held, for the active blank; a lone
+        rating digit is a rating, kept. The blank is marked if any of it was pasted."""
+        field = self.answer_bar.input
+        text = field.value
         if self.rating_before is not None:
             self.rating_before = None
             text = ""
+        state = self.session.active_state
+        if state is not None and text and field.pasted:
+            state.pasted = True
         self._set_input("")
         return text
 

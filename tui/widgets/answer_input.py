@@ -1,4 +1,4 @@
-"""The answer's Input: every key acts in the order it was typed."""
+"""The answer's Input: every key acts in the order it was typed, and pasting is noticed."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ class AnswerInput(Input, inherit_bindings=False):
     # the answer), run in turn like every other bound key.
     BINDINGS = [binding for binding in Input.BINDINGS if not (isinstance(binding, Binding) and binding.key == "enter")]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pasted = False  # whether some of the text now in the input was pasted, not typed
+
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable:
             return  # Input's own handler inserts it, at once
@@ -31,6 +35,11 @@ class AnswerInput(Input, inherit_bindings=False):
         event.prevent_default()
         await self.app.run_action(active.binding.action, active.node)
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # Input's own handler, after this one, puts the text in.
+        if event.text:
+            self.pasted = True
+
     def take(self) -> str:
         """Empty the input and return what it held; emptying it is not an edit (no Changed)."""
         text = self.value
@@ -38,7 +47,8 @@ class AnswerInput(Input, inherit_bindings=False):
         return text
 
     def put(self, text: str) -> None:
-        """Set the text, with the cursor after it, as the program's doing: no Changed."""
+        """Set the text, with the cursor after it, as the program's doing: no Changed, not pasted."""
         with self.prevent(Input.Changed):
             self.value = text
         self.cursor_position = len(text)
+        self.pasted = False
