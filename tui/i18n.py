@@ -132,7 +132,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary_revealed": ("看了答案", "Shown"),
     "summary_skipped": ("未答", "Not answered"),
     "summary_time": ("用时", "Time"),
-    "summary_missed": ("要再看的：{phrases}", "To look at again: {phrases}"),
+    "summary_missed": ("要再看的：", "To look at again:"),
     "summary_next": ("回车：接着测验 {section}；Esc：回到阅读", "Enter: quiz {section} next; Esc: back to reading"),
     "summary_back": ("回车或 Esc：回到阅读", "Enter or Esc: back to reading"),
     "key_go_on": ("继续", "Go on"),

@@ -737,10 +737,28 @@ class TestSummary:
             texts = _summary_texts(summary)
             counts = " ".join(texts.split())
             assert "正确 5 差一点 1 不对 1 看了答案 2 未答 0 用时 1:30" in counts
-            assert "要再看的：习近平关于加强党的作风建设论述摘编、观察党群干群关系、牛鼻子" in texts.replace("\n", "")
+            assert "要再看的：\n  习近平关于加强党的作风建设论述摘编\n  观察党群干群关系\n  牛鼻子\n" in texts
             assert "回车：接着测验 (一)把握核心要义,校准政治方向；Esc：回到阅读" in texts
             assert screen.session.states[8].status == "revealed"
             assert len(reviews(app)) == 9
+
+    async def test_a_rerated_answer_counts_as_its_final_rating(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            await submit(pilot, "")  # shown, to grade oneself: recited right, so 4
+            await pilot.press("4", "enter")
+            await submit(pilot, PREAMBLE[1])
+            await pilot.press("1", "enter")  # right, but a guess: Again
+            for answer in ["观察干群关系"] + PREAMBLE[3:]:
+                await submit(pilot, answer)
+            await pilot.press("enter")
+            summary = await _summary(pilot)
+            counts = " ".join(_summary_texts(summary).split())
+            assert "正确 7 差一点 0 不对 2 看了答案 0 未答 0" in counts
+            assert [blank.answer for blank in summary.summary.missed] == [PREAMBLE[1], PREAMBLE[2]]
+            assert "要再看的：\n  党的作风是党的形象\n  观察党群干群关系\n" in _summary_texts(summary)
+            assert [r.rating for r in reviews(app)][:2] == [quiz.EASY, quiz.AGAIN]
 
     async def test_enter_on_the_summary_quizzes_the_next_section(self, open_app, clock) -> None:
         app = open_app()

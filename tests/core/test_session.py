@@ -104,10 +104,30 @@ class TestQuizSession:
         assert not quiz.next_pending(now=125.0)
 
         summary = quiz.summary(now=130.0)
-        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (2, 1, 1, 2, 0)
+        # The wrong answer rated Good counts as right: the user knows better.
+        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (3, 1, 0, 2, 0)
         assert summary.total == 6
         assert summary.seconds == pytest.approx(30.0)
-        assert [b.answer for b in summary.missed] == ["两个维护", "抓发展", "抓发展"]
+        assert [b.answer for b in summary.missed] == ["抓发展", "抓发展"]
+
+    def test_a_rerated_answer_counts_in_the_summary_as_its_final_rating(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)
+        quiz.answer("", now=1.0)  # shown, then rated Easy: recited right
+        quiz.rate(EASY)
+        quiz.next_pending(now=1.0)
+        quiz.answer("作风建设永远在路上", now=60.0)  # right, then rated Again: a guess
+        quiz.rate(AGAIN)
+        quiz.next_pending(now=60.0)
+        quiz.answer("两个拥护啊", now=61.0)  # wrong, rated Hard
+        quiz.rate(HARD)
+        quiz.next_pending(now=61.0)
+        quiz.answer("两个维护", now=120.0)  # right, its rating changed and changed back
+        quiz.rate(EASY, 3)
+        quiz.rate(GOOD, 3)
+        assert [state.final for state in quiz.states[:4]] == ["right", "wrong", "near", "right"]
+        summary = quiz.summary(now=120.0)
+        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (2, 1, 1, 0, 2)
+        assert [b.answer for b in summary.missed] == ["作风建设永远在路上"]
 
     def test_time_counts_only_while_a_blank_is_active(self) -> None:
         quiz = QuizSession(session_blanks(), now=0.0)

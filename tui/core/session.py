@@ -11,7 +11,7 @@ from typing import Literal
 from rich.cells import cell_len
 
 from tui.core.model import Card, Section
-from tui.core.quiz import AGAIN, EASY, Verdict, check, hint, letters, letters_right, suggest_rating
+from tui.core.quiz import AGAIN, EASY, GOOD, HARD, Verdict, check, hint, letters, letters_right, suggest_rating
 
 Status = Literal["pending", "right", "near", "wrong", "revealed"]
 
@@ -129,11 +129,27 @@ class BlankState:
     seconds: float = 0.0
     verdict: Verdict | None = None
     rating: int | None = None
+    suggested: int | None = None  # the rating given when graded, before keys 1-4 changed it
     review_id: int | None = None  # the stored review, for re-rating with keys 1-4
 
     @property
     def graded(self) -> bool:
         return self.status != "pending"
+
+    @property
+    def final(self) -> Status:
+        """How the blank counts in a summary: its status, or what a changed rating says.
+
+        Rated Good or Easy by the user, it was known (a shown answer recited right);
+        Hard, nearly; Again, missed (a right answer that was a guess counts as wrong).
+        """
+        if not self.graded or self.rating is None or self.rating == self.suggested:
+            return self.status
+        if self.rating >= GOOD:
+            return "right"
+        if self.rating == HARD:
+            return "near"
+        return self.status if self.status in ("wrong", "revealed") else "wrong"
 
     @property
     def outcome(self) -> str:
@@ -226,6 +242,7 @@ class QuizSession:
         state.rating = suggest_rating(
             verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer), state.pasted
         )
+        state.suggested = state.rating
         return verdict
 
     def hint(self, typed: str = "") -> str | None:
@@ -252,7 +269,7 @@ class QuizSession:
             return
         self._tick(now)
         state.status = "revealed"
-        state.rating = AGAIN
+        state.rating = state.suggested = AGAIN
 
     def rate(self, rating: int, index: int | None = None) -> None:
         """Override the suggested rating of a graded blank (keys 1-4)."""
@@ -287,8 +304,8 @@ class QuizSession:
 
     def summary(self, now: float | None = None) -> Summary:
         moment = self._tick(now)
-        counts = Counter(state.status for state in self.states)
-        missed = [b for b, s in zip(self.blanks, self.states) if s.status in ("wrong", "revealed")]
+        counts = Counter(state.final for state in self.states)
+        missed = [b for b, s in zip(self.blanks, self.states) if s.final in ("wrong", "revealed")]
         return Summary(
             right=counts["right"],
             near=counts["near"],
