@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -14,6 +16,7 @@ from tui.core.quiz import AGAIN, GOOD, HARD, check
 from tui.core.session import BlankState
 from tui.i18n import set_language
 from tui.widgets.answer_bar import AnswerBar
+from tui.widgets.answer_input import shorten
 
 SIZE = (100, 12)
 
@@ -154,6 +157,23 @@ class TestInput:
             await pilot.press("x")
             assert isinstance(app.focused, Input) and app.focused.value == "x"
             assert app.focused.region.y >= app.query_one(AnswerBar).feedback.region.bottom
+
+
+class TestShorten:
+    @pytest.mark.parametrize(
+        ("text", "width", "short"),
+        [
+            ("Blank 12", 20, "Blank 12"),
+            ("All answered: press Enter", 16, "All answered:…"),
+            ("All answered: press Enter", 18, "All answered:…"),
+            ("All answered: press Enter", 21, "All answered: press…"),
+            ("都答完了：回车看小结", 9, "都答完了…"),
+            ("都答完了：回车看小结", 10, "都答完了…"),
+        ],
+    )
+    def test_cut_after_a_whole_word(self, text: str, width: int, short: str) -> None:
+        assert shorten(text, width) == short
+        assert cell_len(short) <= width
 
 
 class TestVerdict:

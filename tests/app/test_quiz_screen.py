@@ -553,6 +553,43 @@ class TestAnswers:
             assert "".join(blank_text(screen).plain_lines).count("_") == 0
 
 
+# ---------------------------------------------------------------- small terminals
+
+
+def drawn_input(screen: QuizScreen) -> str:
+    """The answer's input line as drawn on screen."""
+    return "".join(segment.text for segment in screen.answer_bar.input.render_line(0)).rstrip()
+
+
+FULL = {
+    "en": "Blank 1: type the answer and press Enter (Enter alone shows it)",
+    "zh": "第 1 空：输入答案后回车（直接回车显示答案）",
+}
+SHORT = {"en": "Blank 1: type it, then Enter", "zh": "第 1 空：输入答案后回车"}
+TINY = {"en": "Blank 1", "zh": "第 1 空"}
+
+
+class TestSmallTerminal:
+    @pytest.mark.parametrize(
+        ("language", "width", "prompts"),
+        [("en", 60, SHORT), ("en", 100, FULL), ("en", 24, TINY), ("zh", 60, FULL), ("zh", 40, SHORT), ("zh", 20, TINY)],
+    )
+    async def test_the_prompt_is_shortened_to_whole_words_not_cut(self, store, language, width, prompts, clock) -> None:
+        app = study_app(SPEECH, language=language, store=store, start="quiz")
+        async with app.run_test(size=(100, 15)) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.resize_terminal(width, 15)
+            await pilot.pause()
+            field = screen.answer_bar.input
+            assert placeholder_of(screen) == prompts[language]
+            assert cell_len(placeholder_of(screen)) <= field.scrollable_content_region.width
+            assert drawn_input(screen) == placeholder_of(screen)
+            for answer in PREAMBLE:
+                await submit(pilot, answer)
+            assert cell_len(placeholder_of(screen)) <= field.scrollable_content_region.width
+            assert drawn_input(screen) == placeholder_of(screen)
+
+
 # ---------------------------------------------------------------- typing ahead
 
 

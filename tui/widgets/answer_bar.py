@@ -61,12 +61,14 @@ class AnswerBar(Vertical):
 
         With a `status`, blank `number` is already answered and the bar says how it went.
         """
+        # The longest that fits the bar: a small terminal gets a shorter one, not one cut off.
         if number is None:
-            self.input.placeholder = t("answer_done")
+            self.input.offer(t("answer_done"), t("answer_done_short"))
         elif status is not None:
-            self.input.placeholder = t(f"outcome_{status}", number=number)
+            self.input.offer(t(f"outcome_{status}", number=number))
         else:
-            self.input.placeholder = t("answer_placeholder", number=number)
+            keys = ("answer_placeholder", "answer_placeholder_short", "answer_placeholder_tiny")
+            self.input.offer(*(t(key, number=number) for key in keys))
         self.input.focus()
 
     def show_verdict(self, number: int, answer: str, state: BlankState) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
@@ -24,6 +25,7 @@ class AnswerInput(Input, inherit_bindings=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.pasted = False  # whether some of the text now in the input was pasted, not typed
+        self._prompts: tuple[str, ...] = ()
 
     async def _on_key(self, event: events.Key) -> None:
         if event.is_printable:
@@ -34,6 +36,22 @@ class AnswerInput(Input, inherit_bindings=False):
         event.stop()
         event.prevent_default()
         await self.app.run_action(active.binding.action, active.node)
+
+    def offer(self, *prompts: str) -> None:
+        """Show as placeholder the first of `prompts` (longest first) that fits the input's width."""
+        self._prompts = prompts
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.scrollable_content_region.width
+        if not self._prompts:
+            return
+        # Before the first layout there is no width yet: the longest, until a Resize.
+        fitting = [prompt for prompt in self._prompts if width <= 0 or cell_len(prompt) <= width]
+        self.placeholder = fitting[0] if fitting else shorten(self._prompts[-1], width)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Input's own handler, after this one, puts the text in.
@@ -52,3 +70,17 @@ class AnswerInput(Input, inherit_bindings=False):
             self.value = text
         self.cursor_position = len(text)
         self.pasted = False
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` cut to `width` cells after a whole word (or between wide characters), with "…"."""
+    if cell_len(text) <= width:
+        return text
+    end = cells = 0
+    while end < len(text) and cells + cell_len(text[end]) <= width - 1:
+        cells += cell_len(text[end])
+        end += 1
+    cut = text[:end]
+    if end < len(text) and text[end] != " " and " " in cut:
+        cut = cut[: cut.rindex(" ")]  # not inside a word
+    return cut.rstrip() + "…"
