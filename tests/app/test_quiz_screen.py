@@ -350,6 +350,20 @@ class TestAnswers:
                 "wrong", "观察党众干群关", quiz.AGAIN, False
             )
 
+    async def test_the_answer_of_another_blank_of_the_paragraph_is_tried_again_not_wrong(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            screen.session.go(5)  # 规划收官期, listed with 乡村振兴深化期 and 产业转型突破期
+            screen.redraw()
+            await submit(pilot, "乡村振兴深化期")
+            assert feedback(screen).plain == "第 6 空：答案对，但问的不是它，再想想"
+            assert screen.session.active == 5 and not screen.session.states[5].graded and reviews(app) == []
+            field = screen.answer_bar.input
+            assert field.value == "乡村振兴深化期" and field.selected_text == field.value
+            await type_keys(pilot, "规划收官期")  # typed over the selection
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("规划收官期", "right")]
+
     async def test_hint_then_right_is_hard(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:

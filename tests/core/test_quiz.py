@@ -141,6 +141,14 @@ class TestCheck:
         assert check("ＤＵＥ process", "due process").outcome == "right"
         assert check("due proces", "due process").outcome == "near"
 
+    def test_right_for_another_phrase_of_the_context_is_elsewhere(self) -> None:
+        others = ["敢于担当、勇于作为", "真抓实干、务求实效"]
+        verdict = check("敢于担当，勇于作为", "守住底线、不越红线", others)
+        assert verdict.outcome == "elsewhere" and not verdict.correct
+        assert check("守住底线、不越红线", "守住底线、不越红线", others).outcome == "right"
+        assert check("守住底线、不越红", "守住底线、不越红线", others).outcome == "near"
+        assert check("敢于担当", "守住底线、不越红线", others).outcome == "wrong"  # part of one is not it
+
 
 # ---------------------------------------------------------------- diff
 

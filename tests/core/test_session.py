@@ -129,6 +129,22 @@ class TestQuizSession:
         assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (2, 1, 1, 0, 2)
         assert [b.answer for b in summary.missed] == ["作风建设永远在路上"]
 
+    def test_an_answer_right_for_another_blank_of_the_paragraph_is_not_graded(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)
+        quiz.go(2, now=0.0)  # 两个确立, in one sentence with 两个维护
+        verdict = quiz.answer("两个维护", now=1.0)
+        assert verdict is not None and verdict.outcome == "elsewhere" and not verdict.correct
+        assert quiz.states[2].status == "pending" and quiz.states[2].rating is None and quiz.active == 2
+        assert quiz.answer("两个确立", now=2.0).outcome == "right"  # type: ignore[union-attr]
+        quiz.go(4, now=2.0)  # 抓发展, twice in its paragraph: the other one's answer is its own
+        assert quiz.answer("抓发展", now=3.0).outcome == "right"  # type: ignore[union-attr]
+        quiz.go(0, now=3.0)
+        assert quiz.answer("两个维护", now=4.0).outcome == "wrong"  # type: ignore[union-attr]  # another paragraph's
+
+    def test_the_context_of_each_blank_can_be_given(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0, others={0: ["四个意识"]})
+        assert quiz.answer("四个意识", now=1.0).outcome == "elsewhere"  # type: ignore[union-attr]
+
     def test_time_counts_only_while_a_blank_is_active(self) -> None:
         quiz = QuizSession(session_blanks(), now=0.0)
         quiz.next(now=5.0)  # 5 s on blank 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -181,7 +181,9 @@ class QuizSession:
     on a blank is counted while it is active and pending.
     """
 
-    def __init__(self, blanks: Iterable[Blank], now: float | None = None) -> None:
+    def __init__(
+        self, blanks: Iterable[Blank], now: float | None = None, others: Mapping[int, Sequence[str]] | None = None
+    ) -> None:
         self.blanks: list[Blank] = list(blanks)
         self.states: list[BlankState] = [BlankState() for _ in self.blanks]
         self.active: int = 0
@@ -190,6 +192,12 @@ class QuizSession:
         self._by_paragraph: dict[tuple[str, int], list[Blank]] = {}
         for blank in self.blanks:
             self._by_paragraph.setdefault((blank.section_id, blank.paragraph), []).append(blank)
+        # The answers that are right, but for another phrase of a blank's context: by
+        # default the other blanks of its paragraph.
+        self.others: Mapping[int, Sequence[str]] = others if others is not None else {
+            blank.index: [b.answer for b in self._by_paragraph[(blank.section_id, blank.paragraph)] if b is not blank]
+            for blank in self.blanks
+        }
 
     # ---- looking
     @property
@@ -228,13 +236,16 @@ class QuizSession:
         """Check `text` against the active blank; an empty answer reveals it for self-grading.
 
         `pasted`: some of `text` was pasted (it is rated at most Good). Returns None when
-        there is nothing to grade (no blanks, or already graded).
+        there is nothing to grade (no blanks, or already graded). An answer right for
+        another phrase of the blank's context ("elsewhere") leaves the blank pending.
         """
         state, blank = self.active_state, self.active_blank
         if state is None or blank is None or state.graded:
             return None
         self._tick(now)
-        verdict = check(text, blank.answer)
+        verdict = check(text, blank.answer, self.others.get(blank.index, ()))
+        if verdict.outcome == "elsewhere":
+            return verdict
         state.verdict = verdict
         state.typed = text
         state.pasted = state.pasted or pasted

@@ -34,6 +34,9 @@ class BlankScreen(Screen[str | None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them."""
 
     HELP_TITLE = "help_quiz"
+    # Whether a graded blank stays in view, answer filled in, until the next key (a
+    # review shows one card at a time: it would vanish the moment it was answered).
+    LINGERS = False
     # No priority bindings: each key reaches the answer's input in the order typed and
     # the input runs its binding there, so keys typed fast behind Enter or Tab are not
     # read as part of the answer before it (see AnswerInput).
@@ -64,6 +67,7 @@ class BlankScreen(Screen[str | None]):
         # with it for now; this is the rating to go back to if the digit begins an answer.
         self.rating_before: int | None = None
         self.drafts: dict[int, str] = {}  # what was typed for a blank, while another is active
+        self.lingering: int | None = None  # the graded blank still in view (see LINGERS)
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="drill-title", markup=False)
@@ -79,6 +83,11 @@ class BlankScreen(Screen[str | None]):
         self.redraw()
 
     @property
+    def in_view(self) -> int:
+        """The blank drawn as the one at hand: the active one, or a graded one lingering."""
+        return self.session.active if self.lingering is None else self.lingering
+
+    @property
     def answer_bar(self) -> AnswerBar:
         return self.query_one(AnswerBar)
 
@@ -89,7 +98,9 @@ class BlankScreen(Screen[str | None]):
             t("drill_progress", done=graded, total=len(self.session.blanks))
         )
         blank = self.session.active_blank
-        if blank is None or self.session.done:
+        if self.lingering is not None and not self.session.done:
+            self.answer_bar.prompt_next()
+        elif blank is None or self.session.done:
             self.answer_bar.prompt(None)
         else:
             # Tab may rest on a blank already answered: say so rather than "all answered".
@@ -112,10 +123,13 @@ class BlankScreen(Screen[str | None]):
         if self.rating_before is not None and rating_digit(text) is not None:
             # Enter on a lone rating digit confirms the rating; it is not an answer.
             self.rating_before = None
+            self._end_lingering()
             return
         if self.session.done:
             self.finish()
             return
+        if self._end_lingering() and not text.strip():
+            return  # Enter on the card answered brings the next, rather than revealing it unseen
         state = self.session.active_state
         if state is not None and state.graded:
             # The active blank was answered already (Tab went back to it): go on to the
@@ -129,8 +143,20 @@ class BlankScreen(Screen[str | None]):
             self.answer_bar.input.pasted = pasted and bool(text)
             return
         verdict = self.session.answer(text, pasted=pasted)
-        if verdict is not None:
-            self.graded(self.session.active)
+        if verdict is None:
+            return
+        if verdict.outcome == "elsewhere":
+            # Right for another phrase here: not graded; the answer stays, selected, to
+            # be typed over.
+            blank = self.session.blanks[self.session.active]
+            self.feedback_index = None
+            self.answer_bar.show_elsewhere(blank.number)
+            field = self.answer_bar.input
+            self._set_input(text)
+            field.pasted = pasted
+            field.select_all()
+            return
+        self.graded(self.session.active)
 
     def graded(self, index: int) -> None:
         """Store a graded blank before showing its feedback, then move on."""
@@ -150,11 +176,21 @@ class BlankScreen(Screen[str | None]):
         # After the last blank the feedback stays (and 1-4 can still re-rate it) until
         # Enter asks for the summary.
         self.session.next_pending()
+        if self.LINGERS:
+            self.lingering = index
         self.redraw()
         self._set_input(self.drafts.pop(self.session.active, ""))
 
     def finish(self) -> None:
         """Every blank is graded and Enter pressed: subclasses show their summary."""
+
+    def _end_lingering(self) -> bool:
+        """Bring the active blank into view instead of the graded one; False if none lingered."""
+        if self.lingering is None:
+            return False
+        self.lingering = None
+        self.redraw()
+        return True
 
     # ------------------------------------------------------------- keys
 
@@ -178,6 +214,7 @@ class BlankScreen(Screen[str | None]):
             self.rating_before = None
         if event.value:
             self.feedback_index = None  # typing the next answer ends the chance to re-rate
+            self._end_lingering()
 
     def action_rate(self, rating: int) -> None:
         """Rate the blank whose feedback shows, for good (a digit typed alone rates for now)."""
@@ -227,6 +264,7 @@ class BlankScreen(Screen[str | None]):
             self.drafts[left] = typed
         else:
             self.drafts.pop(left, None)
+        self.lingering = None
         self.session.go(index)
         self.redraw()
         self._set_input(self.drafts.pop(self.session.active, ""))
@@ -240,8 +278,8 @@ class BlankScreen(Screen[str | None]):
     def action_hint(self) -> None:
         """One more letter of the active blank, on the blank and in the input, to type on from."""
         state = self.session.active_state
-        if state is None or state.graded:
-            return
+        if state is None or state.graded or self._end_lingering():
+            return  # lingering: the key brings the blank into view first
         # A lone rating digit in the input is a rating, kept; a hint begins the next answer.
         typed = self._take_input()
         self.feedback_index = None
@@ -251,8 +289,8 @@ class BlankScreen(Screen[str | None]):
 
     def action_reveal(self) -> None:
         state = self.session.active_state
-        if state is None or state.graded:
-            return
+        if state is None or state.graded or self._end_lingering():
+            return  # lingering: never give up on a blank not yet seen
         # What was typed is the attempt given up on: stored with the blank, not left in
         # the input to be taken as the next blank's answer.
         typed = self._take_input()

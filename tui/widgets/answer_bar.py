@@ -71,6 +71,16 @@ class AnswerBar(Vertical):
             self.input.offer(*(t(key, number=number) for key in keys))
         self.input.focus()
 
+    def prompt_next(self) -> None:
+        """The answered card is still in view: Enter brings the next (review)."""
+        self.input.offer(t("review_next"), t("review_next_short"))
+        self.input.focus()
+
+    def show_elsewhere(self, number: int) -> None:
+        """The answer typed for blank `number` is right for another phrase of its context."""
+        text = Text(t("outcome_elsewhere", number=number), self.get_component_rich_style("answer-bar--near"))
+        self.feedback.update(text)
+
     def show_verdict(self, number: int, answer: str, state: BlankState) -> None:
         """What happened to a graded blank: the outcome, a diff when wrong, and the rating."""
         text = Text()
