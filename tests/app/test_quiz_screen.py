@@ -619,6 +619,18 @@ class TestTypingAhead:
             ]
             assert screen.answer_bar.input.value == "" and screen.session.active == 8
 
+    async def test_a_digit_after_an_answer_typed_fast_still_rates_it(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            burst(app, [*PREAMBLE[0], "enter"])  # each key's Changed arrives after Enter took the text
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.HARD)]
+            assert "困难" in feedback(screen).plain
+
     async def test_keys_behind_tab_hint_and_reveal_act_in_the_order_typed(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:

@@ -327,6 +327,19 @@ class TestAnswering:
 
 
 class TestTypingAhead:
+    async def test_an_answer_typed_fast_still_leaves_its_card_in_view_to_be_rated(self, open_app, clock) -> None:
+        app = open_app(start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            first = screen.session.blanks[0]
+            burst(app, [*first.answer, "enter"])  # each key's Changed arrives after Enter took the text
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await pilot.pause()
+            assert screen.lingering == 0 and first.answer in "".join(drawn(screen)[1:])
+            await pilot.press("4")
+            await pilot.pause()
+            assert reviews(app)[0].rating == quiz.EASY and screen.lingering == 0
+
     async def test_answers_typed_without_a_pause_are_each_stored_with_their_own_card(self, open_app, clock) -> None:
         app = open_app(start="review")
         async with app.run_test(size=SIZE) as pilot:

@@ -201,7 +201,9 @@ class BlankScreen(Screen[str | None]):
         # answer may begin with a digit ("3d day", "2035年"), so the digit stays in sight,
         # Enter confirms it, and typing on (or deleting it) gives the old rating back.
         index = self.feedback_index
-        if index is None:
+        if index is None or event.value != event.input.value:
+            # Stale: the keys came faster than their Changed, and Enter (or a hint, or
+            # Tab) has already taken this text; what the input holds now is what counts.
             return
         digit = rating_digit(event.value)
         if digit is not None:
