@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.core.quiz import AGAIN, GOOD, HARD, check
 from tui.core.session import BlankState
 from tui.i18n import set_language
 from tui.widgets.answer_bar import AnswerBar
+from tui.widgets.answer_input import shorten
 
 SIZE = (100, 12)
 
 
-class Host(App[None]):
-    def __init__(self, language: str = "zh") -> None:
-        set_language(language)
+class Asking(Screen[None]):
+    """A screen with an answer bar whose Enter, Tab and Ctrl+T are the screen's bindings, as in a quiz."""
+
+    BINDINGS = [
+        Binding("enter", "answer", "Answer"),
+        Binding("tab", "next", "Next"),
+        Binding("ctrl+t", "hint", "Hint"),
+    ]
+
+    def __init__(self) -> None:
         super().__init__()
+        self.answers: list[str] = []
+        self.done: list[str] = []  # what each bound key did, in order
 
     def compose(self) -> ComposeResult:
         yield AnswerBar()
@@ -26,13 +41,35 @@ class Host(App[None]):
     def on_mount(self) -> None:
         self.query_one(AnswerBar).prompt(1)
 
+    def action_answer(self) -> None:
+        text = self.query_one(AnswerBar).input.take()
+        self.answers.append(text)
+        self.done.append(f"answer {text}")
 
-def answered(messages: list[Message]) -> list[str]:
-    seen: list[AnswerBar.Answered] = []
-    for message in messages:
-        if isinstance(message, AnswerBar.Answered) and not any(message is m for m in seen):
-            seen.append(message)
-    return [message.text for message in seen]
+    def action_next(self) -> None:
+        self.done.append(f"next {self.query_one(AnswerBar).input.value}")
+
+    def action_hint(self) -> None:
+        self.query_one(AnswerBar).input.put("两个")
+        self.done.append("hint")
+
+
+class Host(App[None]):
+    def __init__(self, language: str = "zh") -> None:
+        set_language(language)
+        super().__init__()
+        self.asking = Asking()
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.asking
+
+
+def burst(app: App[None], keys: list[str]) -> None:
+    """Keys queued all at once, as a terminal hands over a burst, with no pause between."""
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)  # type: ignore[union-attr]
 
 
 def graded(typed: str, expected: str, rating: int, status: str | None = None) -> BlankState:
@@ -60,7 +97,7 @@ def feedback(bar: AnswerBar) -> Text:
 
 
 class TestInput:
-    async def test_enter_posts_the_answer_and_clears_the_input(self) -> None:
+    async def test_enter_hands_the_answer_over_and_clears_the_input(self) -> None:
         messages: list[Message] = []
         app = Host()
         async with app.run_test(size=SIZE, message_hook=messages.append) as pilot:
@@ -74,11 +111,21 @@ class TestInput:
             assert bar.input.value == ""
             await pilot.press("enter")  # empty: still an answer (it reveals the blank)
             await pilot.pause()
-            assert answered(messages) == ["两个确立", ""]
+            assert app.asking.answers == ["两个确立", ""]
             # Emptying the input after Enter is not an edit: no Changed says "" (a screen
             # would take it for a rating digit deleted).
             changed = {id(m): m.value for m in messages if isinstance(m, Input.Changed)}
             assert list(changed.values()) == ["两", "两个", "两个确", "两个确立"]
+
+    async def test_bound_keys_act_in_the_order_typed_however_fast(self) -> None:
+        app = Host()
+        async with app.run_test(size=SIZE) as pilot:
+            bar = app.query_one(AnswerBar)
+            burst(app, [*"两个", "backspace", *"个确立", "enter", *"四个", "tab", "ctrl+t", *"维护", "enter", *"八"])
+            await pilot.pause()
+            await pilot.pause()
+            assert app.asking.done == ["answer 两个确立", "next 四个", "hint", "answer 两个维护"]
+            assert bar.input.value == "八"
 
     async def test_the_placeholder_says_what_to_answer(self) -> None:
         app = Host()
@@ -110,6 +157,23 @@ class TestInput:
             await pilot.press("x")
             assert isinstance(app.focused, Input) and app.focused.value == "x"
             assert app.focused.region.y >= app.query_one(AnswerBar).feedback.region.bottom
+
+
+class TestShorten:
+    @pytest.mark.parametrize(
+        ("text", "width", "short"),
+        [
+            ("Blank 12", 20, "Blank 12"),
+            ("All answered: press Enter", 16, "All answered:…"),
+            ("All answered: press Enter", 18, "All answered:…"),
+            ("All answered: press Enter", 21, "All answered: press…"),
+            ("都答完了：回车看小结", 9, "都答完了…"),
+            ("都答完了：回车看小结", 10, "都答完了…"),
+        ],
+    )
+    def test_cut_after_a_whole_word(self, text: str, width: int, short: str) -> None:
+        assert shorten(text, width) == short
+        assert cell_len(short) <= width
 
 
 class TestVerdict:

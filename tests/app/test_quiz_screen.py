@@ -14,6 +14,7 @@ import pytest
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
@@ -82,6 +83,19 @@ async def type_keys(pilot: Pilot, text: str) -> None:
         await pilot.press(char)
     await pilot.press("enter")
     await pilot.pause()
+
+
+def burst(app: StudyApp, keys: list[str]) -> None:
+    """Keys as a terminal hands over a burst of them: all queued at once, with no pause between.
+
+    (`pilot.press` waits for the app to go idle after each key, which hides races.)
+    """
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        driver.send_message(event)
 
 
 async def submit(pilot: Pilot, text: str) -> None:
@@ -249,6 +263,31 @@ class TestAnswers:
             [review] = reviews(app)
             assert (review.outcome, review.rating) == ("right", quiz.EASY)
 
+    async def test_a_pasted_answer_is_at_most_good(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += 2.0  # as quick as an answer rated Easy
+            app.post_message(events.Paste(PREAMBLE[0]))
+            await pilot.pause()
+            assert screen.answer_bar.input.value == PREAMBLE[0]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD and "良好" in feedback(screen).plain
+            # Pasted, then Tab away and back: the draft is still a pasted one.
+            await pilot.press("tab")
+            app.post_message(events.Paste(PREAMBLE[2][:4]))
+            await pilot.pause()
+            await pilot.press("shift+tab", "tab", *PREAMBLE[2][4:], "enter")
+            await pilot.pause()
+            assert screen.session.states[2].rating == quiz.GOOD
+            clock[0] += 2.0
+            assert screen.session.active == 3
+            await type_keys(pilot, PREAMBLE[3])  # typed, not pasted: Easy as before
+            assert [(r.typed, r.rating) for r in reviews(app)] == [
+                (PREAMBLE[0], quiz.GOOD), (PREAMBLE[2], quiz.GOOD), (PREAMBLE[3], quiz.EASY)
+            ]
+
     async def test_right_after_normalising_punctuation_and_width(self, open_app, clock) -> None:
         app = open_app(section="2.1")
         async with app.run_test(size=SIZE) as pilot:
@@ -311,6 +350,20 @@ class TestAnswers:
                 "wrong", "观察党众干群关", quiz.AGAIN, False
             )
 
+    async def test_the_answer_of_another_blank_of_the_paragraph_is_tried_again_not_wrong(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            screen.session.go(5)  # 规划收官期, listed with 乡村振兴深化期 and 产业转型突破期
+            screen.redraw()
+            await submit(pilot, "乡村振兴深化期")
+            assert feedback(screen).plain == "第 6 空：答案对，但问的不是它，再想想"
+            assert screen.session.active == 5 and not screen.session.states[5].graded and reviews(app) == []
+            field = screen.answer_bar.input
+            assert field.value == "乡村振兴深化期" and field.selected_text == field.value
+            await type_keys(pilot, "规划收官期")  # typed over the selection
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("规划收官期", "right")]
+
     async def test_hint_then_right_is_hard(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:
@@ -324,12 +377,44 @@ class TestAnswers:
             assert cell_len(line[line.index("《") + 1 : line.index("》")]) == cell_len(PREAMBLE[0])
             assert style_of(view, "1习近") == component(view, "active")
             clock[0] += SLOW
-            await type_keys(pilot, PREAMBLE[0])
+            await type_keys(pilot, PREAMBLE[0][2:])
             state = screen.session.states[0]
             assert (state.status, state.hints, state.rating) == ("right", 2, quiz.HARD)
             assert "困难" in feedback(screen).plain
             [review] = reviews(app)
-            assert (review.outcome, review.hints, review.rating) == ("right", 2, quiz.HARD)
+            assert (review.outcome, review.typed, review.hints, review.rating) == ("right", PREAMBLE[0], 2, quiz.HARD)
+
+    async def test_hinted_letters_are_in_the_input_and_the_rest_typed_is_right(self, open_app, clock) -> None:
+        app = open_app(section="3.2")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            index = next(b.index for b in screen.session.blanks if b.answer == "强化监督检查")
+            screen.session.go(index)
+            screen.redraw()
+            field = screen.answer_bar.input
+            await pilot.press("ctrl+t", "ctrl+t")
+            assert any(f"{index + 1}强化_" in line for line in blank_text(screen).plain_lines)
+            assert (field.value, field.cursor_position) == ("强化", 2)  # there to be typed on, or edited
+            await pilot.press("backspace", "化")
+            clock[0] += 2.0  # quick, yet helped: Hard, not Easy
+            await type_keys(pilot, "监督检查")
+            state = screen.session.states[index]
+            assert (state.status, state.typed, state.hints, state.rating) == ("right", "强化监督检查", 2, quiz.HARD)
+            assert feedback(screen).plain.startswith(f"第 {index + 1} 空 正确")
+            assert [(r.typed, r.outcome, r.rating) for r in reviews(app)] == [("强化监督检查", "right", quiz.HARD)]
+
+    async def test_a_hint_adds_a_letter_to_what_is_typed_right_and_mends_what_is_not(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            field = screen.answer_bar.input
+            await pilot.press(*"习近平关")
+            await pilot.press("ctrl+t")
+            assert field.value == "习近平关于"
+            assert any("《1习近平关于_" in line for line in blank_text(screen).plain_lines)
+            await pilot.press("backspace", "backspace", *"与加", "ctrl+t")
+            assert field.value == "习近平关于加"  # the wrong part mended, and one letter more
+            assert screen.session.states[0].hints == 2
 
     async def test_reveal_key_gives_the_blank_up(self, open_app, clock) -> None:
         app = open_app()
@@ -373,6 +458,28 @@ class TestAnswers:
             assert [(r.outcome, r.rating) for r in reviews(app)] == [("empty", quiz.GOOD)]
             stored = app.workbook.store.cards(app.workbook.document_id())[review.card_key]  # type: ignore[union-attr]
             assert stored.due > review.time  # scheduled as Good, not as the Again it replaced
+
+    async def test_full_width_digits_rate_as_the_others_do(self, open_app, clock) -> None:
+        # An input method in full-width mode types １２３４.
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            await submit(pilot, "不知道")
+            await pilot.press("３")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD and "良好" in feedback(screen).plain
+            await pilot.press("enter")  # confirms it: not an answer for blank 2
+            await pilot.pause()
+            assert screen.answer_bar.input.value == "" and not screen.session.states[1].graded
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.GOOD)]
+            await submit(pilot, "不知道")
+            await pilot.press("２", "backspace")  # taken back: the suggested rating again
+            await pilot.pause()
+            assert screen.session.states[1].rating == quiz.AGAIN
+            await pilot.press("４", "enter")
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("不知道", quiz.GOOD), ("不知道", quiz.EASY)]
+            assert not screen.session.states[2].graded
 
     async def test_a_digit_after_typing_has_begun_is_part_of_the_answer(self, open_app, clock) -> None:
         app = open_app()
@@ -458,6 +565,81 @@ class TestAnswers:
             assert all(state.status == "right" for state in screen.session.states)
             assert [review.typed for review in reviews(app)] == PREAMBLE
             assert "".join(blank_text(screen).plain_lines).count("_") == 0
+
+
+# ---------------------------------------------------------------- small terminals
+
+
+def drawn_input(screen: QuizScreen) -> str:
+    """The answer's input line as drawn on screen."""
+    return "".join(segment.text for segment in screen.answer_bar.input.render_line(0)).rstrip()
+
+
+FULL = {
+    "en": "Blank 1: type the answer and press Enter (Enter alone shows it)",
+    "zh": "第 1 空：输入答案后回车（直接回车显示答案）",
+}
+SHORT = {"en": "Blank 1: type it, then Enter", "zh": "第 1 空：输入答案后回车"}
+TINY = {"en": "Blank 1", "zh": "第 1 空"}
+
+
+class TestSmallTerminal:
+    @pytest.mark.parametrize(
+        ("language", "width", "prompts"),
+        [("en", 60, SHORT), ("en", 100, FULL), ("en", 24, TINY), ("zh", 60, FULL), ("zh", 40, SHORT), ("zh", 20, TINY)],
+    )
+    async def test_the_prompt_is_shortened_to_whole_words_not_cut(self, store, language, width, prompts, clock) -> None:
+        app = study_app(SPEECH, language=language, store=store, start="quiz")
+        async with app.run_test(size=(100, 15)) as pilot:
+            screen = await quiz_open(pilot)
+            await pilot.resize_terminal(width, 15)
+            await pilot.pause()
+            field = screen.answer_bar.input
+            assert placeholder_of(screen) == prompts[language]
+            assert cell_len(placeholder_of(screen)) <= field.scrollable_content_region.width
+            assert drawn_input(screen) == placeholder_of(screen)
+            for answer in PREAMBLE:
+                await submit(pilot, answer)
+            assert cell_len(placeholder_of(screen)) <= field.scrollable_content_region.width
+            assert drawn_input(screen) == placeholder_of(screen)
+
+
+# ---------------------------------------------------------------- typing ahead
+
+
+class TestTypingAhead:
+    async def test_answers_typed_without_a_pause_each_go_to_their_own_blank(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            burst(app, [key for answer in PREAMBLE[:8] for key in [*answer, "enter"]])
+            await until(pilot, lambda: len(reviews(app)) >= 8, "eight answers stored", tries=30)
+            assert [(r.card_key, r.typed, r.outcome) for r in reviews(app)] == [
+                (blank.card.key, answer, "right") for blank, answer in zip(screen.session.blanks, PREAMBLE[:8])
+            ]
+            assert screen.answer_bar.input.value == "" and screen.session.active == 8
+
+    async def test_a_digit_after_an_answer_typed_fast_still_rates_it(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            burst(app, [*PREAMBLE[0], "enter"])  # each key's Changed arrives after Enter took the text
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await pilot.pause()
+            await pilot.press("2")
+            await pilot.pause()
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.HARD)]
+            assert "困难" in feedback(screen).plain
+
+    async def test_keys_behind_tab_hint_and_reveal_act_in_the_order_typed(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            # Blank 1 given up on with 习近 typed, blank 2 left with a draft, blank 3 answered.
+            burst(app, [*"习近", "ctrl+r", *"党的", "tab", *PREAMBLE[2], "enter", *"人心", "escape"])
+            await until(pilot, lambda: not isinstance(app.screen, QuizScreen), "back in the reader", tries=30)
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("习近", "revealed"), (PREAMBLE[2], "right")]
+            assert screen.drafts == {1: "党的"}
 
 
 # ---------------------------------------------------------------- moving and leaving
@@ -618,10 +800,28 @@ class TestSummary:
             texts = _summary_texts(summary)
             counts = " ".join(texts.split())
             assert "正确 5 差一点 1 不对 1 看了答案 2 未答 0 用时 1:30" in counts
-            assert "要再看的：习近平关于加强党的作风建设论述摘编、观察党群干群关系、牛鼻子" in texts.replace("\n", "")
+            assert "要再看的：\n  习近平关于加强党的作风建设论述摘编\n  观察党群干群关系\n  牛鼻子\n" in texts
             assert "回车：接着测验 (一)把握核心要义,校准政治方向；Esc：回到阅读" in texts
             assert screen.session.states[8].status == "revealed"
             assert len(reviews(app)) == 9
+
+    async def test_a_rerated_answer_counts_as_its_final_rating(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+            await submit(pilot, "")  # shown, to grade oneself: recited right, so 4
+            await pilot.press("4", "enter")
+            await submit(pilot, PREAMBLE[1])
+            await pilot.press("1", "enter")  # right, but a guess: Again
+            for answer in ["观察干群关系"] + PREAMBLE[3:]:
+                await submit(pilot, answer)
+            await pilot.press("enter")
+            summary = await _summary(pilot)
+            counts = " ".join(_summary_texts(summary).split())
+            assert "正确 7 差一点 0 不对 2 看了答案 0 未答 0" in counts
+            assert [blank.answer for blank in summary.summary.missed] == [PREAMBLE[1], PREAMBLE[2]]
+            assert "要再看的：\n  党的作风是党的形象\n  观察党群干群关系\n" in _summary_texts(summary)
+            assert [r.rating for r in reviews(app)][:2] == [quiz.EASY, quiz.AGAIN]
 
     async def test_enter_on_the_summary_quizzes_the_next_section(self, open_app, clock) -> None:
         app = open_app()

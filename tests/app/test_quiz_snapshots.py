@@ -56,10 +56,19 @@ class TestQuizScreen:
 
 
 class TestReviewScreen:
-    def test_a_card_in_its_sentence_with_the_last_one_graded(self, snap_compare, make, clock) -> None:
+    def test_a_card_just_answered_stays_in_view(self, snap_compare, make, clock) -> None:
         async def run_before(pilot: Pilot) -> None:
             await opened(pilot, ReviewScreen)
             await answer(pilot, "习近平关于加强党的作风建设论述摘编", clock)
+
+        assert snap_compare(make("review"), terminal_size=SIZE, run_before=run_before)
+
+    def test_the_next_card_in_its_sentence_with_the_last_one_graded(self, snap_compare, make, clock) -> None:
+        async def run_before(pilot: Pilot) -> None:
+            await opened(pilot, ReviewScreen)
+            await answer(pilot, "习近平关于加强党的作风建设论述摘编", clock)
+            await pilot.press("enter")
+            await pilot.pause()
 
         assert snap_compare(make("review"), terminal_size=SIZE, run_before=run_before)
 

@@ -15,7 +15,7 @@ from tui.app import StudyApp
 from tui.core import quiz
 from tui.core.names import display_heading
 from tui.core.records import Answer
-from tui.core.sentences import sentence_for, sentence_group
+from tui.core.sentences import MAX_CARD_CHARS, sentence_for, sentence_group
 from tui.core.store import Store
 from tui.i18n import captions
 from tui.screens.reader_screen import ReaderScreen
@@ -24,6 +24,7 @@ from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 
 from .conftest import study_app, until
+from .test_quiz_screen import burst
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -139,7 +140,8 @@ class TestQueue:
             screen = await review_open(pilot)
             assert screen.session.blanks
             await submit(pilot, screen.session.active_blank.answer)
-            await submit(pilot, "")
+            await submit(pilot, "")  # the next card
+            await submit(pilot, "")  # shown
             await pilot.press("escape")
             await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
             assert len(reviews(app)) == 2
@@ -168,7 +170,8 @@ class TestQueue:
                 card = screen.session.active_blank.card
                 sentences.append(sentence_for(app.workbook.opened, card)[0])
                 assert len(lines) >= 2 and lines[0] == "开篇"
-                await submit(pilot, "")
+                await submit(pilot, "")  # shown
+                await submit(pilot, "")  # the next card
             for before, after in zip(sentences, sentences[1:]):
                 assert before != after
             groups = [group(blank.card) for blank in screen.session.blanks]
@@ -177,25 +180,64 @@ class TestQueue:
 
 
 class TestAnswering:
-    async def test_enter_grades_one_card_and_shows_the_next(self, open_app, clock) -> None:
+    async def test_an_answered_card_stays_in_view_until_the_next_key(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:
             await reader_ready(pilot)
             await pilot.press("r")
             screen = await review_open(pilot)
             first, second = screen.session.blanks[0], screen.session.blanks[1]
+            view = screen.query_one(BlankText)
+            before = drawn(screen)
             clock[0] += 30
             await submit(pilot, first.answer)
             [review] = reviews(app)
             assert (review.card_key, review.outcome, review.rating) == (first.card.key, "right", quiz.GOOD)
             assert screen.session.active == 1 and not screen.session.states[1].graded
+            # The card answered is still there, its blank filled in green, until a key.
+            assert drawn(screen)[0] == before[0] and "".join(drawn(screen)[1:]).count("_") == 0
+            assert first.answer in "".join(drawn(screen)[1:])
+            line = next(line for line in view.lines if first.answer[:4] in line.plain)
+            at = line.plain.index(first.answer[:4])
+            assert [span.style for span in line.spans if span.start <= at < span.end][-1] == (
+                view.get_component_rich_style("blank-text--right")
+            )
+            assert screen.answer_bar.feedback.content.plain.startswith("第 1 空 正确")
+            assert str(screen.answer_bar.input.placeholder) == "回车看下一张，或直接输入它的答案"
+            await pilot.press("enter")  # the next card, not a reveal of it unseen
+            await pilot.pause()
             assert "".join(drawn(screen)[1:]).count("2_") == 1
             assert str(screen.answer_bar.input.placeholder).startswith("第 2 空")
-            assert screen.answer_bar.feedback.content.plain.startswith("第 1 空 正确")
+            assert len(reviews(app)) == 1
             clock[0] += 30
             await pilot.press("ctrl+t")
             await submit(pilot, second.answer)
             assert [(r.card_key, r.hints, r.rating) for r in reviews(app)][1] == (second.card.key, 1, quiz.HARD)
+
+    async def test_any_key_on_a_card_in_view_brings_the_next(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await reader_ready(pilot)
+            await pilot.press("r")
+            screen = await review_open(pilot)
+            await submit(pilot, "")  # shown
+            await pilot.press("ctrl+r")  # a key: brings card 2, and does not give it up unseen
+            await pilot.pause()
+            assert "".join(drawn(screen)[1:]).count("2_") == 1 and not screen.session.states[1].graded
+            await submit(pilot, "")
+            await pilot.press("x")  # typing on: card 3 comes, with what is typed as its answer
+            await pilot.pause()
+            assert "".join(drawn(screen)[1:]).count("3_") == 1
+            assert screen.answer_bar.input.value == "x"
+            await pilot.press("enter")
+            await pilot.press("3")  # a lone digit rates it: the card it rates stays in view
+            await pilot.pause()
+            assert screen.session.states[2].rating == quiz.GOOD
+            assert "".join(drawn(screen)[1:]).count("_") == 0
+            await pilot.press("enter")  # confirms the rating, and brings card 4
+            await pilot.pause()
+            assert "".join(drawn(screen)[1:]).count("4_") == 1 and screen.answer_bar.input.value == ""
+            assert [(r.typed, r.rating) for r in reviews(app)] == [("", 1), ("", 1), ("x", 3)]
 
     async def test_wrong_answer_is_stored_and_rated_again(self, open_app, clock) -> None:
         app = open_app()
@@ -284,13 +326,38 @@ class TestAnswering:
             assert len(reviews(app)) == 1
 
 
+class TestTypingAhead:
+    async def test_an_answer_typed_fast_still_leaves_its_card_in_view_to_be_rated(self, open_app, clock) -> None:
+        app = open_app(start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            first = screen.session.blanks[0]
+            burst(app, [*first.answer, "enter"])  # each key's Changed arrives after Enter took the text
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await pilot.pause()
+            assert screen.lingering == 0 and first.answer in "".join(drawn(screen)[1:])
+            await pilot.press("4")
+            await pilot.pause()
+            assert reviews(app)[0].rating == quiz.EASY and screen.lingering == 0
+
+    async def test_answers_typed_without_a_pause_are_each_stored_with_their_own_card(self, open_app, clock) -> None:
+        app = open_app(start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            burst(app, [key for n in range(5) for key in [*f"x{n}", "enter"]])
+            await until(pilot, lambda: len(reviews(app)) >= 5, "five answers stored", tries=30)
+            assert [(r.card_key, r.typed) for r in reviews(app)] == [
+                (blank.card.key, f"x{n}") for n, blank in enumerate(screen.session.blanks[:5])
+            ]
+
+
 async def _summary(pilot: Pilot) -> SummaryScreen:
     await until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
     return pilot.app.screen  # type: ignore[return-value]
 
 
 class TestCardText:
-    async def test_a_clause_that_is_only_its_phrase_brings_the_clause_before(self, store, tmp_path, clock) -> None:
+    async def test_a_card_shows_its_whole_sentence(self, store, tmp_path, clock) -> None:
         # Parallel clauses: "坚持真抓实干、务求实效，" alone would leave nothing but 坚持 to recall by.
         notes = tmp_path / "notes.md"
         notes.write_text(
@@ -306,6 +373,33 @@ class TestCardText:
                 screen.session.go(blank.index)
                 screen.redraw()
                 shown[blank.answer] = "".join(drawn(screen)[1:])
-            assert re.fullmatch(r"坚持真抓实干、务求实效，坚持\d_{17}，", shown["守正创新、开拓进取"])
-            assert shown["真抓实干、务求实效"].startswith("坚持调查研究掌握实情，坚持")
-            assert all(len(text) <= 62 for text in shown.values())
+            # The whole sentence, not the clause 坚持____， that five answers would fit.
+            assert re.fullmatch(r"会议强调：要坚持学习理论武装头脑，.*坚持\d_{17}，坚持问题导向、精准施策，.*贡献。", shown["守正创新、开拓进取"])
+            assert all(len(text) <= MAX_CARD_CHARS + 2 for text in shown.values())
+
+    async def test_an_answer_that_is_another_phrase_of_the_card_is_right_but_not_the_one_asked(
+        self, store, tmp_path, clock
+    ) -> None:
+        notes = tmp_path / "notes.md"
+        notes.write_text(
+            "# 会议纪要\n\n会议指出，各级干部务必“守住底线、不越红线”，务必“敢于担当、勇于作为”，"
+            "务必“真抓实干、务求实效”，不断开创工作新局面。\n",
+            encoding="utf-8",
+        )
+        app = study_app(notes, language="zh", store=store, start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await review_open(pilot)
+            blank = screen.session.active_blank
+            assert blank.answer == "守住底线、不越红线"
+            assert "务必“1_________________”，务必“敢于担当、勇于作为”，务必“真抓实干、务求实效”，" in "".join(
+                drawn(screen)[1:]
+            )
+            await submit(pilot, "敢于担当，勇于作为")
+            feedback = screen.answer_bar.feedback.content.plain
+            assert feedback == "第 1 空：答案对，但问的不是它，再想想"
+            assert not screen.session.states[0].graded and reviews(app) == []
+            field = screen.answer_bar.input
+            assert field.value == "敢于担当，勇于作为" and field.selected_text == field.value  # typed over next
+            await pilot.press(*"守住底线不越红线", "enter")
+            await pilot.pause()
+            assert [(r.typed, r.outcome) for r in reviews(app)] == [("守住底线不越红线", "right")]

@@ -76,7 +76,7 @@ async def test_counts_time_missed_phrases_and_what_comes_next() -> None:
         parts = shown(screen)
         assert parts["summary-title"] == "本轮小结"
         assert parts["summary-counts"] == "正确 5 差一点 1 不对 2 看了答案 1 未答 0 用时 2:05"
-        assert parts["summary-missed"] == "要再看的：观察党群干群关系、规划收官期、牛鼻子"
+        assert parts["summary-missed"] == "要再看的： 观察党群干群关系 规划收官期 牛鼻子"
         assert parts["summary-next"] == "回车：接着测验 (一)把握核心要义,校准政治方向；Esc：回到阅读"
 
 
@@ -136,6 +136,17 @@ async def test_the_dialog_fits_a_small_terminal() -> None:
         assert dialog.region.x >= 0 and dialog.region.y >= 0
 
 
+async def test_missed_phrases_one_per_line_as_they_hold_commas_of_their_own() -> None:
+    # 、 inside a phrase (抓常、抓细、抓长) would be lost among the 、 between phrases.
+    missed = [blank(0, "必须抓常、抓细、抓长"), blank(1, "规划收官期"), blank(2, "松口气、歇歇脚")]
+    app = Host(Summary(0, 0, 0, 3, 0, 7.0, missed), FOLLOWING)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        lines = app.screen.query_one("#summary-missed", Static).content.plain.split("\n")
+        assert lines == ["要再看的：", "  必须抓常、抓细、抓长", "  规划收官期", "  松口气、歇歇脚"]
+
+
 async def test_a_long_list_of_missed_phrases_wraps_the_chinese_way() -> None:
     missed = [blank(n, text) for n, text in enumerate(
         ["习近平关于加强党的作风建设论述摘编", "党的作风是党的形象", "观察党群干群关系", "人心向背的晴雨表", "十四五",
@@ -147,12 +158,24 @@ async def test_a_long_list_of_missed_phrases_wraps_the_chinese_way() -> None:
         await pilot.pause()
         widget = app.screen.query_one("#summary-missed", Static)
         lines = widget.content.plain.split("\n")
-        assert len(lines) == 3
+        assert lines == ["要再看的："] + ["  " + b.answer for b in missed]
         assert all(cell_len(line) <= widget.content_region.width for line in lines)
-        assert not any(line[0] in CLOSING for line in lines[1:])  # no line opens with 、
-        assert "".join(lines) == "要再看的：" + "、".join(b.answer for b in missed)
-        await pilot.resize_terminal(50, 30)
+        await pilot.resize_terminal(30, 40)  # narrower than the longest phrase: it wraps, indented
         await pilot.pause()
         await pilot.pause()
-        narrow = app.screen.query_one("#summary-missed", Static).content.plain.split("\n")
-        assert len(narrow) > 3 and not any(line[0] in CLOSING for line in narrow[1:])
+        widget = app.screen.query_one("#summary-missed", Static)
+        narrow = widget.content.plain.split("\n")
+        assert len(narrow) > len(lines)
+        assert all(line.startswith("  ") and line[2] not in CLOSING for line in narrow[1:])
+        assert all(cell_len(line) <= widget.content_region.width for line in narrow)
+        assert "".join(line.strip() for line in narrow[1:]) == "".join(b.answer for b in missed)
+
+
+async def test_a_long_list_of_missed_phrases_scrolls_in_a_small_terminal() -> None:
+    missed = [blank(n, f"第{n}个要点") for n in range(40)]
+    app = Host(Summary(0, 0, 0, 40, 0, 7.0, missed), FOLLOWING)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        dialog = app.screen.query_one("#summary-dialog")
+        assert dialog.region.bottom <= 20
+        assert dialog.max_scroll_y > 0  # the rest is a scroll away, not cut off

@@ -21,6 +21,7 @@ from tui.core.quiz import (
     hint,
     keys_by_section,
     letters,
+    letters_right,
     next_section_with_cards,
     normalize,
     suggest_rating,
@@ -140,6 +141,14 @@ class TestCheck:
         assert check("ＤＵＥ process", "due process").outcome == "right"
         assert check("due proces", "due process").outcome == "near"
 
+    def test_right_for_another_phrase_of_the_context_is_elsewhere(self) -> None:
+        others = ["敢于担当、勇于作为", "真抓实干、务求实效"]
+        verdict = check("敢于担当，勇于作为", "守住底线、不越红线", others)
+        assert verdict.outcome == "elsewhere" and not verdict.correct
+        assert check("守住底线、不越红线", "守住底线、不越红线", others).outcome == "right"
+        assert check("守住底线、不越红", "守住底线、不越红线", others).outcome == "near"
+        assert check("敢于担当", "守住底线、不越红线", others).outcome == "wrong"  # part of one is not it
+
 
 # ---------------------------------------------------------------- diff
 
@@ -209,6 +218,14 @@ class TestHint:
         assert letters("松口气、歇歇脚") == 6
         assert letters("due process") == 10
 
+    @pytest.mark.parametrize(
+        ("typed", "right"),
+        [("", 0), ("松口", 2), ("松口气，歇", 4), ("松口气歇歇脚", 6), ("松开", 1), ("口气", 0), ("ＤＵＥ p", 4)],
+    )
+    def test_letters_right_from_the_start(self, typed: str, right: int) -> None:
+        expected = "due process" if typed.startswith("Ｄ") else "松口气、歇歇脚"
+        assert letters_right(typed, expected) == right
+
 
 class TestSuggestRating:
     @pytest.mark.parametrize(
@@ -228,6 +245,11 @@ class TestSuggestRating:
     )
     def test_table(self, outcome: str, hints: int, revealed: bool, seconds: float, length: int, rating: int) -> None:
         assert suggest_rating(outcome, hints, revealed, seconds, length) == rating  # type: ignore[arg-type]
+
+    def test_a_pasted_answer_is_at_most_good(self) -> None:
+        assert suggest_rating("right", 0, False, 0.5, 4, pasted=True) == GOOD
+        assert suggest_rating("right", 1, False, 0.5, 4, pasted=True) == HARD
+        assert suggest_rating("wrong", 0, False, 0.5, 4, pasted=True) == AGAIN
 
 
 # ---------------------------------------------------------------- cards

@@ -104,10 +104,46 @@ class TestQuizSession:
         assert not quiz.next_pending(now=125.0)
 
         summary = quiz.summary(now=130.0)
-        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (2, 1, 1, 2, 0)
+        # The wrong answer rated Good counts as right: the user knows better.
+        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (3, 1, 0, 2, 0)
         assert summary.total == 6
         assert summary.seconds == pytest.approx(30.0)
-        assert [b.answer for b in summary.missed] == ["两个维护", "抓发展", "抓发展"]
+        assert [b.answer for b in summary.missed] == ["抓发展", "抓发展"]
+
+    def test_a_rerated_answer_counts_in_the_summary_as_its_final_rating(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)
+        quiz.answer("", now=1.0)  # shown, then rated Easy: recited right
+        quiz.rate(EASY)
+        quiz.next_pending(now=1.0)
+        quiz.answer("作风建设永远在路上", now=60.0)  # right, then rated Again: a guess
+        quiz.rate(AGAIN)
+        quiz.next_pending(now=60.0)
+        quiz.answer("两个拥护啊", now=61.0)  # wrong, rated Hard
+        quiz.rate(HARD)
+        quiz.next_pending(now=61.0)
+        quiz.answer("两个维护", now=120.0)  # right, its rating changed and changed back
+        quiz.rate(EASY, 3)
+        quiz.rate(GOOD, 3)
+        assert [state.final for state in quiz.states[:4]] == ["right", "wrong", "near", "right"]
+        summary = quiz.summary(now=120.0)
+        assert (summary.right, summary.near, summary.wrong, summary.revealed, summary.pending) == (2, 1, 1, 0, 2)
+        assert [b.answer for b in summary.missed] == ["作风建设永远在路上"]
+
+    def test_an_answer_right_for_another_blank_of_the_paragraph_is_not_graded(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)
+        quiz.go(2, now=0.0)  # 两个确立, in one sentence with 两个维护
+        verdict = quiz.answer("两个维护", now=1.0)
+        assert verdict is not None and verdict.outcome == "elsewhere" and not verdict.correct
+        assert quiz.states[2].status == "pending" and quiz.states[2].rating is None and quiz.active == 2
+        assert quiz.answer("两个确立", now=2.0).outcome == "right"  # type: ignore[union-attr]
+        quiz.go(4, now=2.0)  # 抓发展, twice in its paragraph: the other one's answer is its own
+        assert quiz.answer("抓发展", now=3.0).outcome == "right"  # type: ignore[union-attr]
+        quiz.go(0, now=3.0)
+        assert quiz.answer("两个维护", now=4.0).outcome == "wrong"  # type: ignore[union-attr]  # another paragraph's
+
+    def test_the_context_of_each_blank_can_be_given(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0, others={0: ["四个意识"]})
+        assert quiz.answer("四个意识", now=1.0).outcome == "elsewhere"  # type: ignore[union-attr]
 
     def test_time_counts_only_while_a_blank_is_active(self) -> None:
         quiz = QuizSession(session_blanks(), now=0.0)
@@ -139,6 +175,19 @@ class TestQuizSession:
             shown = quiz.hint()
         assert shown == "松口气、歇歇脚"
         assert quiz.states[0].hints == 6
+
+    def test_a_hint_gives_the_input_one_letter_more_than_is_typed_right(self) -> None:
+        quiz = QuizSession(session_blanks(), now=0.0)  # the first answer: 松口气、歇歇脚
+        assert quiz.hint("") == "松"
+        assert quiz.hint("松口") == "松口气"  # two typed right: the third comes
+        assert quiz.shown(0) == "松口气"
+        assert quiz.hint("松开") == "松口气、歇"  # a wrong letter is mended, and one more comes
+        assert quiz.hint("松口气，歇歇") == "松口气、歇歇脚"  # punctuation and width as answers are compared
+        assert quiz.states[0].hints == 4  # presses, not letters shown
+        whole = quiz.hint("松口气、歇歇脚")  # already all typed right: nothing more to give
+        assert whole == "松口气、歇歇脚" and quiz.states[0].hints == 4
+        assert quiz.answer("松口气、歇歇脚", now=1.0).outcome == "right"  # type: ignore[union-attr]
+        assert quiz.states[0].rating == HARD
 
     def test_rating_must_be_one_to_four(self) -> None:
         quiz = QuizSession(session_blanks(), now=0.0)

@@ -13,7 +13,8 @@ from typing import Literal
 from tui.core.model import Card, Document, Phrase, Section
 from tui.core.search import fold_char
 
-Outcome = Literal["right", "near", "wrong", "empty"]
+# "elsewhere": not this blank's answer, but right for another phrase of its context.
+Outcome = Literal["right", "near", "wrong", "empty", "elsewhere"]
 Tag = Literal["same", "wrong", "missing", "extra"]
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -67,8 +68,13 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
-def check(answer: str, expected: str) -> Verdict:
-    """Grade a typed answer: right, near (one character off in four or more), wrong or empty."""
+def check(answer: str, expected: str, others: Iterable[str] = ()) -> Verdict:
+    """Grade a typed answer: right, near (one character off in four or more), wrong or empty.
+
+    `others` are the answers of the other phrases of the same context (the other blanks
+    of the paragraph, the other phrases a review card shows): a wrong answer that is
+    right for one of them is "elsewhere", to try again rather than to count as wrong.
+    """
     if not answer.strip():
         return Verdict("empty", answer, expected)
     typed, wanted = normalize(answer), normalize(expected)
@@ -79,6 +85,8 @@ def check(answer: str, expected: str) -> Verdict:
         return Verdict("right", answer, expected)
     if len(wanted) >= 4 and _one_edit_apart(typed, wanted):
         return Verdict("near", answer, expected)
+    if any(check(answer, other).outcome == "right" for other in others):
+        return Verdict("elsewhere", answer, expected)
     return Verdict("wrong", answer, expected)
 
 
@@ -166,17 +174,35 @@ def hint(expected: str, shown: int) -> str:
     return expected
 
 
-def suggest_rating(outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int) -> int:
+def letters_right(typed: str, expected: str) -> int:
+    """How many letters of `expected`, from its start, `typed` has right, compared as answers are."""
+    have = normalize(typed)
+    at = count = 0
+    for char in expected:
+        if _ignorable(char):
+            continue
+        form = normalize(char)
+        if not have.startswith(form, at):
+            break
+        at += len(form)
+        count += 1
+    return count
+
+
+def suggest_rating(
+    outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int, pasted: bool = False
+) -> int:
     """The FSRS rating to suggest: Again 1, Hard 2, Good 3, Easy 4.
 
     `length` is the number of letters in the phrase; a hint for every one of them
-    is the same as a reveal.
+    is the same as a reveal. A `pasted` answer is at most Good: it came quick
+    because it was not typed, not because it was known cold.
     """
-    if revealed or outcome in ("wrong", "empty") or (length and hints_used >= length):
+    if revealed or outcome in ("wrong", "empty", "elsewhere") or (length and hints_used >= length):
         return AGAIN
     if outcome == "near" or hints_used:
         return HARD
-    if seconds < 1.5 + 0.4 * length:
+    if seconds < 1.5 + 0.4 * length and not pasted:
         return EASY
     return GOOD
 

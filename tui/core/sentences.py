@@ -1,11 +1,13 @@
-"""The sentence (or clause) a review card shows its phrase in, and which sentence a card sits in."""
+"""The text a review card shows its phrase in (its sentence, or more, or less), and which sentence a card sits in."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 
 from tui.core.model import Card, Document
-from tui.core.quiz import letters
+from tui.core.quiz import letters, normalize
 
 # A sentence ends at these; closing marks right after one still belong to the sentence.
 _SENTENCE_ENDS = frozenset("。！？!?")
@@ -48,66 +50,150 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return _sentence_bounds(text, start, end, _SENTENCE_ENDS)
 
 
-def sentence_around(paragraph_text: str, start: int, end: int, max_chars: int = 60) -> tuple[str, int, int]:
-    """The sentence holding a phrase, cut to its clause when long, and the phrase's place in it.
+MAX_CARD_CHARS = 160  # a card's text at most: a long sentence is cut to whole clauses around its phrase
+SHORT_CONTEXT = 8  # letters around a phrase below which its sentence gives too little to recall it by
 
-    Returns (text, start, end) with `text[start:end]` the phrase. When even the
-    clause is longer than `max_chars`, a window around the phrase is kept, with
-    "…" where the text was cut.
+
+def sentence_around(
+    paragraph_text: str, start: int, end: int, max_chars: int = MAX_CARD_CHARS
+) -> tuple[str, int, int]:
+    """The sentence holding a phrase, and the phrase's place in it: (text, start, end).
+
+    A sentence longer than `max_chars` is cut to the phrase's clause and as many whole
+    clauses around it as fit, those before first (务必……，: the lead-in is the cue); a
+    clause longer still, to a window around the phrase. "…" marks where it was cut.
     """
     left, right = sentence_bounds(paragraph_text, start, end)
+    shown, at, _ = _fit(paragraph_text, start, end, left, right, max_chars)
+    return shown, at, at + end - start
+
+
+def _fit(text: str, start: int, end: int, floor: int, ceiling: int, max_chars: int) -> tuple[str, int, tuple[int, int]]:
+    """`text[floor:ceiling]` around the phrase `text[start:end]`, cut to `max_chars` as
+    `sentence_around` says: the text to show, where the phrase starts in it, and the span
+    of `text` it shows."""
+    left, right = floor, ceiling
     if right - left > max_chars:
-        clause_left, clause_right = _sentence_bounds(paragraph_text, start, end, _CLAUSE_ENDS)
-        left, right = _widen(
-            paragraph_text, max(left, clause_left), min(right, clause_right), start, end, left, right, max_chars
-        )
-    before = after = ""
+        left, right = _grow(text, start, end, floor, ceiling, max_chars)
+    # "…" where the text goes on: the sentence was cut.
+    before = "…" if left > floor else ""
+    after = "…" if right < ceiling else ""
     if right - left > max_chars:
         room = max(0, max_chars - (end - start))
         new_left = max(left, start - room // 2)
         new_right = min(right, end + room - (start - new_left))
         new_left = max(left, start - (room - (new_right - end)))
-        before = "…" if new_left > left else ""
-        after = "…" if new_right < right else ""
+        # Spaced text (English) is cut between words, not inside one.
+        if new_left > left and not text[new_left - 1].isspace():
+            space = text.find(" ", new_left, start)
+            new_left = space + 1 if space >= 0 else new_left
+        if new_right < right and not text[new_right].isspace():
+            space = text.rfind(" ", end, new_right)
+            new_right = space if space >= 0 else new_right
+        before = "…" if new_left > left or before else ""
+        after = "…" if new_right < right or after else ""
         left, right = new_left, new_right
-    text = before + paragraph_text[left:end] + paragraph_text[end:right].rstrip() + after
-    offset = len(before) - left
-    return text, start + offset, end + offset
+    shown = before + text[left:end] + text[end:right].rstrip() + after
+    return shown, start + len(before) - left, (left, right)
 
 
-MIN_CONTEXT = 4  # letters around a phrase below which its clause gives no cue
-
-
-def _widen(
-    text: str, left: int, right: int, start: int, end: int, floor: int, ceiling: int, max_chars: int
-) -> tuple[int, int]:
-    """Take in whole neighbouring clauses (the one before first) while the clause
-    `text[left:right]` is little more than its phrase, as in a run of parallel ones
-    (自信自强、守正创新，踔厉奋发、勇毅前行，): a blank alone gives nothing to recall it by.
-    Never past the sentence (`floor`, `ceiling`) nor `max_chars`.
-    """
-    while letters(text[left:start]) + letters(text[end:right]) < MIN_CONTEXT:
+def _grow(text: str, start: int, end: int, floor: int, ceiling: int, max_chars: int) -> tuple[int, int]:
+    """The phrase's clause, with whole neighbouring clauses added while they fit in `max_chars`,
+    the one before and the one after in turn. Never past `floor` and `ceiling`."""
+    left, right = _sentence_bounds(text, start, end, _CLAUSE_ENDS)
+    left, right = max(left, floor), min(right, ceiling)
+    grew = True
+    while grew:
+        grew = False
         if left > floor:
             earlier = max(floor, _sentence_bounds(text, left - 1, left - 1, _CLAUSE_ENDS)[0])
             if earlier < left and right - earlier <= max_chars:
-                left = earlier
-                continue
+                left, grew = earlier, True
         if right < ceiling:
             later = min(ceiling, _sentence_bounds(text, right, right, _CLAUSE_ENDS)[1])
             if later > right and later - left <= max_chars:
-                right = later
-                continue
-        break
+                right, grew = later, True
     return left, right
 
 
-def sentence_for(doc: Document, card: Card, max_chars: int = 60) -> tuple[str, int, int]:
-    """The sentence (or clause) a review card shows, with its phrase at `text[start:end]`."""
+def sentence_for(doc: Document, card: Card, max_chars: int = MAX_CARD_CHARS) -> tuple[str, int, int]:
+    """The sentence a card's phrase sits in, with the phrase at `text[start:end]`."""
     section = doc.find(card.section_id)
     phrase = card.phrase
     if section is None or phrase.paragraph >= len(section.paragraphs):
         return phrase.text, 0, len(phrase.text)
     return sentence_around(section.paragraphs[phrase.paragraph], phrase.start, phrase.end, max_chars)
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a review card shows: its text, the phrase asked at `text[start:end]`, and the
+    phrases of other cards the text shows too (an answer that is one of them is right,
+    but not the one asked)."""
+
+    text: str
+    start: int
+    end: int
+    others: tuple[str, ...] = ()
+
+
+def card_texts(
+    doc: Document, cards: Sequence[Card], wanted: Iterable[Card] | None = None, max_chars: int = MAX_CARD_CHARS
+) -> dict[str, CardText]:
+    """The text each of the `wanted` cards (default: all) shows, by card key.
+
+    A card shows its whole sentence, and the sentence before it too (in the same
+    paragraph; else the one after) when the sentence is short (fewer than
+    SHORT_CONTEXT letters besides the phrase) or ambiguous: the same words around the
+    blank hold another card's different phrase elsewhere in `cards`, so they cannot
+    tell which is asked.
+    """
+    sections = {section.id: section for section in doc.walk()}
+    paragraphs: dict[tuple[str, int], str] = {}
+    bounds: dict[str, tuple[int, int]] = {}
+    answers_around: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_paragraph: dict[tuple[str, int], list[Card]] = defaultdict(list)
+    for card in cards:
+        section, phrase = sections.get(card.section_id), card.phrase
+        if section is None or phrase.paragraph >= len(section.paragraphs):
+            continue
+        place = (card.section_id, phrase.paragraph)
+        text = paragraphs.setdefault(place, section.paragraphs[phrase.paragraph])
+        left, right = sentence_bounds(text, phrase.start, phrase.end)
+        bounds[card.key] = (left, right)
+        answers_around[_around(text, phrase.start, phrase.end, left, right)].add(normalize(phrase.text))
+        by_paragraph[place].append(card)
+    texts: dict[str, CardText] = {}
+    for card in cards if wanted is None else wanted:
+        phrase = card.phrase
+        place = (card.section_id, phrase.paragraph)
+        if card.key not in bounds:
+            texts[card.key] = CardText(phrase.text, 0, len(phrase.text))
+            continue
+        text = paragraphs[place]
+        left, right = bounds[card.key]
+        short = letters(text[left : phrase.start]) + letters(text[phrase.end : right]) < SHORT_CONTEXT
+        ambiguous = len(answers_around[_around(text, phrase.start, phrase.end, left, right)]) > 1
+        if short or ambiguous:
+            if left > 0:
+                left = sentence_bounds(text, left - 1, left - 1)[0]
+            elif right < len(text):
+                right = sentence_bounds(text, right, right)[1]
+        shown, start, (first, last) = _fit(text, phrase.start, phrase.end, left, right, max_chars)
+        others = {
+            other.phrase.text
+            for other in by_paragraph[place]
+            if first <= other.phrase.start
+            and other.phrase.end <= last
+            and normalize(other.phrase.text) != normalize(phrase.text)
+        }
+        texts[card.key] = CardText(shown, start, start + phrase.end - phrase.start, tuple(sorted(others)))
+    return texts
+
+
+def _around(text: str, start: int, end: int, left: int, right: int) -> tuple[str, str]:
+    """The words around a phrase in its sentence, as answers are compared."""
+    return normalize(text[left:start]), normalize(text[end:right])
 
 
 def sentence_group(doc: Document) -> Callable[[Card], Hashable]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
 from rich.cells import cell_len
 
 from tui.core.model import Card, Section
-from tui.core.quiz import AGAIN, EASY, Verdict, check, hint, letters, suggest_rating
+from tui.core.quiz import AGAIN, EASY, GOOD, HARD, Verdict, check, hint, letters, letters_right, suggest_rating
 
 Status = Literal["pending", "right", "near", "wrong", "revealed"]
 
@@ -123,15 +123,33 @@ class BlankState:
 
     status: Status = "pending"
     typed: str = ""
-    hints: int = 0
+    hints: int = 0  # hint presses that gave something
+    hinted: int = 0  # letters of the answer the hints show
+    pasted: bool = False  # some of the answer was pasted, not typed
     seconds: float = 0.0
     verdict: Verdict | None = None
     rating: int | None = None
+    suggested: int | None = None  # the rating given when graded, before keys 1-4 changed it
     review_id: int | None = None  # the stored review, for re-rating with keys 1-4
 
     @property
     def graded(self) -> bool:
         return self.status != "pending"
+
+    @property
+    def final(self) -> Status:
+        """How the blank counts in a summary: its status, or what a changed rating says.
+
+        Rated Good or Easy by the user, it was known (a shown answer recited right);
+        Hard, nearly; Again, missed (a right answer that was a guess counts as wrong).
+        """
+        if not self.graded or self.rating is None or self.rating == self.suggested:
+            return self.status
+        if self.rating >= GOOD:
+            return "right"
+        if self.rating == HARD:
+            return "near"
+        return self.status if self.status in ("wrong", "revealed") else "wrong"
 
     @property
     def outcome(self) -> str:
@@ -163,7 +181,9 @@ class QuizSession:
     on a blank is counted while it is active and pending.
     """
 
-    def __init__(self, blanks: Iterable[Blank], now: float | None = None) -> None:
+    def __init__(
+        self, blanks: Iterable[Blank], now: float | None = None, others: Mapping[int, Sequence[str]] | None = None
+    ) -> None:
         self.blanks: list[Blank] = list(blanks)
         self.states: list[BlankState] = [BlankState() for _ in self.blanks]
         self.active: int = 0
@@ -172,6 +192,12 @@ class QuizSession:
         self._by_paragraph: dict[tuple[str, int], list[Blank]] = {}
         for blank in self.blanks:
             self._by_paragraph.setdefault((blank.section_id, blank.paragraph), []).append(blank)
+        # The answers that are right, but for another phrase of a blank's context: by
+        # default the other blanks of its paragraph.
+        self.others: Mapping[int, Sequence[str]] = others if others is not None else {
+            blank.index: [b.answer for b in self._by_paragraph[(blank.section_id, blank.paragraph)] if b is not blank]
+            for blank in self.blanks
+        }
 
     # ---- looking
     @property
@@ -195,7 +221,7 @@ class QuizSession:
         state, blank = self.states[index], self.blanks[index]
         if state.graded:
             return blank.answer
-        return hint(blank.answer, state.hints - 1) if state.hints else ""
+        return hint(blank.answer, state.hinted - 1) if state.hinted else ""
 
     # ---- acting
     def _tick(self, now: float | None) -> float:
@@ -206,32 +232,46 @@ class QuizSession:
         self._since = moment
         return moment
 
-    def answer(self, text: str, now: float | None = None) -> Verdict | None:
+    def answer(self, text: str, now: float | None = None, pasted: bool = False) -> Verdict | None:
         """Check `text` against the active blank; an empty answer reveals it for self-grading.
 
-        Returns None when there is nothing to grade (no blanks, or already graded).
+        `pasted`: some of `text` was pasted (it is rated at most Good). Returns None when
+        there is nothing to grade (no blanks, or already graded). An answer right for
+        another phrase of the blank's context ("elsewhere") leaves the blank pending.
         """
         state, blank = self.active_state, self.active_blank
         if state is None or blank is None or state.graded:
             return None
         self._tick(now)
-        verdict = check(text, blank.answer)
+        verdict = check(text, blank.answer, self.others.get(blank.index, ()))
+        if verdict.outcome == "elsewhere":
+            return verdict
         state.verdict = verdict
         state.typed = text
+        state.pasted = state.pasted or pasted
         state.status = "revealed" if verdict.outcome == "empty" else verdict.outcome
         state.rating = suggest_rating(
-            verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer)
+            verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer), state.pasted
         )
+        state.suggested = state.rating
         return verdict
 
-    def hint(self) -> str | None:
-        """Reveal one more letter of the active blank; returns what it now shows."""
+    def hint(self, typed: str = "") -> str | None:
+        """One more letter of the active blank than `typed` has right from its start.
+
+        Returns what the answer's input should hold now: `typed` when it already has
+        every hinted letter right, else the hinted start of the answer (mending what was
+        typed wrong). None when there is no pending blank.
+        """
         state, blank = self.active_state, self.active_blank
         if state is None or blank is None or state.graded:
             return None
-        if state.hints < letters(blank.answer):
+        right = letters_right(typed, blank.answer)
+        wanted = min(letters(blank.answer), max(state.hinted + 1, right + 1))
+        if wanted > state.hinted and wanted > right:
             state.hints += 1
-        return self.shown(self.active)
+            state.hinted = wanted
+        return typed if right >= state.hinted else self.shown(self.active)
 
     def reveal(self, now: float | None = None) -> None:
         """Give up on the active blank."""
@@ -240,7 +280,7 @@ class QuizSession:
             return
         self._tick(now)
         state.status = "revealed"
-        state.rating = AGAIN
+        state.rating = state.suggested = AGAIN
 
     def rate(self, rating: int, index: int | None = None) -> None:
         """Override the suggested rating of a graded blank (keys 1-4)."""
@@ -275,8 +315,8 @@ class QuizSession:
 
     def summary(self, now: float | None = None) -> Summary:
         moment = self._tick(now)
-        counts = Counter(state.status for state in self.states)
-        missed = [b for b, s in zip(self.blanks, self.states) if s.status in ("wrong", "revealed")]
+        counts = Counter(state.final for state in self.states)
+        missed = [b for b, s in zip(self.blanks, self.states) if s.final in ("wrong", "revealed")]
         return Summary(
             right=counts["right"],
             near=counts["near"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,26 +24,36 @@ RATING_DIGITS = ("1", "2", "3", "4")
 RATE = Binding.Group("key_rate")
 
 
+def rating_digit(text: str) -> int | None:
+    """The rating a lone digit 1-4 stands for, typed half- or full-width (an input method's １２３４)."""
+    folded = unicodedata.normalize("NFKC", text)
+    return int(folded) if folded in RATING_DIGITS else None
+
+
 class BlankScreen(Screen[str | None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them."""
 
     HELP_TITLE = "help_quiz"
+    # Whether a graded blank stays in view, answer filled in, until the next key (a
+    # review shows one card at a time: it would vanish the moment it was answered).
+    LINGERS = False
+    # No priority bindings: each key reaches the answer's input in the order typed and
+    # the input runs its binding there, so keys typed fast behind Enter or Tab are not
+    # read as part of the answer before it (see AnswerInput).
     BINDINGS = [
-        Binding(
-            "tab", "next_blank", "key_next_blank", tooltip="palette_help_next_blank",
-            priority=True, id="next_blank",
-        ),
+        Binding("enter", "answer", "key_answer", show=False, id="answer"),
+        Binding("tab", "next_blank", "key_next_blank", tooltip="palette_help_next_blank", id="next_blank"),
         Binding(
             "shift+tab", "previous_blank", "key_previous_blank", tooltip="palette_help_previous_blank",
-            priority=True, id="previous_blank",
+            id="previous_blank",
         ),
-        Binding("ctrl+t", "hint", "key_hint", tooltip="palette_help_hint", priority=True, id="hint"),
-        Binding("ctrl+r", "reveal", "key_reveal", tooltip="palette_help_reveal", priority=True, id="reveal"),
+        Binding("ctrl+t", "hint", "key_hint", tooltip="palette_help_hint", id="hint"),
+        Binding("ctrl+r", "reveal", "key_reveal", tooltip="palette_help_reveal", id="reveal"),
         Binding("1", "rate(1)", "rate_again", tooltip="palette_help_rate", show=False, id="rate_1", group=RATE),
         Binding("2", "rate(2)", "rate_hard", tooltip="palette_help_rate", show=False, id="rate_2", group=RATE),
         Binding("3", "rate(3)", "rate_good", tooltip="palette_help_rate", show=False, id="rate_3", group=RATE),
         Binding("4", "rate(4)", "rate_easy", tooltip="palette_help_rate", show=False, id="rate_4", group=RATE),
-        Binding("escape", "leave", "key_leave", tooltip="palette_help_leave", priority=True, id="leave"),
+        Binding("escape", "leave", "key_leave", tooltip="palette_help_leave", id="leave"),
     ]
 
     def __init__(self, workbook: Workbook, session: QuizSession, title: str) -> None:
@@ -55,6 +67,7 @@ class BlankScreen(Screen[str | None]):
         # with it for now; this is the rating to go back to if the digit begins an answer.
         self.rating_before: int | None = None
         self.drafts: dict[int, str] = {}  # what was typed for a blank, while another is active
+        self.lingering: int | None = None  # the graded blank still in view (see LINGERS)
 
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="drill-title", markup=False)
@@ -70,6 +83,11 @@ class BlankScreen(Screen[str | None]):
         self.redraw()
 
     @property
+    def in_view(self) -> int:
+        """The blank drawn as the one at hand: the active one, or a graded one lingering."""
+        return self.session.active if self.lingering is None else self.lingering
+
+    @property
     def answer_bar(self) -> AnswerBar:
         return self.query_one(AnswerBar)
 
@@ -80,7 +98,9 @@ class BlankScreen(Screen[str | None]):
             t("drill_progress", done=graded, total=len(self.session.blanks))
         )
         blank = self.session.active_blank
-        if blank is None or self.session.done:
+        if self.lingering is not None and not self.session.done:
+            self.answer_bar.prompt_next()
+        elif blank is None or self.session.done:
             self.answer_bar.prompt(None)
         else:
             # Tab may rest on a blank already answered: say so rather than "all answered".
@@ -89,21 +109,27 @@ class BlankScreen(Screen[str | None]):
 
     # ------------------------------------------------------------- answering
 
-    def on_answer_bar_answered(self, event: AnswerBar.Answered) -> None:
-        # Subclasses override `answered`, not this handler: Textual calls a handler
-        # once for every class of the MRO that defines it.
-        event.stop()
-        self.answered(event.text)
+    def action_answer(self) -> None:
+        """Enter: take what was typed, at once, as the answer of the blank active now."""
+        field = self.answer_bar.input
+        pasted = field.pasted
+        self.answered(field.take(), pasted)
 
-    def answered(self, text: str) -> None:
-        """Enter in the answer bar: grade the active blank, or show the summary when all are."""
-        if self.rating_before is not None and text in RATING_DIGITS:
+    def answered(self, text: str, pasted: bool = False) -> None:
+        """Enter in the answer bar: grade the active blank, or show the summary when all are.
+
+        `pasted`: some of `text` was pasted rather than typed.
+        """
+        if self.rating_before is not None and rating_digit(text) is not None:
             # Enter on a lone rating digit confirms the rating; it is not an answer.
             self.rating_before = None
+            self._end_lingering()
             return
         if self.session.done:
             self.finish()
             return
+        if self._end_lingering() and not text.strip():
+            return  # Enter on the card answered brings the next, rather than revealing it unseen
         state = self.session.active_state
         if state is not None and state.graded:
             # The active blank was answered already (Tab went back to it): go on to the
@@ -114,10 +140,23 @@ class BlankScreen(Screen[str | None]):
             self.redraw()
             draft = self.drafts.pop(self.session.active, "")
             self._set_input(text or draft)
+            self.answer_bar.input.pasted = pasted and bool(text)
             return
-        verdict = self.session.answer(text)
-        if verdict is not None:
-            self.graded(self.session.active)
+        verdict = self.session.answer(text, pasted=pasted)
+        if verdict is None:
+            return
+        if verdict.outcome == "elsewhere":
+            # Right for another phrase here: not graded; the answer stays, selected, to
+            # be typed over.
+            blank = self.session.blanks[self.session.active]
+            self.feedback_index = None
+            self.answer_bar.show_elsewhere(blank.number)
+            field = self.answer_bar.input
+            self._set_input(text)
+            field.pasted = pasted
+            field.select_all()
+            return
+        self.graded(self.session.active)
 
     def graded(self, index: int) -> None:
         """Store a graded blank before showing its feedback, then move on."""
@@ -137,11 +176,21 @@ class BlankScreen(Screen[str | None]):
         # After the last blank the feedback stays (and 1-4 can still re-rate it) until
         # Enter asks for the summary.
         self.session.next_pending()
+        if self.LINGERS:
+            self.lingering = index
         self.redraw()
         self._set_input(self.drafts.pop(self.session.active, ""))
 
     def finish(self) -> None:
         """Every blank is graded and Enter pressed: subclasses show their summary."""
+
+    def _end_lingering(self) -> bool:
+        """Bring the active blank into view instead of the graded one; False if none lingered."""
+        if self.lingering is None:
+            return False
+        self.lingering = None
+        self.redraw()
+        return True
 
     # ------------------------------------------------------------- keys
 
@@ -152,18 +201,22 @@ class BlankScreen(Screen[str | None]):
         # answer may begin with a digit ("3d day", "2035年"), so the digit stays in sight,
         # Enter confirms it, and typing on (or deleting it) gives the old rating back.
         index = self.feedback_index
-        if index is None:
+        if index is None or event.value != event.input.value:
+            # Stale: the keys came faster than their Changed, and Enter (or a hint, or
+            # Tab) has already taken this text; what the input holds now is what counts.
             return
-        if event.value in RATING_DIGITS:
+        digit = rating_digit(event.value)
+        if digit is not None:
             if self.rating_before is None:
                 self.rating_before = self.session.states[index].rating
-            self.rerate(index, int(event.value))
+            self.rerate(index, digit)
             return
         if self.rating_before is not None:
             self.rerate(index, self.rating_before)
             self.rating_before = None
         if event.value:
             self.feedback_index = None  # typing the next answer ends the chance to re-rate
+            self._end_lingering()
 
     def action_rate(self, rating: int) -> None:
         """Rate the blank whose feedback shows, for good (a digit typed alone rates for now)."""
@@ -189,17 +242,19 @@ class BlankScreen(Screen[str | None]):
 
     def _set_input(self, text: str) -> None:
         """Put `text` in the input as the screen's doing: it is not typing, so it rates nothing."""
-        field = self.answer_bar.input
-        with self.prevent(Input.Changed):
-            field.value = text
-        field.cursor_position = len(text)
+        self.answer_bar.input.put(text)
 
     def _take_input(self) -> str:
-        """Empty the input and return the answer it held; a lone rating digit is a rating, kept."""
-        text = self.answer_bar.input.value
+        """Empty the input and return the answer it held, for the active blank; a lone
+        rating digit is a rating, kept. The blank is marked if any of it was pasted."""
+        field = self.answer_bar.input
+        text = field.value
         if self.rating_before is not None:
             self.rating_before = None
             text = ""
+        state = self.session.active_state
+        if state is not None and text and field.pasted:
+            state.pasted = True
         self._set_input("")
         return text
 
@@ -211,6 +266,7 @@ class BlankScreen(Screen[str | None]):
             self.drafts[left] = typed
         else:
             self.drafts.pop(left, None)
+        self.lingering = None
         self.session.go(index)
         self.redraw()
         self._set_input(self.drafts.pop(self.session.active, ""))
@@ -222,13 +278,21 @@ class BlankScreen(Screen[str | None]):
         self._move(self.session.active - 1)
 
     def action_hint(self) -> None:
-        if self.session.hint() is not None:
-            self.redraw()
+        """One more letter of the active blank, on the blank and in the input, to type on from."""
+        state = self.session.active_state
+        if state is None or state.graded or self._end_lingering():
+            return  # lingering: the key brings the blank into view first
+        # A lone rating digit in the input is a rating, kept; a hint begins the next answer.
+        typed = self._take_input()
+        self.feedback_index = None
+        text = self.session.hint(typed)
+        self._set_input(text if text is not None else typed)
+        self.redraw()
 
     def action_reveal(self) -> None:
         state = self.session.active_state
-        if state is None or state.graded:
-            return
+        if state is None or state.graded or self._end_lingering():
+            return  # lingering: never give up on a blank not yet seen
         # What was typed is the attempt given up on: stored with the blank, not left in
         # the input to be taken as the next blank's answer.
         typed = self._take_input()

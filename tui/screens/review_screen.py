@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.model import Card
 from ..core.names import heading_path
-from ..core.sentences import sentence_for
+from ..core.sentences import card_texts
 from ..core.session import Blank, QuizSession
 from ..core.workbook import Workbook
 from ..i18n import captions, t
@@ -14,19 +14,26 @@ from .summary_screen import SummaryScreen
 
 
 class ReviewScreen(BlankScreen):
-    """One card at a time: the section's path, then its sentence (or clause) with the blank."""
+    """One card at a time: the section's path, then its sentence (or more) with the blank.
+
+    An answered card stays in view, its answer filled in, until the next key.
+    """
+
+    LINGERS = True
 
     def __init__(self, workbook: Workbook, queue: list[Card]) -> None:
-        super().__init__(workbook, QuizSession(Blank(i, card) for i, card in enumerate(queue)), t("review_title"))
+        self.texts = card_texts(workbook.opened, workbook.cards, wanted=queue)
+        # An answer that is another phrase the card shows is right, but not the one asked.
+        others = {index: self.texts[card.key].others for index, card in enumerate(queue)}
+        session = QuizSession((Blank(i, card) for i, card in enumerate(queue)), others=others)
+        super().__init__(workbook, session, t("review_title"))
 
     def rows(self) -> list[Row]:
-        blank = self.session.active_blank
-        assert blank is not None  # the app opens no review with an empty queue
-        names = captions()
-        document = self.workbook.opened
-        path = heading_path(document, blank.section_id, names)
-        text, start, end = sentence_for(document, blank.card)
-        return [Row("caption", [path]), Row("paragraph", [text[:start], blank, text[end:]])]
+        assert self.session.blanks  # the app opens no review with an empty queue
+        blank = self.session.blanks[self.in_view]
+        path = heading_path(self.workbook.opened, blank.section_id, captions())
+        card = self.texts[blank.card.key]
+        return [Row("caption", [path]), Row("paragraph", [card.text[: card.start], blank, card.text[card.end :]])]
 
     def finish(self) -> None:
         self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)

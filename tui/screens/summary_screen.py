@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -14,6 +15,8 @@ from ..core.session import Summary
 from ..core.wrap import wrap
 from ..i18n import t, translate_bindings
 from ..widgets.key_bar import KeyBar
+
+INDENT = "  "  # before each phrase missed, under the list's title
 
 
 class SummaryScreen(ModalScreen[str | None]):
@@ -34,7 +37,8 @@ class SummaryScreen(ModalScreen[str | None]):
         summary = self.summary
         # The keys of this dialog, over those of the screen beneath it.
         yield KeyBar()
-        with Vertical(id="summary-dialog"):
+        # Scrolls when a long list of missed phrases outgrows a small terminal.
+        with VerticalScroll(id="summary-dialog"):
             yield Static(t("summary_title"), id="summary-title")
             counts = Table.grid(padding=(0, 2))
             counts.add_column(style="bold")
@@ -57,8 +61,17 @@ class SummaryScreen(ModalScreen[str | None]):
             else:
                 yield Static(Text(t("summary_back")), id="summary-next")
 
-    def _missed(self) -> str:
-        return t("summary_missed", phrases="、".join(blank.answer for blank in self.summary.missed))
+    def _missed(self, width: int = 0) -> str:
+        """The phrases to look at again, one a line under their title: a phrase may hold 、
+        of its own (抓常、抓细、抓长), so none can join them. Wider than `width`, a phrase
+        wraps, indented like its first line."""
+        lines = [t("summary_missed")]
+        for blank in self.summary.missed:
+            text = blank.answer
+            room = width - cell_len(INDENT)
+            spans = wrap(text, room) if width and room > 0 else [(0, len(text))]
+            lines += [INDENT + text[start:end] for start, end in spans]
+        return "\n".join(lines)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._wrap_missed)
@@ -72,8 +85,7 @@ class SummaryScreen(ModalScreen[str | None]):
         for missed in self.query("#summary-missed").results(Static):
             width = missed.content_region.width
             if width > 0:
-                text = self._missed()
-                missed.update(Text("\n".join(text[start:end] for start, end in wrap(text, width))))
+                missed.update(Text(self._missed(width)))
 
     def action_go_on(self) -> None:
         self.dismiss(self.following[0] if self.following else None)

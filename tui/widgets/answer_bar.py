@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..core.quiz import diff, diff_rows
 from ..core.session import BlankState
-from ..i18n import t, translate_bindings
+from ..i18n import t
+from .answer_input import AnswerInput
 
 RATING_KEYS = {1: "rating_again", 2: "rating_hard", 3: "rating_good", 4: "rating_easy"}
 
@@ -44,29 +42,15 @@ class AnswerBar(Vertical):
         "answer-bar--revealed",
     }
 
-    HELP_TITLE = "help_quiz"
-    # Enter reaches the Input first, which submits; the binding names the key for the
-    # help screen, and answers from here too if the bar itself has focus.
-    BINDINGS = [Binding("enter", "answer", "key_answer", show=False, id="answer")]
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        translate_bindings(self)
-
-    class Answered(Message):
-        """The user pressed Enter on an answer (possibly empty)."""
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
     def compose(self) -> ComposeResult:
         yield Static("", id="feedback", markup=False)
-        yield Input(id="answer")
+        # Enter and the quiz's other keys are the screen's bindings, which the input
+        # runs in the order the keys were typed.
+        yield AnswerInput(id="answer")
 
     @property
-    def input(self) -> Input:
-        return self.query_one(Input)
+    def input(self) -> AnswerInput:
+        return self.query_one(AnswerInput)
 
     @property
     def feedback(self) -> Static:
@@ -77,13 +61,25 @@ class AnswerBar(Vertical):
 
         With a `status`, blank `number` is already answered and the bar says how it went.
         """
+        # The longest that fits the bar: a small terminal gets a shorter one, not one cut off.
         if number is None:
-            self.input.placeholder = t("answer_done")
+            self.input.offer(t("answer_done"), t("answer_done_short"))
         elif status is not None:
-            self.input.placeholder = t(f"outcome_{status}", number=number)
+            self.input.offer(t(f"outcome_{status}", number=number))
         else:
-            self.input.placeholder = t("answer_placeholder", number=number)
+            keys = ("answer_placeholder", "answer_placeholder_short", "answer_placeholder_tiny")
+            self.input.offer(*(t(key, number=number) for key in keys))
         self.input.focus()
+
+    def prompt_next(self) -> None:
+        """The answered card is still in view: Enter brings the next (review)."""
+        self.input.offer(t("review_next"), t("review_next_short"))
+        self.input.focus()
+
+    def show_elsewhere(self, number: int) -> None:
+        """The answer typed for blank `number` is right for another phrase of its context."""
+        text = Text(t("outcome_elsewhere", number=number), self.get_component_rich_style("answer-bar--near"))
+        self.feedback.update(text)
 
     def show_verdict(self, number: int, answer: str, state: BlankState) -> None:
         """What happened to a graded blank: the outcome, a diff when wrong, and the rating."""
@@ -109,16 +105,3 @@ class AnswerBar(Vertical):
         if state.rating:
             text.append("   " + t("rating_line", rating=t(RATING_KEYS[state.rating])))
         self.feedback.update(text)
-
-    async def action_answer(self) -> None:
-        await self.input.action_submit()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        value = event.value
-        # Emptied for the next answer, which is not the user editing it: without Changed,
-        # a screen cannot mistake it for a rating digit deleted.
-        with self.prevent(Input.Changed):
-            event.input.value = ""
-        self.post_message(self.Answered(value))
