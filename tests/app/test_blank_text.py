@@ -9,9 +9,11 @@ from textual.app import App, ComposeResult
 
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
-from tui.core.session import QuizSession, blanks_for
+from tui.core.session import Blank, QuizSession, blanks_for, placeholder
 from tui.core.wrap import CLOSING, OPENING
 from tui.widgets.blank_text import BlankText, Row
+
+from .on_screen import read_through, without_spaces
 
 PREAMBLE = (
     "今天,我们召开理论学习中心组学习研讨会,深入学习《习近平关于加强党的作风建设论述摘编》。习近平总书记深刻指出:"
@@ -253,3 +255,45 @@ class TestScrolling:
             view.show(rows_of(app.doc, app.session), app.session)
             await pilot.pause()
             assert view.scroll_offset.y <= view.active_line
+
+
+def shown_text(rows: list[Row], session: QuizSession) -> str:
+    """What the rows say before any answer: the text, each blank its placeholder."""
+    out = []
+    for row in rows:
+        for part in row.parts:
+            out.append(placeholder(part.number, part.cells) if isinstance(part, Blank) else part)
+    return without_spaces("".join(out))
+
+
+class TestNothingIsLost:
+    """Every character of the quizzed text is on screen, in order, once scrolled through, at any size.
+
+    A vertical scrollbar appears once the text outgrows the pane, and takes cells from
+    its width: lines laid out before it appeared lost their last characters under it.
+    """
+
+    PARAGRAPHS = [PREAMBLE, ENGLISH, PREAMBLE[:90], "Short line, then " + ENGLISH]
+
+    async def test_at_every_width_and_height(self) -> None:
+        for width in (16, 31, 57, 80, 97):
+            app = Host(self.PARAGRAPHS, ["规划收官期", "牛鼻子", "free exercise", "freedom of speech"])
+            async with app.run_test(size=(width, 40)) as pilot:
+                view = app.query_one(BlankText)
+                expected = shown_text(rows_of(app.doc, app.session), app.session)
+                for height in (40, 15, 6, 30):
+                    await pilot.resize_terminal(width, height)
+                    await pilot.pause()
+                    drawn = await read_through(pilot, view)
+                    assert without_spaces("".join(drawn)) == expected, (width, height)
+
+    async def test_at_first_sight_when_the_text_needs_a_scrollbar(self) -> None:
+        for width, height in ((80, 24), (60, 15), (41, 10), (33, 12)):
+            app = Host([PREAMBLE, PREAMBLE, ENGLISH, PREAMBLE, ENGLISH], ["规划收官期", "牛鼻子", "free exercise"])
+            async with app.run_test(size=(width, height)) as pilot:
+                view = app.query_one(BlankText)
+                drawn = await read_through(pilot, view)
+                assert view.show_vertical_scrollbar
+                assert without_spaces("".join(drawn)) == shown_text(rows_of(app.doc, app.session), app.session), (
+                    width, height, drawn,
+                )

@@ -8,8 +8,11 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
+from tui.core.outline import display_heading
 from tui.core.wrap import wrap
 from tui.widgets.text_view import TextView
+
+from .on_screen import read_through, without_spaces
 
 CAPTIONS = {"preamble": "开篇", "closing": "结语"}
 
@@ -364,3 +367,28 @@ async def test_tiny_sizes_never_crash():
             await pilot.pause()
             await pilot.press("pagedown")
         assert view.line_text(1) == "同志们：今天我们召开会议。"
+
+
+class AutoScrollbarApp(ReaderApp):
+    """The text pane with a scrollbar only when the text outgrows it."""
+
+    CSS = "TextView { overflow-y: auto; }"
+
+
+async def test_every_character_is_on_screen_at_every_size():
+    # Scrolled through from the top, the pane shows the whole document in order, whether
+    # its scrollbar is always there or comes and goes with the height.
+    document = make_document()
+    expected = "".join(
+        display_heading(section, CAPTIONS, preview=False) + "".join(section.paragraphs) for section in document.walk()
+    )
+    for host in (ReaderApp, AutoScrollbarApp):
+        for width in (17, 40, 63, 90):
+            app = host(document)
+            async with app.run_test(size=(width, 80)) as pilot:
+                view = app.query_one(TextView)
+                for height in (80, 12, 5, 40):
+                    await pilot.resize_terminal(width, height)
+                    await pilot.pause()
+                    drawn = await read_through(pilot, view)
+                    assert without_spaces("".join(drawn)) == without_spaces(expected), (host, width, height)

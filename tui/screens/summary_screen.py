@@ -6,7 +6,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -34,7 +34,8 @@ class SummaryScreen(ModalScreen[str | None]):
         summary = self.summary
         # The keys of this dialog, over those of the screen beneath it.
         yield KeyBar()
-        with Vertical(id="summary-dialog"):
+        # Scrolls when a long list of missed phrases outgrows a small terminal.
+        with VerticalScroll(id="summary-dialog"):
             yield Static(t("summary_title"), id="summary-title")
             counts = Table.grid(padding=(0, 2))
             counts.add_column(style="bold")

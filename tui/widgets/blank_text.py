@@ -58,6 +58,7 @@ class BlankText(ScrollView, can_focus=False):
         self._session: QuizSession | None = None
         self._lines: list[Text] = []
         self._active_line = 0
+        self._layout_width = 0
 
     def show(self, rows: list[Row], session: QuizSession) -> None:
         self._rows = rows
@@ -81,6 +82,12 @@ class BlankText(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self.redraw()
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The scrollbar appears once the lines outgrow the pane and takes cells from their
+        # width, without a resize: lines laid out before it would lose their ends under it.
+        if self.scrollable_content_region.width != self._layout_width:
+            self.redraw()
+
     def redraw(self) -> None:
         """Lay the rows out again at the current width and keep the active blank in view."""
         width = self.scrollable_content_region.width
@@ -98,6 +105,7 @@ class BlankText(ScrollView, can_focus=False):
                 lines.append(text[start:end])
         self._lines = lines
         self._active_line = active_line
+        self._layout_width = width
         self.virtual_size = Size(width, len(lines))
         self.refresh()
         self.scroll_to_active()

@@ -241,6 +241,12 @@ class TextView(ScrollView, can_focus=True):
         else:
             self._update_virtual_size()
 
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that comes (overflow-y: auto) takes cells from the lines' width with
+        # no resize: lay them out again, or their ends would be drawn under it.
+        if self._layout_width and self._content_width() != self._layout_width:
+            self._relayout()
+
     def _relayout(self) -> None:
         """Lay out again, keeping the text that was at the top of the view at the top."""
         anchor = self._pending_line
