@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
+from tui.i18n import set_language
 from tui.widgets.key_bar import KeyBar
 
 PAIR = Binding.Group("Prev/next", compact=True)
@@ -50,3 +51,72 @@ async def test_clicking_a_key_presses_it():
         await pilot.click(KeyBar, offset=(1, 0))  # the "q" of " q Quit"
         await pilot.pause()
         assert app.return_code is not None or not app.is_running
+
+
+class HelpKeysApp(App[None]):
+    """An app whose ? lists every key, as study's does."""
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("t", "quiz", "Quiz section"),
+        Binding("r", "review", "Review"),
+        Binding("e", "edit", "Edit phrases"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def action_help(self) -> None:
+        self.helped = True
+
+
+async def test_when_keys_are_dropped_the_bar_says_that_question_mark_lists_them():
+    set_language("en")
+    app = HelpKeysApp()
+    async with app.run_test(size=(44, 5)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        text = bar.keys_text().plain
+        assert text.startswith(" q Quit  ? Help  t Quiz section ")
+        assert "Review" not in text and "Edit" not in text
+        assert text.endswith(" ? more ") and len(text) == 44
+        # The mark is a key like the others: clicking its ? opens the help.
+        await pilot.click(KeyBar, offset=(len(text) - 7, 0))
+        await pilot.pause()
+        assert getattr(app, "helped", False)
+
+
+async def test_the_mark_speaks_the_interface_language():
+    set_language("zh")
+    try:
+        app = HelpKeysApp()
+        async with app.run_test(size=(40, 5)) as pilot:
+            await pilot.pause()
+            text = app.query_one(KeyBar).keys_text().plain
+            assert text.rstrip().endswith("? 更多")
+    finally:
+        set_language("en")
+
+
+async def test_a_bar_with_room_for_every_key_has_no_mark():
+    set_language("en")
+    app = HelpKeysApp()
+    async with app.run_test(size=(100, 5)) as pilot:
+        await pilot.pause()
+        text = app.query_one(KeyBar).keys_text().plain
+        assert "more" not in text and text.rstrip().endswith("palette")
+        # Every key fits but not the palette's label: that is dropped too, so the mark shows.
+        width = len(" q Quit  ? Help  t Quiz section  r Review  e Edit phrases ") + 3
+        await pilot.resize_terminal(width, 5)
+        await pilot.pause()
+        text = app.query_one(KeyBar).keys_text().plain
+        assert "palette" not in text and text.endswith(" ? more ") and len(text) <= width
+
+
+async def test_without_a_help_key_the_mark_is_an_ellipsis():
+    app = KeysApp()
+    async with app.run_test(size=(24, 5)) as pilot:
+        await pilot.pause()
+        text = app.query_one(KeyBar).keys_text().plain
+        assert text.startswith(" q Quit ") and text.endswith(" … ") and len(text) <= 24
