@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -37,3 +39,8 @@ async def read_through(pilot: Pilot, widget: Widget) -> list[str]:
 def without_spaces(text: str) -> str:
     """Text with its spaces dropped: a line break may drop a space, and lines are padded with them."""
     return "".join(text.split())
+
+
+def fill_as_one(text: str) -> str:
+    """Text with each blank's run of fill made one: a blank broken at its answer's space loses that cell."""
+    return re.sub("_+", "_", text)

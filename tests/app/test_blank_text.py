@@ -11,9 +11,9 @@ from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
 from tui.core.session import Blank, QuizSession, blanks_for, placeholder
 from tui.core.wrap import CLOSING, OPENING
-from tui.widgets.blank_text import BlankText, Row
+from tui.widgets.blank_text import BlankText, LaidRow, Piece, Row, blank_slot
 
-from .on_screen import read_through, without_spaces
+from .on_screen import fill_as_one, read_through, without_spaces
 
 PREAMBLE = (
     "今天,我们召开理论学习中心组学习研讨会,深入学习《习近平关于加强党的作风建设论述摘编》。习近平总书记深刻指出:"
@@ -45,6 +45,20 @@ def document(paragraphs: list[str], answers: list[str]) -> tuple[Document, QuizS
     section = Section("1", "heading", 1, "一、", "开篇", paragraphs)
     doc = Document("t", "text", [section])
     return doc, QuizSession(blanks_for(section, cards_for(doc, {"1": phrases})), now=0.0)
+
+
+def pieces_of(text: str, answers: list[str]) -> tuple[list[Piece], dict[Blank, str]]:
+    """A paragraph cut into text and blanks (each answer at its first occurrence), and each blank's placeholder."""
+    doc, session = document([text], answers)
+    pieces = []
+    shown = {}
+    for part in session.segments("1", 0, text):
+        if isinstance(part, str):
+            pieces.append(Piece(part))
+        else:
+            pieces.append(Piece(blank_slot(part.number, part.answer), part))
+            shown[part] = placeholder(part.number, part.cells)
+    return pieces, shown
 
 
 def rows_of(doc: Document, session: QuizSession) -> list[Row]:
@@ -178,22 +192,18 @@ class TestWrapping:
 
     def test_the_layout_rules_hold_at_every_width(self) -> None:
         # The line breaking itself, at every width from 12 to 100 (the screen tests sample some).
-        from tui.core.session import placeholder
-        from tui.widgets.blank_text import _wrap_with_blanks
-
         for text, answers in ((PREAMBLE, ANSWERS), (
             "We the People, in Order to form a more perfect Union, establish Justice, insure domestic Tranquility.",
             ["establish Justice", "domestic Tranquility"],
         )):
-            plain, spans = text, []
-            for number, answer in enumerate(answers, 1):
-                shown = placeholder(number, cell_len(answer), "")
-                at = plain.index(answer)
-                plain = plain[:at] + shown + plain[at + len(answer):]
-                spans.append((at, at + len(shown)))
+            pieces, shown = pieces_of(text, answers)
             for width in range(12, 101):
-                lines = [plain[a:b] for a, b in _wrap_with_blanks(plain, spans, width)]
-                assert "".join(lines).replace(" ", "") == plain.replace(" ", "")
+                laid = LaidRow([Piece(piece.text, piece.blank) for piece in pieces], width)
+                lines = ["".join(run for _, run in laid.drawn(y, shown.__getitem__)) for y in range(len(laid.spans))]
+                # Every character, in order; a blank's fill may lose the cell of a space it breaks at.
+                assert fill_as_one(without_spaces("".join(lines))) == fill_as_one(
+                    without_spaces("".join(shown[p.blank] if p.blank else p.text for p in pieces))
+                )
                 for line in lines:
                     assert cell_len(line) <= width
                     assert not re.match(r"_(?!_)", line), (width, line)
@@ -263,7 +273,7 @@ def shown_text(rows: list[Row], session: QuizSession) -> str:
     for row in rows:
         for part in row.parts:
             out.append(placeholder(part.number, part.cells) if isinstance(part, Blank) else part)
-    return without_spaces("".join(out))
+    return fill_as_one(without_spaces("".join(out)))
 
 
 class TestNothingIsLost:
@@ -285,7 +295,7 @@ class TestNothingIsLost:
                     await pilot.resize_terminal(width, height)
                     await pilot.pause()
                     drawn = await read_through(pilot, view)
-                    assert without_spaces("".join(drawn)) == expected, (width, height)
+                    assert fill_as_one(without_spaces("".join(drawn))) == expected, (width, height)
 
     async def test_at_first_sight_when_the_text_needs_a_scrollbar(self) -> None:
         for width, height in ((80, 24), (60, 15), (41, 10), (33, 12)):
@@ -294,6 +304,60 @@ class TestNothingIsLost:
                 view = app.query_one(BlankText)
                 drawn = await read_through(pilot, view)
                 assert view.show_vertical_scrollbar
-                assert without_spaces("".join(drawn)) == shown_text(rows_of(app.doc, app.session), app.session), (
+                assert fill_as_one(without_spaces("".join(drawn))) == shown_text(rows_of(app.doc, app.session), app.session), (
                     width, height, drawn,
                 )
+
+
+class TestRedrawAfterAnAnswer:
+    """An answer redraws what is on screen and lays out nothing: a blank is laid out as its answer."""
+
+    PARAGRAPHS = [PREAMBLE * 3, ENGLISH, PREAMBLE]
+    ANSWERS = [*ANSWERS, "free exercise", "freedom of speech"]
+
+    async def test_an_answer_lays_out_no_line(self, monkeypatch) -> None:
+        from tui.widgets import blank_text
+
+        app = Host(self.PARAGRAPHS, self.ANSWERS)
+        async with app.run_test(size=(41, 12)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            calls: list[str] = []
+            monkeypatch.setattr(blank_text, "wrap", lambda *args: calls.append("wrap") or [])
+            monkeypatch.setattr(blank_text, "rewrap", lambda *args: calls.append("rewrap") or (0, 0, []), raising=False)
+            session = app.session
+            before = view.plain_lines
+            session.answer(ANSWERS[0])  # right: it fills in
+            session.next_pending()
+            session.answer("不对")  # wrong: the answer shows, in red
+            session.next_pending()
+            session.reveal()
+            session.next_pending()
+            app.show()
+            await pilot.pause()
+            assert calls == []
+            after = view.plain_lines
+            assert len(after) == len(before)
+            assert ANSWERS[0] in "".join(after) and "3_" not in "".join(after)
+
+    async def test_after_answers_and_hints_the_lines_are_those_of_a_fresh_layout(self) -> None:
+        for width in (23, 41, 60):
+            app = Host(self.PARAGRAPHS, self.ANSWERS)
+            async with app.run_test(size=(width, 12)) as pilot:
+                await pilot.pause()
+                view = app.query_one(BlankText)
+                session = app.session
+                for step in range(len(session.blanks) * 2):
+                    if step % 3 == 0:
+                        session.hint()
+                        session.hint()
+                    elif step % 3 == 1:
+                        session.hint()
+                    else:
+                        session.answer(session.active_blank.answer if step % 2 else "不对")
+                        session.next_pending()
+                    app.show()
+                    await pilot.pause()
+                    drawn = view.plain_lines
+                    view.redraw()
+                    assert drawn == view.plain_lines, (width, step)

@@ -25,7 +25,7 @@ from tui.widgets.blank_text import BlankText, Row
 from tui.widgets.text_view import TextView
 
 from .conftest import study_app, until
-from .on_screen import read_through, without_spaces
+from .on_screen import fill_as_one, read_through, without_spaces
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -48,7 +48,7 @@ def quiz_text(rows: list[Row], session: QuizSession) -> str:
         for row in rows
         for part in row.parts
     ]
-    return without_spaces("".join(parts))
+    return fill_as_one(without_spaces("".join(parts)))
 
 
 async def test_the_reader_shows_the_whole_speech(open_app) -> None:
@@ -77,11 +77,11 @@ async def test_each_quiz_shows_its_whole_section(open_app) -> None:
                 assert isinstance(screen, QuizScreen)
                 view = screen.query_one(BlankText)
                 drawn = await read_through(pilot, view)
-                assert without_spaces("".join(drawn)) == quiz_text(screen.rows(), screen.session), (size, screen.section.id)
+                assert fill_as_one(without_spaces("".join(drawn))) == quiz_text(screen.rows(), screen.session), (size, screen.section.id)
                 # After an answer the text is laid out again: still whole.
                 await pilot.press("ctrl+t")
                 drawn = await read_through(pilot, view)
-                assert without_spaces("".join(drawn)) == quiz_text(screen.rows(), screen.session), size
+                assert fill_as_one(without_spaces("".join(drawn))) == quiz_text(screen.rows(), screen.session), size
                 while not screen.session.done:
                     await pilot.press("ctrl+r")
                 await pilot.press("enter")
@@ -99,7 +99,7 @@ async def test_the_review_shows_its_whole_sentence(open_app) -> None:
             assert isinstance(screen, ReviewScreen)
             for _ in range(3):
                 drawn = await read_through(pilot, screen.query_one(BlankText))
-                assert without_spaces("".join(drawn)) == quiz_text(screen.rows(), screen.session), size
+                assert fill_as_one(without_spaces("".join(drawn))) == quiz_text(screen.rows(), screen.session), size
                 await pilot.press("ctrl+r")
                 await pilot.press("enter")
                 await pilot.pause()
