@@ -50,7 +50,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # keys (footer, help screen, command palette)
     "key_quit": ("退出", "Quit"),
     "key_help": ("帮助", "Help"),
-    "key_more": ("更多", "more"),  # ends a key bar too narrow for every key: ? lists them
     "key_search": ("搜索", "Search"),
     "key_next_match": ("下一处", "Next match"),
     "key_previous_match": ("上一处", "Previous match"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 
-from tui.i18n import set_language
 from tui.widgets.key_bar import KeyBar
 
 PAIR = Binding.Group("Prev/next", compact=True)
@@ -72,7 +71,6 @@ class HelpKeysApp(App[None]):
 
 
 async def test_when_keys_are_dropped_the_bar_says_that_question_mark_lists_them():
-    set_language("en")
     app = HelpKeysApp()
     async with app.run_test(size=(44, 5)) as pilot:
         await pilot.pause()
@@ -80,38 +78,31 @@ async def test_when_keys_are_dropped_the_bar_says_that_question_mark_lists_them(
         text = bar.keys_text().plain
         assert text.startswith(" q Quit  ? Help  t Quiz section ")
         assert "Review" not in text and "Edit" not in text
-        assert text.endswith(" ? more ") and len(text) == 44
+        assert text.endswith(" ? … ") and len(text) == 44
         # The mark is a key like the others: clicking its ? opens the help.
-        await pilot.click(KeyBar, offset=(len(text) - 7, 0))
+        await pilot.click(KeyBar, offset=(len(text) - 4, 0))
         await pilot.pause()
         assert getattr(app, "helped", False)
 
 
-async def test_the_mark_speaks_the_interface_language():
-    set_language("zh")
-    try:
-        app = HelpKeysApp()
-        async with app.run_test(size=(40, 5)) as pilot:
-            await pilot.pause()
-            text = app.query_one(KeyBar).keys_text().plain
-            assert text.rstrip().endswith("? 更多")
-    finally:
-        set_language("en")
-
-
-async def test_a_bar_with_room_for_every_key_has_no_mark():
-    set_language("en")
+async def test_the_palette_stays_while_there_is_room_beside_the_mark():
     app = HelpKeysApp()
     async with app.run_test(size=(100, 5)) as pilot:
         await pilot.pause()
-        text = app.query_one(KeyBar).keys_text().plain
-        assert "more" not in text and text.rstrip().endswith("palette")
-        # Every key fits but not the palette's label: that is dropped too, so the mark shows.
-        width = len(" q Quit  ? Help  t Quiz section  r Review  e Edit phrases ") + 3
-        await pilot.resize_terminal(width, 5)
+        bar = app.query_one(KeyBar)
+        text = bar.keys_text().plain
+        assert "…" not in text and text.rstrip().endswith("palette")  # every key fits
+        entries = " q Quit  ? Help  t Quiz section  r Review  e Edit phrases "
+        # Every key but the last, the palette and the mark fit.
+        await pilot.resize_terminal(len(entries) + 2, 5)
         await pilot.pause()
-        text = app.query_one(KeyBar).keys_text().plain
-        assert "palette" not in text and text.endswith(" ? more ") and len(text) <= width
+        text = bar.keys_text().plain
+        assert "Edit" not in text and text.endswith("^p palette  ? … ")
+        # Room for every key and the mark, not for the palette as well: the palette goes.
+        await pilot.resize_terminal(len(entries) + 5, 5)
+        await pilot.pause()
+        text = bar.keys_text().plain
+        assert "palette" not in text and text.startswith(entries) and text.endswith(" ? … ")
 
 
 async def test_without_a_help_key_the_mark_is_an_ellipsis():

@@ -7,8 +7,6 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..i18n import t
-
 
 class KeyBar(Static):
     """Like Textual's Footer, but one widget drawing one line of text.
@@ -102,18 +100,22 @@ class KeyBar(Static):
             if text.cell_len + entry.cell_len + more.cell_len > width:
                 break
             text.append_text(entry)
-        if more:
-            text.append(" " * (width - text.cell_len - more.cell_len))
-            text.append_text(more)
+        room = width - text.cell_len - more.cell_len
+        if label and label.cell_len <= room:
+            text.append(" " * (room - label.cell_len))
+            text.append_text(label)
+        else:
+            text.append(" " * room)
+        text.append_text(more)
         return text
 
     def _more_mark(self, key_style: Style) -> Text:
-        """What ends a bar that had to leave keys out: the help key and "more", or an ellipsis."""
+        """What ends a bar that had to leave keys out: the help key, which lists them all, and …"""
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if binding.action in ("help", "app.help") and enabled:
                 mark = Text(" ")
                 click = Style(meta={"@click": f"app.simulate_key({key!r})"})
                 mark.append(self.app.get_key_display(binding), key_style + click)
-                mark.append(f" {t('key_more')} ")
+                mark.append(" … ")
                 return mark
         return Text(" … ")
