@@ -7,11 +7,12 @@ import re
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
+from tui.core.blank_lines import LaidRow, Piece, blank_slot
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
 from tui.core.session import Blank, QuizSession, blanks_for, placeholder
 from tui.core.wrap import CLOSING, OPENING
-from tui.widgets.blank_text import BlankText, LaidRow, Piece, Row, blank_slot
+from tui.widgets.blank_text import BlankText, Row
 
 from .on_screen import fill_as_one, read_through, without_spaces
 
@@ -72,12 +73,15 @@ def rows_of(doc: Document, session: QuizSession) -> list[Row]:
 class Host(App[None]):
     CSS = "BlankText { height: 1fr; padding: 0; }"
 
-    def __init__(self, paragraphs: list[str] = [PREAMBLE], answers: list[str] = ANSWERS) -> None:  # noqa: B006
+    def __init__(
+        self, paragraphs: list[str] = [PREAMBLE], answers: list[str] = ANSWERS, markdown: bool = False  # noqa: B006
+    ) -> None:
         super().__init__()
         self.doc, self.session = document(paragraphs, answers)
+        self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        yield BlankText()
+        yield BlankText(markdown=self.markdown)
 
     def on_mount(self) -> None:
         self.show()
@@ -199,7 +203,7 @@ class TestWrapping:
             pieces, shown = pieces_of(text, answers)
             for width in range(12, 101):
                 laid = LaidRow([Piece(piece.text, piece.blank) for piece in pieces], width)
-                lines = ["".join(run for _, run in laid.drawn(y, shown.__getitem__)) for y in range(len(laid.spans))]
+                lines = ["".join(run for _, run in laid.drawn(y, lambda piece: shown[piece.blank])) for y in range(len(laid.spans))]
                 # Every character, in order; a blank's fill may lose the cell of a space it breaks at.
                 assert fill_as_one(without_spaces("".join(lines))) == fill_as_one(
                     without_spaces("".join(shown[p.blank] if p.blank else p.text for p in pieces))
@@ -316,6 +320,7 @@ class TestRedrawAfterAnAnswer:
     ANSWERS = [*ANSWERS, "free exercise", "freedom of speech"]
 
     async def test_an_answer_lays_out_no_line(self, monkeypatch) -> None:
+        from tui.core import blank_lines
         from tui.widgets import blank_text
 
         app = Host(self.PARAGRAPHS, self.ANSWERS)
@@ -323,8 +328,9 @@ class TestRedrawAfterAnAnswer:
             await pilot.pause()
             view = app.query_one(BlankText)
             calls: list[str] = []
-            monkeypatch.setattr(blank_text, "wrap", lambda *args: calls.append("wrap") or [])
-            monkeypatch.setattr(blank_text, "rewrap", lambda *args: calls.append("rewrap") or (0, 0, []), raising=False)
+            for module in (blank_lines, blank_text):
+                monkeypatch.setattr(module, "wrap", lambda *args: calls.append("wrap") or [], raising=False)
+                monkeypatch.setattr(module, "rewrap", lambda *args: calls.append("rewrap") or (0, 0, []), raising=False)
             session = app.session
             before = view.plain_lines
             session.answer(ANSWERS[0])  # right: it fills in
@@ -361,3 +367,51 @@ class TestRedrawAfterAnAnswer:
                     drawn = view.plain_lines
                     view.redraw()
                     assert drawn == view.plain_lines, (width, step)
+
+
+MARKDOWN = (
+    "**We the People** of the United States, in Order to form a more perfect Union, "
+    "*establish Justice*, insure `domestic Tranquility`, see [the Preamble](https://example.com/p)."
+)
+
+
+class TestMarkdown:
+    """In a Markdown document the markers are hidden and the blanks stay where their phrases are."""
+
+    async def test_markers_hidden_blanks_in_place(self) -> None:
+        app = Host([MARKDOWN], ["We the People", "establish Justice", "domestic Tranquility"], markdown=True)
+        async with app.run_test(size=(200, 20)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            drawn = " ".join(paragraph_lines(view))
+            assert drawn.startswith("1____________ of the United States, in Order to form a more perfect")
+            assert "Union, 2________________, insure 3___________________, see the Preamble." in drawn
+            assert not any(mark in drawn for mark in ("*", "`", "[", "https"))
+            link = [span.style for line in view.lines for span in line.spans if line.plain[span.start:span.end] == "the Preamble"]
+            assert any(style.underline for style in link)
+            for answer in ("We the People", "establish Justice", "domestic Tranquility"):
+                app.session.answer(answer)
+                app.session.next_pending()
+            app.show()
+            await pilot.pause()
+            drawn = " ".join(paragraph_lines(view))
+            assert drawn.startswith("We the People of the United States")
+            assert "Union, establish Justice, insure domestic Tranquility, see the Preamble." in drawn
+            assert style_at(view, "We the People") == view.get_component_rich_style("blank-text--right")
+
+    async def test_bold_text_outside_the_blanks_is_bold(self) -> None:
+        app = Host(["The **key point** is “作风建设”."], ["作风建设"], markdown=True)
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            assert paragraph_lines(view) == ["The key point is “1_______”."]
+            line = view.lines[2]
+            bold = [line.plain[span.start : span.end] for span in line.spans if span.style.bold]
+            assert bold == ["key point", "1_______"]  # and the active blank
+
+    async def test_plain_text_keeps_its_markers(self) -> None:
+        text = "文中的 **不是** 强调，*号照原样，“作风建设”。"
+        app = Host([text], ["作风建设"])
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            assert paragraph_lines(app.query_one(BlankText)) == ["文中的 **不是** 强调，*号照原样，“1_______”。"]

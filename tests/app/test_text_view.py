@@ -392,3 +392,74 @@ async def test_every_character_is_on_screen_at_every_size():
                     await pilot.pause()
                     drawn = await read_through(pilot, view)
                     assert without_spaces("".join(drawn)) == without_spaces(expected), (host, width, height)
+
+
+MARKDOWN = (
+    "**We the People** of the United States, in Order to form a more perfect Union, "
+    "establish *Justice*, see `Article I` and [the Bill of Rights](https://example.com/bill)."
+)
+SHOWN = (
+    "We the People of the United States, in Order to form a more perfect Union, "
+    "establish Justice, see Article I and the Bill of Rights."
+)
+
+
+def markdown_document(markdown: bool = True) -> Document:
+    return Document(
+        title="Constitution",
+        title_from="text",
+        sections=[Section("1", "heading", 1, "#", "The **Preamble**", [MARKDOWN, "5 * 3 * 2 = 30, a_b_c [bold]x[/bold]"])],
+        markdown=markdown,
+    )
+
+
+async def test_markdown_shows_its_text_with_the_markers_hidden():
+    app = ReaderApp(markdown_document())
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        assert view.line_text(0) == "The Preamble"
+        text = " ".join(view.line_text(y) for y in range(1, view.line_count) if view.line_info(y))
+        assert text.startswith(SHOWN + " 5 * 3 * 2 = 30, a_b_c [bold]x[/bold]")
+        shown = " ".join(screen_lines(view))
+        assert "**" not in shown and "`" not in shown and "https" not in shown and "[bold]x[/bold]" in shown
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.bold)) for strip in lines[1:]) == "We the People"
+        assert "".join(styled(strip, lambda s: bool(s.italic)) for strip in lines[1:]) == "Justice"
+        assert "".join(styled(strip, lambda s: bool(s.underline)) for strip in lines[1:]) == "the Bill of Rights"
+
+
+async def test_markdown_phrases_and_matches_fall_on_the_text_shown():
+    start = MARKDOWN.index("We the People")
+    phrases = {"1": [Phrase(0, start, start + 13, "We the People", "quote"),
+                     Phrase(0, MARKDOWN.index("Justice"), MARKDOWN.index("Justice") + 7, "Justice", "keyword")]}
+    app = ReaderApp(markdown_document())
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        view.set_phrases(phrases)
+        view.highlight_phrases = True
+        await pilot.pause()
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.underline) and not s.italic and not s.bold) for strip in lines) \
+            == "the Bill of Rights"
+        phrase = view.get_component_rich_style("text-view--phrase").color
+        link = view.get_component_rich_style("text-view--link").color
+        assert "".join(styled(strip, lambda s: s.color == phrase and s.color != link) for strip in lines[1:]) == (
+            "We the PeopleJustice"
+        )
+        # Search reads the text shown: words on either side of a hidden marker match.
+        assert view.search("People of the") == 1
+        assert view.search("**") == 0
+
+
+async def test_plain_text_keeps_its_asterisks():
+    app = ReaderApp(markdown_document(markdown=False))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        assert view.line_text(0) == "The **Preamble**"
+        text = " ".join(view.line_text(y) for y in range(1, view.line_count))
+        assert "**We the People**" in text and "`Article I`" in text
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.bold)) for strip in lines[1:]) == ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -14,9 +13,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..core.blank_lines import LaidRow, Piece, blank_slot, styled_pieces
+from ..core.inline import parse_inline
 from ..core.quiz import hint
 from ..core.session import Blank, QuizSession, placeholder
-from ..core.wrap import CONTROL_TO_SPACE, cell_width, rewrap, wrap
+from ..core.wrap import cell_width
 
 
 @dataclass
@@ -26,72 +27,6 @@ class Row:
     kind: Literal["heading", "paragraph", "caption"]
     parts: list[str | Blank] = field(default_factory=list)
     level: int = 1
-
-
-@dataclass
-class Piece:
-    """A run of a row: text in one style, or a blank. `text` is what the line breaker reads."""
-
-    text: str
-    blank: Blank | None = None
-    style: str = ""  # the component class of a text run ("" for the body)
-
-
-class LaidRow:
-    """One row laid out at a width: its pieces, the string the line breaker reads, its lines."""
-
-    def __init__(self, pieces: list[Piece], width: int) -> None:
-        self.pieces = pieces
-        self.starts: list[int] = []
-        at = 0
-        for piece in pieces:
-            self.starts.append(at)
-            at += len(piece.text)
-        self.text = "".join(piece.text for piece in pieces)
-        self.spans = wrap(self.text, width)
-
-    def replace(self, index: int, text: str, width: int) -> int:
-        """Put `text` in place of piece `index`'s and lay out the lines it moves; the change in line count."""
-        at, old = self.starts[index], len(self.pieces[index].text)
-        self.pieces[index].text = text
-        self.text = self.text[:at] + text + self.text[at + old :]
-        moved = len(text) - old
-        if moved:
-            self.starts[index + 1 :] = [start + moved for start in self.starts[index + 1 :]]
-        first, stop, fresh = rewrap(self.text, self.spans, at, old, len(text), width)
-        after = self.spans[stop:]
-        if moved:
-            after = [(start + moved, end + moved) for start, end in after]
-        before = len(self.spans)
-        self.spans[first:] = fresh + after
-        return len(self.spans) - before
-
-    def line_of(self, offset: int) -> int:
-        """The line holding the character at `offset`."""
-        return max(0, bisect_right(self.spans, offset, key=_span_start) - 1)
-
-    def drawn(self, line: int, shown: Callable[[Blank], str]) -> list[tuple[Piece, str]]:
-        """The runs of `line` as drawn: each piece's part of the line, a blank showing `shown(blank)`."""
-        start, end = self.spans[line]
-        runs: list[tuple[Piece, str]] = []
-        index = max(0, bisect_right(self.starts, start) - 1)
-        while index < len(self.pieces) and self.starts[index] < end:
-            piece, at = self.pieces[index], self.starts[index]
-            low, high = max(start, at) - at, min(end, at + len(piece.text)) - at
-            index += 1
-            if high <= low:
-                continue
-            if piece.blank is None:
-                runs.append((piece, piece.text[low:high].translate(CONTROL_TO_SPACE)))
-            else:
-                # The blank's cells on this line, cut from what it shows: its slot is as wide.
-                cells = cell_width(piece.text[:low])
-                runs.append((piece, cut_cells(shown(piece.blank), cells, cells + cell_width(piece.text[low:high]))))
-        return runs
-
-
-def _span_start(span: tuple[int, int]) -> int:
-    return span[0]
 
 
 class BlankText(ScrollView, can_focus=False):
@@ -113,6 +48,12 @@ class BlankText(ScrollView, can_focus=False):
         "blank-text--near",
         "blank-text--wrong",
         "blank-text--revealed",
+        "blank-text--bold",
+        "blank-text--italic",
+        "blank-text--code",
+        "blank-text--link",
+        "blank-text--strike",
+        "blank-text--mark",
     }
     DEFAULT_CSS = """
     BlankText { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: auto; }
@@ -125,10 +66,18 @@ class BlankText(ScrollView, can_focus=False):
     BlankText > .blank-text--near { color: $text-warning; text-style: bold; }
     BlankText > .blank-text--wrong { color: $text-error; text-style: bold; }
     BlankText > .blank-text--revealed { color: $text-secondary; text-style: bold italic; }
+    BlankText > .blank-text--bold { text-style: bold; }
+    BlankText > .blank-text--italic { text-style: italic; }
+    BlankText > .blank-text--code { background: $panel; }
+    BlankText > .blank-text--link { color: $text-primary; text-style: underline; }
+    BlankText > .blank-text--strike { text-style: strike; }
+    BlankText > .blank-text--mark { background: $warning 25%; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, markdown: bool = False, id: str | None = None, classes: str | None = None) -> None:
+        """`markdown`: the text is Markdown, shown with its inline markers hidden and their styles."""
         super().__init__(id=id, classes=classes)
+        self.markdown = markdown
         self._rows: list[Row] = []
         self._session: QuizSession | None = None
         self._laid: list[LaidRow] = []
@@ -202,22 +151,47 @@ class BlankText(ScrollView, can_focus=False):
         for number, row in enumerate(self._rows):
             pieces: list[Piece] = []
             if row.kind != "paragraph":
-                pieces.append(Piece("".join(str(part) for part in row.parts), style=f"blank-text--{row.kind}"))
+                text = "".join(str(part) for part in row.parts)
+                pieces.append(Piece(parse_inline(text).text if self.markdown else text, style=row.kind))
+            elif self.markdown:
+                pieces = self._markdown_pieces(number, row.parts)
             else:
                 for part in row.parts:
                     if isinstance(part, str):
                         pieces.append(Piece(part))
                     else:
                         self._where[part.index] = (number, len(pieces))
-                        pieces.append(Piece(self._slot(part), blank=part))
+                        pieces.append(self._with_slot(Piece("", part)))
             self._laid.append(LaidRow(pieces, width))
         self._count_lines()
         self._after_change()
 
-    def _slot(self, blank: Blank) -> str:
-        assert self._session is not None
-        hints = self._session.states[blank.index].hints
-        return blank_slot(blank.number, blank.answer, hint(blank.answer, hints - 1) if hints else "")
+    def _markdown_pieces(self, number: int, parts: list[str | Blank]) -> list[Piece]:
+        """A paragraph of Markdown in pieces: the text shown, cut where its style changes, and its blanks."""
+        inline = parse_inline("".join(part if isinstance(part, str) else part.answer for part in parts))
+        pieces: list[Piece] = []
+        at = 0
+        for part in parts:
+            size = len(part) if isinstance(part, str) else len(part.answer)
+            low, high = inline.shown_span(at, at + size)  # blanks are raw offsets: markers move them
+            at += size
+            if isinstance(part, str):
+                pieces += styled_pieces(inline, low, high)
+            else:
+                self._where[part.index] = (number, len(pieces))
+                pieces.append(self._with_slot(Piece("", part, answer=inline.text[low:high])))
+        return pieces
+
+    def _hinted(self, piece: Piece) -> str:
+        """The letters of a blank's answer its hints show."""
+        assert self._session is not None and piece.blank is not None
+        hints = self._session.states[piece.blank.index].hints
+        return hint(piece.shown_answer, hints - 1) if hints else ""
+
+    def _with_slot(self, piece: Piece) -> Piece:
+        assert piece.blank is not None
+        piece.text = blank_slot(piece.blank.number, piece.shown_answer, self._hinted(piece))
+        return piece
 
     def _update_hints(self) -> None:
         """Lay out again the lines of blanks whose hints changed (nothing else changes the layout)."""
@@ -233,8 +207,10 @@ class BlankText(ScrollView, can_focus=False):
                 continue
             number, piece = where
             laid = self._laid[number]
-            slot = self._slot(self._session.blanks[index])
-            if slot != laid.pieces[piece].text:
+            blank = laid.pieces[piece]
+            assert blank.blank is not None
+            slot = blank_slot(blank.blank.number, blank.shown_answer, self._hinted(blank))
+            if slot != blank.text:
                 if laid.replace(piece, slot, self._layout_width):
                     self._count_lines()
 
@@ -272,32 +248,33 @@ class BlankText(ScrollView, can_focus=False):
     # ---- drawing
 
     def _style(self, name: str) -> Style:
-        """A component class's style, kept until the styles change; the body's is none."""
+        """The style of component class blank-text--`name` (several names add up), kept until the styles change."""
         if not name:
             return _NO_STYLE
         style = self._styles.get(name)
         if style is None:
-            if name == "blank-text--cursor":
-                style = self.get_component_rich_style(name, partial=True)
+            if " " in name:
+                style = Style.combine(self._style(part) for part in name.split())
             else:
-                style = self.get_component_rich_style(name)
+                style = self.get_component_rich_style(f"blank-text--{name}", partial=name in _PARTIAL)
             self._styles[name] = style
         return style
 
-    def _blank_look(self, blank: Blank) -> tuple[str, Style]:
+    def _blank_look(self, piece: Piece) -> tuple[str, Style]:
         """What a blank shows now, and in which style."""
         session = self._session
-        assert session is not None
+        blank = piece.blank
+        assert session is not None and blank is not None
         state = session.states[blank.index]
         active = blank.index == session.active
         if state.graded:
-            style = self._style(f"blank-text--{state.status}")
+            style = self._style(state.status)
             if active:
                 # Tab went back to an answered blank: keep its colour, show it is the one.
-                style += self._style("blank-text--cursor")
-            return blank.answer, style
-        shown = placeholder(blank.number, blank.cells, session.shown(blank.index))
-        return shown, self._style("blank-text--active" if active else "blank-text--pending")
+                style += self._style("cursor")
+            return piece.shown_answer, style
+        shown = placeholder(blank.number, cell_width(piece.shown_answer), self._hinted(piece))
+        return shown, self._style("active" if active else "pending")
 
     def _segments(self, y: int) -> list[tuple[str, Style]]:
         """The text and style of each run of line `y` of the layout."""
@@ -310,9 +287,10 @@ class BlankText(ScrollView, can_focus=False):
             return []  # the empty line after a row
         looks: dict[int, tuple[str, Style]] = {}
 
-        def shown(blank: Blank) -> str:
-            looks[blank.index] = self._blank_look(blank)
-            return looks[blank.index][0]
+        def shown(piece: Piece) -> str:
+            assert piece.blank is not None
+            looks[piece.blank.index] = self._blank_look(piece)
+            return looks[piece.blank.index][0]
 
         return [
             (text, looks[piece.blank.index][1] if piece.blank is not None else self._style(piece.style))
@@ -328,55 +306,6 @@ class BlankText(ScrollView, can_focus=False):
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
 
-def blank_slot(number: int, answer: str, hinted: str = "") -> str:
-    """What the line breaker reads for a blank: as wide as the blank, breaking where its answer may.
-
-    Its head (the number, the hinted letters and three cells of fill, four cells at
-    least, up to where a character of the answer ends) never breaks, so a number never
-    ends a line with less than three cells of fill after it; the head is one wide
-    character and closing marks, which a line may break before. Past the head come the
-    answer's own characters: the blank breaks where its answer will once filled in (a
-    Chinese answer between any two characters, an English one at its spaces), so
-    filling it in moves no line. When the number and the hints leave no cell of fill
-    within the answer's width, the blank is as wide as its placeholder and unbroken.
-    """
-    shown = cell_width(f"{number}{hinted}")
-    if shown + 1 > cell_width(answer):
-        return _head(shown + 1)
-    want = max(4, shown + 3)
-    cells = taken = 0
-    while taken < len(answer) and cells < want:
-        cells += cell_width(answer[taken])
-        taken += 1
-    while taken < len(answer) and cell_width(answer[taken]) == 0:
-        taken += 1  # a combining mark stays with its base
-    return _head(cells) + answer[taken:].translate(CONTROL_TO_SPACE)
-
-
-def cut_cells(text: str, start: int, end: int) -> str:
-    """The cells start..end of `text`, padded with spaces where they end inside a wide character or past its end."""
-    out = []
-    cells = 0
-    for char in text:
-        width = cell_width(char)
-        if cells >= end:
-            break
-        if cells >= start and cells + width <= end:
-            out.append(char)
-        elif cells + width > start:
-            out.append(" " * (min(end, cells + width) - max(start, cells)))  # half a wide character
-        cells += width
-    if cells < end:
-        out.append(" " * (end - max(cells, start)))
-    return "".join(out).translate(CONTROL_TO_SPACE)
-
-
-def _head(cells: int) -> str:
-    """An unbreakable stand-in `cells` wide that may break before it: wide, then closing marks."""
-    if cells < 2:
-        return "x" * cells
-    return _STAND_IN + "\uff09" * ((cells - 2) // 2) + ")" * (cells % 2)
-
-
 _NO_STYLE = Style()
-_STAND_IN = "\uff3f"  # FULLWIDTH LOW LINE: two cells, and no punctuation rule applies to it
+# Styles that add to what is under them rather than replace it.
+_PARTIAL = frozenset({"cursor", "bold", "italic", "code", "link", "strike", "mark"})
