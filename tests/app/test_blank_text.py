@@ -7,11 +7,14 @@ import re
 from rich.cells import cell_len
 from textual.app import App, ComposeResult
 
+from tui.core.blank_lines import LaidRow, Piece, blank_slot
 from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for
-from tui.core.session import QuizSession, blanks_for
+from tui.core.session import Blank, QuizSession, blanks_for, placeholder
 from tui.core.wrap import CLOSING, OPENING
 from tui.widgets.blank_text import BlankText, Row
+
+from .on_screen import fill_as_one, read_through, without_spaces
 
 PREAMBLE = (
     "今天,我们召开理论学习中心组学习研讨会,深入学习《习近平关于加强党的作风建设论述摘编》。习近平总书记深刻指出:"
@@ -45,6 +48,20 @@ def document(paragraphs: list[str], answers: list[str]) -> tuple[Document, QuizS
     return doc, QuizSession(blanks_for(section, cards_for(doc, {"1": phrases})), now=0.0)
 
 
+def pieces_of(text: str, answers: list[str]) -> tuple[list[Piece], dict[Blank, str]]:
+    """A paragraph cut into text and blanks (each answer at its first occurrence), and each blank's placeholder."""
+    doc, session = document([text], answers)
+    pieces = []
+    shown = {}
+    for part in session.segments("1", 0, text):
+        if isinstance(part, str):
+            pieces.append(Piece(part))
+        else:
+            pieces.append(Piece(blank_slot(part.number, part.answer), part))
+            shown[part] = placeholder(part.number, part.cells)
+    return pieces, shown
+
+
 def rows_of(doc: Document, session: QuizSession) -> list[Row]:
     section = doc.sections[0]
     rows = [Row("heading", [section.heading])]
@@ -56,12 +73,15 @@ def rows_of(doc: Document, session: QuizSession) -> list[Row]:
 class Host(App[None]):
     CSS = "BlankText { height: 1fr; padding: 0; }"
 
-    def __init__(self, paragraphs: list[str] = [PREAMBLE], answers: list[str] = ANSWERS) -> None:  # noqa: B006
+    def __init__(
+        self, paragraphs: list[str] = [PREAMBLE], answers: list[str] = ANSWERS, markdown: bool = False  # noqa: B006
+    ) -> None:
         super().__init__()
         self.doc, self.session = document(paragraphs, answers)
+        self.markdown = markdown
 
     def compose(self) -> ComposeResult:
-        yield BlankText()
+        yield BlankText(markdown=self.markdown)
 
     def on_mount(self) -> None:
         self.show()
@@ -176,22 +196,18 @@ class TestWrapping:
 
     def test_the_layout_rules_hold_at_every_width(self) -> None:
         # The line breaking itself, at every width from 12 to 100 (the screen tests sample some).
-        from tui.core.session import placeholder
-        from tui.widgets.blank_text import _wrap_with_blanks
-
         for text, answers in ((PREAMBLE, ANSWERS), (
             "We the People, in Order to form a more perfect Union, establish Justice, insure domestic Tranquility.",
             ["establish Justice", "domestic Tranquility"],
         )):
-            plain, spans = text, []
-            for number, answer in enumerate(answers, 1):
-                shown = placeholder(number, cell_len(answer), "")
-                at = plain.index(answer)
-                plain = plain[:at] + shown + plain[at + len(answer):]
-                spans.append((at, at + len(shown)))
+            pieces, shown = pieces_of(text, answers)
             for width in range(12, 101):
-                lines = [plain[a:b] for a, b in _wrap_with_blanks(plain, spans, width)]
-                assert "".join(lines).replace(" ", "") == plain.replace(" ", "")
+                laid = LaidRow([Piece(piece.text, piece.blank) for piece in pieces], width)
+                lines = ["".join(run for _, run in laid.drawn(y, lambda piece: shown[piece.blank])) for y in range(len(laid.spans))]
+                # Every character, in order; a blank's fill may lose the cell of a space it breaks at.
+                assert fill_as_one(without_spaces("".join(lines))) == fill_as_one(
+                    without_spaces("".join(shown[p.blank] if p.blank else p.text for p in pieces))
+                )
                 for line in lines:
                     assert cell_len(line) <= width
                     assert not re.match(r"_(?!_)", line), (width, line)
@@ -253,3 +269,149 @@ class TestScrolling:
             view.show(rows_of(app.doc, app.session), app.session)
             await pilot.pause()
             assert view.scroll_offset.y <= view.active_line
+
+
+def shown_text(rows: list[Row], session: QuizSession) -> str:
+    """What the rows say before any answer: the text, each blank its placeholder."""
+    out = []
+    for row in rows:
+        for part in row.parts:
+            out.append(placeholder(part.number, part.cells) if isinstance(part, Blank) else part)
+    return fill_as_one(without_spaces("".join(out)))
+
+
+class TestNothingIsLost:
+    """Every character of the quizzed text is on screen, in order, once scrolled through, at any size.
+
+    A vertical scrollbar appears once the text outgrows the pane, and takes cells from
+    its width: lines laid out before it appeared lost their last characters under it.
+    """
+
+    PARAGRAPHS = [PREAMBLE, ENGLISH, PREAMBLE[:90], "Short line, then " + ENGLISH]
+
+    async def test_at_every_width_and_height(self) -> None:
+        for width in (16, 31, 57, 80, 97):
+            app = Host(self.PARAGRAPHS, ["规划收官期", "牛鼻子", "free exercise", "freedom of speech"])
+            async with app.run_test(size=(width, 40)) as pilot:
+                view = app.query_one(BlankText)
+                expected = shown_text(rows_of(app.doc, app.session), app.session)
+                for height in (40, 15, 6, 30):
+                    await pilot.resize_terminal(width, height)
+                    await pilot.pause()
+                    drawn = await read_through(pilot, view)
+                    assert fill_as_one(without_spaces("".join(drawn))) == expected, (width, height)
+
+    async def test_at_first_sight_when_the_text_needs_a_scrollbar(self) -> None:
+        for width, height in ((80, 24), (60, 15), (41, 10), (33, 12)):
+            app = Host([PREAMBLE, PREAMBLE, ENGLISH, PREAMBLE, ENGLISH], ["规划收官期", "牛鼻子", "free exercise"])
+            async with app.run_test(size=(width, height)) as pilot:
+                view = app.query_one(BlankText)
+                drawn = await read_through(pilot, view)
+                assert view.show_vertical_scrollbar
+                assert fill_as_one(without_spaces("".join(drawn))) == shown_text(rows_of(app.doc, app.session), app.session), (
+                    width, height, drawn,
+                )
+
+
+class TestRedrawAfterAnAnswer:
+    """An answer redraws what is on screen and lays out nothing: a blank is laid out as its answer."""
+
+    PARAGRAPHS = [PREAMBLE * 3, ENGLISH, PREAMBLE]
+    ANSWERS = [*ANSWERS, "free exercise", "freedom of speech"]
+
+    async def test_an_answer_lays_out_no_line(self, monkeypatch) -> None:
+        from tui.core import blank_lines
+        from tui.widgets import blank_text
+
+        app = Host(self.PARAGRAPHS, self.ANSWERS)
+        async with app.run_test(size=(41, 12)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            calls: list[str] = []
+            for module in (blank_lines, blank_text):
+                monkeypatch.setattr(module, "wrap", lambda *args: calls.append("wrap") or [], raising=False)
+                monkeypatch.setattr(module, "rewrap", lambda *args: calls.append("rewrap") or (0, 0, []), raising=False)
+            session = app.session
+            before = view.plain_lines
+            session.answer(ANSWERS[0])  # right: it fills in
+            session.next_pending()
+            session.answer("不对")  # wrong: the answer shows, in red
+            session.next_pending()
+            session.reveal()
+            session.next_pending()
+            app.show()
+            await pilot.pause()
+            assert calls == []
+            after = view.plain_lines
+            assert len(after) == len(before)
+            assert ANSWERS[0] in "".join(after) and "3_" not in "".join(after)
+
+    async def test_after_answers_and_hints_the_lines_are_those_of_a_fresh_layout(self) -> None:
+        for width in (23, 41, 60):
+            app = Host(self.PARAGRAPHS, self.ANSWERS)
+            async with app.run_test(size=(width, 12)) as pilot:
+                await pilot.pause()
+                view = app.query_one(BlankText)
+                session = app.session
+                for step in range(len(session.blanks) * 2):
+                    if step % 3 == 0:
+                        session.hint()
+                        session.hint()
+                    elif step % 3 == 1:
+                        session.hint()
+                    else:
+                        session.answer(session.active_blank.answer if step % 2 else "不对")
+                        session.next_pending()
+                    app.show()
+                    await pilot.pause()
+                    drawn = view.plain_lines
+                    view.redraw()
+                    assert drawn == view.plain_lines, (width, step)
+
+
+MARKDOWN = (
+    "**We the People** of the United States, in Order to form a more perfect Union, "
+    "*establish Justice*, insure `domestic Tranquility`, see [the Preamble](https://example.com/p)."
+)
+
+
+class TestMarkdown:
+    """In a Markdown document the markers are hidden and the blanks stay where their phrases are."""
+
+    async def test_markers_hidden_blanks_in_place(self) -> None:
+        app = Host([MARKDOWN], ["We the People", "establish Justice", "domestic Tranquility"], markdown=True)
+        async with app.run_test(size=(200, 20)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            drawn = " ".join(paragraph_lines(view))
+            assert drawn.startswith("1____________ of the United States, in Order to form a more perfect")
+            assert "Union, 2________________, insure 3___________________, see the Preamble." in drawn
+            assert not any(mark in drawn for mark in ("*", "`", "[", "https"))
+            link = [span.style for line in view.lines for span in line.spans if line.plain[span.start:span.end] == "the Preamble"]
+            assert any(style.underline for style in link)
+            for answer in ("We the People", "establish Justice", "domestic Tranquility"):
+                app.session.answer(answer)
+                app.session.next_pending()
+            app.show()
+            await pilot.pause()
+            drawn = " ".join(paragraph_lines(view))
+            assert drawn.startswith("We the People of the United States")
+            assert "Union, establish Justice, insure domestic Tranquility, see the Preamble." in drawn
+            assert style_at(view, "We the People") == view.get_component_rich_style("blank-text--right")
+
+    async def test_bold_text_outside_the_blanks_is_bold(self) -> None:
+        app = Host(["The **key point** is “作风建设”."], ["作风建设"], markdown=True)
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            view = app.query_one(BlankText)
+            assert paragraph_lines(view) == ["The key point is “1_______”."]
+            line = view.lines[2]
+            bold = [line.plain[span.start : span.end] for span in line.spans if span.style.bold]
+            assert bold == ["key point", "1_______"]  # and the active blank
+
+    async def test_plain_text_keeps_its_markers(self) -> None:
+        text = "文中的 **不是** 强调，*号照原样，“作风建设”。"
+        app = Host([text], ["作风建设"])
+        async with app.run_test(size=(60, 10)) as pilot:
+            await pilot.pause()
+            assert paragraph_lines(app.query_one(BlankText)) == ["文中的 **不是** 强调，*号照原样，“1_______”。"]

@@ -50,3 +50,64 @@ async def test_clicking_a_key_presses_it():
         await pilot.click(KeyBar, offset=(1, 0))  # the "q" of " q Quit"
         await pilot.pause()
         assert app.return_code is not None or not app.is_running
+
+
+class HelpKeysApp(App[None]):
+    """An app whose ? lists every key, as study's does."""
+
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help"),
+        Binding("t", "quiz", "Quiz section"),
+        Binding("r", "review", "Review"),
+        Binding("e", "edit", "Edit phrases"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield KeyBar()
+
+    def action_help(self) -> None:
+        self.helped = True
+
+
+async def test_when_keys_are_dropped_the_bar_says_that_question_mark_lists_them():
+    app = HelpKeysApp()
+    async with app.run_test(size=(44, 5)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        text = bar.keys_text().plain
+        assert text.startswith(" q Quit  ? Help  t Quiz section ")
+        assert "Review" not in text and "Edit" not in text
+        assert text.endswith(" ? … ") and len(text) == 44
+        # The mark is a key like the others: clicking its ? opens the help.
+        await pilot.click(KeyBar, offset=(len(text) - 4, 0))
+        await pilot.pause()
+        assert getattr(app, "helped", False)
+
+
+async def test_the_palette_stays_while_there_is_room_beside_the_mark():
+    app = HelpKeysApp()
+    async with app.run_test(size=(100, 5)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        text = bar.keys_text().plain
+        assert "…" not in text and text.rstrip().endswith("palette")  # every key fits
+        entries = " q Quit  ? Help  t Quiz section  r Review  e Edit phrases "
+        # Every key but the last, the palette and the mark fit.
+        await pilot.resize_terminal(len(entries) + 2, 5)
+        await pilot.pause()
+        text = bar.keys_text().plain
+        assert "Edit" not in text and text.endswith("^p palette  ? … ")
+        # Room for every key and the mark, not for the palette as well: the palette goes.
+        await pilot.resize_terminal(len(entries) + 5, 5)
+        await pilot.pause()
+        text = bar.keys_text().plain
+        assert "palette" not in text and text.startswith(entries) and text.endswith(" ? … ")
+
+
+async def test_without_a_help_key_the_mark_is_an_ellipsis():
+    app = KeysApp()
+    async with app.run_test(size=(24, 5)) as pilot:
+        await pilot.pause()
+        text = app.query_one(KeyBar).keys_text().plain
+        assert text.startswith(" q Quit ") and text.endswith(" … ") and len(text) <= 24

@@ -8,8 +8,11 @@ from textual.message import Message
 from textual.strip import Strip
 
 from tui.core.model import Document, Phrase, Section
+from tui.core.names import display_heading
 from tui.core.wrap import wrap
 from tui.widgets.text_view import TextView
+
+from .on_screen import read_through, without_spaces
 
 CAPTIONS = {"preamble": "开篇", "closing": "结语"}
 
@@ -364,3 +367,99 @@ async def test_tiny_sizes_never_crash():
             await pilot.pause()
             await pilot.press("pagedown")
         assert view.line_text(1) == "同志们：今天我们召开会议。"
+
+
+class AutoScrollbarApp(ReaderApp):
+    """The text pane with a scrollbar only when the text outgrows it."""
+
+    CSS = "TextView { overflow-y: auto; }"
+
+
+async def test_every_character_is_on_screen_at_every_size():
+    # Scrolled through from the top, the pane shows the whole document in order, whether
+    # its scrollbar is always there or comes and goes with the height.
+    document = make_document()
+    expected = "".join(
+        display_heading(section, CAPTIONS, preview=False) + "".join(section.paragraphs) for section in document.walk()
+    )
+    for host in (ReaderApp, AutoScrollbarApp):
+        for width in (17, 40, 63, 90):
+            app = host(document)
+            async with app.run_test(size=(width, 80)) as pilot:
+                view = app.query_one(TextView)
+                for height in (80, 12, 5, 40):
+                    await pilot.resize_terminal(width, height)
+                    await pilot.pause()
+                    drawn = await read_through(pilot, view)
+                    assert without_spaces("".join(drawn)) == without_spaces(expected), (host, width, height)
+
+
+MARKDOWN = (
+    "**We the People** of the United States, in Order to form a more perfect Union, "
+    "establish *Justice*, see `Article I` and [the Bill of Rights](https://example.com/bill)."
+)
+SHOWN = (
+    "We the People of the United States, in Order to form a more perfect Union, "
+    "establish Justice, see Article I and the Bill of Rights."
+)
+
+
+def markdown_document(markdown: bool = True) -> Document:
+    return Document(
+        title="Constitution",
+        title_from="text",
+        sections=[Section("1", "heading", 1, "#", "The **Preamble**", [MARKDOWN, "5 * 3 * 2 = 30, a_b_c [bold]x[/bold]"])],
+        markdown=markdown,
+    )
+
+
+async def test_markdown_shows_its_text_with_the_markers_hidden():
+    app = ReaderApp(markdown_document())
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        assert view.line_text(0) == "The Preamble"
+        text = " ".join(view.line_text(y) for y in range(1, view.line_count) if view.line_info(y))
+        assert text.startswith(SHOWN + " 5 * 3 * 2 = 30, a_b_c [bold]x[/bold]")
+        shown = " ".join(screen_lines(view))
+        assert "**" not in shown and "`" not in shown and "https" not in shown and "[bold]x[/bold]" in shown
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.bold)) for strip in lines[1:]) == "We the People"
+        assert "".join(styled(strip, lambda s: bool(s.italic)) for strip in lines[1:]) == "Justice"
+        assert "".join(styled(strip, lambda s: bool(s.underline)) for strip in lines[1:]) == "the Bill of Rights"
+
+
+async def test_markdown_phrases_and_matches_fall_on_the_text_shown():
+    start = MARKDOWN.index("We the People")
+    phrases = {"1": [Phrase(0, start, start + 13, "We the People", "quote"),
+                     Phrase(0, MARKDOWN.index("Justice"), MARKDOWN.index("Justice") + 7, "Justice", "keyword")]}
+    app = ReaderApp(markdown_document())
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        view.set_phrases(phrases)
+        view.highlight_phrases = True
+        await pilot.pause()
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.underline) and not s.italic and not s.bold) for strip in lines) \
+            == "the Bill of Rights"
+        phrase = view.get_component_rich_style("text-view--phrase").color
+        link = view.get_component_rich_style("text-view--link").color
+        assert "".join(styled(strip, lambda s: s.color == phrase and s.color != link) for strip in lines[1:]) == (
+            "We the PeopleJustice"
+        )
+        # Search reads the text shown: words on either side of a hidden marker match.
+        assert view.search("People of the") == 1
+        assert view.search("**") == 0
+
+
+async def test_plain_text_keeps_its_asterisks():
+    app = ReaderApp(markdown_document(markdown=False))
+    async with app.run_test(size=(60, 16)) as pilot:
+        await pilot.pause()
+        view = app.query_one(TextView)
+        assert view.line_text(0) == "The **Preamble**"
+        text = " ".join(view.line_text(y) for y in range(1, view.line_count))
+        assert "**We the People**" in text and "`Article I`" in text
+        lines = [view.render_line(y) for y in range(view.scrollable_content_region.height)]
+        assert "".join(styled(strip, lambda s: bool(s.bold)) for strip in lines[1:]) == ""

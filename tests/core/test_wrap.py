@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tui.core.wrap import CLOSING, OPENING, cell_width, wrap
+from tui.core.wrap import CLOSING, OPENING, cell_width, rewrap, wrap
 
 
 def lines(text: str, width: int, indent: int = 0) -> list[str]:
@@ -212,3 +212,51 @@ def test_chinese_lines_never_start_with_closing_punctuation(text, width):
     result = lines(text, width)
     assert "".join(result) == text
     assert not any(line and line[0] in CLOSING for line in result)
+
+
+class TestRewrap:
+    """Laying out again after an edit gives the lines a full layout gives, looking only near the edit."""
+
+    @staticmethod
+    def spliced(old: str, new: str, start: int, removed: int, inserted: int, width: int) -> list[tuple[int, int]]:
+        spans = wrap(old, width)
+        first, stop, fresh = rewrap(new, spans, start, removed, inserted, width)
+        moved = inserted - removed
+        return spans[:first] + fresh + [(a + moved, b + moved) for a, b in spans[stop:]]
+
+    @settings(max_examples=400, deadline=None)
+    @given(
+        text=st.text(alphabet="作风建设永远在路上ab1 ，。、“”《》()\n\u0301_", max_size=120),
+        replacement=st.text(alphabet="作风ab1 ，。“”_\n", max_size=12),
+        where=st.integers(0, 120),
+        length=st.integers(0, 12),
+        width=st.integers(1, 24),
+    )
+    def test_same_lines_as_a_full_layout(self, text, replacement, where, length, width):
+        start = min(where, len(text))
+        removed = min(length, len(text) - start)
+        new = text[:start] + replacement + text[start + removed :]
+        assert self.spliced(text, new, start, removed, len(replacement), width) == wrap(new, width)
+
+    def test_an_edit_in_a_long_paragraph_lays_out_a_few_lines(self):
+        # As wide as what it replaces: the lines after it start where they did.
+        old = SPEECH * 400
+        at = old.index("高质量发展", 5000)
+        new = old[:at] + "作风建设好" + old[at + 5 :]
+        first, stop, fresh = rewrap(new, wrap(old, 40), at, 5, 5, 40)
+        assert stop - first <= 3 and len(fresh) <= 3
+        assert self.spliced(old, new, at, 5, 5, 40) == wrap(new, 40)
+        # Words of English: the lines after a longer word soon start where they did.
+        old = "We the People of the United States, in Order to form a more perfect Union, " * 300
+        at = old.index("perfect", 9000)
+        new = old[:at] + "perfectly" + old[at + 7 :]
+        first, stop, fresh = rewrap(new, wrap(old, 40), at, 7, 9, 40)
+        assert stop - first <= 8
+        assert self.spliced(old, new, at, 7, 9, 40) == wrap(new, 40)
+
+    def test_spaces_that_run_past_the_width_are_read_across(self):
+        # The line before the edit looked across a run of spaces to the word after them.
+        old = "ab" + " " * 30 + "cd ef"
+        new = "ab" + " " * 30 + ", ef"
+        start = old.index("cd")
+        assert self.spliced(old, new, start, 2, 1, 8) == wrap(new, 8)

@@ -45,6 +45,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
     noise: list[str] = field(default_factory=list)
+    markdown: bool = False  # its text is Markdown (a .md name, or # headings): inline markers are syntax
 
     def walk(self) -> Iterator[Section]:
         """Every section in reading order (pre-order)."""

@@ -66,7 +66,7 @@ def parse(text: str, name: str = "", markdown: bool | None = None) -> Document:
     title, title_from, body = take_title(lines[start:end], name, markdown, meta, noise)
     sections = _build(body, markdown, noise, rst=PurePath(name).suffix.lower() == ".rst")
     noise.extend(tail_noise)
-    return Document(title=title, title_from=title_from, sections=sections, meta=meta, noise=noise)
+    return Document(title=title, title_from=title_from, sections=sections, meta=meta, noise=noise, markdown=markdown)
 
 
 # ---------------------------------------------------------------- tree building

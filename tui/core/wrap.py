@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["CLOSING", "OPENING", "CONTROL_TO_SPACE", "cell_width", "wrap"]
+__all__ = ["CLOSING", "OPENING", "CONTROL_TO_SPACE", "cell_width", "rewrap", "wrap"]
+
+Span = tuple[int, int]
 
 # No line starts with these (the full-width ones, their ASCII forms, and their siblings).
 CLOSING = frozenset("，。、；：？！”’）》】」』〉〕］｝〗〙" ",.;:?!)]}")
@@ -107,6 +109,76 @@ def wrap(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
         offset += len(piece) + 1
         avail = width
     return spans
+
+
+def rewrap(
+    text: str, spans: list[Span], start: int, removed: int, inserted: int, width: int
+) -> tuple[int, int, list[Span]]:
+    """The lines of `text` after an edit, found from its lines before: (first, stop, fresh).
+
+    The edit replaced `removed` characters at `start` with the `inserted` now at
+    text[start:start + inserted]; `spans` are `wrap(old_text, width)`. The new lines are
+    spans[:first] + fresh + spans[stop:] each moved by inserted - removed: what
+    `wrap(text, width)` returns. Lines are laid out one after another, each from where
+    the one before it ends and looking only a line ahead, so a line far from the edit is
+    unchanged: the lines that may see the edit are laid out again, until one starts where
+    an old one did, past the edit. That is a few lines when the edit keeps the width (or
+    in words, where breaks soon fall in step again); in Chinese text, an edit that changes
+    the width can shift every line after it, and those are all laid out again.
+    """
+    if not spans:
+        return 0, 0, wrap(text, width)
+    width = max(1, width)
+    delta = inserted - removed
+    first = max(0, bisect_right(spans, start, key=_start) - 1)
+    while first > 0 and _looked_at(text, spans[first - 1][0], spans[first][0], start, width):
+        first -= 1
+    begin = spans[first][0]
+    edited = start + inserted
+    fresh: list[Span] = []
+    chunk = max(8 * width, 256)
+    while True:
+        end = min(len(text), max(edited, begin) + chunk)
+        window = wrap(text[begin:end], width)
+        last = end >= len(text)
+        # The window's last line may be cut short by its end, unless that is the text's end.
+        usable = window if last else window[:-1]
+        for line_start, line_end in usable:
+            at = begin + line_start
+            if at >= edited:
+                stop = bisect_left(spans, at - delta, key=_start)
+                if stop < len(spans) and spans[stop][0] == at - delta:
+                    return first, stop, fresh
+            fresh.append((at, begin + line_end))
+        if last:
+            return first, len(spans), fresh
+        if usable:
+            begin += window[len(usable)][0]
+        chunk *= 2
+
+
+def _start(span: Span) -> int:
+    return span[0]
+
+
+def _looked_at(text: str, line_start: int, next_start: int, at: int, width: int) -> bool:
+    """Whether laying out the line from `line_start` (the next began at `next_start`) read text[at].
+
+    Finding where a line ends reads up to the first character that does not fit, and on
+    past spaces to the character after them; and the first character of the next line.
+    """
+    if at <= next_start:
+        return True
+    limit = cell_width(text[line_start:at])
+    if limit <= width:
+        return True
+    # text[at] lies beyond the line's width: it was read only across spaces that reach it.
+    cells = 0
+    k = line_start
+    while k < at and cells + _WIDTHS[text[k]] <= width:
+        cells += _WIDTHS[text[k]]
+        k += 1
+    return all(char == " " for char in text[k:at])
 
 
 def _wrap_piece(

@@ -72,7 +72,7 @@ class BlankScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Static(self.heading, id="drill-title", markup=False)
         yield Static("", id="drill-progress", markup=False)
-        yield BlankText(id="blanks")
+        yield BlankText(id="blanks", markdown=self.workbook.opened.markdown)
         yield AnswerBar(id="answer-bar")
         yield KeyBar()
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..core.blank_lines import LaidRow, Piece, blank_slot, styled_pieces
+from ..core.inline import parse_inline
+from ..core.quiz import hint
 from ..core.session import Blank, QuizSession, placeholder
-from ..core.wrap import wrap
+from ..core.wrap import cell_width
 
 
 @dataclass
@@ -26,7 +30,13 @@ class Row:
 
 
 class BlankText(ScrollView, can_focus=False):
-    """Draws rows of text with blanks sized to their answers; keeps the active blank in view."""
+    """Draws rows of text with blanks sized to their answers; keeps the active blank in view.
+
+    The lines are laid out once per width and set of hints: a blank is laid out as its
+    answer will be (see `blank_slot`), so answering one moves no line and redraws only
+    what is on screen, however long the text. A hint that widens a blank's unbreakable
+    head lays out again only the lines it moves.
+    """
 
     COMPONENT_CLASSES = {
         "blank-text--heading",
@@ -38,6 +48,12 @@ class BlankText(ScrollView, can_focus=False):
         "blank-text--near",
         "blank-text--wrong",
         "blank-text--revealed",
+        "blank-text--bold",
+        "blank-text--italic",
+        "blank-text--code",
+        "blank-text--link",
+        "blank-text--strike",
+        "blank-text--mark",
     }
     DEFAULT_CSS = """
     BlankText { background: $surface; padding: 0 1; overflow-x: hidden; overflow-y: auto; }
@@ -50,19 +66,39 @@ class BlankText(ScrollView, can_focus=False):
     BlankText > .blank-text--near { color: $text-warning; text-style: bold; }
     BlankText > .blank-text--wrong { color: $text-error; text-style: bold; }
     BlankText > .blank-text--revealed { color: $text-secondary; text-style: bold italic; }
+    BlankText > .blank-text--bold { text-style: bold; }
+    BlankText > .blank-text--italic { text-style: italic; }
+    BlankText > .blank-text--code { background: $panel; }
+    BlankText > .blank-text--link { color: $text-primary; text-style: underline; }
+    BlankText > .blank-text--strike { text-style: strike; }
+    BlankText > .blank-text--mark { background: $warning 25%; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, *, markdown: bool = False, id: str | None = None, classes: str | None = None) -> None:
+        """`markdown`: the text is Markdown, shown with its inline markers hidden and their styles."""
         super().__init__(id=id, classes=classes)
+        self.markdown = markdown
         self._rows: list[Row] = []
         self._session: QuizSession | None = None
-        self._lines: list[Text] = []
+        self._laid: list[LaidRow] = []
+        self._first_lines: list[int] = []  # the line each row starts on
+        self._line_count = 0
+        self._layout_width = 0
+        self._hints: list[int] = []  # the hints each blank was laid out with
+        self._where: dict[int, tuple[int, int]] = {}  # blank index -> (row, piece)
+        self._styles: dict[str, Style] = {}
         self._active_line = 0
 
     def show(self, rows: list[Row], session: QuizSession) -> None:
-        self._rows = rows
-        self._session = session
-        self.redraw()
+        """Draw `rows`; the same rows again (after an answer, a hint, a move) redraw only what changed."""
+        if session is self._session and rows == self._rows and self._laid:
+            self._update_hints()
+        else:
+            self._rows = rows
+            self._session = session
+            self.redraw()
+            return
+        self._after_change()
 
     @property
     def active_line(self) -> int:
@@ -70,35 +106,136 @@ class BlankText(ScrollView, can_focus=False):
 
     @property
     def lines(self) -> list[Text]:
-        """The drawn lines with their styles."""
-        return list(self._lines)
+        """The drawn lines with their styles (every line: for tests and screen readers)."""
+        drawn = []
+        for y in range(self._line_count):
+            text = Text(end="")
+            for chunk, style in self._segments(y):
+                text.append(chunk, style)
+            drawn.append(text)
+        return drawn
 
     @property
     def plain_lines(self) -> list[str]:
         """The drawn lines as plain text (what a reader sees, for tests and screen readers)."""
-        return [line.plain for line in self._lines]
+        return [line.plain for line in self.lines]
+
+    # ---- layout
 
     def on_resize(self) -> None:
-        self.redraw()
+        if self.scrollable_content_region.width != self._layout_width:
+            self.redraw()
+        else:
+            self.scroll_to_active()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The scrollbar appears once the lines outgrow the pane and takes cells from their
+        # width, without a resize: lines laid out before it would lose their ends under it.
+        if self.scrollable_content_region.width != self._layout_width:
+            self.redraw()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
 
     def redraw(self) -> None:
         """Lay the rows out again at the current width and keep the active blank in view."""
         width = self.scrollable_content_region.width
-        if width <= 0 or self._session is None:
+        session = self._session
+        if width <= 0 or session is None:
             return
-        lines: list[Text] = []
-        active_line = 0
+        self._layout_width = width
+        self._hints = [state.hinted for state in session.states]
+        self._where = {}
+        self._laid = []
         for number, row in enumerate(self._rows):
+            pieces: list[Piece] = []
+            if row.kind != "paragraph":
+                text = "".join(str(part) for part in row.parts)
+                pieces.append(Piece(parse_inline(text).text if self.markdown else text, style=row.kind))
+            elif self.markdown:
+                pieces = self._markdown_pieces(number, row.parts)
+            else:
+                for part in row.parts:
+                    if isinstance(part, str):
+                        pieces.append(Piece(part))
+                    else:
+                        self._where[part.index] = (number, len(pieces))
+                        pieces.append(self._with_slot(Piece("", part)))
+            self._laid.append(LaidRow(pieces, width))
+        self._count_lines()
+        self._after_change()
+
+    def _markdown_pieces(self, number: int, parts: list[str | Blank]) -> list[Piece]:
+        """A paragraph of Markdown in pieces: the text shown, cut where its style changes, and its blanks."""
+        inline = parse_inline("".join(part if isinstance(part, str) else part.answer for part in parts))
+        pieces: list[Piece] = []
+        at = 0
+        for part in parts:
+            size = len(part) if isinstance(part, str) else len(part.answer)
+            low, high = inline.shown_span(at, at + size)  # blanks are raw offsets: markers move them
+            at += size
+            if isinstance(part, str):
+                pieces += styled_pieces(inline, low, high)
+            else:
+                self._where[part.index] = (number, len(pieces))
+                pieces.append(self._with_slot(Piece("", part, answer=inline.text[low:high])))
+        return pieces
+
+    def _hinted(self, piece: Piece) -> str:
+        """The letters of a blank's answer its hints show."""
+        assert self._session is not None and piece.blank is not None
+        hinted = self._session.states[piece.blank.index].hinted
+        return hint(piece.shown_answer, hinted - 1) if hinted else ""
+
+    def _with_slot(self, piece: Piece) -> Piece:
+        assert piece.blank is not None
+        piece.text = blank_slot(piece.blank.number, piece.shown_answer, self._hinted(piece))
+        return piece
+
+    def _update_hints(self) -> None:
+        """Lay out again the lines of blanks whose hints changed (nothing else changes the layout)."""
+        assert self._session is not None
+        hints = [state.hinted for state in self._session.states]
+        if hints == self._hints:
+            return
+        changed = [index for index, (now, then) in enumerate(zip(hints, self._hints)) if now != then]
+        self._hints = hints
+        for index in changed:
+            where = self._where.get(index)
+            if where is None:
+                continue
+            number, piece = where
+            laid = self._laid[number]
+            blank = laid.pieces[piece]
+            assert blank.blank is not None
+            slot = blank_slot(blank.blank.number, blank.shown_answer, self._hinted(blank))
+            if slot != blank.text:
+                if laid.replace(piece, slot, self._layout_width):
+                    self._count_lines()
+
+    def _count_lines(self) -> None:
+        first_lines = []
+        count = 0
+        for number, laid in enumerate(self._laid):
             if number:
-                lines.append(Text(""))
-            text, active_at, unanswered = self._row_text(row)
-            for start, end in _wrap_with_blanks(text.plain, unanswered, width):
-                if active_at is not None and start <= active_at < max(end, start + 1):
-                    active_line = len(lines)
-                lines.append(text[start:end])
-        self._lines = lines
-        self._active_line = active_line
-        self.virtual_size = Size(width, len(lines))
+                count += 1  # an empty line between rows
+            first_lines.append(count)
+            count += len(laid.spans)
+        self._first_lines = first_lines
+        self._line_count = count
+
+    def _after_change(self) -> None:
+        session = self._session
+        assert session is not None
+        active = self._where.get(session.active)
+        if active is not None:
+            number, piece = active
+            laid = self._laid[number]
+            self._active_line = self._first_lines[number] + laid.line_of(laid.starts[piece])
+        else:
+            self._active_line = 0
+        self.virtual_size = Size(self._layout_width, self._line_count)
         self.refresh()
         self.scroll_to_active()
 
@@ -108,102 +245,67 @@ class BlankText(ScrollView, can_focus=False):
         if not (y <= self._active_line < y + height):
             self.scroll_to(y=max(0, self._active_line - height // 3), animate=False)
 
-    def _row_text(self, row: Row) -> tuple[Text, int | None, list[tuple[int, int]]]:
-        """A row as styled text, where its active blank starts, and the spans of its placeholders."""
-        if row.kind != "paragraph":
-            style = self.get_component_rich_style(f"blank-text--{row.kind}")
-            return Text("".join(str(part) for part in row.parts), style=style), None, []
-        session = self._session
-        assert session is not None
-        text = Text()
-        active_at = None
-        unanswered: list[tuple[int, int]] = []
-        at = 0
-        for part in row.parts:
-            if isinstance(part, str):
-                text.append(part)
-                at += len(part)
-                continue
-            state = session.states[part.index]
-            active = part.index == session.active
-            if state.graded:
-                shown = part.answer
-                style = self.get_component_rich_style(f"blank-text--{state.status}")
-                if active:
-                    # Tab went back to an answered blank: keep its colour, show it is the one.
-                    style += self.get_component_rich_style("blank-text--cursor", partial=True)
+    # ---- drawing
+
+    def _style(self, name: str) -> Style:
+        """The style of component class blank-text--`name` (several names add up), kept until the styles change."""
+        if not name:
+            return _NO_STYLE
+        style = self._styles.get(name)
+        if style is None:
+            if " " in name:
+                style = Style.combine(self._style(part) for part in name.split())
             else:
-                shown = placeholder(part.number, part.cells, session.shown(part.index))
-                style = self.get_component_rich_style("blank-text--active" if active else "blank-text--pending")
-                unanswered.append((at, at + len(shown)))
+                style = self.get_component_rich_style(f"blank-text--{name}", partial=name in _PARTIAL)
+            self._styles[name] = style
+        return style
+
+    def _blank_look(self, piece: Piece) -> tuple[str, Style]:
+        """What a blank shows now, and in which style."""
+        session = self._session
+        blank = piece.blank
+        assert session is not None and blank is not None
+        state = session.states[blank.index]
+        active = blank.index == session.active
+        if state.graded:
+            style = self._style(state.status)
             if active:
-                active_at = at
-            text.append(shown, style)
-            at += len(shown)
-        return text, active_at, unanswered
+                # Tab went back to an answered blank: keep its colour, show it is the one.
+                style += self._style("cursor")
+            return piece.shown_answer, style
+        shown = placeholder(blank.number, cell_width(piece.shown_answer), self._hinted(piece))
+        return shown, self._style("active" if active else "pending")
+
+    def _segments(self, y: int) -> list[tuple[str, Style]]:
+        """The text and style of each run of line `y` of the layout."""
+        if not 0 <= y < self._line_count:
+            return []
+        number = bisect_right(self._first_lines, y) - 1
+        laid = self._laid[number]
+        line = y - self._first_lines[number]
+        if line >= len(laid.spans):
+            return []  # the empty line after a row
+        looks: dict[int, tuple[str, Style]] = {}
+
+        def shown(piece: Piece) -> str:
+            assert piece.blank is not None
+            looks[piece.blank.index] = self._blank_look(piece)
+            return looks[piece.blank.index][0]
+
+        return [
+            (text, looks[piece.blank.index][1] if piece.blank is not None else self._style(piece.style))
+            for piece, text in laid.drawn(line, shown)
+        ]
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = y + self.scroll_offset.y
-        base = self.rich_style
-        if index >= len(self._lines):
-            return Strip.blank(width, base)
-        line = self._lines[index]
-        segments = [Segment(s.text, base + s.style if s.style else base) for s in line.render(self.app.console)]
-        strip = Strip(segments, line.cell_len)
-        return strip.extend_cell_length(width, base).crop(0, width)
+        width = self._layout_width or self.scrollable_content_region.width
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
+        segments = [Segment(text, base + style) for text, style in self._segments(y + self.scroll_offset.y)]
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
 
-def _wrap_with_blanks(plain: str, unanswered: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
-    """Line spans of a row whose placeholders may break like the Chinese text around them.
-
-    A placeholder ("5_____") is a run of narrow characters, which the wrapper keeps
-    whole together with any narrow neighbour (the closing quote, the next blank), so a
-    line of blanks would end early and leave a ragged gap. The wrapper is given a
-    stand-in of the same width instead, made of wide characters that may break between
-    them, as the answer will once filled in and as the text around it does. Its head
-    (the number, any hinted letters, and fill up to 4 cells or more) is one wide
-    character followed by closing punctuation, which never starts a line: a number
-    never ends a line alone, and no lone cell of fill starts one.
-    """
-    if not unanswered:
-        return wrap(plain, width)
-    chars: list[str] = []
-    starts: list[int] = []  # where in `plain` each stand-in character starts
-    at = 0
-    for begin, end in unanswered:
-        chars.extend(plain[at:begin])
-        starts.extend(range(at, begin))
-        fill = end
-        while fill > begin and plain[fill - 1] == _FILL:
-            fill -= 1
-        head, head_cells = fill, cell_len(plain[begin:fill])
-        while head < end and (head_cells < 4 or (end - head) % 2):
-            head += 1
-            head_cells += 1
-        # The index in `plain` of each cell of the head, to map its stand-ins back.
-        cells = [k for k in range(begin, head) for _ in range(max(1, cell_len(plain[k])))]
-        offset = 0
-        for part in _head(head_cells):
-            chars.append(part)
-            starts.append(cells[offset])
-            offset += cell_len(part)
-        for k in range(head, end, 2):
-            chars.append(_STAND_IN)
-            starts.append(k)
-        at = end
-    chars.extend(plain[at:])
-    starts.extend(range(at, len(plain)))
-    starts.append(len(plain))
-    return [(starts[start], starts[end]) for start, end in wrap("".join(chars), width)]
-
-
-def _head(cells: int) -> str:
-    """An unbreakable stand-in `cells` wide that may break before it: wide, then closing marks."""
-    if cells < 2:
-        return "x" * cells
-    return _STAND_IN + "\uff09" * ((cells - 2) // 2) + ")" * (cells % 2)
-
-
-_FILL = "_"  # what `placeholder` fills a blank with
-_STAND_IN = "\uff3f"  # FULLWIDTH LOW LINE: two cells, and no punctuation rule applies to it
+_NO_STYLE = Style()
+# Styles that add to what is under them rather than replace it.
+_PARTIAL = frozenset({"cursor", "bold", "italic", "code", "link", "strike", "mark"})

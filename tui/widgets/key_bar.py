@@ -81,15 +81,41 @@ class KeyBar(Static):
             binding = palette[1]
             label = Text(f"{self.app.get_key_display(binding)} {binding.description} ")
             label.stylize(self.get_component_rich_style("key-bar--palette"))
-        # Whole entries only: on a narrow terminal the last ones go, never half of one.
+        # Whole entries only: on a narrow terminal the last ones go, never half of one, and
+        # a mark at the end says where they are (the help screen lists every key).
         width = self.size.width or 10_000
+        if sum(entry.cell_len for entry in entries) + label.cell_len <= width:
+            text = Text()
+            for entry in entries:
+                text.append_text(entry)
+            if label and self.size.width:
+                text.append(" " * (width - text.cell_len - label.cell_len))
+                text.append_text(label)
+            return text
+        more = self._more_mark(key_style)
+        if entries and entries[0].cell_len + more.cell_len > width:
+            more = Text()  # no room even for the mark beside the first entry
         text = Text()
         for entry in entries:
-            if text.cell_len + entry.cell_len > width:
+            if text.cell_len + entry.cell_len + more.cell_len > width:
                 break
             text.append_text(entry)
-        room = width - text.cell_len - label.cell_len
-        if label and room > 0 and self.size.width:
-            text.append(" " * room)
+        room = width - text.cell_len - more.cell_len
+        if label and label.cell_len <= room:
+            text.append(" " * (room - label.cell_len))
             text.append_text(label)
+        else:
+            text.append(" " * room)
+        text.append_text(more)
         return text
+
+    def _more_mark(self, key_style: Style) -> Text:
+        """What ends a bar that had to leave keys out: the help key, which lists them all, and …"""
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            if binding.action in ("help", "app.help") and enabled:
+                mark = Text(" ")
+                click = Style(meta={"@click": f"app.simulate_key({key!r})"})
+                mark.append(self.app.get_key_display(binding), key_style + click)
+                mark.append(" … ")
+                return mark
+        return Text(" … ")

@@ -17,6 +17,7 @@ from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.core.inline import Inline, parse_inline
 from tui.core.model import Document, Phrase, Section
 from tui.core.names import display_heading
 from tui.core.search import find_all, fold
@@ -69,6 +70,12 @@ class TextView(ScrollView, can_focus=True):
         "text-view--phrase",
         "text-view--match",
         "text-view--current-match",
+        "text-view--bold",
+        "text-view--italic",
+        "text-view--code",
+        "text-view--link",
+        "text-view--strike",
+        "text-view--mark",
     }
 
     DEFAULT_CSS = """
@@ -85,6 +92,12 @@ class TextView(ScrollView, can_focus=True):
     TextView > .text-view--phrase { color: $text-warning; text-style: underline; }
     TextView > .text-view--match { background: $warning 35%; }
     TextView > .text-view--current-match { background: $accent; color: $text; text-style: bold; }
+    TextView > .text-view--bold { text-style: bold; }
+    TextView > .text-view--italic { text-style: italic; }
+    TextView > .text-view--code { background: $panel; }
+    TextView > .text-view--link { color: $text-primary; text-style: underline; }
+    TextView > .text-view--strike { text-style: strike; }
+    TextView > .text-view--mark { background: $warning 25%; }
     """
 
     highlight_phrases: reactive[bool] = reactive(False)
@@ -137,6 +150,8 @@ class TextView(ScrollView, can_focus=True):
         self._sections: list[Section] = []
         self._index: dict[str, int] = {}
         self._headings: list[str] = []
+        # Markdown paragraphs as shown (markers hidden), where that differs from the raw text.
+        self._inline: dict[tuple[int, int], Inline] = {}
         # The layout: one (section index, paragraph, start, end) per line.
         self._lines: list[tuple[int, int, int, int]] = []
         self._section_lines: list[int] = []
@@ -162,7 +177,7 @@ class TextView(ScrollView, can_focus=True):
         self._document = document
         self._sections = list(document.walk())
         self._index = {section.id: number for number, section in enumerate(self._sections)}
-        self._headings = [display_heading(section, self._captions, preview=False) for section in self._sections]
+        self._read_markdown()
         self._matches, self._match_spans, self._match_index = [], {}, None
         self._pending_line = None
         self.set_phrases(phrases or {})
@@ -176,8 +191,22 @@ class TextView(ScrollView, can_focus=True):
         """Rename the sections without a heading (when the interface language changes)."""
         self._captions = dict(captions)
         if self._document is not None:
-            self._headings = [display_heading(section, self._captions, preview=False) for section in self._sections]
+            self._read_markdown()
             self._relayout()
+
+    def _read_markdown(self) -> None:
+        """The headings' names, and in a Markdown document the text shown of each paragraph."""
+        self._headings = []
+        self._inline = {}
+        markdown = self._document is not None and self._document.markdown
+        for number, section in enumerate(self._sections):
+            heading = display_heading(section, self._captions, preview=False)
+            self._headings.append(parse_inline(heading).text if markdown else heading)
+            if markdown:
+                for paragraph, text in enumerate(section.paragraphs):
+                    inline = parse_inline(text)
+                    if inline.text != text or inline.styles:
+                        self._inline[(number, paragraph)] = inline
 
     def set_phrases(self, phrases: Mapping[str, list[Phrase]]) -> None:
         """Replace the key phrases, given per section id; unknown sections and bad spans are skipped."""
@@ -191,7 +220,10 @@ class TextView(ScrollView, can_focus=True):
                 if 0 <= phrase.paragraph < len(paragraphs) and 0 <= phrase.start < phrase.end <= len(
                     paragraphs[phrase.paragraph]
                 ):
-                    spans.setdefault((number, phrase.paragraph), []).append((phrase.start, phrase.end))
+                    # Phrases are raw offsets; the text shown may have left Markdown markers out.
+                    inline = self._inline.get((number, phrase.paragraph))
+                    span = inline.shown_span(phrase.start, phrase.end) if inline else (phrase.start, phrase.end)
+                    spans.setdefault((number, phrase.paragraph), []).append(span)
         for value in spans.values():
             value.sort()
         self._phrases = spans
@@ -230,7 +262,8 @@ class TextView(ScrollView, can_focus=True):
             return self._headings[number]
         if paragraph == BLANK:
             return ""
-        return self._sections[number].paragraphs[paragraph]
+        inline = self._inline.get((number, paragraph))
+        return inline.text if inline else self._sections[number].paragraphs[paragraph]
 
     def _content_width(self) -> int:
         return self.scrollable_content_region.width
@@ -240,6 +273,12 @@ class TextView(ScrollView, can_focus=True):
             self._relayout()
         else:
             self._update_virtual_size()
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # A scrollbar that comes (overflow-y: auto) takes cells from the lines' width with
+        # no resize: lay them out again, or their ends would be drawn under it.
+        if self._layout_width and self._content_width() != self._layout_width:
+            self._relayout()
 
     def _relayout(self) -> None:
         """Lay out again, keeping the text that was at the top of the view at the top."""
@@ -268,10 +307,10 @@ class TextView(ScrollView, can_focus=True):
             spans = wrap(self._headings[number], width)
             paragraph_lines[(number, HEADING)] = (len(lines), [start for start, _ in spans])
             lines.extend([(number, HEADING, start, end) for start, end in spans])
-            for paragraph, text in enumerate(section.paragraphs):
+            for paragraph in range(len(section.paragraphs)):
                 if paragraph:
                     lines.append((number, BLANK, 0, 0))
-                spans = wrap(text, width)
+                spans = wrap(self._source(number, paragraph), width)
                 paragraph_lines[(number, paragraph)] = (len(lines), [start for start, _ in spans])
                 lines.extend([(number, paragraph, start, end) for start, end in spans])
         self._lines = lines
@@ -313,7 +352,7 @@ class TextView(ScrollView, can_focus=True):
         if at <= 0 or paragraph >= len(paragraphs):
             self._scroll_to_position(number, HEADING, 0, animate=animate)
             return
-        offset = int((at - paragraph) * len(paragraphs[paragraph]))
+        offset = int((at - paragraph) * len(self._source(number, paragraph)))
         self._scroll_to_position(number, paragraph, offset, animate=animate)
 
     @property
@@ -329,7 +368,7 @@ class TextView(ScrollView, can_focus=True):
         number, paragraph, start, _ = self._lines[y]
         if paragraph < 0:
             return self._sections[number].id, 0.0
-        text = self._sections[number].paragraphs[paragraph]
+        text = self._source(number, paragraph)
         return self._sections[number].id, paragraph + (start / len(text) if text else 0.0)
 
     def _scroll_to_position(self, number: int, paragraph: int, offset: int, animate: bool = False) -> None:
@@ -401,8 +440,8 @@ class TextView(ScrollView, can_focus=True):
         matches: list[tuple[int, int, int, int]] = []
         if folded_query:
             for number, section in enumerate(self._sections):
-                for paragraph, text in [(HEADING, self._headings[number]), *enumerate(section.paragraphs)]:
-                    for start, end in find_all(text, folded_query):
+                for paragraph in range(HEADING, len(section.paragraphs)):
+                    for start, end in find_all(self._source(number, paragraph), folded_query):
                         matches.append((number, paragraph, start, end))
         self._matches = matches
         self._match_index = None
@@ -492,6 +531,12 @@ class TextView(ScrollView, can_focus=True):
         text = Text(source, end="")
         text.stylize(style)  # as a span: Text.render ignores a Text's own style
         key = (number, paragraph)
+        inline = self._inline.get(key)
+        if inline is not None:
+            for span_start, span_end, name in inline.styles:
+                if span_end > start and span_start < end:
+                    style = self.get_component_rich_style(f"text-view--{name}", partial=True)
+                    text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
         if self.highlight_phrases and key in self._phrases:
             self._stylize(text, self._phrases[key], start, end, self.get_component_rich_style("text-view--phrase"))
         if key in self._match_spans:
