@@ -28,6 +28,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_binary": ("{name}：看起来是二进制文件，不是文本", "{name}: looks like a binary file, not text"),
     "load_bad_bom": ("{name}：带有 {detail} 字节顺序标记，内容却不是 {detail}", "{name}: not valid {detail} despite its byte-order mark"),
     "load_encoding": ("{name}：认不出文本编码（不是 UTF-8、UTF-16 或 GB18030）", "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)"),
+    "load_doc": ("{name}：这是 Word 97–2003 的 .doc 文件；请另存为 .docx（或 .txt）再打开", "{name}: a Word 97-2003 .doc file; save it as .docx (or .txt) to study it"),
+    "load_encrypted": ("{name}：文件有密码保护；请另存一份不加密的再打开", "{name}: protected by a password; save a copy without one to study it"),
+    "load_scanned": ("{name}：这是扫描版 PDF，没有文字层；请先做文字识别（OCR）", "{name}: a scanned PDF with no text layer; run it through OCR first"),
+    "load_corrupt": ("{name}：{format} 文件已损坏（{detail}）", "{name}: a damaged {format} file ({detail})"),
+    "load_unsupported": ("{name}：这是 {format} 文件，study 读不了；请另存为 .docx、.pdf 或 .txt", "{name}: a {format} file, which study cannot read; save it as .docx, .pdf or .txt"),
+    "load_no_text": ("{name}：这个 {format} 文件里没有找到文字", "{name}: no text found in this {format} file"),
+    "load_stdin_tty": ("{name}：标准输入是终端；请用管道传入文档（pbpaste | study -）", "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)"),
     "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
     # database problems (tui/core/database.py, by kind)
     "store_busy": ("学习记录数据库正忙：另一个 study 正在写入。请稍后再试。", "The study database is busy: another study is writing to it. Try again in a moment."),

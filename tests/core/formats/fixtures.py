@@ -1,0 +1,152 @@
+"""Documents built at test time, with the writing side of each format's library, from text the test gives.
+
+Nothing here is a document: every fixture is made from the bundled speech or from text
+written in the test, so no file of another format is committed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+
+# The speech's two levels of numbered headings, as its .txt writes them.
+RE_LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)、")
+RE_LEVEL2 = re.compile(r"^\(([一二三四五六七八九十]+)\)")
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# A two-level list as Chinese documents number their headings: 一、 then (一).
+CHINESE_HEADINGS = f"""
+<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="(%2)"/><w:suff w:val="nothing"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/><w:suff w:val="nothing"/></w:lvl>
+</w:abstractNum>
+"""
+
+
+def speech_lines() -> list[str]:
+    return SPEECH.read_text(encoding="utf-8").splitlines()
+
+
+def add_list(document: object, abstract_xml: str, num_id: int, abstract_id: int, overrides: str = "") -> None:
+    """Put an abstract list and a list using it into the document's numbering part."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element  # type: ignore[attr-defined]
+    abstract = parse_xml(abstract_xml)
+    first_num = numbering.find(f"{{{W_NS}}}num")
+    if first_num is not None:
+        first_num.addprevious(abstract)  # the schema wants every abstractNum before the nums
+    else:
+        numbering.append(abstract)
+    numbering.append(
+        parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>')
+    )
+
+
+def number_paragraph(paragraph: object, num_id: int, ilvl: int) -> None:
+    from docx.oxml import parse_xml
+
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    ppr.append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def speech_docx(path: Path, *, numbered: bool = True, via_style: bool = False) -> Path:
+    """The speech as Word writes it: 一、 lines in Heading 1, (一) lines in Heading 2, their numbers
+    automatic (numbering.xml) and so not in the paragraphs' text; either on each paragraph or on the styles."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    if numbered:
+        add_list(document, CHINESE_HEADINGS, 90, 90)
+        if via_style:
+            for style_name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
+                ppr = document.styles[style_name].element.get_or_add_pPr()
+                ppr.append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>'))
+    for line in speech_lines():
+        if not line.strip():
+            continue
+        for pattern, level in ((RE_LEVEL1, 1), (RE_LEVEL2, 2)):
+            match = pattern.match(line)
+            if match:
+                paragraph = document.add_paragraph(line[match.end():] if numbered else line, style=f"Heading {level}")
+                if numbered and not via_style:
+                    number_paragraph(paragraph, 90, level - 1)
+                break
+        else:
+            document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def outline_of(text: str, name: str) -> dict[str, object]:
+    """What `study outline --json` prints for this text."""
+    from tui.core.names import to_data
+    from tui.core.outline import parse
+
+    return to_data(parse(text, name))
+
+
+def phrases_of(text: str, name: str) -> dict[str, object]:
+    """What `study phrases --json` prints for this text."""
+    from tui.core.outline import parse
+    from tui.core.phrases import extract, phrases_json
+
+    document = parse(text, name)
+    return phrases_json(document, extract(document))
+
+
+def minimal_docx(path: Path, body: str, *, footnotes: str = "", styles: str = "", numbering: str = "") -> Path:
+    """A .docx written part by part, for what python-docx cannot write (footnotes, tracked changes, text boxes)."""
+    import zipfile
+
+    def part(root: str, inner: str) -> str:
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:{root} xmlns:w="{W_NS}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">{inner}</w:{root}>'
+        )
+
+    overrides = ['<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>']
+    rels = []
+    extra: dict[str, str] = {}
+    for name, content, kind in (
+        ("footnotes", footnotes, "footnotes"),
+        ("styles", styles, "styles"),
+        ("numbering", numbering, "numbering"),
+    ):
+        if content:
+            overrides.append(
+                f'<Override PartName="/word/{name}.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"/>'
+            )
+            rels.append(
+                f'<Relationship Id="r{name}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{name}.xml"/>'
+            )
+            extra[f"word/{name}.xml"] = part(name, content)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>' + "".join(overrides) + "</Types>",
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+            "</Relationships>",
+        )
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(rels) + "</Relationships>",
+        )
+        archive.writestr("word/document.xml", part("document", f"<w:body>{body}</w:body>"))
+        for name, content in extra.items():
+            archive.writestr(name, content)
+    return path
