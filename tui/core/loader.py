@@ -10,10 +10,13 @@ import codecs
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import sanitize
+
+Progress = Callable[[int, int], None]  # (done, total), as a long document is read
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".rst"}
 
@@ -99,8 +102,11 @@ def load(path: str | os.PathLike[str]) -> str:
     return load_text(path).text
 
 
-def load_text(path: str | os.PathLike[str]) -> Loaded:
-    """Read a document: its terminal-safe text with LF line ends, and how many characters were replaced."""
+def load_text(path: str | os.PathLike[str], progress: Progress | None = None) -> Loaded:
+    """Read a document: its terminal-safe text with LF line ends, and how many characters were replaced.
+
+    `progress(done, total)` is called as a long document (a PDF, page by page) is read.
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -127,10 +133,10 @@ def load_text(path: str | os.PathLike[str]) -> Loaded:
         raise LoadError("folder", name=name) from None
     except OSError as error:
         raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
-    return load_bytes(data, name)
+    return load_bytes(data, name, progress)
 
 
-def load_bytes(data: bytes, name: str = "<text>") -> Loaded:
+def load_bytes(data: bytes, name: str = "<text>", progress: Progress | None = None) -> Loaded:
     """A file's bytes -> `Loaded`, whatever its format: plain text, or Word, PDF, HTML, MHTML, EPUB by their bytes."""
     if not data:
         raise LoadError("empty", name=name)
@@ -139,7 +145,7 @@ def load_bytes(data: bytes, name: str = "<text>") -> Loaded:
     kind = formats.sniff(data, name)
     if kind == "text":
         return decode_text(data, name)
-    return finish_text(formats.read(kind, data, name), name, formats.LABELS[kind])
+    return finish_text(formats.read(kind, data, name, progress), name, formats.LABELS[kind])
 
 
 def finish_text(text: str, name: str, label: str = "text") -> Loaded:

@@ -150,3 +150,109 @@ def minimal_docx(path: Path, body: str, *, footnotes: str = "", styles: str = ""
         for name, content in extra.items():
             archive.writestr(name, content)
     return path
+
+
+def pdf(
+    path: Path,
+    paragraphs: list[str],
+    *,
+    header: str = "理论学习中心组学习材料",
+    page_number: str = "- {n} -",
+    indent: str = "\u3000\u3000",
+    latin: bool = False,
+    large: tuple[str, ...] = (),
+    lines_per_page: int = 34,
+    encrypt: object = None,
+) -> Path:
+    """A PDF set as a printed document: each paragraph hard-wrapped at the measure, a running header,
+    a page number in the footer. Chinese is set in reportlab's built-in CID font (no font file needed).
+    Paragraphs in `large` are set bigger, as headings are, so they wrap sooner."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if "STSong-Light" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font = "Helvetica" if latin else "STSong-Light"
+    width, height = A4
+    left, measure, size, leading = 72.0, width - 144.0, 12.0, 20.0
+    page = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    state = {"n": 1, "y": height - 90.0, "lines": 0}
+
+    def furniture() -> None:
+        page.setFont("STSong-Light", 9)
+        if header:
+            page.drawCentredString(width / 2, height - 50, header)
+        if page_number:
+            page.drawCentredString(width / 2, 40, page_number.format(n=state["n"]))
+
+    def line(text: str, font_size: float) -> None:
+        if state["lines"] >= lines_per_page:
+            furniture()
+            page.showPage()
+            state.update(n=state["n"] + 1, y=height - 90.0, lines=0)
+        page.setFont(font, font_size)
+        page.drawString(left, state["y"], text)
+        state["y"] -= leading * font_size / size
+        state["lines"] += 1
+
+    def wrap(text: str, font_size: float) -> list[str]:
+        """Break at the measure: Chinese anywhere (a closing mark stays on its line), English at spaces, or
+        inside a long word with a hyphen."""
+        out: list[str] = []
+        current = ""
+        for word in (re.findall(r"\S+\s*", text) if latin else list(text)):
+            if pdfmetrics.stringWidth(current + word.rstrip(), font, font_size) <= measure:
+                current += word
+                continue
+            if not latin and word in "。，,、；：”！）)":
+                out.append(current + word)
+                current = ""
+                continue
+            if latin and len(word) > 8 and current:
+                cut = 4
+                while pdfmetrics.stringWidth(current + word[: cut + 1] + "-", font, font_size) <= measure:
+                    cut += 1
+                out.append(current + word[:cut] + "-")
+                current = word[cut:]
+                continue
+            out.append(current.rstrip())
+            current = word
+        if current.strip():
+            out.append(current.rstrip())
+        return out
+
+    for paragraph in paragraphs:
+        font_size = 18.0 if paragraph in large else size
+        first = paragraph if paragraph in large or RE_LEVEL1.match(paragraph) else indent + paragraph
+        for text in wrap(first, font_size):
+            line(text, font_size)
+    furniture()
+    page.save()
+    return path
+
+
+def speech_pdf(path: Path, **options: object) -> Path:
+    """The bundled speech as a printed PDF."""
+    return pdf(path, [line for line in speech_lines() if line.strip()], **options)  # type: ignore[arg-type]
+
+
+def scanned_pdf(path: Path, pages: int = 2) -> Path:
+    """A PDF of page images only, as a scanner makes: no text layer."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for n in range(pages):
+        image = Image.new("L", (200, 280), 255)
+        draw = ImageDraw.Draw(image)
+        for row in range(20, 260, 12):
+            draw.line((20, row, 180, row), fill=0, width=3)  # lines of "text", as ink
+        draw.text((90, 265), str(n + 1), fill=0)
+        page.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+        page.showPage()
+    page.save()
+    return path

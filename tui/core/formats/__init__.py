@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
 from ..loader import LoadError
@@ -64,12 +65,19 @@ def sniff(data: bytes, name: str = "") -> Format:
     return "text"
 
 
-def read(kind: Format, data: bytes, name: str) -> str:
-    """The text of a file in `kind`, in the form `outline.parse` reads; raises LoadError."""
+def read(kind: Format, data: bytes, name: str, progress: Callable[[int, int], None] | None = None) -> str:
+    """The text of a file in `kind`, in the form `outline.parse` reads; raises LoadError.
+
+    `progress(done, total)` is called as a long file (a PDF, page by page) is read.
+    """
     if kind == "docx":
         from . import word
 
         return word.read(data, name)
+    if kind == "pdf":
+        from . import pdf
+
+        return pdf.read(data, name, progress)
     raise ValueError(f"not a document format: {kind}")
 
 
