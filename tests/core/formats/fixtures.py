@@ -256,3 +256,66 @@ def scanned_pdf(path: Path, pages: int = 2) -> Path:
         page.showPage()
     page.save()
     return path
+
+
+def speech_html(*, bold_headings: bool = True, charset: str = "utf-8") -> str:
+    """The speech as a news site serves it: navigation, the article (its 一、 headings as wholly bold
+    paragraphs or as <h2>), an editor's line, related links, comments and a footer."""
+    import html
+
+    lines = [line for line in speech_lines() if line.strip()]
+    body = []
+    for line in lines:
+        text = html.escape(line)
+        if RE_LEVEL1.match(line):
+            body.append(f"<p><strong>{text}</strong></p>" if bold_headings else f"<h2>{text}</h2>")
+        else:
+            body.append(f"<p>{text}</p>")
+    nav = "".join(f'<li><a href="/{n}/">{n}</a></li>' for n in ("首页", "要闻", "时政", "理论", "评论", "视频", "专题"))
+    related = "".join(f'<li><a href="/a/{n}.html">相关阅读：基层作风建设经验交流第{n}期</a></li>' for n in range(1, 6))
+    return f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="{charset}"><title>理论学习中心组学习研讨会发言--时政--新闻网</title>
+<script>var _hmt = _hmt || []; window.track = function () {{ return 1; }};</script>
+<style>.nav li {{ display: inline; }}</style></head>
+<body>
+<header class="site-header"><div class="logo">新闻网</div><nav class="nav"><ul>{nav}</ul></nav>
+<div class="search"><input type="text" placeholder="搜索"><button>搜索</button></div></header>
+<div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/sz/">时政</a> &gt; 正文</div>
+<main><article class="article">
+<div class="article-body">
+{chr(10).join(body)}
+</div>
+<p class="editor">(责任编辑:王小明)</p>
+<div class="share">分享到: <a href="#">微信</a> <a href="#">微博</a> <a href="#">QQ空间</a></div>
+</article>
+<aside class="related"><h3>相关新闻</h3><ul>{related}</ul></aside>
+<section class="comments"><h3>网友评论</h3><div class="comment"><span class="user">网友甲</span><p>说得好，支持！</p></div>
+<div class="comment"><span class="user">网友乙</span><p>作风建设要常抓不懈，期待落实。</p></div></section>
+</main>
+<footer class="site-footer"><p>关于我们 | 联系我们 | 网站地图 | 广告服务</p><p>Copyright © 2025 新闻网 版权所有 京ICP备00000000号</p></footer>
+</body></html>
+"""
+
+
+SPEECH_TITLE = "理论学习中心组学习研讨会发言"
+
+
+def mhtml(page: str) -> bytes:
+    """A page saved as one file, as a browser saves it: MIME headers, the HTML quoted-printable, a stylesheet."""
+    from email import charset
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+
+    message = MIMEMultipart("related", type="text/html")
+    message["From"] = "<Saved by Blink>"
+    message["Subject"] = SPEECH_TITLE
+    html_part = MIMENonMultipart("text", "html")
+    quoted = charset.Charset("utf-8")
+    quoted.body_encoding = charset.QP
+    html_part.set_payload(page, quoted)
+    html_part["Content-Location"] = "https://news.example/a/1.html"
+    message.attach(html_part)
+    css = MIMENonMultipart("text", "css")
+    css.set_payload(".nav li { display: inline; }", "utf-8")
+    message.attach(css)
+    return message.as_bytes()

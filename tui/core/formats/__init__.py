@@ -78,6 +78,10 @@ def read(kind: Format, data: bytes, name: str, progress: Callable[[int, int], No
         from . import pdf
 
         return pdf.read(data, name, progress)
+    if kind in ("html", "mhtml"):
+        from . import web
+
+        return web.read(data, name, mhtml=kind == "mhtml")
     raise ValueError(f"not a document format: {kind}")
 
 

@@ -16,7 +16,7 @@ class Block:
     level: int = 0
 
 
-def compose(blocks: Iterable[Block]) -> str:
+def compose(blocks: Iterable[Block], title: str = "") -> str:
     """The blocks as one text, a line each, in the form the outline's grammar reads.
 
     When the heading grammar reads every marked heading as a heading on its own
@@ -26,9 +26,18 @@ def compose(blocks: Iterable[Block]) -> str:
     (a Word heading "总体要求", an HTML <h2>Background</h2>), the headings are written as
     Markdown `#` headings at the file's levels. A heading that runs on into its body
     (（一）把握核心要义。习近平……) stays a plain line: the grammar cuts it at its first 。.
+
+    A `title` (a web page's, a book's) comes first: a `#` heading above headings one
+    level down in Markdown, a plain first line otherwise.
     """
     cleaned = [Block(text, block.level) for block in blocks if (text := _one_line(block))]
     markdown = any(block.level and not _reads_as_heading(block.text) for block in cleaned)
+    title = join_lines([line.strip(SPACES) for line in title.split("\n") if line.strip(SPACES)])
+    if title:
+        if markdown:
+            shift = 2 - min(block.level for block in cleaned if block.level)
+            cleaned = [Block(b.text, min(b.level + shift, 9) if b.level else 0) for b in cleaned]
+        cleaned.insert(0, Block(title, 1 if markdown else 0))
     lines: list[str] = []
     previous = ""
     for block in cleaned:
