@@ -319,3 +319,51 @@ def mhtml(page: str) -> bytes:
     css.set_payload(".nav li { display: inline; }", "utf-8")
     message.attach(css)
     return message.as_bytes()
+
+
+BOOK_TITLE = "作风建设学习读本"
+
+
+def speech_chapters() -> list[list[str]]:
+    """The speech's first three numbered parts, a chapter each: the heading line, then its lines."""
+    chapters: list[list[str]] = []
+    for line in speech_lines():
+        if RE_LEVEL1.match(line):
+            chapters.append([line])
+        elif chapters and line.strip():
+            chapters[-1].append(line)
+    return chapters[:3]
+
+
+def epub_book(
+    path: Path, chapters: list[tuple[str, str]], title: str = BOOK_TITLE, toc: bool = True, reverse_spine: bool = False
+) -> Path:
+    """An EPUB written with ebooklib: each chapter (title, XHTML body) a file in the spine, and the table of contents."""
+    from ebooklib import epub
+
+    book = epub.EpubBook()
+    book.set_identifier("study-test-book")
+    book.set_title(title)
+    book.set_language("zh")
+    items = []
+    for number, (chapter_title, body) in enumerate(chapters, 1):
+        item = epub.EpubHtml(title=chapter_title, file_name=f"chap_{number:02d}.xhtml", lang="zh")
+        item.content = f"<html><head><title>{chapter_title}</title></head><body>{body}</body></html>"
+        book.add_item(item)
+        items.append(item)
+    book.toc = tuple(items) if toc else ()
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = list(reversed(items)) if reverse_spine else items  # the nav page is not part of the reading order
+    epub.write_epub(str(path), book)
+    return path
+
+
+def speech_epub(path: Path, reverse_spine: bool = False) -> Path:
+    import html
+
+    chapters = []
+    for lines in speech_chapters():
+        body = f"<h1>{html.escape(lines[0])}</h1>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:])
+        chapters.append((lines[0], body))
+    return epub_book(path, chapters, reverse_spine=reverse_spine)

@@ -82,6 +82,10 @@ def read(kind: Format, data: bytes, name: str, progress: Callable[[int, int], No
         from . import web
 
         return web.read(data, name, mhtml=kind == "mhtml")
+    if kind == "epub":
+        from . import epub
+
+        return epub.read(data, name)
     raise ValueError(f"not a document format: {kind}")
 
 
