@@ -35,6 +35,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_unsupported": ("{name}：这是 {format} 文件，study 读不了；请另存为 .docx、.pdf 或 .txt", "{name}: a {format} file, which study cannot read; save it as .docx, .pdf or .txt"),
     "load_no_text": ("{name}：这个 {format} 文件里没有找到文字", "{name}: no text found in this {format} file"),
     "load_stdin_tty": ("{name}：标准输入是终端；请用管道传入文档（pbpaste | study -）", "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)"),
+    "load_progress": ("正在读取 {name}：第 {done}/{total} 页", "Reading {name}: page {done} of {total}"),
+    "stdin_no_terminal": ("读完标准输入后找不到终端来接收按键；可以改用 study outline - 或 study phrases -", "No terminal to take keys from after reading standard input; try study outline - or study phrases -"),
     "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
     # database problems (tui/core/database.py, by kind)
     "store_busy": ("学习记录数据库正忙：另一个 study 正在写入。请稍后再试。", "The study database is busy: another study is writing to it. Try again in a moment."),
