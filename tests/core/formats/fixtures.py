@@ -56,7 +56,7 @@ def number_paragraph(paragraph: object, num_id: int, ilvl: int) -> None:
     ppr.append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
 
 
-def speech_docx(path: Path, *, numbered: bool = True, via_style: bool = False) -> Path:
+def speech_docx(path: Path, *, numbered: bool = True, via_style: bool = False, copies: int = 1) -> Path:
     """The speech as Word writes it: 一、 lines in Heading 1, (一) lines in Heading 2, their numbers
     automatic (numbering.xml) and so not in the paragraphs' text; either on each paragraph or on the styles."""
     import docx
@@ -69,7 +69,7 @@ def speech_docx(path: Path, *, numbered: bool = True, via_style: bool = False) -
             for style_name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
                 ppr = document.styles[style_name].element.get_or_add_pPr()
                 ppr.append(parse_xml(f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>'))
-    for line in speech_lines():
+    for line in speech_lines() * copies:
         if not line.strip():
             continue
         for pattern, level in ((RE_LEVEL1, 1), (RE_LEVEL2, 2)):
