@@ -8,6 +8,7 @@ import os
 import re
 import signal
 import sys
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -19,10 +20,13 @@ from .i18n import set_language
 
 if TYPE_CHECKING:
     from .app import Start
+    from .core.loader import Loaded
     from .core.store import Store
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
+PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
+STDIN = "-"
 STATS_DAYS = 7  # `study stats` shows the reviews of this many past days and the cards due in as many ahead
 
 
@@ -51,7 +55,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
             description="Read a structured document and drill its key phrases. "
             f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
         )
-        parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
+        parser.add_argument("path", nargs="?", help=PATH_HELP)
         parser.add_argument(
             "--section",
             metavar="SECTION",
@@ -60,7 +64,7 @@ def _parser(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"study {__version__}")
     else:
         parser = _Parser(prog=f"study {command}")
-        parser.add_argument("path", nargs="?", help="a .txt or .md file (default: the bundled speech)")
+        parser.add_argument("path", nargs="?", help=PATH_HELP)
         if command in ("outline", "phrases", "stats"):
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
         if command == "quiz":
@@ -151,9 +155,12 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.outline import parse
     from .i18n import t
 
-    path = Path(args.path) if args.path else default_document()
     try:
-        loaded = load_text(path)
+        if args.path == STDIN:
+            loaded, path = _read_stdin(opens_app=command in (None, "quiz", "review"))
+        else:
+            path = Path(args.path) if args.path else default_document()
+            loaded = load_text(path, progress=_progress(path))
     except LoadError as error:
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
     text = loaded.text
@@ -189,6 +196,64 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
             _show(format_phrases(doc, phrases, captions()))
         return 0
     raise CliError(f"unknown command {command}")
+
+
+def _read_stdin(opens_app: bool) -> tuple[Loaded, Path]:
+    """The document piped in (`pbpaste | study -`), by its content, and the path the store knows it by.
+
+    The path is made from the text's hash: the store finds a document by path first, and
+    two different texts piped in from one folder must not be taken for one edited file.
+    The same text piped in again, or opened from a file, is found by its content.
+    """
+    from .core.loader import MAX_BYTES, LoadError, content_hash, load_bytes
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise LoadError("stdin_tty", name=STDIN_NAME)
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise LoadError("too_large", name=STDIN_NAME, size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+    loaded = load_bytes(data, STDIN_NAME)
+    if opens_app:
+        _terminal_as_stdin()
+    return loaded, Path(STDIN_NAME, content_hash(loaded.text)[:16], STDIN_NAME)
+
+
+STDIN_NAME = "<stdin>"
+
+
+def _terminal_as_stdin() -> None:
+    """Keys come from the terminal once the pipe is read: it becomes standard input, as `less` and `vim -` do."""
+    from .i18n import t
+
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise CliError(t("stdin_no_terminal")) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+
+
+def _progress(path: Path) -> Callable[[int, int], None] | None:
+    """A line on a terminal's stderr while a long document (a PDF) is read page by page, cleared at the end."""
+    if not sys.stderr.isatty():
+        return None
+    from time import monotonic
+
+    from .core.sanitize import clean_line
+    from .i18n import t
+
+    shown = [0.0]
+
+    def show(done: int, total: int) -> None:
+        now = monotonic()
+        if done < total and now - shown[0] < 0.1:
+            return
+        shown[0] = now
+        line = "" if done >= total else clean_line(t("load_progress", name=path.name, done=done, total=total))
+        sys.stderr.write(f"\r\x1b[K{line}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _open_store() -> Store:

@@ -1,4 +1,8 @@
-"""Path -> text: encoding detection, line ends, terminal-safe characters, and a clear LoadError for bad files."""
+"""Path -> text: format and encoding told from the bytes, line ends, terminal-safe characters, a clear LoadError.
+
+Word, PDF, web pages and EPUB are read by `tui/core/formats/`, each reader loaded only
+when a file of its kind is opened.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ import codecs
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core import sanitize
+
+Progress = Callable[[int, int], None]  # (done, total), as a long document is read
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".rst"}
 
@@ -48,6 +55,13 @@ MESSAGES = {
     "binary": "{name}: looks like a binary file, not text",
     "bad_bom": "{name}: not valid {detail} despite its byte-order mark",
     "encoding": "{name}: cannot tell the text encoding (not UTF-8, UTF-16 or GB18030)",
+    "doc": "{name}: a Word 97-2003 .doc file; save it as .docx (or .txt) to study it",
+    "encrypted": "{name}: protected by a password; save a copy without one to study it",
+    "scanned": "{name}: a scanned PDF with no text layer; run it through OCR first",
+    "corrupt": "{name}: a damaged {format} file ({detail})",
+    "unsupported": "{name}: a {format} file, which study cannot read; save it as .docx, .pdf or .txt",
+    "no_text": "{name}: no text found in this {format} file",
+    "stdin_tty": "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)",
 }
 
 
@@ -84,12 +98,15 @@ class Loaded:
 
 
 def load(path: str | os.PathLike[str]) -> str:
-    """Read a text file in any common encoding and return its text with LF line ends."""
+    """Read a document (text in any common encoding, or Word, PDF, HTML, EPUB) and return its text with LF line ends."""
     return load_text(path).text
 
 
-def load_text(path: str | os.PathLike[str]) -> Loaded:
-    """Read a text file: its terminal-safe text with LF line ends, and how many characters were replaced."""
+def load_text(path: str | os.PathLike[str], progress: Progress | None = None) -> Loaded:
+    """Read a document: its terminal-safe text with LF line ends, and how many characters were replaced.
+
+    `progress(done, total)` is called as a long document (a PDF, page by page) is read.
+    """
     path = Path(path)
     name = str(path)
     try:
@@ -116,7 +133,32 @@ def load_text(path: str | os.PathLike[str]) -> Loaded:
         raise LoadError("folder", name=name) from None
     except OSError as error:
         raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
-    return decode_text(data, name)
+    return load_bytes(data, name, progress)
+
+
+def load_bytes(data: bytes, name: str = "<text>", progress: Progress | None = None) -> Loaded:
+    """A file's bytes -> `Loaded`, whatever its format: plain text, or Word, PDF, HTML, MHTML, EPUB by their bytes."""
+    if not data:
+        raise LoadError("empty", name=name)
+    from . import formats  # the standard library only; each format's own library loads with its reader
+
+    kind = formats.sniff(data, name)
+    if kind == "text":
+        return decode_text(data, name)
+    return finish_text(formats.read(kind, data, name, progress), name, formats.LABELS[kind])
+
+
+def finish_text(text: str, name: str, label: str = "text") -> Loaded:
+    """Text a format's reader produced, made as safe as a text file's: LF line ends, no BOM, no controls."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    neutralised = sanitize.count_unsafe(text)
+    if neutralised:
+        text = sanitize.clean(text)
+    if not text.strip():
+        raise LoadError("no_text", name=name, format=label)
+    return Loaded(text, 0, neutralised)
 
 
 def decode(data: bytes, name: str = "<text>") -> str:

@@ -284,7 +284,9 @@ class ReaderScreen(Screen[None]):
     def _step_section(self, step: int) -> None:
         if not self._section_order:
             return
-        current = self.current_section or self._section_order[0]
+        # The outline's cursor moves with the key that moved it, while the section it chose
+        # arrives as a message: k then [ typed quickly step from where k went.
+        current = self.query_one(OutlineTree).current_section or self.current_section or self._section_order[0]
         index = self._section_order.index(current) if current in self._section_order else 0
         index = max(0, min(len(self._section_order) - 1, index + step))
         self._go_to(self._section_order[index])
