@@ -202,3 +202,19 @@ class TestAwkwardFiles:
         assert out.splitlines()[2] == "2    一、提高政治站位,深化思想认识"
         assert cli.main(["stats", str(path), "--lang", "zh"]) == 0
         assert capsys.readouterr().err == f"study: {path}：有 3 个字符无法解码，已显示为 �\n"
+
+
+class TestTooLargeForPhrases:
+    def test_phrases_and_stats_refuse_in_one_line_before_starting(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from tui.core import workbook
+
+        monkeypatch.setattr(workbook, "MAX_PHRASE_CHARS", 100)
+        for command in ("phrases", "stats"):
+            assert cli.main([command, str(BUNDLED), "--lang", "en"]) == 1
+            out, err = capsys.readouterr()
+            assert out == ""
+            assert err.startswith(f"study: {BUNDLED}: too long to find key phrases in (")
+            assert err.count("\n") == 1
+        assert cli.main(["outline", str(BUNDLED), "--lang", "en"]) == 0  # reading it is fine

@@ -189,6 +189,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         from .core.phrases import extract, format_phrases, phrases_json
         from .i18n import captions
 
+        _refuse_if_too_large(path, text)
         phrases = extract(doc)
         if args.json:
             _print_json(phrases_json(doc, phrases))
@@ -256,6 +257,15 @@ def _progress(path: Path) -> Callable[[int, int], None] | None:
     return show
 
 
+def _refuse_if_too_large(path: Path, text: str) -> None:
+    """Key phrases of a document too long for them: one line before any work starts."""
+    from .core.workbook import MAX_PHRASE_CHARS
+    from .i18n import t
+
+    if len(text) > MAX_PHRASE_CHARS:
+        raise CliError(t("phrases_too_large", name=path, chars=len(text), limit=MAX_PHRASE_CHARS))
+
+
 def _open_store() -> Store:
     from .core.store import Store
 
@@ -310,6 +320,7 @@ def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
 
     store = _open_store()
     try:
+        _refuse_if_too_large(path, text)
         workbook = Workbook(path, text, store)
         doc = workbook.open()
         if workbook.problem is not None and not workbook.read_only:

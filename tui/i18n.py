@@ -59,6 +59,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_none": ("没有找到“{query}”", "No match for “{query}”"),
     "highlight_on": ("已标出要点", "Key phrases highlighted"),
     "highlight_off": ("已取消标出要点", "Key phrase highlighting off"),
+    "phrases_too_large": (
+        "{name}：文档太长（{chars:,} 字，上限 {limit:,} 字），不找要点；可以阅读和搜索。",
+        "{name}: too long to find key phrases in ({chars:,} characters; the limit is {limit:,}); it can be read and searched.",
+    ),
     "no_phrases_yet": ("要点还在提取中", "Key phrases are still being found"),
     "no_phrases_at_all": ("这篇文档里没有找到可测验的要点（可以按 e 自己添加）。", "No key phrases were found in this document (press e to add your own)."),
     "progress_not_kept": ("无法使用学习记录数据库（{error}）：可以阅读，但不会保存进度。", "The study database cannot be used ({error}): you can read, but progress will not be kept."),

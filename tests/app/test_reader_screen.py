@@ -863,3 +863,18 @@ async def test_the_speech_file_is_the_bundled_one():
 
     assert default_document().read_bytes() == SPEECH.read_bytes()
 
+
+
+async def test_a_document_too_long_for_key_phrases_is_read_and_says_so(make_app, monkeypatch):
+    from tui.core import workbook
+
+    monkeypatch.setattr(workbook, "MAX_PHRASE_CHARS", 100)
+    app = make_app(language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        status = str(reader.query_one("#status", Static).render())
+        assert status.startswith("zuofeng-speech.txt: too long to find key phrases in (")
+        assert app.workbook.cards == []
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)  # no quiz of a document without phrases

@@ -241,3 +241,20 @@ class TestProgress:
         assert stats.accuracy == 1.0
         assert len(stats.reviews_per_day) == 7 and stats.reviews_per_day[-1][1] == 1
         assert len(stats.due_forecast) == 7
+
+
+class TestTooLarge:
+    def test_a_document_over_the_limit_is_read_but_no_phrases_are_looked_for(
+        self, store: Store, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from tui.core import phrases, workbook as module
+
+        monkeypatch.setattr(module, "MAX_PHRASE_CHARS", len(NOTES) - 1)
+        monkeypatch.setattr(phrases, "extract", lambda doc: pytest.fail("extraction started"))
+        book = Workbook(PATH, NOTES, store)
+        book.open()
+        assert book.too_large
+        found = book.find_phrases()
+        assert found.too_large and not any(found.edited.values())
+        book.use_phrases(found)
+        assert book.phrases_ready and book.cards == []

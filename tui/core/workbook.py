@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, no
     from .store import Store
 
 
+# Finding key phrases takes about 90 bytes of memory and 2 µs per character: above this,
+# a document is read but not quizzed (a 60 MB file took 5 GB and 3 minutes), and says so.
+MAX_PHRASE_CHARS = 4_000_000
+
 NO_DOCUMENT = -1  # an id no document has: the figures of a document the store never saw are all zero
 
 
@@ -46,6 +50,7 @@ class FoundPhrases(NamedTuple):
     extracted: dict[str, list[Phrase]]
     edited: dict[str, list[Phrase]]
     problem: StoreError | None = None
+    too_large: bool = False  # the document is longer than MAX_PHRASE_CHARS: no phrases were looked for
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,11 @@ class Workbook:
             self._document_id = None
 
     @property
+    def too_large(self) -> bool:
+        """Whether the document is too long to look for key phrases in (see MAX_PHRASE_CHARS)."""
+        return len(self.text) > MAX_PHRASE_CHARS
+
+    @property
     def opened(self) -> Document:
         """The parsed document; a screen is only shown one after `open`."""
         if self.document is None:
@@ -173,6 +183,9 @@ class Workbook:
         from .quiz import cards_for
 
         document = self.opened
+        if self.too_large:
+            empty: dict[str, list[Phrase]] = {section.id: [] for section in document.walk()}
+            return FoundPhrases(empty, empty, too_large=True)
         try:
             extracted, edited = phrases_for(document, self.content_hash, self.store, self._document_id)
         except StoreError as error:

@@ -145,13 +145,20 @@ class ReaderScreen(Screen[None]):
         elif start == "review":
             self.action_review()
 
+    def _too_large(self) -> str:
+        from ..core.workbook import MAX_PHRASE_CHARS
+
+        name = printable(self.workbook.path.name)
+        return t("phrases_too_large", name=name, chars=len(self.workbook.text), limit=MAX_PHRASE_CHARS)
+
     def show_phrases(self) -> None:
         """The phrases' highlights, their count and the outline's progress, if the phrases changed."""
         if self._phrases_shown == self.workbook.revision:
             return
         self._phrases_shown = self.workbook.revision
         self.query_one(TextView).set_phrases(self.workbook.phrases)
-        self.set_status(t("phrase_count", count=len(self.workbook.cards)))
+        too_large = self.workbook.too_large
+        self.set_status(self._too_large() if too_large else t("phrase_count", count=len(self.workbook.cards)))
         self.show_progress()
 
     def show_progress(self) -> None:
@@ -224,6 +231,9 @@ class ReaderScreen(Screen[None]):
         """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
         if not self.workbook.phrases_ready:
             self.notify(t("no_phrases_yet"), severity="warning")
+            return True
+        if self.workbook.too_large:
+            self.notify(self._too_large(), severity="warning", markup=False)
             return True
         if not self.workbook.cards:
             self.notify(t("no_phrases_at_all"), severity="warning")
