@@ -75,6 +75,15 @@ class TestWhichDocument:
         assert len(store.reviews(original)) == 1 and len(store.reviews(copy.id)) == 2
         assert opened(store, speech).id == original  # and the original is still where it was
 
+    def test_the_same_text_in_another_format_is_the_same_document(self, store: Store, speech: Path) -> None:
+        # A .docx and its .txt export read as the same text: one document, whichever is opened.
+        original = opened(store, speech).id
+        grade(store, original, "一 :: 零容忍 #1")
+        export = opened(store, Path(shutil.copy(speech, speech.with_name("speech.docx"))))
+        assert export.id == original and export.copied_from is None
+        assert opened(store, speech).id == original  # and back again
+        assert [r.card_key for r in store.reviews(original)] == ["一 :: 零容忍 #1"]
+
     def test_moved_and_edited(self, store: Store, speech: Path, tmp_path: Path) -> None:
         first = opened(store, speech).id
         moved = write(tmp_path / "elsewhere" / "moved.txt", load(speech).replace("，", ",") + "补充。\n")

@@ -52,7 +52,8 @@ class Documents:
         by its fingerprint (most sentences in common). A document found that way whose
         file is gone was moved (and perhaps edited): it takes the new path. One whose
         file is still there was copied: the copy is a document of its own that starts
-        with the original's progress, and the original keeps its own.
+        with the original's progress, and the original keeps its own; but the same text
+        in a file of another format (a .docx and its .txt export) is the same document.
 
         `text` is the document's text, for its fingerprint; without it the file is read
         again, but only when the fingerprint is needed (a new or edited text). A title
@@ -91,7 +92,10 @@ class Documents:
                 )
                 return DocumentRecord(int(cursor.lastrowid or 0), changed=True)
             source, source_path, layout = row
-            if _is_elsewhere(source_path, where):
+            # The same text in another format (a .docx and its .txt export) is one document,
+            # whichever file is opened; a copy in the same format is a document of its own.
+            exported = sketch is None and Path(source_path).suffix.lower() != Path(where).suffix.lower()
+            if _is_elsewhere(source_path, where) and not exported:
                 cursor = db.execute(
                     "INSERT INTO documents (path, content_hash, title, opened_at, fingerprint, layout, copied_from) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
