@@ -247,7 +247,8 @@ class TestTooLarge:
     def test_a_document_over_the_limit_is_read_but_no_phrases_are_looked_for(
         self, store: Store, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from tui.core import phrases, workbook as module
+        from tui.core import phrases
+        from tui.core import workbook as module
 
         monkeypatch.setattr(module, "MAX_PHRASE_CHARS", len(NOTES) - 1)
         monkeypatch.setattr(phrases, "extract", lambda doc: pytest.fail("extraction started"))
