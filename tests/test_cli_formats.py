@@ -173,3 +173,24 @@ class TestIdentity:
             assert store.document(docx_path, content_hash(text), "t", text=text) == piped
         finally:
             store.close()
+
+
+def test_the_app_reads_a_word_file_itself_and_a_text_file_is_read_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A Word file or a PDF can take seconds: the app reads it in the background, counting
+    # pages on its status line; what can be told at once (a missing file) is told before.
+    from tui import cli
+    from tui.app import StudyApp
+
+    started: list[StudyApp] = []
+    monkeypatch.setattr(StudyApp, "run", lambda self, *a, **k: started.append(self))
+    docx = speech_docx(tmp_path / "speech.docx")
+    assert cli.main([str(docx), "--lang", "en"]) == 0
+    assert started[-1].workbook.read is not None and started[-1].workbook.text == ""
+    started[-1].workbook.open()
+    assert started[-1].workbook.opened.find("2") is not None and started[-1].workbook.read is None
+    assert cli.main(["quiz", str(SPEECH), "--lang", "en"]) == 0
+    assert started[-1].workbook.read is None and started[-1].workbook.text
+    assert cli.main([str(tmp_path / "gone.docx"), "--lang", "en"]) == 1
+    assert len(started) == 2

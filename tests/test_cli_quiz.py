@@ -242,6 +242,7 @@ class TestRefusedAnswers:
             ]
             self.file = file
             self.return_code = 0
+            self.failure = None
 
         def run(self) -> None:
             if self.file is not None:  # as if the file beside the database took them

@@ -56,6 +56,13 @@ class StudyApp(App[None]):
     class DocumentOpened(Message):
         """The workbook has parsed its document (in a worker, for a large one)."""
 
+    class OpenFailed(Message):
+        """The document could not be read (a damaged or scanned PDF, say): the app ends with this line."""
+
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
     class PhrasesFound(Message):
         def __init__(self, found: FoundPhrases) -> None:
             super().__init__()
@@ -67,6 +74,7 @@ class StudyApp(App[None]):
         self.workbook = workbook
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
+        self.failure: str | None = None  # why the document could not be opened, for the command line
         self.state_saved = False  # quitting saves, and unmounting would save again
         self._title_shown = False  # the terminal's title was set, and is given back on leaving
 
@@ -89,6 +97,10 @@ class StudyApp(App[None]):
             self.notify(t("database_moved_aside", name=store.moved_to.name), severity="warning", timeout=10)
         if self.workbook.document is not None:
             self.post_message(self.DocumentOpened())
+        elif self.workbook.read is not None:
+            # A Word file or a PDF is read in the background, its pages counted on the status line.
+            self.workbook.on_progress = self._reading
+            self.in_background(self._open_document, "read")
         elif len(self.workbook.text) <= INLINE_PARSE_CHARS:
             # A few milliseconds: the first frame then shows the document, not empty panes.
             self.workbook.open()
@@ -113,8 +125,26 @@ class StudyApp(App[None]):
             pass  # the event loop closed while the thread worked: nobody is waiting
 
     def _open_document(self) -> None:
-        self.workbook.open()
+        from .core.loader import LoadError
+
+        try:
+            self.workbook.open()
+        except LoadError as error:
+            self._report(self.OpenFailed(t(f"load_{error.kind}", **error.values)))
+            return
         self._report(self.DocumentOpened())
+
+    def _reading(self, done: int, total: int) -> None:
+        """From the background thread: how far the reading of a long document has come."""
+        name = printable(self.workbook.path.name)
+        try:
+            self.call_from_thread(self.reader.set_status, t("load_progress", name=name, done=done, total=total))
+        except RuntimeError:
+            pass  # the app has gone
+
+    def on_study_app_open_failed(self, message: OpenFailed) -> None:
+        self.failure = message.reason
+        self.exit(return_code=1)
 
     def on_study_app_document_opened(self) -> None:
         self.show_title(self.workbook.opened.title)

@@ -160,6 +160,11 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
             loaded, path = _read_stdin(opens_app=command in (None, "quiz", "review"))
         else:
             path = Path(args.path) if args.path else default_document()
+            if command in (None, "quiz", "review"):
+                deferred = _read_in_the_app(path)
+                if deferred is not None:
+                    start: Start = "quiz" if command == "quiz" else "review" if command == "review" else "read"
+                    return _open_app(path, "", args, start, read=deferred)
             loaded = load_text(path, progress=_progress(path))
     except LoadError as error:
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
@@ -197,6 +202,24 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
             _show(format_phrases(doc, phrases, captions()))
         return 0
     raise CliError(f"unknown command {command}")
+
+
+def _read_in_the_app(path: Path) -> Callable[[Callable[[int, int], None] | None], Loaded] | None:
+    """For a document that takes a while to read (Word, PDF, a web page, EPUB): a reader the app runs
+    in the background, showing its progress; None for plain text, read here at once.
+
+    What can be told without reading (missing, a folder, too large, a Word 97 .doc) is told
+    here, before the app starts.
+    """
+    from functools import partial
+
+    from .core import formats
+    from .core.loader import load_bytes, read_bytes
+
+    data = read_bytes(path)
+    if not data or formats.sniff(data, str(path)) == "text":
+        return None
+    return partial(load_bytes, data, str(path))
 
 
 def _read_stdin(opens_app: bool) -> tuple[Loaded, Path]:
@@ -278,7 +301,13 @@ def _open_store() -> Store:
     return store
 
 
-def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> int:
+def _open_app(
+    path: Path,
+    text: str,
+    args: argparse.Namespace,
+    start: Start,
+    read: Callable[[Callable[[int, int], None] | None], Loaded] | None = None,
+) -> int:
     from .app import StudyApp
     from .core.workbook import Workbook
     from .hangup import leave_when_the_terminal_goes
@@ -288,13 +317,16 @@ def _open_app(path: Path, text: str, args: argparse.Namespace, start: Start) -> 
     if new_per_day < 0:
         raise CliError(t("new_per_day_negative"))
     store = _open_store()
-    workbook = Workbook(path, text, store, new_per_day=new_per_day)
+    workbook = Workbook(path, text, store, new_per_day=new_per_day, read=read)
     app = StudyApp(workbook, section=getattr(args, "section", None), start=start)
     try:
         with leave_when_the_terminal_goes(app) as terminal_gone:
             app.run()
     finally:
         store.close()
+    if app.failure is not None:
+        _warn(app.failure)  # the document could not be read after all (a damaged page, a scan)
+        return 1
     answers = workbook.answers
     if answers is not None and answers.file is not None:
         _warn(t("answers_kept_in_file", count=answers.filed, path=answers.file))

@@ -107,6 +107,11 @@ def load_text(path: str | os.PathLike[str], progress: Progress | None = None) ->
 
     `progress(done, total)` is called as a long document (a PDF, page by page) is read.
     """
+    return load_bytes(read_bytes(path), str(path), progress)
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A document file's bytes, or LoadError: missing, a folder, a FIFO or device, too large, unreadable."""
     path = Path(path)
     name = str(path)
     try:
@@ -133,7 +138,7 @@ def load_text(path: str | os.PathLike[str], progress: Progress | None = None) ->
         raise LoadError("folder", name=name) from None
     except OSError as error:
         raise LoadError("unreadable", name=name, detail=error.strerror or error) from None
-    return load_bytes(data, name, progress)
+    return data
 
 
 def load_bytes(data: bytes, name: str = "<text>", progress: Progress | None = None) -> Loaded:

@@ -24,6 +24,9 @@ from .records import Answer, OrphanedCard, Position, Recorded, SectionStats
 from .scheduler import NEW_PER_DAY
 
 if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
+    from collections.abc import Callable
+
+    from .loader import Loaded
     from .session import BlankState
     from .store import Store
 
@@ -83,10 +86,20 @@ class Workbook:
     """
 
     def __init__(
-        self, path: Path, text: str, store: Store | None = None, *, new_per_day: int = NEW_PER_DAY
+        self,
+        path: Path,
+        text: str,
+        store: Store | None = None,
+        *,
+        new_per_day: int = NEW_PER_DAY,
+        read: Callable[[Callable[[int, int], None] | None], Loaded] | None = None,
     ) -> None:
         self.path = path
         self.text = text
+        # A document whose reading takes a while (a long PDF) is read by `open`, in the
+        # app's background thread, with `on_progress(done, total)` told as it goes.
+        self.read = read
+        self.on_progress: Callable[[int, int], None] | None = None
         self.store = store
         self.new_per_day = new_per_day
         self.document: Document | None = None
@@ -113,6 +126,9 @@ class Workbook:
         from .loader import content_hash
         from .outline import parse
 
+        if self.read is not None:
+            self.text = self.read(self.on_progress).text  # LoadError: the file cannot be studied
+            self.read = None
         document = parse(self.text, self.path.name)
         self.content_hash = content_hash(self.text)
         self._section_keys = document.section_keys()

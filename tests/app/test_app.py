@@ -1,0 +1,61 @@
+"""Tests of tui/app.py: a document read in the background, with progress, and one that cannot be read."""
+
+from __future__ import annotations
+
+import threading
+
+from textual.widgets import Static
+
+from tui.app import StudyApp
+from tui.core.loader import Loaded, LoadError
+from tui.core.workbook import Workbook
+from tui.i18n import set_language, t
+from tui.screens.help_screen import HelpScreen
+
+from .conftest import SPEECH, until
+
+NOTES = "学习笔记\n\n一、总体要求\n我们要坚持“两个确立”，做到“两个维护”。\n二、重点任务\n坚决反对“四风”。\n"
+
+
+def status(app: StudyApp) -> str:
+    return str(app.reader.query_one("#status", Static).render())
+
+
+async def test_a_long_document_is_read_in_the_background_with_its_pages_counted() -> None:
+    set_language("en")
+    turned = threading.Event()
+    release = threading.Event()
+
+    def read(progress):
+        progress(1, 3)
+        turned.set()
+        release.wait(30)  # the rest of the pages, while the app keeps answering keys
+        progress(3, 3)
+        return Loaded(NOTES)
+
+    app = StudyApp(Workbook(SPEECH.with_name("report.pdf"), "", read=read))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await until(pilot, lambda: turned.is_set() and "page 1 of 3" in status(app), "the first page counted")
+            assert status(app) == t("load_progress", name="report.pdf", done=1, total=3)
+            await pilot.press("question_mark")  # the app answers keys while the file is read
+            await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help open")
+            await pilot.press("escape")
+            release.set()
+            await until(pilot, lambda: app.workbook.phrases_ready, "the document read and its phrases found")
+            assert app.workbook.opened.title == "学习笔记" and app.reader.document is app.workbook.document
+    finally:
+        release.set()
+
+
+async def test_a_document_that_cannot_be_read_after_all_ends_the_app_with_its_reason() -> None:
+    set_language("en")
+
+    def read(progress):
+        raise LoadError("scanned", name="scan.pdf")
+
+    app = StudyApp(Workbook(SPEECH.with_name("scan.pdf"), "", read=read))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: not app.is_running, "the app ended")
+    assert app.return_code == 1
+    assert app.failure == t("load_scanned", name="scan.pdf")
