@@ -8,6 +8,7 @@ app itself only runs workers, notifies, shows help and the command palette, and 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -75,6 +76,7 @@ class StudyApp(App[None]):
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
         self.failure: str | None = None  # why the document could not be opened, for the command line
+        self._read_shown = 0.0  # when the reading's progress was last shown
         self.state_saved = False  # quitting saves, and unmounting would save again
         self._title_shown = False  # the terminal's title was set, and is given back on leaving
 
@@ -134,13 +136,25 @@ class StudyApp(App[None]):
             return
         self._report(self.DocumentOpened())
 
+    class Reading(Message):
+        """How far the reading of a long document has come (pages done of total)."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done, self.total = done, total
+
     def _reading(self, done: int, total: int) -> None:
-        """From the background thread: how far the reading of a long document has come."""
-        name = printable(self.workbook.path.name)
-        try:
-            self.call_from_thread(self.reader.set_status, t("load_progress", name=name, done=done, total=total))
-        except RuntimeError:
-            pass  # the app has gone
+        """From the background thread, at most ten times a second: it must not wait for the screen."""
+        now = time.monotonic()
+        if done < total and now - self._read_shown < 0.1:
+            return
+        self._read_shown = now
+        self._report(self.Reading(done, total))
+
+    def on_study_app_reading(self, message: Reading) -> None:
+        if self.workbook.document is None:
+            name = printable(self.workbook.path.name)
+            self.reader.set_status(t("load_progress", name=name, done=message.done, total=message.total))
 
     def on_study_app_open_failed(self, message: OpenFailed) -> None:
         self.failure = message.reason
