@@ -10,7 +10,6 @@ from tui.core.database import StoreError
 from tui.core.emphasis import code_paragraphs, emphasis_candidates
 from tui.core.figures import figure_spans
 from tui.core.items import enumeration_candidates
-from tui.core.keywords import filler_candidates, keyword_candidates
 from tui.core.lists import list_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.names import display_heading
@@ -24,10 +23,11 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
-MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
+# A blank earns its place by its own score: a section with nothing worth recalling has none,
+# rather than filler (个人权益, 采取措施) to make up a count.
 CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
 PART = 50_000  # characters of a section handled at once
 
@@ -233,17 +233,6 @@ def _extract_part(
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
-    wanted = min(room, max(2, length // 150))
-    if len(chosen) < 2 and len(chosen) < wanted:
-        # Nothing better: the most specific noun phrases, then any word.
-        fallback = term_candidates(paragraphs, context.terms, section, 40, relaxed=True)
-        if not any(c.kind == "term" for c in fallback):
-            fallback += keyword_candidates(paragraphs, context)
-        fallback = [c for c in fallback if not _inside_list(c, lists)]
-        chosen = _choose(paragraphs, [*chosen, *fallback], wanted)
-        if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
-            filler = [c for c in filler_candidates(paragraphs) if not _inside_list(c, lists)]
-            chosen = _choose(paragraphs, [*chosen, *filler], 2)
     for c in chosen:
         if c.kind in ("term", "list") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
