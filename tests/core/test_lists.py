@@ -80,3 +80,12 @@ def test_known_bad_blanks_never_come_back(blank: str) -> None:
     ]
     for paragraph in paragraphs:
         assert blank not in texts(extract_paragraph(paragraph))
+
+
+def test_a_last_item_runs_on_to_the_head_the_others_share() -> None:
+    # 风险监测 | 预警体系: the others end in 体系, so the last item does too.
+    found = extract_paragraph("完善国家安全法治体系、战略体系、政策体系、风险监测预警体系，不断完善。")
+    assert texts(found) == ["法治体系、战略体系、政策体系、风险监测预警体系"]
+    # Near miss: a last item that has the head already is left as it is.
+    found = extract_paragraph("坚持法治国家、法治政府、法治社会一体建设，不断前进。")
+    assert texts(found) == ["法治国家、法治政府、法治社会"]

@@ -92,3 +92,17 @@ def test_english_notes_get_blanks_too() -> None:
     found = extract_paragraph(paragraph)
     assert "separation of powers" in texts(found)
     assert_rules(section_of(paragraph), {"1": found})
+
+
+def test_half_of_a_pair_is_no_term() -> None:
+    text = "统筹推进国内法治和涉外法治，以良法促进发展。我们统筹推进国内法治，以良法保障善治。"
+    found = extract_paragraph(text)
+    # 国内法治 joined to 涉外法治 is half a unit; where it stands alone it may be a blank.
+    assert [(p.text, p.start) for p in found if p.text == "国内法治"] == [("国内法治", text.rindex("国内法治"))]
+    english = extract_paragraph("The accused shall be informed of the nature and cause of the accusation.")
+    assert "cause of the accusation" not in texts(english)
+
+
+def test_a_subject_and_its_predicate_after_de_is_no_term() -> None:
+    found = extract_paragraph("由履行个人信息保护职责的部门责令改正，给予警告，没收违法所得。")
+    assert "部门责令改正" not in texts(found)

@@ -150,13 +150,39 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         if any(closed > 1 for e, closed in lasts if e == last_end):
             return None  # two items and no telling where the second ends
     items = [(first_start, chain[0]), *middles, (chain[-1] + 1, last_end)]
+    extended = _shared_head(paragraph, items)
+    ran_on = extended != last_end
+    if ran_on:
+        items[-1] = (items[-1][0], extended)
+        last_end = extended
     joined = _joined_item(paragraph, last_end, items)
     if joined:
         items.append(joined)
     headed = _head_noun(paragraph, items) is not None
-    if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed):
+    if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
+
+
+def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
+    """Where the last item ends when the others share a head it lacks but the text goes on to
+    (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
+    to that head, or it would be cut in half."""
+    text = paragraph.text
+    start, end = items[-1]
+    heads = [text[s:e] for s, e in items[:-1]]
+    shared = 0
+    while shared < min(len(h) for h in heads) - 1 and len({h[-shared - 1] for h in heads}) == 1:
+        shared += 1
+    for size in range(shared, 1, -1):  # 科教兴国战略、人才强国战略: the head is 战略, not 国战略
+        head = heads[0][-size:]
+        if text[start:end].endswith(head):
+            return end
+        at = text.find(head, end, end + 4)
+        if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
+            continue
+        return at + size if (at + size) in paragraph.bounds else end
+    return end
 
 
 def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
@@ -237,10 +263,15 @@ def _head_noun(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | None
     return head[2] if after is None or is_punct(after[0][0]) else None
 
 
-def _parallel(paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: bool, headed: bool) -> bool:
-    """Whether the items are alike enough to be one list of terms."""
+def _parallel(
+    paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: bool, headed: bool, extended: bool = False
+) -> bool:
+    """Whether the items are alike enough to be one list of terms (`extended`: the last one
+    was run on to the head the others share, and may be a little longer)."""
     text = paragraph.text
     lengths = [e - s for s, e in items]
+    if extended and lengths[-1] <= ITEM_MAX + 2:
+        lengths[-1] = min(lengths[-1], ITEM_MAX)
     nominal = all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items)
     if max(lengths) > ITEM_MAX or max(lengths) > (3 if nominal else 2) * min(lengths):
         return False  # a list of clauses, or of things that are not alike

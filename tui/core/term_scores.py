@@ -7,6 +7,7 @@ that rjieba already holds (no second dictionary to load), and for English from w
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -123,6 +124,8 @@ def term_candidates(
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            if _half_of_pair(paragraph, term):
+                continue
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
@@ -131,6 +134,27 @@ def term_candidates(
                 best[term.text] = (score, index, term)
     ranked = sorted(best.values(), key=lambda v: -v[0])[:budget]
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
+
+
+_JOINS = frozenset("和 与 及 以及 或 或者 并".split())
+_ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
+_ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
+    """Whether the term is one of two things joined by 和/或者/and/or (国内法治和涉外法治, 个人或者
+    家庭事务, jury of the state and district, the nature and cause of): asked alone, half a unit."""
+    text = paragraph.text
+    if term.english:
+        return bool(_ENGLISH_JOIN.match(text, term.end) or _ENGLISH_JOINED.search(text, max(0, term.start - 40), term.start))
+    after = paragraph.token_at(term.end)
+    if after is not None and after[0] in _JOINS and _han(text[after[2] : after[2] + 1]):
+        return True
+    before = paragraph.token_ending(term.start)
+    if before is None or before[0] not in _JOINS:
+        return False
+    ahead = paragraph.token_ending(before[1])
+    return ahead is not None and paragraph.tag_of(ahead) in _NOUNS
 
 
 def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:

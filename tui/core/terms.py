@@ -229,6 +229,8 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
         if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in "；;，,。":
             continue
         start, end = tokens[k + 1][1], tokens[m - 1][2]
+        if any(tokens[i][0] in _VERBS_AS_NOUNS for i in range(k + 1, m)):
+            continue  # 的部门责令改正: a subject and its predicate
         if end - start <= 6 and all(tags[i] in ("d", "a", "n", "v", "vn", "b") for i in range(k + 1, m)):
             found.append(Term(start, end, text[start:end], m - k - 1))
     return found
