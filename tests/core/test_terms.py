@@ -106,3 +106,33 @@ def test_half_of_a_pair_is_no_term() -> None:
 def test_a_subject_and_its_predicate_after_de_is_no_term() -> None:
     found = extract_paragraph("由履行个人信息保护职责的部门责令改正，给予警告，没收违法所得。")
     assert "部门责令改正" not in texts(found)
+
+
+def test_english_lists_need_a_word_a_reader_would_not_supply() -> None:
+    from tui.core.terms_en import english_lists
+
+    def lists(text: str) -> list[str]:
+        return [text[s:e] for s, e in english_lists(Paragraph(text))]
+
+    assert lists("To define and punish Piracies and Felonies committed on the high Seas.") == ["Piracies and Felonies"]
+    # Near misses: common words any reader supplies, and a list cut after its first item.
+    assert lists("No Person shall, in Consequence of any Law or Regulation therein, be discharged.") == []
+    assert lists("but all Duties, Imposts and Excises shall be uniform.") == ["Duties, Imposts and Excises"]
+
+
+def test_english_names_the_context_gives_away_are_no_terms() -> None:
+    congress = " ".join(f"The Congress shall meet in Session {n}." for n in range(9))
+    text = f"{congress} Thereupon Congress shall decide. No Bill of Attainder shall pass without the Consent of the Congress."
+    found = texts(extract_paragraph(text))
+    assert "Bill of Attainder" in found
+    # A name the document uses all through (of the Congress), one capitalised word, an opener.
+    assert not {"Consent of the Congress", "Congress", "Thereupon Congress", "Session"} & set(found)
+
+
+def test_a_blank_never_opens_or_closes_half_a_bracket() -> None:
+    from tui.core.paragraph import Paragraph as P
+
+    piece = P('I do solemnly swear (or affirm) that I will faithfully execute the Office.')
+    at = piece.text.index("affirm")
+    assert not piece.valid(at, piece.text.index(" execute"))
+    assert piece.valid(at, at + len("affirm"))

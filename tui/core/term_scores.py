@@ -39,12 +39,16 @@ class TermStats:
     section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)  # how often each capitalised English word occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
         seen: set[str] = set()
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
+            if _LATIN.search(paragraph.text):
+                for word in _CAPITAL.findall(paragraph.text):
+                    self.names[word] = self.names.get(word, 0) + 1
             terms = all_terms(paragraph)
             if huge:
                 paragraph.release()  # a huge section is not held segmented whole
@@ -136,6 +140,10 @@ def term_candidates(
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
 
 
+_LATIN = re.compile("[A-Za-z]{3}")
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
+OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
@@ -168,8 +176,13 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + specific
     if stats.pervasive(text):
         return None
-    if term.words == 1 and not (capitalised and specific >= 3.2):
-        return None  # a single word must be a rare name (Impeachment), not a common one (State)
+    if term.words == 1:
+        return None  # one capitalised word (Electors, Pursuance) is a name the context gives away
+    last = text.split()[-1]
+    if " of " in text and stats.names.get(last, 0) >= OF_COMMON:
+        return None  # Consent of the Congress, Citizen of the United States: of what the document is about
+    if text.split()[0].lower() in _ORDINALS:
+        return None  # the Ninth Section: a reference
     if term.words > 1 and not (specific >= 2.5 and (capitalised or count >= 2)):
         return None
     return SCORES["term"] + 3 * specific + 6 * min(math.log2(count), 3) + (4 if term.words > 1 else 0)
