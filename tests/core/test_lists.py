@@ -89,3 +89,12 @@ def test_a_last_item_runs_on_to_the_head_the_others_share() -> None:
     # Near miss: a last item that has the head already is left as it is.
     found = extract_paragraph("坚持法治国家、法治政府、法治社会一体建设，不断前进。")
     assert texts(found) == ["法治国家、法治政府、法治社会"]
+
+
+def test_a_list_cut_out_of_a_compound_the_document_uses_is_no_blank() -> None:
+    # 个人信息种类 is a compound of this text: 种类、保存期限 would cut it in half.
+    text = "处理的个人信息种类发生变更的，应当告知。告知下列事项：处理的个人信息种类、保存期限；个人的权利。"
+    assert "种类、保存期限" not in texts(extract_paragraph(text))
+    # Near miss: the same list after 的, where no compound is cut.
+    text = "告知下列事项：个人信息的种类、保存期限；个人的权利和义务。"
+    assert "种类、保存期限" in texts(extract_paragraph(text))

@@ -17,13 +17,14 @@ from tui.core.paragraph import Paragraph, pieces
 from tui.core.phrase_context import Context, marked_term_candidates
 from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
 from tui.core.term_scores import REPEAT, term_candidates
+from tui.core.terms import chinese_terms
 from tui.core.terms_en import english_lists
 
 if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
@@ -229,6 +230,9 @@ def _extract_part(
     candidates += marked_term_candidates(paragraphs, context, matches)
     candidates += enumeration_candidates(paragraphs)
     candidates += term_candidates(paragraphs, context.terms, section, max(2, length // CHARS_PER_TERM))
+    cut = [c for c in candidates if _cut_from_compound(c, paragraphs, context)]
+    groups = {c.group for c in cut if c.group is not None}  # a long list goes whole or not at all
+    candidates = [c for c in candidates if c not in cut and (c.group is None or c.group not in groups)]
     lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
@@ -258,6 +262,18 @@ def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]
     for members in groups.values():
         spans.setdefault(members[0].paragraph, []).append((members[0].start, members[-1].end))
     return spans
+
+
+def _cut_from_compound(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """A list whose edge falls inside a compound the document uses more than once
+    (个人信息|种类、保存期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
+    if c.kind != "list" or "、" not in paragraphs[c.paragraph].text[c.start : c.end]:
+        return False
+    counts = context.terms.count
+    return any(
+        (t.start < c.start < t.end or t.start < c.end < t.end) and counts.get(t.text, 0) >= 2
+        for t in chinese_terms(paragraphs[c.paragraph])
+    )
 
 
 def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:

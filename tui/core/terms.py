@@ -183,6 +183,8 @@ def _run_terms(
                 continue  # 本法规定处理个人信息, 个人权益造成不利影响: a clause
             if words[-1][0] in _EMPTY_HEADS or words[-1][0] in _VERBS_AS_NOUNS or words[0][0] in _VERBS_AS_NOUNS:
                 continue  # 个人信息保护方面, 部门责令改正, 利用个人信息
+            if words[0][0].startswith(_VERB_STARTS):
+                continue  # 采取措施, 不合理 open with a verb or a negation whatever their tags
             s, e = words[0][1], words[-1][2]
             phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
@@ -199,7 +201,12 @@ def _single_noun(word: str) -> bool:
         and word not in _EMPTY_HEADS
         and word not in _VERBS_AS_NOUNS
         and not word.startswith(_DETERMINER_STARTS)
+        # 采取措施 (tagged a name), 不合理: a verb with its object, a negated quality
+        and not word.startswith(_VERB_STARTS)
     )
+
+
+_VERB_STARTS = ("不", "未", "无", *sorted(_LIGHT_VERBS))
 
 
 def _next_verb(verbs: list[int], k: int, length: int) -> int:
