@@ -98,3 +98,16 @@ def test_a_list_cut_out_of_a_compound_the_document_uses_is_no_blank() -> None:
     # Near miss: the same list after 的, where no compound is cut.
     text = "告知下列事项：个人信息的种类、保存期限；个人的权利和义务。"
     assert "种类、保存期限" in texts(extract_paragraph(text))
+
+
+def test_a_list_that_goes_on_past_its_last_item_is_no_blank() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # A join whose item was not taken, and a short last item that qualifies the noun after it.
+    found = texts(extract_paragraph(f"{padding}评估个人的行为习惯、兴趣爱好或者经济、健康、信用状况等。{padding}"))
+    assert "行为习惯、兴趣爱好" not in found
+    found = texts(extract_paragraph(f"{padding}担任相关企业的董事、监事、高级管理人员。{padding}"))
+    assert "董事、监事、高级" not in found
+    # Near miss: a short last item before a particle the segmenter glued on (完整|地向).
+    found = texts(extract_paragraph(f"{padding}应当真实、准确、完整地向个人告知下列事项。{padding}"))
+    assert "真实、准确、完整" in found
+

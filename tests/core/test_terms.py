@@ -143,3 +143,17 @@ def test_a_verb_with_its_object_or_a_negated_quality_is_no_term() -> None:
     found = {t.text for t in chinese_terms(Paragraph(text))}
     assert not {"采取措施", "不合理"} & found
     assert "差别待遇" in found  # near miss: a noun next to them is still one
+
+
+def test_a_term_met_all_through_a_document_is_a_blank_only_where_it_is_defined() -> None:
+    body = "处理者开展个人信息处理活动，应当遵守规定。"
+    sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [body * 2]) for i in range(1, 6)]
+    sections.append(Section("9", "heading", 1, "9、", "附则", ["个人信息处理活动是指收集、存储、使用个人信息的活动。"]))
+    found = extract(Document("t", "text", sections))
+    where = [sid for sid, phrases in found.items() if "个人信息处理活动" in texts(phrases)]
+    assert set(where) <= {"9"}  # met ten times: never where it is only used
+
+
+def test_a_one_character_head_before_de_is_no_term() -> None:
+    text = "新时代党的创新理论深入人心，新时代党的建设新的伟大工程取得成效。"
+    assert "新时代党" not in texts(extract_paragraph(text))

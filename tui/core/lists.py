@@ -158,6 +158,8 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     joined = _joined_item(paragraph, last_end, items)
     if joined:
         items.append(joined)
+    elif _open_edge(paragraph, items):
+        return None
     headed = _head_noun(paragraph, items) is not None
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
@@ -183,6 +185,27 @@ def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
             continue
         return at + size if (at + size) in paragraph.bounds else end
     return end
+
+
+def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether the list goes on past its last item, so that it would be cut: a join whose item
+    was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
+    noun after it (董事、监事、高级|管理人员)."""
+    text = paragraph.text
+    end = items[-1][1]
+    after = paragraph.token_at(end)
+    if after is None:
+        return False
+    if after[0] in _LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
+        opener = paragraph.token_at(after[2])
+        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole.
+        return opener is None or paragraph.tag_of(opener) not in ("v", "p", "d")
+    return (
+        end - items[-1][0] <= 2
+        and after[0][0] not in _PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
+        and len(after[0]) >= 2
+        and paragraph.tag_of(after) in ("n", "nz", "ng")
+    )
 
 
 def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from tui.core.terms import _NOUNS, Term, _han, all_terms
 from tui.core.terms_en import specificity
 
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
+FAMILIAR = 8  # a term met this often is a blank only where it is defined
 OFTEN = 10  # ... and a term met this often in the document in one section only
 _TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
 _COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
@@ -130,6 +131,8 @@ def term_candidates(
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
             if _half_of_pair(paragraph, term):
                 continue
+            if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
+                continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
@@ -147,6 +150,11 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+def _short_head(paragraph: Paragraph, term: Term) -> bool:
+    last = paragraph.token_ending(term.end)
+    return last is not None and len(last[0]) == 1 and term.words > 1
 
 
 def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
@@ -227,6 +235,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
+    if count >= FAMILIAR and not term.defined:
+        return None  # met this often, the reader knows it from the context (个人信息处理活动)
     if stats.marked and not strong:
         return None  # the author's marks say what matters; a plain noun phrase adds little
     if term.words == 1:
