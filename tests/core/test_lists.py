@@ -111,3 +111,9 @@ def test_a_list_that_goes_on_past_its_last_item_is_no_blank() -> None:
     found = texts(extract_paragraph(f"{padding}应当真实、准确、完整地向个人告知下列事项。{padding}"))
     assert "真实、准确、完整" in found
 
+
+
+def test_a_quality_before_the_first_item_belongs_to_it() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}提供重要互联网平台服务、用户数量巨大、业务类型复杂的处理者。{padding}"))
+    assert not any(t.startswith("互联网平台服务") for t in found)

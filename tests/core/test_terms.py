@@ -157,3 +157,9 @@ def test_a_term_met_all_through_a_document_is_a_blank_only_where_it_is_defined()
 def test_a_one_character_head_before_de_is_no_term() -> None:
     text = "新时代党的创新理论深入人心，新时代党的建设新的伟大工程取得成效。"
     assert "新时代党" not in texts(extract_paragraph(text))
+
+
+def test_a_subject_with_its_predicate_is_no_term_whatever_the_tags() -> None:
+    found = {t.text for t in chinese_terms(Paragraph("发现违法处理个人信息涉嫌犯罪的，应当建立便捷的个人行使权利的申请受理机制。"))}
+    assert not {"个人信息涉嫌犯罪", "个人行使权利"} & found
+    assert "个人信息保护影响评估" in {t.text for t in chinese_terms(Paragraph("应当进行个人信息保护影响评估。"))}

@@ -190,8 +190,11 @@ def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
 def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Whether the list goes on past its last item, so that it would be cut: a join whose item
     was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
-    noun after it (董事、监事、高级|管理人员)."""
+    noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……)."""
     text = paragraph.text
+    before = paragraph.token_ending(items[0][0])
+    if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
+        return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
     end = items[-1][1]
     after = paragraph.token_at(end)
     if after is None:
