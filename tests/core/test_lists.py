@@ -117,3 +117,15 @@ def test_a_quality_before_the_first_item_belongs_to_it() -> None:
     padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
     found = texts(extract_paragraph(f"{padding}提供重要互联网平台服务、用户数量巨大、业务类型复杂的处理者。{padding}"))
     assert not any(t.startswith("互联网平台服务") for t in found)
+
+
+def test_the_tail_of_a_longer_list_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}委托处理个人信息、向其他个人信息处理者提供个人信息、公开个人信息；{padding}"
+    assert "提供个人信息、公开个人信息" not in texts(extract_paragraph(text))
+    # Near miss: after 的 a phrase is closed, and the list after it stands alone.
+    text = f"{padding}应当以显著方式、清晰易懂的语言真实、准确、完整地向个人告知。{padding}"
+    assert "真实、准确、完整" in texts(extract_paragraph(text))
+    # A verb as the last item has its object after it: the list is whole.
+    text = f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"
+    assert "鼓励、支持、引导" in texts(extract_paragraph(text))

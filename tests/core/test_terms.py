@@ -163,3 +163,16 @@ def test_a_subject_with_its_predicate_is_no_term_whatever_the_tags() -> None:
     found = {t.text for t in chinese_terms(Paragraph("发现违法处理个人信息涉嫌犯罪的，应当建立便捷的个人行使权利的申请受理机制。"))}
     assert not {"个人信息涉嫌犯罪", "个人行使权利"} & found
     assert "个人信息保护影响评估" in {t.text for t in chinese_terms(Paragraph("应当进行个人信息保护影响评估。"))}
+
+
+def test_two_things_joined_inside_are_no_term() -> None:
+    text = "为党和国家各项事业提供科学思想方法，党和国家各项事业蓬勃发展。"
+    assert "党和国家各项事业" not in texts(extract_paragraph(text))
+    # Near miss: 和平 is a word, not a join.
+    assert "和平发展道路" in {t.text for t in chinese_terms(Paragraph("坚定不移走和平发展道路。"))}
+
+
+def test_a_verb_before_zai_ends_a_clause_not_a_term() -> None:
+    text = "运营者应当将在境内收集和产生的个人信息存储在境内。个人信息存储期限应当最短。"
+    found = [(p.text, p.start) for p in extract_paragraph(text)]
+    assert ("个人信息存储", text.index("个人信息存储")) not in found

@@ -11,6 +11,8 @@ ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
 GROUP_ITEMS = 3  # a longer list of at most this many names is asked item by item
+_MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
+ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
 LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
 # Words that end a list item on the right, or stop a first item growing to the left.
@@ -192,6 +194,13 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
     noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……)."""
     text = paragraph.text
+    opening = text[max(0, items[0][0] - ENUMERATION_GAP) : items[0][0]]
+    gap = opening[opening.rindex("、") + 1 :] if "、" in opening else None
+    if gap is not None and not any(is_punct(c) or c in "的地" for c in gap) and not any(m in gap for m in _MODALS):
+        # 委托处理个人信息、向其他处理者|提供个人信息、公开个人信息: the tail of a longer list
+        # (not after 的, which closes a phrase of its own: 清晰易懂的语言|真实、准确、完整, nor
+        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得非法|收集、使用)
+        return True
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
@@ -203,8 +212,11 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         opener = paragraph.token_at(after[2])
         # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole.
         return opener is None or paragraph.tag_of(opener) not in ("v", "p", "d")
+    last = paragraph.token_ending(end)
     return (
         end - items[-1][0] <= 2
+        and last is not None
+        and paragraph.tag_of(last) in ("b", "n", "nz", "a")  # 鼓励、支持、引导|非公有制: a verb has its object
         and after[0][0] not in _PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")

@@ -129,10 +129,12 @@ def term_candidates(
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
-            if _half_of_pair(paragraph, term):
-                continue
+            if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
+                continue  # 党和国家各项事业: two things, not one term
             if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
                 continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
+            if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):
+                continue  # 个人信息存储|在境内: the last word is the verb of a clause
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
@@ -147,9 +149,15 @@ _LATIN = re.compile("[A-Za-z]{3}")
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+def _verb_head(paragraph: Paragraph, term: Term) -> bool:
+    last = paragraph.token_ending(term.end)
+    return last is not None and term.words > 1 and pos_of(last[0]) in ("v", "vn", "j")
 
 
 def _short_head(paragraph: Paragraph, term: Term) -> bool:
