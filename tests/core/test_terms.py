@@ -176,3 +176,23 @@ def test_a_verb_before_zai_ends_a_clause_not_a_term() -> None:
     text = "运营者应当将在境内收集和产生的个人信息存储在境内。个人信息存储期限应当最短。"
     found = [(p.text, p.start) for p in extract_paragraph(text)]
     assert ("个人信息存储", text.index("个人信息存储")) not in found
+
+
+def test_the_work_on_something_is_no_term_and_a_familiar_term_needs_a_heading() -> None:
+    found = {t.text for t in chinese_terms(Paragraph("指导、监督个人信息处理者开展个人信息保护工作。"))}
+    assert "个人信息保护工作" not in found
+    body = "国家机关为履行法定职责处理个人信息，应当依照规定进行。" * 2
+    others = ["建设美丽乡村需要长期努力。", "发展数字经济推动产业升级。", "完善社会保障体系覆盖全民。", "保护生态环境建设美丽中国。", "促进文化繁荣满足精神需求。"]
+
+    def document(heading: str) -> Document:
+        sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [body]) for i in range(1, 4)]
+        sections += [Section(str(i), "heading", 1, f"{i}、", f"其他{i}", [t]) for i, t in enumerate(others, 4)]
+        sections[-1] = Section("8", "heading", 1, "8、", heading, [others[-1]])
+        return Document("t", "text", sections)
+
+    # Met six times and named by no heading: the context gives it away.
+    found = extract(document("文化繁荣"))
+    assert not any("法定职责" in texts(phrases) for phrases in found.values())
+    # Near miss: a heading names it, so it is a point of the document.
+    found = extract(document("法定职责"))
+    assert any("法定职责" in texts(phrases) for phrases in found.values())

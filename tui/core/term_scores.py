@@ -19,6 +19,7 @@ from tui.core.terms_en import specificity
 
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
 FAMILIAR = 8  # a term met this often is a blank only where it is defined
+KNOWN = 6  # ... and one met this often too, unless a heading names it
 OFTEN = 10  # ... and a term met this often in the document in one section only
 _TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
 _COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
@@ -243,8 +244,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
-    if count >= FAMILIAR and not term.defined:
-        return None  # met this often, the reader knows it from the context (个人信息处理活动)
+    if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
+        return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
         return None  # the author's marks say what matters; a plain noun phrase adds little
     if term.words == 1:

@@ -45,7 +45,7 @@ _VERBS_AS_NOUNS = frozenset(
     "确保 实现 提高 落实 开展 行使 无法 改正 处 不得 应当 可以 需要 符合 属于 包括 通过 进行 发现 提供".split()
 )
 # Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权, 本法规定).
-_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 情形 事项 事宜 之间 以上 以下 等等 规定".split())
+_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 情形 事项 事宜 工作 之间 以上 以下 等等 规定".split())
 
 
 class Term(NamedTuple):
