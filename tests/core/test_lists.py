@@ -129,3 +129,12 @@ def test_the_tail_of_a_longer_list_is_no_list() -> None:
     # A verb as the last item has its object after it: the list is whole.
     text = f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"
     assert "鼓励、支持、引导" in texts(extract_paragraph(text))
+
+
+def test_a_first_item_takes_the_opener_the_others_share() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}建成世界最大的高速铁路网、高速公路网，机场港口建设取得进展。{padding}"))
+    assert "高速铁路网、高速公路网" in found
+    # Near miss: the opener glued to the word before by the segmenter leaves no clean edge.
+    found = texts(extract_paragraph(f"{padding}全面贯彻党的基本路线、基本方略，采取一系列战略性举措。{padding}"))
+    assert "路线、基本方略" not in found

@@ -196,3 +196,9 @@ def test_the_work_on_something_is_no_term_and_a_familiar_term_needs_a_heading() 
     # Near miss: a heading names it, so it is a point of the document.
     found = extract(document("法定职责"))
     assert any("法定职责" in texts(phrases) for phrases in found.values())
+
+
+def test_words_set_side_by_side_are_no_term_alone() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}推进作风建设常态化长效化。{padding}"))
+    assert not any(t.endswith(("常态化", "长效化")) for t in found)

@@ -19,7 +19,7 @@ LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no bla
 _LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
 _LIST_LEFT_STOP = frozenset(
     "的 地 得 之 了 着 过 到 在 对 把 将 和 与 及 以及 或 或者 是 为 从 向 以 被 让 使 由 等 通过 存在 包括 "
-    "如 比如 例如 就 都 也 还 要 并 而 即 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
+    "如 比如 例如 就 都 也 还 要 并 而 即 才 才能 便 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
     # verbs that govern a whole list as their object (遵循公开、透明原则)
     "遵循 实行 保障 维护 落实 贯彻 增强 提高 促进 完善 建立 健全 强化 构建 形成 坚定 树立 具有 违反 采取 "
     "取得 确保 保证 发挥 弘扬 践行 培育".split()
@@ -152,6 +152,10 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         if any(closed > 1 for e, closed in lasts if e == last_end):
             return None  # two items and no telling where the second ends
     items = [(first_start, chain[0]), *middles, (chain[-1] + 1, last_end)]
+    first_start = _shared_opener(paragraph, items)
+    if first_start is None:
+        return None
+    items[0] = (first_start, items[0][1])
     extended = _shared_head(paragraph, items)
     ran_on = extended != last_end
     if ran_on:
@@ -166,6 +170,25 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
+
+
+def _shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | None:
+    """Where the first item starts when the others open with a word it lacks but the text has
+    just before it (高速|铁路网、高速公路网): there, or it would be cut; None when that is
+    inside a word (党的基本|路线、基本方略)."""
+    text = paragraph.text
+    start, end = items[0]
+    others = [text[s:e] for s, e in items[1:]]
+    size = 0
+    while size < min(len(o) for o in others) - 1 and len({o[size] for o in others}) == 1:
+        size += 1
+    opener = others[0][: min(size, 2 if len(others) == 1 else size)]
+    if len(opener) < 2 or text[start:end].startswith(opener) or not text[:start].endswith(opener):
+        return start
+    at = start - len(opener)
+    if at not in paragraph.bounds:
+        return None  # 党的基本|路线: the segmenter glued the opener to the word before; no clean edge
+    return at if end - at <= ITEM_MAX else start
 
 
 def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:

@@ -130,6 +130,8 @@ def term_candidates(
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            if _juxtaposed(paragraph, term):
+                continue  # 常态化|长效化: one of words set side by side, a list without its marks
             if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
                 continue  # 党和国家各项事业: two things, not one term
             if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
@@ -154,6 +156,24 @@ _PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+def _juxtaposed(paragraph: Paragraph, term: Term) -> bool:
+    if term.english:
+        return False
+    first, last = paragraph.token_at(term.start), paragraph.token_ending(term.end)
+    pairs = ((paragraph.token_ending(term.start), first), (paragraph.token_at(term.end), last))
+    for other, word in pairs:
+        if other is None or word is None or len(word[0]) < 2:
+            continue
+        if len(other[0]) == len(word[0]) and other[0][-1] == word[0][-1] and other[0] != word[0]:
+            return True
+    text = paragraph.text
+    for size in (2, 3):  # 常态化|长效化, cut by the segmenter into 常态 化 长效 化
+        after = text[term.end : term.end + size]
+        if len(after) == size and _han(after) and after[-1] == term.text[-1] and after != term.text[-size:]:
+            return True
+    return False
 
 
 def _verb_head(paragraph: Paragraph, term: Term) -> bool:
