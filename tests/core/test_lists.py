@@ -138,3 +138,11 @@ def test_a_first_item_takes_the_opener_the_others_share() -> None:
     # Near miss: the opener glued to the word before by the segmenter leaves no clean edge.
     found = texts(extract_paragraph(f"{padding}全面贯彻党的基本路线、基本方略，采取一系列战略性举措。{padding}"))
     assert "路线、基本方略" not in found
+
+
+def test_a_short_last_item_that_qualifies_the_noun_after_it_cuts_the_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}提高捍卫国家主权、安全、发展利益战略能力。{padding}"))
+    assert "国家主权、安全、发展" not in found
+    found = texts(extract_paragraph(f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"))
+    assert "鼓励、支持、引导" in found  # near miss: verbs with their object

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.paragraph import Paragraph, is_punct, nounish, pos
+from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
@@ -31,6 +31,7 @@ _DETERMINERS = ("各", "本", "每", "该", "某", "其", "此", "这", "那", "
 # Parts of speech of function words: adverbs, prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "r")
 _PARTICLES = frozenset("了 着 的 地 得".split())
+_PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
 _NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[条款项章节]")
 
@@ -235,11 +236,14 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         opener = paragraph.token_at(after[2])
         # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole.
         return opener is None or paragraph.tag_of(opener) not in ("v", "p", "d")
+    if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
+        if after[0] not in _PLACES and not is_punct(after[0]):
+            return True  # 城市群、都市|圈: the last item is cut before its suffix
     last = paragraph.token_ending(end)
     return (
         end - items[-1][0] <= 2
         and last is not None
-        and paragraph.tag_of(last) in ("b", "n", "nz", "a")  # 鼓励、支持、引导|非公有制: a verb has its object
+        and paragraph.tag_of(last) in ("b", "n", "nz", "a", "vn")  # 鼓励、支持、引导|非公有制: a verb has its object
         and after[0][0] not in _PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")
