@@ -231,8 +231,10 @@ def _extract_part(
     candidates += enumeration_candidates(paragraphs)
     candidates += term_candidates(paragraphs, context.terms, section, max(2, length // CHARS_PER_TERM))
     cut = [c for c in candidates if _cut_from_compound(c, paragraphs, context)]
-    groups = {c.group for c in cut if c.group is not None}  # a long list goes whole or not at all
-    candidates = [c for c in candidates if c not in cut and (c.group is None or c.group not in groups)]
+    if cut:
+        groups = {c.group for c in cut if c.group is not None}  # a long list goes whole or not at all
+        gone = {id(c) for c in cut}
+        candidates = [c for c in candidates if id(c) not in gone and (c.group is None or c.group not in groups)]
     lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
     candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]

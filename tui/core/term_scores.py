@@ -130,6 +130,10 @@ def term_candidates(
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            score = _score(term, stats, section, relaxed)
+            if score is None:
+                continue
+            # The checks of its place in the sentence, only for a term worth the trouble.
             if _juxtaposed(paragraph, term):
                 continue  # 常态化|长效化: one of words set side by side, a list without its marks
             if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
@@ -138,9 +142,6 @@ def term_candidates(
                 continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
             if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):
                 continue  # 个人信息存储|在境内: the last word is the verb of a clause
-            score = _score(term, stats, section, relaxed)
-            if score is None:
-                continue
             held = best.get(term.text)
             if held is None or (term.defined and not held[2].defined):
                 best[term.text] = (score, index, term)
