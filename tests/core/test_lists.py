@@ -146,3 +146,16 @@ def test_a_short_last_item_that_qualifies_the_noun_after_it_cuts_the_list() -> N
     assert "国家主权、安全、发展" not in found
     found = texts(extract_paragraph(f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"))
     assert "鼓励、支持、引导" in found  # near miss: verbs with their object
+
+
+def test_a_list_joined_to_more_than_its_items_is_no_blank() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 和处理的……: a verb made a modifier by 的 is one more item, not a new clause.
+    text = f"{padding}个人信息的处理目的、处理方式和处理的个人信息种类发生变更的，应当重新取得同意。{padding}"
+    assert "处理目的、处理方式" not in texts(extract_paragraph(text))
+    # 名称或者|姓名: the first item is the second half of a pair before it.
+    text = f"{padding}应当向个人告知接收方的名称或者姓名、联系方式、处理目的、处理方式。{padding}"
+    assert not any(t.startswith("姓名、") for t in texts(extract_paragraph(text)))
+    # Near miss: a verb after the join opens a clause of its own.
+    text = f"{padding}处理者违反法律、行政法规或者违反约定处理个人信息。{padding}"
+    assert "法律、行政法规" in texts(extract_paragraph(text))

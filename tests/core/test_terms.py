@@ -202,3 +202,14 @@ def test_words_set_side_by_side_are_no_term_alone() -> None:
     padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
     found = texts(extract_paragraph(f"{padding}推进作风建设常态化长效化。{padding}"))
     assert not any(t.endswith(("常态化", "长效化")) for t in found)
+
+
+def test_the_theme_with_a_word_before_it_is_no_term() -> None:
+    sections = [
+        Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [f"处理个人信息应当遵守第{i}项规定，保护个人信息安全。"])
+        for i in range(1, 6)
+    ]
+    sections.append(Section("6", "heading", 1, "6、", "第六条", ["在境内处理自然人个人信息的活动，适用本法。"]))
+    sections[0] = Section("1", "heading", 1, "1、", "自然人个人信息的保护", sections[0].paragraphs)
+    found = extract(Document("t", "text", sections))
+    assert "自然人个人信息" not in texts(found["6"])

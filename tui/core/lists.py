@@ -228,14 +228,21 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+    if before is not None and before[0] in _LAST_JOINS:
+        ahead = paragraph.token_ending(before[1])
+        if ahead is not None and paragraph.tag_of(ahead) in _NOUN_TAGS:
+            return True  # 名称或者|姓名、联系方式: the first item is the second of a pair before it
     end = items[-1][1]
     after = paragraph.token_at(end)
     if after is None:
         return False
     if after[0] in _LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
         opener = paragraph.token_at(after[2])
-        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole.
-        return opener is None or paragraph.tag_of(opener) not in ("v", "p", "d")
+        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
+        # unless 的 makes that verb a modifier of one more item (处理目的、处理方式和处理的……种类).
+        if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
+            return True
+        return text[opener[2] : opener[2] + 1] == "的"
     if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
         if after[0] not in _PLACES and not is_punct(after[0]):
             return True  # 城市群、都市|圈: the last item is cut before its suffix

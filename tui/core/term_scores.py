@@ -97,6 +97,11 @@ class TermStats:
         return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
 
 
+def _theme_with_modifier(text: str, stats: TermStats) -> bool:
+    words = paragraph_words(text)
+    return len(words) >= 2 and len(words[0]) <= 3 and stats.pervasive("".join(words[1:]))
+
+
 def _specific_words(words: list[str]) -> bool:
     """Whether a compound holds a rare word, or is rare as a whole (紧急情况 is neither)."""
     rarities = [rarity(w) for w in words]
@@ -265,6 +270,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
+    if count < 3 and not defined and _theme_with_modifier(text, stats):
+        return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
         return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
