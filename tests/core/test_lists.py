@@ -159,3 +159,17 @@ def test_a_list_joined_to_more_than_its_items_is_no_blank() -> None:
     # Near miss: a verb after the join opens a clause of its own.
     text = f"{padding}处理者违反法律、行政法规或者违反约定处理个人信息。{padding}"
     assert "法律、行政法规" in texts(extract_paragraph(text))
+
+
+def test_a_pair_met_all_through_the_document_is_boilerplate() -> None:
+    from tui.core.model import Document, Section
+    from tui.core.phrases import extract
+
+    def blanks(times: int) -> list[str]:
+        text = "处理者违反法律、行政法规或者违反约定处理个人信息，应当承担责任。"
+        sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [text]) for i in range(times)]
+        found = extract(Document("t", "text", sections))
+        return [t for phrases in found.values() for t in texts(phrases)]
+
+    assert "法律、行政法规" not in blanks(8)
+    assert "法律、行政法规" in blanks(3)  # near miss: a list met a few times is still one

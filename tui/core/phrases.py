@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "13"
+EXTRACTOR_VERSION = "14"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
@@ -284,10 +284,12 @@ def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
 
 
 def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
-    """A whole list already blanked in `REPEAT` sections is boilerplate by now (法律、行政法规)."""
+    """A whole list already blanked in `REPEAT` sections, or met all through the document,
+    is boilerplate (法律、行政法规)."""
     if c.kind != "list" or c.group is not None:
         return False
-    return context.terms.blanked.get(paragraphs[c.paragraph].text[c.start : c.end], 0) >= REPEAT
+    text = paragraphs[c.paragraph].text[c.start : c.end]
+    return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:

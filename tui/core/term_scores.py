@@ -41,13 +41,16 @@ class TermStats:
     section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
-    names: dict[str, int] = field(default_factory=dict)  # how often each capitalised English word occurs
+    names: dict[str, int] = field(default_factory=dict)
+    pairs: dict[str, int] = field(default_factory=dict)  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
         seen: set[str] = set()
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
+            if "、" in paragraph.text:
+                self._count_pairs(paragraph.text)
             if _LATIN.search(paragraph.text):
                 for word in _CAPITAL.findall(paragraph.text):
                     self.names[word] = self.names.get(word, 0) + 1
@@ -66,6 +69,23 @@ class TermStats:
                     self.first_section.setdefault(term.text, section)
         if paragraphs:
             self.filled += 1
+
+    def _count_pairs(self, text: str) -> None:
+        """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
+        article is boilerplate, not a list to recall)."""
+        pairs = self.pairs
+        at = text.find("、")
+        while at != -1:
+            for a in range(2, 5):
+                for b in range(2, 5):
+                    pair = text[at - a : at + 1 + b]
+                    if len(pair) == a + b + 1:
+                        pairs[pair] = pairs.get(pair, 0) + 1
+            at = text.find("、", at + 1)
+
+    def boilerplate(self, text: str) -> bool:
+        """A list of two short items met this often in the document is its boilerplate."""
+        return self.pairs.get(text, 0) >= FAMILIAR
 
     def finish(self) -> None:
         """Count each term inside the longer terms that start with it as well (个人信息保护影响评估
