@@ -213,3 +213,10 @@ def test_the_theme_with_a_word_before_it_is_no_term() -> None:
     sections[0] = Section("1", "heading", 1, "1、", "自然人个人信息的保护", sections[0].paragraphs)
     found = extract(Document("t", "text", sections))
     assert "自然人个人信息" not in texts(found["6"])
+
+
+def test_of_a_name_used_all_through_counts_its_plural_too() -> None:
+    legislature = " ".join(f"The Legislature shall meet in Session {n}." for n in range(4))
+    legislatures = " ".join(f"The Legislatures shall sit in Place {n}." for n in range(4))
+    text = f"{legislature} {legislatures} On Application of the Legislatures the Congress shall act."
+    assert "Application of the Legislatures" not in texts(extract_paragraph(text))

@@ -242,7 +242,8 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if term.words == 1:
         return None  # one capitalised word (Electors, Pursuance) is a name the context gives away
     last = text.split()[-1]
-    if " of " in text and stats.names.get(last, 0) >= OF_COMMON:
+    singular = last[:-1] if last.endswith("s") else last
+    if " of " in text and stats.names.get(singular, 0) + stats.names.get(singular + "s", 0) >= OF_COMMON:
         return None  # Consent of the Congress, Citizen of the United States: of what the document is about
     if text.split()[0].lower() in _ORDINALS:
         return None  # the Ninth Section: a reference
