@@ -173,3 +173,14 @@ def test_a_pair_met_all_through_the_document_is_boilerplate() -> None:
 
     assert "法律、行政法规" not in blanks(8)
     assert "法律、行政法规" in blanks(3)  # near miss: a list met a few times is still one
+
+
+def test_a_last_item_cut_inside_a_word_or_before_its_own_object_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}我国发展进入风险挑战并存、不确定难预料因素增多的时期。{padding}"))
+    assert not any(t.endswith("不确定难") for t in found)
+    found = texts(extract_paragraph(f"{padding}确保党发挥总揽全局、协调各方的领导核心作用。{padding}"))
+    assert "总揽全局、协调" not in found
+    # Near miss: items of the same shape ending at a mark.
+    found = texts(extract_paragraph(f"{padding}坚持尽力而为、量力而行，深入群众。{padding}"))
+    assert "尽力而为、量力而行" in found

@@ -243,6 +243,13 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
             return True
         return text[opener[2] : opener[2] + 1] == "的"
+    last_word = paragraph.token_ending(end)
+    if last_word is not None and not is_punct(after[0][0]) and after[0][0] not in _PARTICLES:
+        if len(last_word[0]) == 1 and last_word[0] not in BOUND_SUFFIXES and last_word[1] > items[-1][0]:
+            return True  # 不确定难|预料: the last item ends inside a word the segmenter split
+        if last_word[1] == items[-1][0] and end - items[-1][0] == 2 and items[0][1] - items[0][0] >= 4:
+            if after[0] not in _LIST_RIGHT_STOP:
+                return True  # 总揽全局、协调|各方: a bare verb after items with their objects has its own
     if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
         if after[0] not in _PLACES and not is_punct(after[0]):
             return True  # 城市群、都市|圈: the last item is cut before its suffix
