@@ -167,6 +167,8 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         items.append(joined)
     elif _open_edge(paragraph, items):
         return None
+    if len(items) == 2 and _unlike_pair(paragraph, items):
+        return None
     headed = _head_noun(paragraph, items) is not None
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
@@ -213,6 +215,25 @@ def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     return end
 
 
+def _unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Two items of unequal length, one opening with a noun and the other with a verb, adverb
+    or quality, are two pieces of a sentence, not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限)."""
+    (s1, e1), (s2, e2) = items
+    if e1 - s1 == e2 - s2:
+        return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
+    first, second = paragraph.token_at(s1), paragraph.token_at(s2)
+    if first is None or second is None:
+        return False
+    kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
+    return kinds == {"noun", "verb"}
+
+
+def _opening_kind(tag: str) -> str:
+    if tag in _NOUN_TAGS or tag in ("ns", "nr", "s", "t"):
+        return "noun"
+    return "verb" if tag in ("v", "d", "a", "ad", "p", "c", "vd") else "other"
+
+
 def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Whether the list goes on past its last item, so that it would be cut: a join whose item
     was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
@@ -233,6 +254,8 @@ def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         if ahead is not None and paragraph.tag_of(ahead) in _NOUN_TAGS:
             return True  # 名称或者|姓名、联系方式: the first item is the second of a pair before it
     end = items[-1][1]
+    if text[end : end + 1] == "到" and "从" in text[max(0, items[0][0] - 2) : items[0][0]]:
+        return True  # 从站起来、富起来|到强起来: a sequence whose last step comes after 到
     after = paragraph.token_at(end)
     if after is None:
         return False
