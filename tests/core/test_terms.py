@@ -220,3 +220,13 @@ def test_of_a_name_used_all_through_counts_its_plural_too() -> None:
     legislatures = " ".join(f"The Legislatures shall sit in Place {n}." for n in range(4))
     text = f"{legislature} {legislatures} On Application of the Legislatures the Congress shall act."
     assert "Application of the Legislatures" not in texts(extract_paragraph(text))
+
+
+def test_the_last_member_of_a_list_and_an_everyday_compound_are_no_terms() -> None:
+    text = "个人信息的处理目的、处理方式和处理的个人信息种类发生变更的，应当重新取得个人同意。"
+    assert "个人信息种类" not in texts(extract_paragraph(text * 3))
+    found = texts(extract_paragraph("负责对处理活动以及采取的保护措施等进行监督。采取保护措施。落实保护措施。" * 2))
+    assert "保护措施" not in found
+    # Near miss: a member of no list, after a 和 that joins two subjects.
+    text = "国家网信部门和国务院有关部门依照本法负责个人信息保护工作。国家网信部门负责统筹协调。" * 2
+    assert "国家网信部门" in texts(extract_paragraph(text))

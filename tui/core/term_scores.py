@@ -161,6 +161,8 @@ def term_candidates(
             # The checks of its place in the sentence, only for a term worth the trouble.
             if _juxtaposed(paragraph, term):
                 continue  # 常态化|长效化: one of words set side by side, a list without its marks
+            if not term.english and _closes_a_list(text, term.start):
+                continue  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
             if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
                 continue  # 党和国家各项事业: two things, not one term
             if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
@@ -182,6 +184,13 @@ _PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+_LIST_BEFORE = re.compile(r"、[^，。；：、,;:]{1,8}(?:和|及|以及|或者)[^，。；：、,;:和及]{0,4}$")
+
+
+def _closes_a_list(text: str, start: int) -> bool:
+    return _LIST_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _juxtaposed(paragraph: Paragraph, term: Term) -> bool:
@@ -303,6 +312,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
             return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
         if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3 and len(text) >= 3)):
             return None
+        if len(text) == 4 and not defined and not _specific_words([text[:2], text[2:]]):
+            return None  # 保护措施: a dictionary word made of two everyday halves says nothing of its own
     elif not (strong or count >= 2) or not _specific_words(paragraph_words(text)):
         return None
     elif term.verbal and not (defined or (count >= 3 and rarity(paragraph_words(text)[0]) >= 12.0)):
