@@ -230,3 +230,13 @@ def test_the_last_member_of_a_list_and_an_everyday_compound_are_no_terms() -> No
     # Near miss: a member of no list, after a 和 that joins two subjects.
     text = "国家网信部门和国务院有关部门依照本法负责个人信息保护工作。国家网信部门负责统筹协调。" * 2
     assert "国家网信部门" in texts(extract_paragraph(text))
+
+
+def test_an_english_quote_the_context_gives_away_is_no_blank() -> None:
+    states = " ".join(f"Each of the United States shall keep Record {n}." for n in range(8))
+    text = f'{states} The Word "Thirty" is written on an Erasure. He shall support the "Constitution of the United States" always.'
+    found = texts(extract_paragraph(text))
+    assert not {"Thirty", "Constitution of the United States"} & set(found)
+    # Near miss: a quoted term of its own.
+    found = texts(extract_paragraph('The "separation of powers" keeps each branch in check; Congress makes the laws.'))
+    assert "separation of powers" in found

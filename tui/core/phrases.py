@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
@@ -236,7 +236,7 @@ def _extract_part(
         gone = {id(c) for c in cut}
         candidates = [c for c in candidates if id(c) not in gone and (c.group is None or c.group not in groups)]
     lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
-    candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
+    candidates = [c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     for c in chosen:
@@ -290,6 +290,18 @@ def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bo
         return False
     text = paragraphs[c.paragraph].text[c.start : c.end]
     return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
+
+
+def _given_away(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """An English quote the context gives away: one word quoted for what it is (The Word
+    "Thirty"), or a name of what the document is about (the Office of "President of the United States")."""
+    if c.kind not in ("quote", "part"):
+        return False
+    text = paragraphs[c.paragraph].text[c.start : c.end]
+    if not text.isascii() or not text[:1].isalpha():
+        return False
+    words = text.split()
+    return len(words) == 1 or (" of " in text and context.terms.common_name(words[-1]))
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:

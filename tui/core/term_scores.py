@@ -83,6 +83,11 @@ class TermStats:
                         pairs[pair] = pairs.get(pair, 0) + 1
             at = text.find("、", at + 1)
 
+    def common_name(self, word: str) -> bool:
+        """Whether the document names this (singular or plural) all through (States, Congress)."""
+        singular = word[:-1] if word.endswith("s") else word
+        return self.names.get(singular, 0) + self.names.get(singular + "s", 0) >= OF_COMMON
+
     def boilerplate(self, text: str) -> bool:
         """A list of two short items met this often in the document is its boilerplate."""
         return self.pairs.get(text, 0) >= FAMILIAR
@@ -251,8 +256,7 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if term.words == 1:
         return None  # one capitalised word (Electors, Pursuance) is a name the context gives away
     last = text.split()[-1]
-    singular = last[:-1] if last.endswith("s") else last
-    if " of " in text and stats.names.get(singular, 0) + stats.names.get(singular + "s", 0) >= OF_COMMON:
+    if " of " in text and stats.common_name(last):
         return None  # Consent of the Congress, Citizen of the United States: of what the document is about
     if text.split()[0].lower() in _ORDINALS:
         return None  # the Ninth Section: a reference
