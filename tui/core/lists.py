@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import re
 
-from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, is_punct, nounish, pos
+from tui.core.list_edges import (
+    ITEM_MAX,
+    LAST_JOINS,
+    LIST_RIGHT_STOP,
+    NOUN_TAGS,
+    PARTICLES,
+    open_edge,
+    shared_head,
+    shared_opener,
+    unlike_pair,
+)
+from tui.core.paragraph import Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
-ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
 GROUP_ITEMS = 3  # a longer list of at most this many names is asked item by item
-_MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
-ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
 LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
-# Words that end a list item on the right, or stop a first item growing to the left.
-_LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
 _LIST_LEFT_STOP = frozenset(
     "的 地 得 之 了 着 过 到 在 对 把 将 和 与 及 以及 或 或者 是 为 从 向 以 被 让 使 由 等 通过 存在 包括 "
     "如 比如 例如 就 都 也 还 要 并 而 即 才 才能 便 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
@@ -24,15 +30,10 @@ _LIST_LEFT_STOP = frozenset(
     "遵循 实行 保障 维护 落实 贯彻 增强 提高 促进 完善 建立 健全 强化 构建 形成 坚定 树立 具有 违反 采取 "
     "取得 确保 保证 发挥 弘扬 践行 培育".split()
 )
-# A last item joined by one of these is still an item (合法、正当、必要和诚信).
-_LAST_JOINS = frozenset("和 与 及 以及 或者 或".split())
 # 各部门、各单位 counts everyone; it is not a list of terms.
 _DETERMINERS = ("各", "本", "每", "该", "某", "其", "此", "这", "那", "上述", "有关", "相关", "有的", "一些")
 # Parts of speech of function words: adverbs, prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "r")
-_PARTICLES = frozenset("了 着 的 地 得".split())
-_PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
-_NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[条款项章节]")
 
 
@@ -56,7 +57,7 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         short = all(e - s <= 3 for s, e in items)
         if end - start <= LIST_WHOLE or (short and end - start <= SHORT_ITEMS_WHOLE):
             found.append(Candidate(score, index, start, end, "list"))
-        elif len(items) <= GROUP_ITEMS and all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items):
+        elif len(items) <= GROUP_ITEMS and all(_last_tag(paragraph, e) in NOUN_TAGS for _, e in items):
             # Asked item by item, all items or none: each card shows the rest as its context.
             group = (index, start)
             found += [Candidate(score, index, s, e, "list", group) for s, e in items]
@@ -153,11 +154,11 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         if any(closed > 1 for e, closed in lasts if e == last_end):
             return None  # two items and no telling where the second ends
     items = [(first_start, chain[0]), *middles, (chain[-1] + 1, last_end)]
-    first_start = _shared_opener(paragraph, items)
-    if first_start is None:
+    opened = shared_opener(paragraph, items)
+    if opened is None:
         return None
-    items[0] = (first_start, items[0][1])
-    extended = _shared_head(paragraph, items)
+    items[0] = (opened, items[0][1])
+    extended = shared_head(paragraph, items)
     ran_on = extended != last_end
     if ran_on:
         items[-1] = (items[-1][0], extended)
@@ -165,9 +166,9 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     joined = _joined_item(paragraph, last_end, items)
     if joined:
         items.append(joined)
-    elif _open_edge(paragraph, items):
+    elif open_edge(paragraph, items):
         return None
-    if len(items) == 2 and _unlike_pair(paragraph, items):
+    if len(items) == 2 and unlike_pair(paragraph, items):
         return None
     headed = _head_noun(paragraph, items) is not None
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
@@ -175,124 +176,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     return items
 
 
-def _shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | None:
-    """Where the first item starts when the others open with a word it lacks but the text has
-    just before it (高速|铁路网、高速公路网): there, or it would be cut; None when that is
-    inside a word (党的基本|路线、基本方略)."""
-    text = paragraph.text
-    start, end = items[0]
-    others = [text[s:e] for s, e in items[1:]]
-    size = 0
-    while size < min(len(o) for o in others) - 1 and len({o[size] for o in others}) == 1:
-        size += 1
-    opener = others[0][: min(size, 2 if len(others) == 1 else size)]
-    if len(opener) < 2 or text[start:end].startswith(opener) or not text[:start].endswith(opener):
-        return start
-    at = start - len(opener)
-    if at not in paragraph.bounds:
-        return None  # 党的基本|路线: the segmenter glued the opener to the word before; no clean edge
-    return at if end - at <= ITEM_MAX else start
-
-
-def _shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
-    """Where the last item ends when the others share a head it lacks but the text goes on to
-    (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
-    to that head, or it would be cut in half."""
-    text = paragraph.text
-    start, end = items[-1]
-    heads = [text[s:e] for s, e in items[:-1]]
-    shared = 0
-    while shared < min(len(h) for h in heads) - 1 and len({h[-shared - 1] for h in heads}) == 1:
-        shared += 1
-    for size in range(shared, 1, -1):  # 科教兴国战略、人才强国战略: the head is 战略, not 国战略
-        head = heads[0][-size:]
-        if text[start:end].endswith(head):
-            return end
-        at = text.find(head, end, end + 4)
-        if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
-            continue
-        return at + size if (at + size) in paragraph.bounds else end
-    return end
-
-
-def _unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
-    """Two items of unequal length, one opening with a noun and the other with a verb, adverb
-    or quality, are two pieces of a sentence, not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限)."""
-    (s1, e1), (s2, e2) = items
-    if e1 - s1 == e2 - s2:
-        return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
-    first, second = paragraph.token_at(s1), paragraph.token_at(s2)
-    if first is None or second is None:
-        return False
-    kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
-    return kinds == {"noun", "verb"}
-
-
-def _opening_kind(tag: str) -> str:
-    if tag in _NOUN_TAGS or tag in ("ns", "nr", "s", "t"):
-        return "noun"
-    return "verb" if tag in ("v", "d", "a", "ad", "p", "c", "vd") else "other"
-
-
-def _open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
-    """Whether the list goes on past its last item, so that it would be cut: a join whose item
-    was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
-    noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……)."""
-    text = paragraph.text
-    opening = text[max(0, items[0][0] - ENUMERATION_GAP) : items[0][0]]
-    gap = opening[opening.rindex("、") + 1 :] if "、" in opening else None
-    if gap is not None and not any(is_punct(c) or c in "的地" for c in gap) and not any(m in gap for m in _MODALS):
-        # 委托处理个人信息、向其他处理者|提供个人信息、公开个人信息: the tail of a longer list
-        # (not after 的, which closes a phrase of its own: 清晰易懂的语言|真实、准确、完整, nor
-        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得非法|收集、使用)
-        return True
-    before = paragraph.token_ending(items[0][0])
-    if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
-        return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
-    if before is not None and before[0] in _LAST_JOINS:
-        ahead = paragraph.token_ending(before[1])
-        if ahead is not None and paragraph.tag_of(ahead) in _NOUN_TAGS:
-            return True  # 名称或者|姓名、联系方式: the first item is the second of a pair before it
-    end = items[-1][1]
-    if text[end : end + 1] == "到" and "从" in text[max(0, items[0][0] - 2) : items[0][0]]:
-        return True  # 从站起来、富起来|到强起来: a sequence whose last step comes after 到
-    after = paragraph.token_at(end)
-    if after is None:
-        return False
-    if after[0] in _LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
-        opener = paragraph.token_at(after[2])
-        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
-        # unless 的 makes that verb a modifier of one more item (处理目的、处理方式和处理的……种类).
-        if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
-            return True
-        return text[opener[2] : opener[2] + 1] == "的"
-    last_word = paragraph.token_ending(end)
-    if last_word is not None and not is_punct(after[0][0]) and after[0][0] not in _PARTICLES:
-        if len(last_word[0]) == 1 and last_word[0] not in BOUND_SUFFIXES and last_word[1] > items[-1][0]:
-            return True  # 不确定难|预料: the last item ends inside a word the segmenter split
-        if last_word[1] == items[-1][0] and end - items[-1][0] == 2 and items[0][1] - items[0][0] >= 4:
-            if after[0] not in _LIST_RIGHT_STOP:
-                return True  # 总揽全局、协调|各方: a bare verb after items with their objects has its own
-    if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
-        if after[0] not in _PLACES and not is_punct(after[0]):
-            return True  # 城市群、都市|圈: the last item is cut before its suffix
-    last = paragraph.token_ending(end)
-    return (
-        end - items[-1][0] <= 2
-        and last is not None
-        and paragraph.tag_of(last) in ("b", "n", "nz", "a", "vn")  # 鼓励、支持、引导|非公有制: a verb has its object
-        and after[0][0] not in _PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
-        and len(after[0]) >= 2
-        and paragraph.tag_of(after) in ("n", "nz", "ng")
-    )
-
-
 def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
     """Where the last item may end: after each word up to a stop, with whether the text is
     closed there (a mark, a particle, or not the middle of a compound noun)."""
     ends: list[tuple[int, int]] = []
     token = paragraph.token_at(start)
-    while token and not _stops_list(paragraph, token, _LIST_RIGHT_STOP, first=not ends):
+    while token and not _stops_list(paragraph, token, LIST_RIGHT_STOP, first=not ends):
         if token[2] - start > ITEM_MAX:
             break
         following = paragraph.token_at(token[2])
@@ -306,13 +195,13 @@ def _closed_after(paragraph: Paragraph, token: tuple[str, int, int], following: 
     before another word, 4 inside what looks like a compound noun."""
     if following is not None and following[0] == "得":
         return 4  # 站 | 得出来: a verb and its complement
-    if following is None or is_punct(following[0][0]) or following[0] in _LIST_RIGHT_STOP:
+    if following is None or is_punct(following[0][0]) or following[0] in LIST_RIGHT_STOP:
         return 0
     if following[0][0] == "有":
         return 1  # 个人 | 有权: 有 opens a predicate whatever its tag
-    if paragraph.tag_of(token) == "v" and paragraph.tag_of(following) in _NOUN_TAGS:
+    if paragraph.tag_of(token) == "v" and paragraph.tag_of(following) in NOUN_TAGS:
         return 3  # 通报 | 有关主管部门: a verb with its object is a clause
-    if paragraph.tag_of(token) in _NOUN_TAGS and paragraph.tag_of(following) in _NOUN_TAGS:
+    if paragraph.tag_of(token) in NOUN_TAGS and paragraph.tag_of(following) in NOUN_TAGS:
         # 行政 | 法规 is inside a compound; 法规 | 规定的 is a noun before the verb of a clause.
         after = paragraph.token_at(following[2])
         return 1 if after is not None and after[0] == "的" else 4
@@ -324,7 +213,9 @@ def _first_starts(paragraph: Paragraph, end: int) -> list[int]:
     token = paragraph.token_ending(end)
     second = paragraph.token_at(end + 1)
     opener = second[0] if second else ""
-    while token and (token[0] == opener or not _stops_list(paragraph, token, _LIST_LEFT_STOP, first=not starts, left=True)):
+    while token and (
+        token[0] == opener or not _stops_list(paragraph, token, _LIST_LEFT_STOP, first=not starts, left=True)
+    ):
         if end - token[1] > ITEM_MAX:
             break
         starts.append(token[1])
@@ -335,7 +226,7 @@ def _first_starts(paragraph: Paragraph, end: int) -> list[int]:
 def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The item after a closing 和/与/或者 when it is like the others (必要和诚信)."""
     join = paragraph.token_at(end)
-    if not join or join[0] not in _LAST_JOINS:
+    if not join or join[0] not in LAST_JOINS:
         return None
     opener = paragraph.token_at(join[2])
     first = paragraph.token_at(items[1][0])
@@ -374,7 +265,7 @@ def _parallel(
     lengths = [e - s for s, e in items]
     if extended and lengths[-1] <= ITEM_MAX + 2:
         lengths[-1] = min(lengths[-1], ITEM_MAX)
-    nominal = all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items)
+    nominal = all(_last_tag(paragraph, e) in NOUN_TAGS for _, e in items)
     if max(lengths) > ITEM_MAX or max(lengths) > (3 if nominal else 2) * min(lengths):
         return False  # a list of clauses, or of things that are not alike
     if len(items) < 3 and max(lengths) < 3 and not headed:
@@ -393,7 +284,7 @@ def _parallel(
             return False  # 各部门、各单位 counts everyone; 第三条、第五条 are references
         if first and len(openers) > 1 and pos(first[0]) in _FUNCTION_TAGS and pos(first[0]) != "d":
             return False  # 以真理 is not a term, unless every item opens alike (同部署、同落实)
-        if first and first[2] < e and any(w[0] in _PARTICLES for w in _words(paragraph, s, e)):
+        if first and first[2] < e and any(w[0] in PARTICLES for w in _words(paragraph, s, e)):
             return False  # a clause with particles (创造了良好条件), not a term
     return True
 

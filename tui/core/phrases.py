@@ -236,7 +236,9 @@ def _extract_part(
         gone = {id(c) for c in cut}
         candidates = [c for c in candidates if id(c) not in gone and (c.group is None or c.group not in groups)]
     lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
-    candidates = [c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)]
+    candidates = [
+        c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
+    ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     for c in chosen:

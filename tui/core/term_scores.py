@@ -42,7 +42,9 @@ class TermStats:
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)
-    pairs: dict[str, int] = field(default_factory=dict)  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
+    pairs: dict[str, int] = field(
+        default_factory=dict
+    )  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
@@ -231,7 +233,9 @@ def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
     家庭事务, jury of the state and district, the nature and cause of): asked alone, half a unit."""
     text = paragraph.text
     if term.english:
-        return bool(_ENGLISH_JOIN.match(text, term.end) or _ENGLISH_JOINED.search(text, max(0, term.start - 40), term.start))
+        return bool(
+            _ENGLISH_JOIN.match(text, term.end) or _ENGLISH_JOINED.search(text, max(0, term.start - 40), term.start)
+        )
     after = paragraph.token_at(term.end)
     if after is not None and after[0] in _JOINS and _han(text[after[2] : after[2] + 1]):
         return True
@@ -314,7 +318,11 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
             return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
-        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3 and len(text) >= 3)):
+        if not (
+            (defined and frequency < _COMMON)
+            or (strong and frequency < 1000)
+            or (frequency < 50 and count >= 3 and len(text) >= 3)
+        ):
             return None
         if len(text) == 4 and not defined and not _specific_words([text[:2], text[2:]]):
             return None  # 保护措施: a dictionary word made of two everyday halves says nothing of its own
