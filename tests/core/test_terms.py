@@ -240,3 +240,13 @@ def test_an_english_quote_the_context_gives_away_is_no_blank() -> None:
     # Near miss: a quoted term of its own.
     found = texts(extract_paragraph('The "separation of powers" keeps each branch in check; Congress makes the laws.'))
     assert "separation of powers" in found
+
+
+def test_praise_and_a_predicate_are_no_terms() -> None:
+    found = texts(extract_paragraph("形成同心共圆中国梦的强大合力。凝聚强大合力。汇聚强大合力。"))
+    assert "强大合力" not in found
+    terms = {t.text for t in chinese_terms(Paragraph("国家治理体系和治理能力现代化水平明显提高。"))}
+    assert not any(t.endswith("明显提高") for t in terms)
+    # Near miss: a superlative sets a limit, and that is a point.
+    text = "收集个人信息，应当限于实现处理目的的最小范围。处理应当限于最小范围。保存限于最小范围。"
+    assert "最小范围" in texts(extract_paragraph(text))

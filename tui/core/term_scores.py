@@ -308,6 +308,9 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
+    first = paragraph_words(text)[0]
+    if term.words == 2 and not defined and pos_of(first) == "a" and not first.startswith("最"):
+        return None  # 强大合力, 光明前景: praise rather than a point (a superlative sets a limit: 最小范围)
     if count < 3 and not defined and _theme_with_modifier(text, stats):
         return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:

@@ -185,8 +185,8 @@ def _run_terms(
                 continue  # 个人信息保护方面, 部门责令改正, 利用个人信息
             if words[0][0].startswith(_VERB_STARTS):
                 continue  # 采取措施, 不合理 open with a verb or a negation whatever their tags
-            if any(w[0].startswith(_PREDICATES) for w in words[1:]):
-                continue  # 个人信息涉嫌犯罪, 个人行使权利: a subject and its predicate
+            if any(w[0].startswith(_PREDICATES) for w in words[1:]) or words[-1][0].endswith(_CHANGES):
+                continue  # 个人信息涉嫌犯罪, 个人行使权利, 能力现代化水平明显提高: a subject and its predicate
             s, e = words[0][1], words[-1][2]
             phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
@@ -209,6 +209,8 @@ def _single_noun(word: str) -> bool:
 
 
 _VERB_STARTS = ("不", "未", "无", *sorted(_LIGHT_VERBS))
+# Verbs of change that end a predicate, however the tagger took the word (明显提高 as a name).
+_CHANGES = ("提高", "增强", "提升", "改善", "扩大", "降低", "减少", "加强", "巩固", "下降", "增长", "增加")
 # Verbs that make a predicate wherever they stand, whatever the tagger says (行使 as a noun).
 _PREDICATES = ("涉嫌", "行使", "违反", "责令", "不得", "应当", "可以", "属于", "符合", "存在")
 
