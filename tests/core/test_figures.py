@@ -81,3 +81,11 @@ def test_the_period_a_text_speaks_of_is_no_figure() -> None:
     # Near misses: a span of time that is the point (a ban, a retention period).
     assert spans("实施好长江十年禁渔。") == ["十年"]
     assert spans("记录应当至少保存三年。") == ["三年"]
+
+
+def test_ten_years_ago_is_no_figure() -> None:
+    from tui.core.figures import figure_spans
+    from tui.core.paragraph import Paragraph
+
+    text = "十年前，我们面对的形势是改革发展稳定面临深层次问题。"
+    assert figure_spans(Paragraph(text)) == []

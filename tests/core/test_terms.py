@@ -250,3 +250,12 @@ def test_praise_and_a_predicate_are_no_terms() -> None:
     # Near miss: a superlative sets a limit, and that is a point.
     text = "收集个人信息，应当限于实现处理目的的最小范围。处理应当限于最小范围。保存限于最小范围。"
     assert "最小范围" in texts(extract_paragraph(text))
+
+
+def test_a_term_before_zhi_or_with_an_empty_head_is_no_term() -> None:
+    found = texts(extract_paragraph("中国特色强军之路越走越宽广。中国特色强军之路。中国特色强军之路。"))
+    assert "中国特色强军" not in found
+    terms = {t.text for t in chinese_terms(Paragraph("加大税收、社会保障、转移支付等的调节力度。"))}
+    assert "调节力度" not in terms
+    # Near miss: the same kind of term with nothing after it.
+    assert "民主集中制" in {t.text for t in chinese_terms(Paragraph("坚持民主集中制。"))}

@@ -172,6 +172,8 @@ def term_candidates(
                 continue  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
             if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
                 continue  # 党和国家各项事业: two things, not one term
+            if not term.english and text[term.end : term.end + 1] == "之" and _han(text[term.end + 1 : term.end + 2]):
+                continue  # 中国特色强军|之路: it qualifies the noun after 之
             if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
                 continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
             if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):

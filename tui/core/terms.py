@@ -44,8 +44,10 @@ _VERBS_AS_NOUNS = frozenset(
     "利用 规范 监督 影响 采取 依法 依照 按照 根据 核实 宣告 责令 涉嫌 违反 要求 保障 促进 推动 加强 防止 避免 "
     "确保 实现 提高 落实 开展 行使 无法 改正 处 不得 应当 可以 需要 符合 属于 包括 通过 进行 发现 提供".split()
 )
+# Empty heads a single dictionary word may end in.
+_EMPTY_ENDS = ("方面", "情况", "情形", "事项", "工作", "力度", "程度")
 # Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权, 本法规定).
-_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 情形 事项 事宜 工作 之间 以上 以下 等等 规定".split())
+_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 情形 事项 事宜 工作 力度 程度 之间 以上 以下 等等 规定".split())
 
 
 class Term(NamedTuple):
@@ -205,6 +207,7 @@ def _single_noun(word: str) -> bool:
         and not word.startswith(_DETERMINER_STARTS)
         # 采取措施 (tagged a name), 不合理: a verb with its object, a negated quality
         and not word.startswith(_VERB_STARTS)
+        and not word.endswith(_EMPTY_ENDS)  # 调节力度, 党建工作: one word with an empty head
     )
 
 
@@ -242,8 +245,8 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
         if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in "；;，,。":
             continue
         start, end = tokens[k + 1][1], tokens[m - 1][2]
-        if any(tokens[i][0] in _VERBS_AS_NOUNS for i in range(k + 1, m)):
-            continue  # 的部门责令改正: a subject and its predicate
+        if any(tokens[i][0] in _VERBS_AS_NOUNS for i in range(k + 1, m)) or tokens[m - 1][0] in _EMPTY_HEADS:
+            continue  # 的部门责令改正: a subject and its predicate; 的调节力度: an empty head
         if end - start <= 6 and all(tags[i] in ("d", "a", "n", "v", "vn", "b") for i in range(k + 1, m)):
             found.append(Term(start, end, text[start:end], m - k - 1))
     return found
