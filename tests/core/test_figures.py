@@ -67,3 +67,25 @@ def test_an_article_number_next_to_a_figure_stays_out_of_it() -> None:
     found = figures(text)
     assert found == ["一百万元以下", "一万元以上十万元以下"]
     assert "一百万元以下" in texts(extract_paragraph(text))
+
+
+def test_the_period_a_text_speaks_of_is_no_figure() -> None:
+    from tui.core.figures import figure_spans
+    from tui.core.paragraph import Paragraph
+
+    def spans(text: str) -> list[str]:
+        return [text[s:e] for s, e in figure_spans(Paragraph(text))]
+
+    assert spans("五年来，我们坚持加强党的领导。") == []
+    assert spans("未来五年是开局起步的关键时期。") == []
+    # Near misses: a span of time that is the point (a ban, a retention period).
+    assert spans("实施好长江十年禁渔。") == ["十年"]
+    assert spans("记录应当至少保存三年。") == ["三年"]
+
+
+def test_ten_years_ago_is_no_figure() -> None:
+    from tui.core.figures import figure_spans
+    from tui.core.paragraph import Paragraph
+
+    text = "十年前，我们面对的形势是改革发展稳定面临深层次问题。"
+    assert figure_spans(Paragraph(text)) == []

@@ -80,3 +80,117 @@ def test_known_bad_blanks_never_come_back(blank: str) -> None:
     ]
     for paragraph in paragraphs:
         assert blank not in texts(extract_paragraph(paragraph))
+
+
+def test_a_last_item_runs_on_to_the_head_the_others_share() -> None:
+    # 风险监测 | 预警体系: the others end in 体系, so the last item does too.
+    found = extract_paragraph("完善国家安全法治体系、战略体系、政策体系、风险监测预警体系，不断完善。")
+    assert texts(found) == ["法治体系、战略体系、政策体系、风险监测预警体系"]
+    # Near miss: a last item that has the head already is left as it is.
+    found = extract_paragraph("坚持法治国家、法治政府、法治社会一体建设，不断前进。")
+    assert texts(found) == ["法治国家、法治政府、法治社会"]
+
+
+def test_a_list_cut_out_of_a_compound_the_document_uses_is_no_blank() -> None:
+    # 个人信息保护评估 is a compound of this text: 保护评估、认证服务 would cut it in half.
+    text = "开展个人信息保护评估。支持有关机构开展个人信息保护评估、认证服务；推动行业发展。"
+    assert "保护评估、认证服务" not in texts(extract_paragraph(text))
+    # Near miss: the same list where the noun before it is no compound met elsewhere.
+    text = "开展风险评估。支持有关机构开展安全保护评估、认证服务；推动行业发展。"
+    assert "保护评估、认证服务" in texts(extract_paragraph(text))
+
+def test_a_list_that_goes_on_past_its_last_item_is_no_blank() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # A join whose item was not taken, and a short last item that qualifies the noun after it.
+    found = texts(extract_paragraph(f"{padding}评估个人的行为习惯、兴趣爱好或者经济、健康、信用状况等。{padding}"))
+    assert "行为习惯、兴趣爱好" not in found
+    found = texts(extract_paragraph(f"{padding}担任相关企业的董事、监事、高级管理人员。{padding}"))
+    assert "董事、监事、高级" not in found
+    # Near miss: a short last item before a particle the segmenter glued on (完整|地向).
+    found = texts(extract_paragraph(f"{padding}应当真实、准确、完整地向个人告知下列事项。{padding}"))
+    assert "真实、准确、完整" in found
+
+
+
+def test_a_quality_before_the_first_item_belongs_to_it() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}提供重要互联网平台服务、用户数量巨大、业务类型复杂的处理者。{padding}"))
+    assert not any(t.startswith("互联网平台服务") for t in found)
+
+
+def test_the_tail_of_a_longer_list_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}委托处理个人信息、向其他个人信息处理者提供个人信息、公开个人信息；{padding}"
+    assert "提供个人信息、公开个人信息" not in texts(extract_paragraph(text))
+    # Near miss: after 的 a phrase is closed, and the list after it stands alone.
+    text = f"{padding}应当以显著方式、清晰易懂的语言真实、准确、完整地向个人告知。{padding}"
+    assert "真实、准确、完整" in texts(extract_paragraph(text))
+    # A verb as the last item has its object after it: the list is whole.
+    text = f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"
+    assert "鼓励、支持、引导" in texts(extract_paragraph(text))
+
+
+def test_a_first_item_takes_the_opener_the_others_share() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}建成世界最大的高速铁路网、高速公路网，机场港口建设取得进展。{padding}"))
+    assert "高速铁路网、高速公路网" in found
+    # Near miss: the opener glued to the word before by the segmenter leaves no clean edge.
+    found = texts(extract_paragraph(f"{padding}全面贯彻党的基本路线、基本方略，采取一系列战略性举措。{padding}"))
+    assert "路线、基本方略" not in found
+
+
+def test_a_short_last_item_that_qualifies_the_noun_after_it_cuts_the_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}提高捍卫国家主权、安全、发展利益战略能力。{padding}"))
+    assert "国家主权、安全、发展" not in found
+    found = texts(extract_paragraph(f"{padding}毫不动摇鼓励、支持、引导非公有制经济发展。{padding}"))
+    assert "鼓励、支持、引导" in found  # near miss: verbs with their object
+
+
+def test_a_list_joined_to_more_than_its_items_is_no_blank() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 和处理的……: a verb made a modifier by 的 is one more item, not a new clause.
+    text = f"{padding}个人信息的处理目的、处理方式和处理的个人信息种类发生变更的，应当重新取得同意。{padding}"
+    assert "处理目的、处理方式" not in texts(extract_paragraph(text))
+    # 名称或者|姓名: the first item is the second half of a pair before it.
+    text = f"{padding}应当向个人告知接收方的名称或者姓名、联系方式、处理目的、处理方式。{padding}"
+    assert not any(t.startswith("姓名、") for t in texts(extract_paragraph(text)))
+    # Near miss: a verb after the join opens a clause of its own.
+    text = f"{padding}处理者违反法律、行政法规或者违反约定处理个人信息。{padding}"
+    assert "法律、行政法规" in texts(extract_paragraph(text))
+
+
+def test_a_pair_met_all_through_the_document_is_boilerplate() -> None:
+    from tui.core.model import Document, Section
+    from tui.core.phrases import extract
+
+    def blanks(times: int) -> list[str]:
+        text = "处理者违反法律、行政法规或者违反约定处理个人信息，应当承担责任。"
+        sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [text]) for i in range(times)]
+        found = extract(Document("t", "text", sections))
+        return [t for phrases in found.values() for t in texts(phrases)]
+
+    assert "法律、行政法规" not in blanks(8)
+    assert "法律、行政法规" in blanks(3)  # near miss: a list met a few times is still one
+
+
+def test_a_last_item_cut_inside_a_word_or_before_its_own_object_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}我国发展进入风险挑战并存、不确定难预料因素增多的时期。{padding}"))
+    assert not any(t.endswith("不确定难") for t in found)
+    found = texts(extract_paragraph(f"{padding}确保党发挥总揽全局、协调各方的领导核心作用。{padding}"))
+    assert "总揽全局、协调" not in found
+    # Near miss: items of the same shape ending at a mark.
+    found = texts(extract_paragraph(f"{padding}坚持尽力而为、量力而行，深入群众。{padding}"))
+    assert "尽力而为、量力而行" in found
+
+
+def test_two_unlike_pieces_of_a_sentence_are_no_pair() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}聚焦实践遇到的新问题、改革发展稳定存在的深层次问题。{padding}"))
+    assert "新问题、改革发展" not in found
+    found = texts(extract_paragraph(f"{padding}中华民族迎来了从站起来、富起来到强起来的伟大飞跃。{padding}"))
+    assert "站起来、富起来" not in found
+    # Near miss: a pair of the same length is one, whatever the tagger says.
+    found = texts(extract_paragraph(f"{padding}是否存在态度冷漠、推诿扯皮的情况，要认真查摆。{padding}"))
+    assert "态度冷漠、推诿扯皮" in found

@@ -37,7 +37,7 @@ def tokens(text: str) -> list[tuple[str, int, int]]:
 def test_blanks_have_clean_edges_and_stay_out_of_code_and_addresses(sections: list[list[str]]) -> None:
     doc = Document("t", "text", [Section(str(i), "heading", 1, "一、", f"h{i}", ps) for i, ps in enumerate(sections)])
     found = extract(doc)
-    assert_rules(doc, found, every_section_filled=False)
+    assert_rules(doc, found)
     for section in doc.walk():
         fenced, inside = set(), False
         for index, paragraph in enumerate(section.paragraphs):

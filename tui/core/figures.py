@@ -39,6 +39,9 @@ _NUMERAL_CHARS = set(_ZH_DIGITS + "百千万亿多余点0123456789０１２３�
 # Before these a number is an ordinal, a label or a reference, not a quantity.
 _ORDINAL_BEFORE = set("第每前后初上下共")
 _ORDINAL_AFTER = set("届次条款章节号期版页卷级类代批轮")
+# A bare span of time (五年) before 来 or after 未来 is the period a text speaks of.
+_PERIOD = re.compile(rf"{_ZH}(?:年|个月|天)")
+_PERIOD_BEFORE = ("未来", "过去", "今后", "近", "这", "最近")
 # Nouns naming what a figure measures, kept with it (营业额百分之五以下).
 _MEASURE_NOUN_ENDS = set("额率量值")
 
@@ -99,6 +102,8 @@ def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, in
         return None  # 十九届, 二十大 has no unit anyway
     if not _is_quantity(figure):
         return None
+    if _PERIOD.fullmatch(figure) and (text[end : end + 1] in ("来", "间", "前") or text[:start].endswith(_PERIOD_BEFORE)):
+        return None  # 五年来, 十年前, 未来五年: the time the text looks back or forward over, not a figure to recall
     # The segmenter may glue a character to the figure's last word (1日起): take it along.
     if end not in paragraph.bounds:
         token = paragraph.token_containing(end - 1)

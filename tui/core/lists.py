@@ -4,32 +4,36 @@ from __future__ import annotations
 
 import re
 
+from tui.core.list_edges import (
+    ITEM_MAX,
+    LAST_JOINS,
+    LIST_RIGHT_STOP,
+    NOUN_TAGS,
+    PARTICLES,
+    open_edge,
+    shared_head,
+    shared_opener,
+    unlike_pair,
+)
 from tui.core.paragraph import Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
-ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
 SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
 GROUP_ITEMS = 3  # a longer list of at most this many names is asked item by item
 LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
-# Words that end a list item on the right, or stop a first item growing to the left.
-_LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
 _LIST_LEFT_STOP = frozenset(
     "的 地 得 之 了 着 过 到 在 对 把 将 和 与 及 以及 或 或者 是 为 从 向 以 被 让 使 由 等 通过 存在 包括 "
-    "如 比如 例如 就 都 也 还 要 并 而 即 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
+    "如 比如 例如 就 都 也 还 要 并 而 即 才 才能 便 有 没有 出现 开展 注重 实现 加强 坚持 推进 推动 者 "
     # verbs that govern a whole list as their object (遵循公开、透明原则)
     "遵循 实行 保障 维护 落实 贯彻 增强 提高 促进 完善 建立 健全 强化 构建 形成 坚定 树立 具有 违反 采取 "
     "取得 确保 保证 发挥 弘扬 践行 培育".split()
 )
-# A last item joined by one of these is still an item (合法、正当、必要和诚信).
-_LAST_JOINS = frozenset("和 与 及 以及 或者 或".split())
 # 各部门、各单位 counts everyone; it is not a list of terms.
 _DETERMINERS = ("各", "本", "每", "该", "某", "其", "此", "这", "那", "上述", "有关", "相关", "有的", "一些")
 # Parts of speech of function words: adverbs, prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "r")
-_PARTICLES = frozenset("了 着 的 地 得".split())
-_NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[条款项章节]")
 
 
@@ -53,7 +57,7 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         short = all(e - s <= 3 for s, e in items)
         if end - start <= LIST_WHOLE or (short and end - start <= SHORT_ITEMS_WHOLE):
             found.append(Candidate(score, index, start, end, "list"))
-        elif len(items) <= GROUP_ITEMS and all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items):
+        elif len(items) <= GROUP_ITEMS and all(_last_tag(paragraph, e) in NOUN_TAGS for _, e in items):
             # Asked item by item, all items or none: each card shows the rest as its context.
             group = (index, start)
             found += [Candidate(score, index, s, e, "list", group) for s, e in items]
@@ -150,11 +154,24 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         if any(closed > 1 for e, closed in lasts if e == last_end):
             return None  # two items and no telling where the second ends
     items = [(first_start, chain[0]), *middles, (chain[-1] + 1, last_end)]
+    opened = shared_opener(paragraph, items)
+    if opened is None:
+        return None
+    items[0] = (opened, items[0][1])
+    extended = shared_head(paragraph, items)
+    ran_on = extended != last_end
+    if ran_on:
+        items[-1] = (items[-1][0], extended)
+        last_end = extended
     joined = _joined_item(paragraph, last_end, items)
     if joined:
         items.append(joined)
+    elif open_edge(paragraph, items):
+        return None
+    if len(items) == 2 and unlike_pair(paragraph, items):
+        return None
     headed = _head_noun(paragraph, items) is not None
-    if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed):
+    if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
 
@@ -164,7 +181,7 @@ def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
     closed there (a mark, a particle, or not the middle of a compound noun)."""
     ends: list[tuple[int, int]] = []
     token = paragraph.token_at(start)
-    while token and not _stops_list(paragraph, token, _LIST_RIGHT_STOP, first=not ends):
+    while token and not _stops_list(paragraph, token, LIST_RIGHT_STOP, first=not ends):
         if token[2] - start > ITEM_MAX:
             break
         following = paragraph.token_at(token[2])
@@ -178,13 +195,13 @@ def _closed_after(paragraph: Paragraph, token: tuple[str, int, int], following: 
     before another word, 4 inside what looks like a compound noun."""
     if following is not None and following[0] == "得":
         return 4  # 站 | 得出来: a verb and its complement
-    if following is None or is_punct(following[0][0]) or following[0] in _LIST_RIGHT_STOP:
+    if following is None or is_punct(following[0][0]) or following[0] in LIST_RIGHT_STOP:
         return 0
     if following[0][0] == "有":
         return 1  # 个人 | 有权: 有 opens a predicate whatever its tag
-    if paragraph.tag_of(token) == "v" and paragraph.tag_of(following) in _NOUN_TAGS:
+    if paragraph.tag_of(token) == "v" and paragraph.tag_of(following) in NOUN_TAGS:
         return 3  # 通报 | 有关主管部门: a verb with its object is a clause
-    if paragraph.tag_of(token) in _NOUN_TAGS and paragraph.tag_of(following) in _NOUN_TAGS:
+    if paragraph.tag_of(token) in NOUN_TAGS and paragraph.tag_of(following) in NOUN_TAGS:
         # 行政 | 法规 is inside a compound; 法规 | 规定的 is a noun before the verb of a clause.
         after = paragraph.token_at(following[2])
         return 1 if after is not None and after[0] == "的" else 4
@@ -196,7 +213,9 @@ def _first_starts(paragraph: Paragraph, end: int) -> list[int]:
     token = paragraph.token_ending(end)
     second = paragraph.token_at(end + 1)
     opener = second[0] if second else ""
-    while token and (token[0] == opener or not _stops_list(paragraph, token, _LIST_LEFT_STOP, first=not starts, left=True)):
+    while token and (
+        token[0] == opener or not _stops_list(paragraph, token, _LIST_LEFT_STOP, first=not starts, left=True)
+    ):
         if end - token[1] > ITEM_MAX:
             break
         starts.append(token[1])
@@ -207,7 +226,7 @@ def _first_starts(paragraph: Paragraph, end: int) -> list[int]:
 def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The item after a closing 和/与/或者 when it is like the others (必要和诚信)."""
     join = paragraph.token_at(end)
-    if not join or join[0] not in _LAST_JOINS:
+    if not join or join[0] not in LAST_JOINS:
         return None
     opener = paragraph.token_at(join[2])
     first = paragraph.token_at(items[1][0])
@@ -237,11 +256,16 @@ def _head_noun(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | None
     return head[2] if after is None or is_punct(after[0][0]) else None
 
 
-def _parallel(paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: bool, headed: bool) -> bool:
-    """Whether the items are alike enough to be one list of terms."""
+def _parallel(
+    paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: bool, headed: bool, extended: bool = False
+) -> bool:
+    """Whether the items are alike enough to be one list of terms (`extended`: the last one
+    was run on to the head the others share, and may be a little longer)."""
     text = paragraph.text
     lengths = [e - s for s, e in items]
-    nominal = all(_last_tag(paragraph, e) in _NOUN_TAGS for _, e in items)
+    if extended and lengths[-1] <= ITEM_MAX + 2:
+        lengths[-1] = min(lengths[-1], ITEM_MAX)
+    nominal = all(_last_tag(paragraph, e) in NOUN_TAGS for _, e in items)
     if max(lengths) > ITEM_MAX or max(lengths) > (3 if nominal else 2) * min(lengths):
         return False  # a list of clauses, or of things that are not alike
     if len(items) < 3 and max(lengths) < 3 and not headed:
@@ -260,7 +284,7 @@ def _parallel(paragraph: Paragraph, items: list[tuple[int, int]], closed_by_de: 
             return False  # 各部门、各单位 counts everyone; 第三条、第五条 are references
         if first and len(openers) > 1 and pos(first[0]) in _FUNCTION_TAGS and pos(first[0]) != "d":
             return False  # 以真理 is not a term, unless every item opens alike (同部署、同落实)
-        if first and first[2] < e and any(w[0] in _PARTICLES for w in _words(paragraph, s, e)):
+        if first and first[2] < e and any(w[0] in PARTICLES for w in _words(paragraph, s, e)):
             return False  # a clause with particles (创造了良好条件), not a term
     return True
 

@@ -246,6 +246,7 @@ class Paragraph:
             and start in self.bounds
             and end in self.bounds
             and edges_clean(self, start, end)
+            and _balanced(text)
             and not any(s < end and start < e for s, e in self.addresses)
         )
 
@@ -342,3 +343,16 @@ def edges_clean(paragraph: Paragraph, start: int, end: int) -> bool:
 
 def nounish(word: str) -> bool:
     return pos(word) in KEYWORD_TAGS and not (word.isascii() and word.lower() in GENERIC)
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in the text is closed in it (not "affirm) that I will")."""
+    depth = 0
+    for c in text:
+        if c in "(（[【":
+            depth += 1
+        elif c in ")）]】":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0

@@ -10,7 +10,6 @@ from tui.core.database import StoreError
 from tui.core.emphasis import code_paragraphs, emphasis_candidates
 from tui.core.figures import figure_spans
 from tui.core.items import enumeration_candidates
-from tui.core.keywords import filler_candidates, keyword_candidates
 from tui.core.lists import list_candidates
 from tui.core.model import Document, Phrase, PhraseEdit, Section
 from tui.core.names import display_heading
@@ -18,16 +17,18 @@ from tui.core.paragraph import Paragraph, pieces
 from tui.core.phrase_context import Context, marked_term_candidates
 from tui.core.phrase_rules import SCORES, Candidate, formulation_candidates, quote_candidates
 from tui.core.term_scores import REPEAT, term_candidates
+from tui.core.terms import chinese_terms
 from tui.core.terms_en import english_lists
 
 if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "22"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
-MIN_BLANKS_FROM = 50  # a section with this much text gets at least two blanks
+# A blank earns its place by its own score: a section with nothing worth recalling has none,
+# rather than filler (个人权益, 采取措施) to make up a count.
 CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
 PART = 50_000  # characters of a section handled at once
 
@@ -229,21 +230,17 @@ def _extract_part(
     candidates += marked_term_candidates(paragraphs, context, matches)
     candidates += enumeration_candidates(paragraphs)
     candidates += term_candidates(paragraphs, context.terms, section, max(2, length // CHARS_PER_TERM))
+    cut = [c for c in candidates if _cut_from_compound(c, paragraphs, context)]
+    if cut:
+        groups = {c.group for c in cut if c.group is not None}  # a long list goes whole or not at all
+        gone = {id(c) for c in cut}
+        candidates = [c for c in candidates if id(c) not in gone and (c.group is None or c.group not in groups)]
     lists = _list_spans(candidates)  # before repeated lists go: no word inside one is a blank either
-    candidates = [c for c in candidates if not _repeated(c, paragraphs, context)]
+    candidates = [
+        c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
+    ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
-    wanted = min(room, max(2, length // 150))
-    if len(chosen) < 2 and len(chosen) < wanted:
-        # Nothing better: the most specific noun phrases, then any word.
-        fallback = term_candidates(paragraphs, context.terms, section, 40, relaxed=True)
-        if not any(c.kind == "term" for c in fallback):
-            fallback += keyword_candidates(paragraphs, context)
-        fallback = [c for c in fallback if not _inside_list(c, lists)]
-        chosen = _choose(paragraphs, [*chosen, *fallback], wanted)
-        if len(chosen) < 2 and length >= MIN_BLANKS_FROM:
-            filler = [c for c in filler_candidates(paragraphs) if not _inside_list(c, lists)]
-            chosen = _choose(paragraphs, [*chosen, *filler], 2)
     for c in chosen:
         if c.kind in ("term", "list") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
@@ -271,16 +268,42 @@ def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]
     return spans
 
 
+def _cut_from_compound(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """A list whose edge falls inside a compound the document uses more than once
+    (个人信息|种类、保存期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
+    if c.kind != "list" or "、" not in paragraphs[c.paragraph].text[c.start : c.end]:
+        return False
+    counts = context.terms.count
+    return any(
+        (t.start < c.start < t.end or t.start < c.end < t.end) and counts.get(t.text, 0) >= 2
+        for t in chinese_terms(paragraphs[c.paragraph])
+    )
+
+
 def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
     """A word or phrase inside a list would be one item cut out alone (大局意识)."""
     return any(s < c.end and c.start < e for s, e in lists.get(c.paragraph, ()))
 
 
 def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
-    """A whole list already blanked in `REPEAT` sections is boilerplate by now (法律、行政法规)."""
+    """A whole list already blanked in `REPEAT` sections, or met all through the document,
+    is boilerplate (法律、行政法规)."""
     if c.kind != "list" or c.group is not None:
         return False
-    return context.terms.blanked.get(paragraphs[c.paragraph].text[c.start : c.end], 0) >= REPEAT
+    text = paragraphs[c.paragraph].text[c.start : c.end]
+    return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
+
+
+def _given_away(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
+    """An English quote the context gives away: one word quoted for what it is (The Word
+    "Thirty"), or a name of what the document is about (the Office of "President of the United States")."""
+    if c.kind not in ("quote", "part"):
+        return False
+    text = paragraphs[c.paragraph].text[c.start : c.end]
+    if not text.isascii() or not text[:1].isalpha():
+        return False
+    words = text.split()
+    return len(words) == 1 or (" of " in text and context.terms.common_name(words[-1]))
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:

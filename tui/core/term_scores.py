@@ -7,6 +7,7 @@ that rjieba already holds (no second dictionary to load), and for English from w
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ from tui.core.terms import _NOUNS, Term, _han, all_terms
 from tui.core.terms_en import specificity
 
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
+FAMILIAR = 8  # a term met this often is a blank only where it is defined
+KNOWN = 6  # ... and one met this often too, unless a heading names it
 OFTEN = 10  # ... and a term met this often in the document in one section only
 _TOTAL = 60_000_000.0  # about the sum of the dictionary's word counts
 _COMMON = 3000  # a single word more frequent than this in general Chinese is no term alone
@@ -38,12 +41,21 @@ class TermStats:
     section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
+    names: dict[str, int] = field(default_factory=dict)
+    pairs: dict[str, int] = field(
+        default_factory=dict
+    )  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
         seen: set[str] = set()
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
+            if "、" in paragraph.text:
+                self._count_pairs(paragraph.text)
+            if _LATIN.search(paragraph.text):
+                for word in _CAPITAL.findall(paragraph.text):
+                    self.names[word] = self.names.get(word, 0) + 1
             terms = all_terms(paragraph)
             if huge:
                 paragraph.release()  # a huge section is not held segmented whole
@@ -59,6 +71,28 @@ class TermStats:
                     self.first_section.setdefault(term.text, section)
         if paragraphs:
             self.filled += 1
+
+    def _count_pairs(self, text: str) -> None:
+        """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
+        article is boilerplate, not a list to recall)."""
+        pairs = self.pairs
+        at = text.find("、")
+        while at != -1:
+            for a in range(2, 5):
+                for b in range(2, 5):
+                    pair = text[at - a : at + 1 + b]
+                    if len(pair) == a + b + 1:
+                        pairs[pair] = pairs.get(pair, 0) + 1
+            at = text.find("、", at + 1)
+
+    def common_name(self, word: str) -> bool:
+        """Whether the document names this (singular or plural) all through (States, Congress)."""
+        singular = word[:-1] if word.endswith("s") else word
+        return self.names.get(singular, 0) + self.names.get(singular + "s", 0) >= OF_COMMON
+
+    def boilerplate(self, text: str) -> bool:
+        """A list of two short items met this often in the document is its boilerplate."""
+        return self.pairs.get(text, 0) >= FAMILIAR
 
     def finish(self) -> None:
         """Count each term inside the longer terms that start with it as well (个人信息保护影响评估
@@ -88,6 +122,11 @@ class TermStats:
         """In most sections of the document: blanked only where it is defined."""
         spread = self.sections.get(term, 0)
         return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
+
+
+def _theme_with_modifier(text: str, stats: TermStats) -> bool:
+    words = paragraph_words(text)
+    return len(words) >= 2 and len(words[0]) <= 3 and stats.pervasive("".join(words[1:]))
 
 
 def _specific_words(words: list[str]) -> bool:
@@ -126,11 +165,87 @@ def term_candidates(
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
+            # The checks of its place in the sentence, only for a term worth the trouble.
+            if _juxtaposed(paragraph, term):
+                continue  # 常态化|长效化: one of words set side by side, a list without its marks
+            if not term.english and _closes_a_list(text, term.start):
+                continue  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
+            if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
+                continue  # 党和国家各项事业: two things, not one term
+            if not term.english and text[term.end : term.end + 1] == "之" and _han(text[term.end + 1 : term.end + 2]):
+                continue  # 中国特色强军|之路: it qualifies the noun after 之
+            if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
+                continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
+            if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):
+                continue  # 个人信息存储|在境内: the last word is the verb of a clause
             held = best.get(term.text)
             if held is None or (term.defined and not held[2].defined):
                 best[term.text] = (score, index, term)
     ranked = sorted(best.values(), key=lambda v: -v[0])[:budget]
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
+
+
+_LATIN = re.compile("[A-Za-z]{3}")
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
+OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
+_JOINS = frozenset("和 与 及 以及 或 或者 并".split())
+_ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
+_ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+_LIST_BEFORE = re.compile(r"、[^，。；：、,;:]{1,8}(?:和|及|以及|或者)[^，。；：、,;:和及]{0,4}$")
+
+
+def _closes_a_list(text: str, start: int) -> bool:
+    return _LIST_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
+def _juxtaposed(paragraph: Paragraph, term: Term) -> bool:
+    if term.english:
+        return False
+    first, last = paragraph.token_at(term.start), paragraph.token_ending(term.end)
+    pairs = ((paragraph.token_ending(term.start), first), (paragraph.token_at(term.end), last))
+    for other, word in pairs:
+        if other is None or word is None or len(word[0]) < 2:
+            continue
+        if len(other[0]) == len(word[0]) and other[0][-1] == word[0][-1] and other[0] != word[0]:
+            return True
+    text = paragraph.text
+    for size in (2, 3):  # 常态化|长效化, cut by the segmenter into 常态 化 长效 化
+        after = text[term.end : term.end + size]
+        if len(after) == size and _han(after) and after[-1] == term.text[-1] and after != term.text[-size:]:
+            return True
+    return False
+
+
+def _verb_head(paragraph: Paragraph, term: Term) -> bool:
+    last = paragraph.token_ending(term.end)
+    return last is not None and term.words > 1 and pos_of(last[0]) in ("v", "vn", "j")
+
+
+def _short_head(paragraph: Paragraph, term: Term) -> bool:
+    last = paragraph.token_ending(term.end)
+    return last is not None and len(last[0]) == 1 and term.words > 1
+
+
+def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
+    """Whether the term is one of two things joined by 和/或者/and/or (国内法治和涉外法治, 个人或者
+    家庭事务, jury of the state and district, the nature and cause of): asked alone, half a unit."""
+    text = paragraph.text
+    if term.english:
+        return bool(
+            _ENGLISH_JOIN.match(text, term.end) or _ENGLISH_JOINED.search(text, max(0, term.start - 40), term.start)
+        )
+    after = paragraph.token_at(term.end)
+    if after is not None and after[0] in _JOINS and _han(text[after[2] : after[2] + 1]):
+        return True
+    before = paragraph.token_ending(term.start)
+    if before is None or before[0] not in _JOINS:
+        return False
+    ahead = paragraph.token_ending(before[1])
+    return ahead is not None and paragraph.tag_of(ahead) in _NOUNS
 
 
 def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
@@ -144,8 +259,13 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + specific
     if stats.pervasive(text):
         return None
-    if term.words == 1 and not (capitalised and specific >= 3.2):
-        return None  # a single word must be a rare name (Impeachment), not a common one (State)
+    if term.words == 1:
+        return None  # one capitalised word (Electors, Pursuance) is a name the context gives away
+    last = text.split()[-1]
+    if " of " in text and stats.common_name(last):
+        return None  # Consent of the Congress, Citizen of the United States: of what the document is about
+    if text.split()[0].lower() in _ORDINALS:
+        return None  # the Ninth Section: a reference
     if term.words > 1 and not (specific >= 2.5 and (capitalised or count >= 2)):
         return None
     return SCORES["term"] + 3 * specific + 6 * min(math.log2(count), 3) + (4 if term.words > 1 else 0)
@@ -190,14 +310,27 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return SCORES["filler"] + 10 + max(min(rarity(text) - 9.0, 8.0), 0.0) - 4 * used - frequency / _COMMON
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
+    first = paragraph_words(text)[0]
+    if term.words == 2 and not defined and pos_of(first) == "a" and not first.startswith("最"):
+        return None  # 强大合力, 光明前景: praise rather than a point (a superlative sets a limit: 最小范围)
+    if count < 3 and not defined and _theme_with_modifier(text, stats):
+        return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
+    if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
+        return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
         return None  # the author's marks say what matters; a plain noun phrase adds little
     if term.words == 1:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
             return None  # a single word must be a noun in the dictionary too (采取措施 is a verb phrase)
-        if not ((defined and frequency < _COMMON) or (strong and frequency < 1000) or (frequency < 50 and count >= 3 and len(text) >= 3)):
+        if not (
+            (defined and frequency < _COMMON)
+            or (strong and frequency < 1000)
+            or (frequency < 50 and count >= 3 and len(text) >= 3)
+        ):
             return None
+        if len(text) == 4 and not defined and not _specific_words([text[:2], text[2:]]):
+            return None  # 保护措施: a dictionary word made of two everyday halves says nothing of its own
     elif not (strong or count >= 2) or not _specific_words(paragraph_words(text)):
         return None
     elif term.verbal and not (defined or (count >= 3 and rarity(paragraph_words(text)[0]) >= 12.0)):

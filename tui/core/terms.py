@@ -44,8 +44,10 @@ _VERBS_AS_NOUNS = frozenset(
     "利用 规范 监督 影响 采取 依法 依照 按照 根据 核实 宣告 责令 涉嫌 违反 要求 保障 促进 推动 加强 防止 避免 "
     "确保 实现 提高 落实 开展 行使 无法 改正 处 不得 应当 可以 需要 符合 属于 包括 通过 进行 发现 提供".split()
 )
+# Empty heads a single dictionary word may end in.
+_EMPTY_ENDS = ("方面", "情况", "情形", "事项", "工作", "力度", "程度")
 # Heads that make a phrase a pointer, not a term (个人信息保护方面, 个人有权, 本法规定).
-_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 之间 以上 以下 等等 规定".split())
+_EMPTY_HEADS = frozenset("方面 有关 相关 有权 情况 情形 事项 事宜 工作 力度 程度 之间 以上 以下 等等 规定".split())
 
 
 class Term(NamedTuple):
@@ -183,6 +185,10 @@ def _run_terms(
                 continue  # 本法规定处理个人信息, 个人权益造成不利影响: a clause
             if words[-1][0] in _EMPTY_HEADS or words[-1][0] in _VERBS_AS_NOUNS or words[0][0] in _VERBS_AS_NOUNS:
                 continue  # 个人信息保护方面, 部门责令改正, 利用个人信息
+            if words[0][0].startswith(_VERB_STARTS):
+                continue  # 采取措施, 不合理 open with a verb or a negation whatever their tags
+            if any(w[0].startswith(_PREDICATES) for w in words[1:]) or words[-1][0].endswith(_CHANGES):
+                continue  # 个人信息涉嫌犯罪, 个人行使权利, 能力现代化水平明显提高: a subject and its predicate
             s, e = words[0][1], words[-1][2]
             phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
@@ -199,7 +205,17 @@ def _single_noun(word: str) -> bool:
         and word not in _EMPTY_HEADS
         and word not in _VERBS_AS_NOUNS
         and not word.startswith(_DETERMINER_STARTS)
+        # 采取措施 (tagged a name), 不合理: a verb with its object, a negated quality
+        and not word.startswith(_VERB_STARTS)
+        and not word.endswith(_EMPTY_ENDS)  # 调节力度, 党建工作: one word with an empty head
     )
+
+
+_VERB_STARTS = ("不", "未", "无", *sorted(_LIGHT_VERBS))
+# Verbs of change that end a predicate, however the tagger took the word (明显提高 as a name).
+_CHANGES = ("提高", "增强", "提升", "改善", "扩大", "降低", "减少", "加强", "巩固", "下降", "增长", "增加")
+# Verbs that make a predicate wherever they stand, whatever the tagger says (行使 as a noun).
+_PREDICATES = ("涉嫌", "行使", "违反", "责令", "不得", "应当", "可以", "属于", "符合", "存在")
 
 
 def _next_verb(verbs: list[int], k: int, length: int) -> int:
@@ -229,6 +245,8 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
         if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in "；;，,。":
             continue
         start, end = tokens[k + 1][1], tokens[m - 1][2]
+        if any(tokens[i][0] in _VERBS_AS_NOUNS for i in range(k + 1, m)) or tokens[m - 1][0] in _EMPTY_HEADS:
+            continue  # 的部门责令改正: a subject and its predicate; 的调节力度: an empty head
         if end - start <= 6 and all(tags[i] in ("d", "a", "n", "v", "vn", "b") for i in range(k + 1, m)):
             found.append(Term(start, end, text[start:end], m - k - 1))
     return found

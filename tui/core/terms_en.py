@@ -96,6 +96,9 @@ def _capitalised(text: str, words: list[tuple[int, int, str]], clause_start: int
             run = run[1:]
         while run and run[-1][2].lower() in STOP:
             run = run[:-1]
+        opening = bool(run) and run[0][0] == words[0][0] and not text[clause_start : run[0][0]].strip()
+        if opening and len(run) > 1 and run[1][2][0].isupper():
+            run = run[1:]  # Thereupon Congress: a word capitalised for opening the sentence, then a name
         if run and len(run) <= TERM_WORDS:
             start, end = run[0][0], run[-1][1]
             opening = start == words[0][0] and not text[clause_start:start].strip()
@@ -135,7 +138,11 @@ def specificity(term: str) -> float:
 
 _CAP = r"(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
 # Capitalised items in a row, the last after and/or: Indictment, Trial, Judgment and Punishment.
-_LIST = re.compile(rf"(?<![A-Za-z] )\b{_CAP}(?:, {_CAP}){{1,8}},? (?:and|or) {_CAP}\b|\b{_CAP} (?:and|or) {_CAP}\b")
+# Not after another word (public Ministers and Consuls) nor after an item before it (Duties, Imposts
+# and Excises): the list would be cut.
+_LIST = re.compile(rf"\b{_CAP}(?:(?:, {_CAP}){{1,8}},? (?:and|or) {_CAP}| (?:and|or) {_CAP})\b")
+_BEFORE_LIST = re.compile(r"(?:[A-Z][A-Za-z]*,? |[a-z]+, )$")
+LIST_RARE = 4.0  # a list of names needs one no commoner than this on the Zipf scale (Imposts, not Law or Fact)
 
 
 def english_lists(paragraph: Paragraph) -> list[tuple[int, int]]:
@@ -145,11 +152,15 @@ def english_lists(paragraph: Paragraph) -> list[tuple[int, int]]:
         return []
     found = []
     for match in _LIST.finditer(text):
+        if _BEFORE_LIST.search(text, max(0, match.start() - 30), match.start()):
+            continue  # after a name or an item of its own: part of a name, or the list is cut
         if text[max(0, match.start() - 3) : match.start()] == "of " or text[match.end() :].startswith(" of "):
             continue  # Letters of Marque and Reprisal, Senate and House of Representatives: part of a name
         items = re.split(r",? (?:and|or) |, ", match.group())
         if any(item.split()[0].lower() in STOP for item in items):
             continue
+        if min(zipf(w) for item in items for w in item.split()) >= LIST_RARE:
+            continue  # Senators and Representatives, Law or Regulation: common words any reader supplies
         if match.start() in paragraph.bounds and match.end() in paragraph.bounds:
             found.append(match.span())
     return found

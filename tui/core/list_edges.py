@@ -1,0 +1,128 @@
+"""Where a parallel list really ends: the edges that would cut an item, or the list, in half."""
+
+from __future__ import annotations
+
+from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, is_punct
+
+ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
+# Words that end a list item on the right, or stop a first item growing to the left.
+LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
+# A last item joined by one of these is still an item (合法、正当、必要和诚信).
+LAST_JOINS = frozenset("和 与 及 以及 或者 或".split())
+PARTICLES = frozenset("了 着 的 地 得".split())
+_PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
+NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
+_MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
+ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
+
+
+def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | None:
+    """Where the first item starts when the others open with a word it lacks but the text has
+    just before it (高速|铁路网、高速公路网): there, or it would be cut; None when that is
+    inside a word (党的基本|路线、基本方略)."""
+    text = paragraph.text
+    start, end = items[0]
+    others = [text[s:e] for s, e in items[1:]]
+    size = 0
+    while size < min(len(o) for o in others) - 1 and len({o[size] for o in others}) == 1:
+        size += 1
+    opener = others[0][: min(size, 2 if len(others) == 1 else size)]
+    if len(opener) < 2 or text[start:end].startswith(opener) or not text[:start].endswith(opener):
+        return start
+    at = start - len(opener)
+    if at not in paragraph.bounds:
+        return None  # 党的基本|路线: the segmenter glued the opener to the word before; no clean edge
+    return at if end - at <= ITEM_MAX else start
+
+
+def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
+    """Where the last item ends when the others share a head it lacks but the text goes on to
+    (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
+    to that head, or it would be cut in half."""
+    text = paragraph.text
+    start, end = items[-1]
+    heads = [text[s:e] for s, e in items[:-1]]
+    shared = 0
+    while shared < min(len(h) for h in heads) - 1 and len({h[-shared - 1] for h in heads}) == 1:
+        shared += 1
+    for size in range(shared, 1, -1):  # 科教兴国战略、人才强国战略: the head is 战略, not 国战略
+        head = heads[0][-size:]
+        if text[start:end].endswith(head):
+            return end
+        at = text.find(head, end, end + 4)
+        if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
+            continue
+        return at + size if (at + size) in paragraph.bounds else end
+    return end
+
+
+def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Two items of unequal length, one opening with a noun and the other with a verb, adverb
+    or quality, are two pieces of a sentence, not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限)."""
+    (s1, e1), (s2, e2) = items
+    if e1 - s1 == e2 - s2:
+        return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
+    first, second = paragraph.token_at(s1), paragraph.token_at(s2)
+    if first is None or second is None:
+        return False
+    kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
+    return kinds == {"noun", "verb"}
+
+
+def _opening_kind(tag: str) -> str:
+    if tag in NOUN_TAGS or tag in ("ns", "nr", "s", "t"):
+        return "noun"
+    return "verb" if tag in ("v", "d", "a", "ad", "p", "c", "vd") else "other"
+
+
+def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether the list goes on past its last item, so that it would be cut: a join whose item
+    was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
+    noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……)."""
+    text = paragraph.text
+    opening = text[max(0, items[0][0] - ENUMERATION_GAP) : items[0][0]]
+    gap = opening[opening.rindex("、") + 1 :] if "、" in opening else None
+    if gap is not None and not any(is_punct(c) or c in "的地" for c in gap) and not any(m in gap for m in _MODALS):
+        # 委托处理个人信息、向其他处理者|提供个人信息、公开个人信息: the tail of a longer list
+        # (not after 的, which closes a phrase of its own: 清晰易懂的语言|真实、准确、完整, nor
+        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得非法|收集、使用)
+        return True
+    before = paragraph.token_ending(items[0][0])
+    if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
+        return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+    if before is not None and before[0] in LAST_JOINS:
+        ahead = paragraph.token_ending(before[1])
+        if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
+            return True  # 名称或者|姓名、联系方式: the first item is the second of a pair before it
+    end = items[-1][1]
+    if text[end : end + 1] == "到" and "从" in text[max(0, items[0][0] - 2) : items[0][0]]:
+        return True  # 从站起来、富起来|到强起来: a sequence whose last step comes after 到
+    after = paragraph.token_at(end)
+    if after is None:
+        return False
+    if after[0] in LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
+        opener = paragraph.token_at(after[2])
+        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
+        # unless 的 makes that verb a modifier of one more item (处理目的、处理方式和处理的……种类).
+        if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
+            return True
+        return text[opener[2] : opener[2] + 1] == "的"
+    last_word = paragraph.token_ending(end)
+    if last_word is not None and not is_punct(after[0][0]) and after[0][0] not in PARTICLES:
+        if len(last_word[0]) == 1 and last_word[0] not in BOUND_SUFFIXES and last_word[1] > items[-1][0]:
+            return True  # 不确定难|预料: the last item ends inside a word the segmenter split
+        if last_word[1] == items[-1][0] and end - items[-1][0] == 2 and items[0][1] - items[0][0] >= 4:
+            if after[0] not in LIST_RIGHT_STOP:
+                return True  # 总揽全局、协调|各方: a bare verb after items with their objects has its own
+    if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
+        if after[0] not in _PLACES and not is_punct(after[0]):
+            return True  # 城市群、都市|圈: the last item is cut before its suffix
+    last = paragraph.token_ending(end)
+    return (
+        end - items[-1][0] <= 2
+        and last is not None
+        and paragraph.tag_of(last) in ("b", "n", "nz", "a", "vn")  # 鼓励、支持、引导|非公有制: a verb has its object
+        and after[0][0] not in PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
+        and len(after[0]) >= 2
+        and paragraph.tag_of(after) in ("n", "nz", "ng")
+    )
