@@ -144,9 +144,9 @@ class StudyApp(App[None]):
             self.done, self.total = done, total
 
     def _reading(self, done: int, total: int) -> None:
-        """From the background thread, at most ten times a second: it must not wait for the screen."""
+        """From the background thread, twice a second at most: each redraw takes the interpreter from the reading."""
         now = time.monotonic()
-        if done < total and now - self._read_shown < 0.1:
+        if done < total and now - self._read_shown < 0.5:
             return
         self._read_shown = now
         self._report(self.Reading(done, total))

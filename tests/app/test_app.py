@@ -46,6 +46,9 @@ async def test_a_long_document_is_read_in_the_background_with_its_pages_counted(
             assert app.workbook.opened.title == "学习笔记" and app.reader.document is app.workbook.document
     finally:
         release.set()
+        for thread in threading.enumerate():
+            if thread.name == "study-read":
+                thread.join(10)  # nothing of this test goes on running into the next
 
 
 async def test_a_document_that_cannot_be_read_after_all_ends_the_app_with_its_reason() -> None:

@@ -182,7 +182,9 @@ class ReaderScreen(Screen[None]):
         self.current_section = section_id
 
     def set_status(self, message: str) -> None:
-        self.query_one("#status", Static).update(message)
+        # Progress of a file being read can come before the reader is composed: then it waits.
+        for status in self.query("#status").results(Static):
+            status.update(message)
 
     # ------------------------------------------------------------- sync of the panes
 
