@@ -18,6 +18,7 @@ from tui.core.phrases import (
     EXTRACTOR_VERSION,
     apply_edits,
     extract,
+    extract_paragraph,
     find_occurrence,
     format_phrases,
     phrases_for,
@@ -380,3 +381,21 @@ def test_the_segmenter_is_imported_only_when_needed() -> None:
         "assert 'rjieba' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+class TestGivenAwayByItsSentence:
+    """A blank whose words stand again in its own sentence is answered by the sentence itself."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("The Senate shall meet within twenty-one days after the Election, and every Member shall be sworn "
+             "within twenty-one days of it.", []),
+            ("The Senate shall meet within twenty-one days after the Election. Every Member shall serve for "
+             "seven Years.", ["twenty-one days", "seven Years"]),
+            ("本法自公布之日起满五年施行，期满五年后由国务院评估。", []),
+            ("本法自公布之日起满五年施行。国务院每年评估实施情况。", ["五年"]),
+        ],
+    )
+    def test_the_same_words_in_one_sentence_but_not_in_two(self, text: str, expected: list[str]) -> None:
+        assert [phrase.text for phrase in extract_paragraph(text)] == expected

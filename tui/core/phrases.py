@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
@@ -295,8 +296,11 @@ def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bo
 
 
 def _given_away(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
-    """An English quote the context gives away: one word quoted for what it is (The Word
+    """A blank its own sentence gives away: the same words again in it (within twenty-one
+    days … twenty-one days), or an English quote: one word quoted for what it is (The Word
     "Thirty"), or a name of what the document is about (the Office of "President of the United States")."""
+    if c.group is None and _said_again(paragraphs[c.paragraph].text, c.start, c.end):
+        return True
     if c.kind not in ("quote", "part"):
         return False
     text = paragraphs[c.paragraph].text[c.start : c.end]
@@ -304,6 +308,26 @@ def _given_away(c: Candidate, paragraphs: list[Paragraph], context: Context) -> 
         return False
     words = text.split()
     return len(words) == 1 or (" of " in text and context.terms.common_name(words[-1]))
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]|\.(?=\s|$)")
+
+
+def _said_again(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands again, outside itself, in the sentence that holds it."""
+    phrase = text[start:end].casefold()
+    if len(phrase) < 2:
+        return False
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    after = _SENTENCE_END.search(text, end)
+    right = after.start() if after else len(text)
+    sentence = text[left:right].casefold()
+    at = sentence.find(phrase)
+    while at != -1:
+        if left + at != start:
+            return True
+        at = sentence.find(phrase, at + 1)
+    return False
 
 
 def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:
