@@ -46,7 +46,7 @@ BAD: dict[str, tuple[Callable[[Path], Path], str]] = {
 }
 
 PROSE = (
-    '# Notes\n\n## Rules\n\nThe rule is "stay humble and work hard", said twice: "stay humble and work hard".\n'
+    '# Notes\n\n## Rules\n\nThe rule is "stay humble and work hard". Said twice: "stay humble and work hard".\n'
     + "An ordinary line of text, long enough that a few stray controls stay under one in a hundred.\n" * 6
 )
 HOSTILE: dict[str, bytes] = {

@@ -85,6 +85,7 @@ class ReaderScreen(Screen[None]):
         self._section_order: list[str] = []
         self._phrases_shown = 0  # the workbook revision the highlights and status show
         self._searched: str | None = None  # the query whose matches the text shows
+        self._status = t("opening")  # the status line's text, kept if told before it is composed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
@@ -97,13 +98,14 @@ class ReaderScreen(Screen[None]):
                     yield Static("", id="breadcrumb", markup=False)
                     yield TextView(id="text")
             # The search bar is mounted on first use: its Input costs start-up time.
-            yield Static(t("opening"), id="status", markup=False)
+            yield Static(self._status, id="status", markup=False)
         yield Static(t("too_small", width=MIN_WIDTH, height=MIN_HEIGHT), id="too-small", markup=False)
         yield KeyBar()
 
     # ------------------------------------------------------------- loading
 
     def on_mount(self) -> None:
+        self.set_status(self._status)  # what was said while the panes were being put up
         if self.workbook.document is not None:
             self.document_opened()
 
@@ -182,7 +184,8 @@ class ReaderScreen(Screen[None]):
         self.current_section = section_id
 
     def set_status(self, message: str) -> None:
-        # Progress of a file being read can come before the reader is composed: then it waits.
+        # Progress of a file being read can come before the reader is composed: it is kept.
+        self._status = message
         for status in self.query("#status").results(Static):
             status.update(message)
 
