@@ -19,9 +19,10 @@ from .core.scheduler import NEW_PER_DAY
 from .i18n import set_language
 
 if TYPE_CHECKING:
-    from .app import Start
+    from .app import Start, StudyApp
     from .core.loader import Loaded
     from .core.store import Store
+    from .core.workbook import Workbook
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
@@ -324,6 +325,20 @@ def _open_app(
             app.run()
     finally:
         store.close()
+    code = _after_the_app(app, workbook)
+    if terminal_gone.is_set():
+        # Ended by its terminal going away (or a signal). With no terminal, Textual's own
+        # input thread may go on reading end-of-file for ever: nothing is left to wait for.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(128 + signal.SIGHUP)
+    return code
+
+
+def _after_the_app(app: StudyApp, workbook: Workbook) -> int:
+    """What the command line says once the app has ended, and its exit status."""
+    from .i18n import t
+
     if app.failure is not None:
         _warn(app.failure)  # the document could not be read after all (a damaged page, a scan)
         return 1
@@ -337,8 +352,6 @@ def _open_app(
         for answer in answers.as_data():
             print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
         return 1
-    if terminal_gone.is_set():
-        return 128 + signal.SIGHUP  # ended by its terminal going away, or by a signal
     return app.return_code or 0
 
 

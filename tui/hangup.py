@@ -72,12 +72,6 @@ def leave_when_the_terminal_goes(app: Leaving, terminal: int | None = None) -> I
         finished.set()
         for number, handler in previous.items():
             signal.signal(number, handler)
-        if gone.is_set():
-            # The app has ended, but with no terminal Textual's own threads may never stop
-            # (the input thread reading end-of-file in a loop): the process must end anyway.
-            threading.Thread(
-                target=_end_after_grace, args=(threading.Event(),), name="study-gone", daemon=True
-            ).start()
 
 
 def _terminal(fd: int | None) -> int | None:
