@@ -9,7 +9,6 @@ import re
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -144,7 +143,7 @@ def _warn(message: str) -> None:
     print(f"study: {clean_line(message)}", file=sys.stderr)
 
 
-def _show(text: str) -> None:
+def show(text: str) -> None:
     """Human output: whatever a file name or the text holds, only tab and line feed reach the terminal."""
     from .core.sanitize import clean
 
@@ -179,7 +178,10 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     if command == "review":
         return _open_app(path, text, args, "review")
     if command == "stats":
-        return _stats(path, text, args)
+        from .stats import show_stats
+
+        _refuse_if_too_large(path, text)
+        return show_stats(path, text, as_json=args.json, store=_open_store())
     doc = parse(text, path.name)
 
     if command == "outline":
@@ -187,9 +189,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         from .i18n import captions
 
         if args.json:
-            _print_json(to_data(doc))
+            print_json(to_data(doc))
         else:
-            _show(format_outline(doc, captions()))
+            show(format_outline(doc, captions()))
         return 0
     if command == "phrases":
         from .core.phrases import extract, format_phrases, phrases_json
@@ -198,9 +200,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         _refuse_if_too_large(path, text)
         phrases = extract(doc)
         if args.json:
-            _print_json(phrases_json(doc, phrases))
+            print_json(phrases_json(doc, phrases))
         else:
-            _show(format_phrases(doc, phrases, captions()))
+            show(format_phrases(doc, phrases, captions()))
         return 0
     raise CliError(f"unknown command {command}")
 
@@ -355,92 +357,6 @@ def _after_the_app(app: StudyApp, workbook: Workbook) -> int:
     return app.return_code or 0
 
 
-def _stats(path: Path, text: str, args: argparse.Namespace) -> int:
-    """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day,
-    due forecast, and the reviewed cards the text no longer has."""
-    from .core.names import display_heading
-    from .core.records import SectionStats
-    from .core.workbook import Workbook
-    from .i18n import captions, t
-
-    store = _open_store()
-    try:
-        _refuse_if_too_large(path, text)
-        workbook = Workbook(path, text, store)
-        doc = workbook.open()
-        if workbook.problem is not None and not workbook.read_only:
-            raise workbook.problem  # a read-only database still shows its progress: stats only read
-        workbook.use_phrases(workbook.find_phrases())
-        stats = workbook.stats(days=STATS_DAYS)
-    finally:
-        store.close()
-    names = captions()
-    sections = {section.id: section for section in doc.walk()}
-    rows = [(sections[row.section_id], row.stats) for row in stats.sections]
-    if args.json:
-
-        def figures(s: SectionStats) -> dict[str, object]:
-            return {"cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews, "mastery": round(s.mastery, 4)}
-
-        _print_json({
-            "title": doc.title,
-            "sections": [{"id": section.id, "heading": section.heading, **figures(s)} for section, s in rows],
-            "totals": figures(stats.totals),
-            "accuracy": None if stats.accuracy is None else round(stats.accuracy, 4),
-            "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in stats.reviews_per_day],
-            "due_forecast": [{"date": day.isoformat(), "due": count} for day, count in stats.due_forecast],
-            # Reviewed cards the text no longer has: kept in the database, never dropped in silence.
-            "orphaned": [
-                {
-                    "key": card.key,
-                    "section": card.section_key,
-                    "phrase": card.phrase,
-                    "reviews": card.reviews,
-                    "last_review": card.last_review.isoformat(),
-                }
-                for card in stats.orphaned
-            ],
-        })
-        return 0
-    from rich.cells import cell_len
-
-    def cells(name: str, s: SectionStats) -> list[str]:
-        return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), f"{s.mastery:.0%}"]
-
-    headers = ["stats_section", "stats_cards", "stats_new", "stats_due", "stats_reviews", "stats_mastery"]
-    table = [[t(header) for header in headers]]
-    table += [cells("  " * (section.level - 1) + display_heading(section, names), s) for section, s in rows]
-    table.append(cells(t("stats_total"), stats.totals))
-    # Columns measured in terminal cells, so Chinese headings line up; figures to the right.
-    widths = [max(cell_len(row[column]) for row in table) for column in range(len(table[0]))]
-    _show(doc.title)
-    for row in table:
-        padded = [
-            cell + " " * (width - cell_len(cell)) if column == 0 else " " * (width - cell_len(cell)) + cell
-            for column, (cell, width) in enumerate(zip(row, widths))
-        ]
-        _show("  ".join(padded))
-
-    def by_day(key: str, counts: list[tuple[date, int]]) -> str:
-        first, last = counts[0][0], counts[-1][0]
-        numbers = " ".join(str(count) for _, count in counts)
-        return t(key, days=len(counts), first=f"{first:%m-%d}", last=f"{last:%m-%d}", counts=numbers)
-
-    print()
-    print(t("stats_accuracy", accuracy="—" if stats.accuracy is None else f"{stats.accuracy:.0%}"))
-    print(by_day("stats_reviews_per_day", stats.reviews_per_day))
-    print(by_day("stats_due_forecast", stats.due_forecast))
-    if stats.orphaned:
-        print()
-        print(t("stats_orphaned", cards=len(stats.orphaned), reviews=sum(card.reviews for card in stats.orphaned)))
-        for card in stats.orphaned:
-            section = " / ".join(
-                names.get(part[1:], part) if part.startswith("@") else part for part in card.section_key.split(" / ")
-            )
-            _show(f"  {section} :: {card.phrase} ({card.reviews})")
-    return 0
-
-
 # JSON escapes C0 controls itself; these it would write as they are.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -450,7 +366,7 @@ def _safe_json(encoded: str) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
 
 
-def _print_json(data: object) -> None:
+def print_json(data: object) -> None:
     sys.stdout.write(_safe_json(json.dumps(data, ensure_ascii=False, indent=1)))
     sys.stdout.write("\n")
 
