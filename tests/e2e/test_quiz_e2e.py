@@ -9,12 +9,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import uuid
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.reliability.terminal import Tmux, alive, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWER = "习近平关于加强党的作风建设论述摘编"  # the first blank of the bundled speech
@@ -22,59 +21,11 @@ ANSWER = "习近平关于加强党的作风建设论述摘编"  # the first blan
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-def wait_for(condition: Callable[[], object], what: str, timeout: float = 60.0) -> object:
-    """Poll `condition` until it returns something true, or fail after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-class Tmux:
-    """A tmux server of our own (its own socket), so nothing else is touched."""
-
-    def __init__(self) -> None:
-        self.socket = f"study-e2e-{uuid.uuid4().hex[:8]}"
-        self.socket_path = ""
-
-    def start(self, command: str, width: int = 100, height: int = 30) -> None:
-        started = self("new-session", "-d", "-x", str(width), "-y", str(height), command)
-        assert started.returncode == 0, started.stderr
-        self.socket_path = self("display-message", "-p", "#{socket_path}").stdout.strip()
-
-    def __call__(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=30)
-
-    def screen(self) -> str:
-        return self("capture-pane", "-p").stdout
-
-    def close(self) -> None:
-        self("kill-server")
-        if self.socket_path:
-            Path(self.socket_path).unlink(missing_ok=True)  # tmux leaves the socket file behind
-
-
 @pytest.fixture
 def tmux() -> Tmux:
     server = Tmux()
     yield server
     server.close()
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A killed child of the pane's shell may linger as a zombie until reaped.
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
-    except OSError:
-        return False
 
 
 def test_an_answer_survives_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:

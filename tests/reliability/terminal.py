@@ -1,4 +1,4 @@
-"""A tmux server of the test's own, and the processes it runs: started, watched, always cleaned up."""
+"""A tmux server of the test's own, and the processes it runs: started, watched, always cleaned up (reliability and e2e tests)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 HAVE_TMUX = shutil.which("tmux") is not None
 
 
-def wait_for(condition: Callable[[], object], what: str, timeout: float = 20.0) -> object:
+def wait_for(condition: Callable[[], object], what: str, timeout: float = 60.0) -> object:
     """Poll `condition` until it returns something true, or fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:
