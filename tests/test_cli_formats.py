@@ -150,20 +150,20 @@ class TestIdentity:
     """A document piped in is known by its content: the same text from a file is the same document."""
 
     def test_piped_text_and_the_file_are_one_document_and_other_texts_are_not(self, tmp_path: Path) -> None:
-        from tui import cli
+        from tui import reading
         from tui.core.loader import content_hash, load
         from tui.core.store import Store
 
         text = load(SPEECH)
         other = text.replace("作风", "学风")
-        stdin_path = Path(cli.STDIN_NAME, content_hash(text)[:16], cli.STDIN_NAME)
-        other_path = Path(cli.STDIN_NAME, content_hash(other)[:16], cli.STDIN_NAME)
+        stdin_path = Path(reading.STDIN_NAME, content_hash(text)[:16], reading.STDIN_NAME)
+        other_path = Path(reading.STDIN_NAME, content_hash(other)[:16], reading.STDIN_NAME)
         store = Store.open()
         try:
             piped = store.document(stdin_path, content_hash(text), "t", text=text)
             assert store.document(stdin_path, content_hash(text), "t", text=text) == piped
             unrelated = "一、完全不同的文档\n" + "这里讲的是另外一件事情，和前面的讲话毫无关系。" * 20
-            assert store.document(Path(cli.STDIN_NAME, content_hash(unrelated)[:16], cli.STDIN_NAME),
+            assert store.document(Path(reading.STDIN_NAME, content_hash(unrelated)[:16], reading.STDIN_NAME),
                                   content_hash(unrelated), "u", text=unrelated) != piped
             # An edited version piped in later is the same document, found by its fingerprint.
             assert store.document(other_path, content_hash(other), "t", text=text) == piped

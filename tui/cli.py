@@ -11,11 +11,12 @@ import sys
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from . import __version__
+from .arguments import COMMANDS, STDIN, CliError, files_named_like_options, parser_for
 from .core.scheduler import NEW_PER_DAY
 from .i18n import set_language
+from .reading import read_in_the_app, read_stdin, show_progress
 
 if TYPE_CHECKING:
     from .app import Start, StudyApp
@@ -24,14 +25,7 @@ if TYPE_CHECKING:
     from .core.workbook import Workbook
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
-PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
-STDIN = "-"
 STATS_DAYS = 7  # `study stats` shows the reviews of this many past days and the cards due in as many ahead
-
-
-class CliError(Exception):
-    """A user error: printed as `study: <message>` with exit status 1."""
 
 
 def default_document() -> Path:
@@ -39,60 +33,11 @@ def default_document() -> Path:
     return Path(str(resources.files("tui.bundled").joinpath(DEFAULT_DOCUMENT)))
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, whose usage errors quote arguments (file names) only in terminal-safe form."""
-
-    def error(self, message: str) -> NoReturn:
-        from .core.sanitize import clean_line
-
-        super().error(clean_line(message))
-
-
-def _parser(command: str | None) -> argparse.ArgumentParser:
-    if command is None:
-        parser = _Parser(
-            prog="study",
-            description="Read a structured document and drill its key phrases. "
-            f"Commands: {', '.join(COMMANDS)} (study COMMAND --help).",
-        )
-        parser.add_argument("path", nargs="?", help=PATH_HELP)
-        parser.add_argument(
-            "--section",
-            metavar="SECTION",
-            help="open at this section: its id (2.1), numbering (二、（一）) or heading words",
-        )
-        parser.add_argument("--version", action="version", version=f"study {__version__}")
-    else:
-        parser = _Parser(prog=f"study {command}")
-        parser.add_argument("path", nargs="?", help=PATH_HELP)
-        if command in ("outline", "phrases", "stats"):
-            parser.add_argument("--json", action="store_true", help="print JSON for other programs")
-        if command == "quiz":
-            parser.add_argument(
-                "--section",
-                metavar="SECTION",
-                help="quiz this section: id, numbering or heading words (default: the first with blanks)",
-            )
-    if command in (None, "quiz", "review"):
-        # Each opens the app, whose review (r) brings in new cards.
-        parser.add_argument(
-            "--new-per-day",
-            type=int,
-            default=NEW_PER_DAY,
-            metavar="N",
-            help=f"new cards a review may bring in per day (default {NEW_PER_DAY})",
-        )
-    parser.add_argument(
-        "--lang", choices=("zh", "en"), help="interface language (default: STUDY_LANG, then the locale)"
-    )
-    return parser
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
-    parser = _parser(command)
-    args = parser.parse_args(_files_named_like_options(parser, argv[1:] if command else argv))
+    parser = parser_for(command)
+    args = parser.parse_args(files_named_like_options(parser, argv[1:] if command else argv))
     set_language(args.lang)  # once, before any command prints a word
     from .core.database import StoreError
 
@@ -126,16 +71,6 @@ def _terminal_gone(error: OSError) -> bool:
     return error.errno in (errno.EIO, errno.ENXIO)
 
 
-def _files_named_like_options(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
-    """`-notes.txt` is a file when such a file exists and no option has that name."""
-    options = {name for action in parser._actions for name in action.option_strings}
-
-    def file_named_like_an_option(arg: str) -> bool:
-        return arg.startswith("-") and arg != "-" and arg.split("=")[0] not in options and os.path.exists(arg)
-
-    return [f".{os.sep}{arg}" if file_named_like_an_option(arg) else arg for arg in argv]
-
-
 def _warn(message: str) -> None:
     """One line on stderr; a file name in it cannot drive the terminal."""
     from .core.sanitize import clean_line
@@ -157,15 +92,15 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
     try:
         if args.path == STDIN:
-            loaded, path = _read_stdin(opens_app=command in (None, "quiz", "review"))
+            loaded, path = read_stdin(opens_app=command in (None, "quiz", "review"))
         else:
             path = Path(args.path) if args.path else default_document()
             if command in (None, "quiz", "review"):
-                deferred = _read_in_the_app(path)
+                deferred = read_in_the_app(path)
                 if deferred is not None:
                     start: Start = "quiz" if command == "quiz" else "review" if command == "review" else "read"
                     return _open_app(path, "", args, start, read=deferred)
-            loaded = load_text(path, progress=_progress(path))
+            loaded = load_text(path, progress=show_progress(path))
     except LoadError as error:
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
     text = loaded.text
@@ -205,82 +140,6 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
             show(format_phrases(doc, phrases, captions()))
         return 0
     raise CliError(f"unknown command {command}")
-
-
-def _read_in_the_app(path: Path) -> Callable[[Callable[[int, int], None] | None], Loaded] | None:
-    """For a document that takes a while to read (Word, PDF, a web page, EPUB): a reader the app runs
-    in the background, showing its progress; None for plain text, read here at once.
-
-    What can be told without reading (missing, a folder, too large, a Word 97 .doc) is told
-    here, before the app starts.
-    """
-    from functools import partial
-
-    from .core import formats
-    from .core.loader import load_bytes, read_bytes
-
-    data = read_bytes(path)
-    if not data or formats.sniff(data, str(path)) == "text":
-        return None
-    return partial(load_bytes, data, str(path))
-
-
-def _read_stdin(opens_app: bool) -> tuple[Loaded, Path]:
-    """The document piped in (`pbpaste | study -`), by its content, and the path the store knows it by.
-
-    The path is made from the text's hash: the store finds a document by path first, and
-    two different texts piped in from one folder must not be taken for one edited file.
-    The same text piped in again, or opened from a file, is found by its content.
-    """
-    from .core.loader import MAX_BYTES, LoadError, content_hash, load_bytes
-
-    if sys.stdin is None or sys.stdin.isatty():
-        raise LoadError("stdin_tty", name=STDIN_NAME)
-    data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise LoadError("too_large", name=STDIN_NAME, size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
-    loaded = load_bytes(data, STDIN_NAME)
-    if opens_app:
-        _terminal_as_stdin()
-    return loaded, Path(STDIN_NAME, content_hash(loaded.text)[:16], STDIN_NAME)
-
-
-STDIN_NAME = "<stdin>"
-
-
-def _terminal_as_stdin() -> None:
-    """Keys come from the terminal once the pipe is read: it becomes standard input, as `less` and `vim -` do."""
-    from .i18n import t
-
-    try:
-        terminal = os.open("/dev/tty", os.O_RDONLY)
-    except OSError:
-        raise CliError(t("stdin_no_terminal")) from None
-    os.dup2(terminal, 0)
-    os.close(terminal)
-
-
-def _progress(path: Path) -> Callable[[int, int], None] | None:
-    """A line on a terminal's stderr while a long document (a PDF) is read page by page, cleared at the end."""
-    if not sys.stderr.isatty():
-        return None
-    from time import monotonic
-
-    from .core.sanitize import clean_line
-    from .i18n import t
-
-    shown = [0.0]
-
-    def show(done: int, total: int) -> None:
-        now = monotonic()
-        if done < total and now - shown[0] < 0.1:
-            return
-        shown[0] = now
-        line = "" if done >= total else clean_line(t("load_progress", name=path.name, done=done, total=total))
-        sys.stderr.write(f"\r\x1b[K{line}")
-        sys.stderr.flush()
-
-    return show
 
 
 def _refuse_if_too_large(path: Path, text: str) -> None:
