@@ -77,6 +77,39 @@ class TestMigration:
             tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             assert {"documents", "positions", "phrase_edits", "cards", "reviews", "phrase_cache"} <= tables
 
+    def test_cards_reviewed_before_version_4_get_their_stability_from_their_state(self, tmp_path: Path) -> None:
+        from tui.core import scheduler
+
+        state, due = scheduler.review(None, 3, key="一 :: 两个确立 #1")
+        with raw(tmp_path) as db:
+            for migration in MIGRATIONS[:3]:
+                for statement in migration:
+                    db.execute(statement)
+            db.execute("INSERT INTO documents (id, path, content_hash) VALUES (1, '/a.txt', 'abc')")
+            db.execute(
+                "INSERT INTO cards (document_id, key, section_key, state, due, introduced) VALUES (1, 'k', '一', ?, ?, 0)",
+                (state, due.timestamp()),
+            )
+            db.execute("PRAGMA user_version = 3")
+        with Store.open(tmp_path) as store:
+            assert store.schema_version == SCHEMA_VERSION
+        with raw(tmp_path) as db:
+            stored = db.execute("SELECT stability FROM cards WHERE key = 'k'").fetchone()[0]
+        assert stored == scheduler.stability(state) > 0
+
+    def test_a_review_keeps_its_score_and_its_card_its_stability(self, tmp_path: Path) -> None:
+        from tui.core import scheduler
+        from tui.core.records import Answer
+
+        with Store.open(tmp_path) as store:
+            document_id = store.document(str(tmp_path / "a.txt"), "abc", "讲话")
+            recorded = store.record_review(document_id, Answer("k", "一", 1, "recited", score=0.82))
+            assert store.reviews(document_id)[0].score == 0.82
+            again = store.rerate(recorded.review_id, 4)
+        with raw(tmp_path) as db:
+            stored = db.execute("SELECT stability FROM cards WHERE key = 'k'").fetchone()[0]
+        assert stored == scheduler.stability(again.state) > scheduler.stability(recorded.state)
+
     def test_migration_1_matches_the_hand_built_reader_schema(self) -> None:
         # The test above is only worth something if its hand-built database is the real v1.
         def shape(statements: list[str]) -> dict[str, list[tuple]]:

@@ -80,6 +80,18 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE documents ADD COLUMN copied_from INTEGER REFERENCES documents (id) ON DELETE SET NULL",
     ],
+    # 4: recitation, a library and exam dates: a typed recitation's score with its review; each
+    # card's FSRS stability beside its state (mastery and the library read it without parsing
+    # JSON); what the library shows of a document without reading its file; an exam date.
+    [
+        "ALTER TABLE reviews ADD COLUMN score REAL",
+        "ALTER TABLE cards ADD COLUMN stability REAL NOT NULL DEFAULT 0",
+        "UPDATE cards SET stability = COALESCE(json_extract(state, '$.stability'), 0)",
+        "CREATE INDEX cards_due_everywhere ON cards (due)",
+        "ALTER TABLE documents ADD COLUMN section_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN card_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN exam_date TEXT",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -18,6 +18,7 @@ class Answer:
     hints: int = 0
     duration: float | None = None
     time: datetime | None = None  # when it was given; None: when it is stored
+    score: float | None = None  # a typed recitation's share of characters right, 0..1
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class Review:
     hints: int
     rating: int
     duration: float | None
+    score: float | None = None
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,11 @@ def review(
     return card.to_json(), utc(card.due)
 
 
+def stability(state: str | None) -> float:
+    """A card's FSRS stability in days (the interval at which recall falls to 90%); 0 for a new card."""
+    return float(_parsed(state).stability or 0.0) if state else 0.0
+
+
 @lru_cache(maxsize=1 << 13)
 def _parsed(state: str) -> FsrsCard:
     # The outline recomputes mastery after every answer from states that mostly did

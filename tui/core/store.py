@@ -266,7 +266,7 @@ class Store(Documents, Statistics):
             state, due = scheduler.review(before, rating, moment, key=card_key, scheduler=fsrs_scheduler)
             cursor = db.execute(
                 "INSERT INTO reviews (document_id, card_key, section_key, time, typed, outcome, correct, hints, "
-                "rating, duration, state_before) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "rating, duration, state_before, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     document_id,
                     card_key,
@@ -279,13 +279,16 @@ class Store(Documents, Statistics):
                     int(rating),
                     answer.duration,
                     before,
+                    answer.score,
                 ),
             )
             db.execute(
-                "INSERT INTO cards (document_id, key, section_key, state, due, introduced) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (document_id, key) DO UPDATE SET section_key = excluded.section_key, "
-                "state = excluded.state, due = excluded.due",
-                (document_id, card_key, answer.section_key, state, due.timestamp(), moment.timestamp()),
+                "INSERT INTO cards (document_id, key, section_key, state, due, introduced, stability) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, key) DO UPDATE SET "
+                "section_key = excluded.section_key, state = excluded.state, due = excluded.due, "
+                "stability = excluded.stability",
+                (document_id, card_key, answer.section_key, state, due.timestamp(), moment.timestamp(),
+                 scheduler.stability(state)),
             )
             return Recorded(int(cursor.lastrowid or 0), state, due)
 
@@ -308,15 +311,15 @@ class Store(Documents, Statistics):
                 "UPDATE reviews SET rating = ?, correct = ? WHERE id = ?", (int(rating), int(rating > 1), review_id)
             )
             db.execute(
-                "UPDATE cards SET state = ?, due = ? WHERE document_id = ? AND key = ?",
-                (state, due.timestamp(), document_id, card_key),
+                "UPDATE cards SET state = ?, due = ?, stability = ? WHERE document_id = ? AND key = ?",
+                (state, due.timestamp(), scheduler.stability(state), document_id, card_key),
             )
             return Recorded(review_id, state, due)
 
     def reviews(self, document_id: int, card_key: str | None = None) -> list[Review]:
         """The reviews of a document (or of one card), oldest first."""
         sql = (
-            "SELECT id, card_key, section_key, time, typed, outcome, correct, hints, rating, duration "
+            "SELECT id, card_key, section_key, time, typed, outcome, correct, hints, rating, duration, score "
             "FROM reviews WHERE document_id = ?"
         )
         parameters: list[object] = [document_id]
@@ -325,8 +328,8 @@ class Store(Documents, Statistics):
             parameters.append(card_key)
         rows = self._read(sql + " ORDER BY id", parameters)
         return [
-            Review(rid, key, section, _moment(when), typed, outcome, bool(correct), hints, rating, duration)
-            for rid, key, section, when, typed, outcome, correct, hints, rating, duration in rows
+            Review(rid, key, section, _moment(when), typed, outcome, bool(correct), hints, rating, duration, score)
+            for rid, key, section, when, typed, outcome, correct, hints, rating, duration, score in rows
         ]
 
     def new_cards_today(self, document_id: int, now: datetime | None = None) -> int:

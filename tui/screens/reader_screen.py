@@ -17,10 +17,11 @@ from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
 from ..core.workbook import Workbook
-from ..i18n import captions, store_message, t, translate_bindings
+from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree
 from ..widgets.text_view import TextView
+from .study_actions import StudyActions
 
 if TYPE_CHECKING:
     from ..widgets.search_bar import SearchBar
@@ -34,7 +35,7 @@ def printable(text: str) -> str:
 SECTIONS = Binding.Group("key_sections_short", compact=True)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(StudyActions, Screen[None]):
     """Outline pane, breadcrumb and text pane on a workbook; quiz, review and the phrase editor open from here."""
 
     HELP_TITLE = "help_reading"
@@ -229,64 +230,6 @@ class ReaderScreen(Screen[None]):
 
     def watch_too_small(self, too_small: bool) -> None:
         self.set_class(too_small, "-too-small")
-
-    # ------------------------------------------------------------- quiz, review, phrases
-
-    def _phrases_missing(self) -> bool:
-        """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
-        if not self.workbook.phrases_ready:
-            self.notify(t("no_phrases_yet"), severity="warning")
-            return True
-        if self.workbook.too_large:
-            self.notify(self._too_large(), severity="warning", markup=False)
-            return True
-        if not self.workbook.cards:
-            self.notify(t("no_phrases_at_all"), severity="warning")
-            return True
-        return False
-
-    def action_quiz(self) -> None:
-        if self.document is None or self._phrases_missing():
-            return
-        section_id = self.workbook.quiz_section(self.current_section)
-        if section_id is None:
-            self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
-            return
-        self.start_quiz(section_id)
-
-    def start_quiz(self, section_id: str) -> None:
-        from .quiz_screen import QuizScreen
-
-        self.app.push_screen(QuizScreen(self.workbook, section_id), self._quiz_closed)
-
-    def _quiz_closed(self, go_on: str | None) -> None:
-        # The summary's Enter: the next section's quiz, straight away.
-        if go_on is not None:
-            self.start_quiz(go_on)
-
-    def action_review(self) -> None:
-        from .review_screen import ReviewScreen
-
-        if self.document is None or self._phrases_missing():
-            return
-        try:
-            queue = self.workbook.review_queue()
-        except StoreError as error:
-            self.notify(store_message(error), severity="error")
-            return
-        if not queue:
-            self.notify(t("review_nothing_due"))
-            return
-        self.app.push_screen(ReviewScreen(self.workbook, queue))
-
-    def action_edit_phrases(self) -> None:
-        from .phrase_editor_screen import PhraseEditorScreen
-
-        if self.document is None or not self.workbook.phrases_ready:
-            self.notify(t("no_phrases_yet"), severity="warning")
-            return
-        section_id = self.current_section or self.document.sections[0].id
-        self.app.push_screen(PhraseEditorScreen(self.workbook, section_id))
 
     # ------------------------------------------------------------- reading
 

@@ -1,0 +1,89 @@
+"""What the reader opens to study with: a quiz, a review, the phrase editor; each says why when it cannot."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.database import StoreError
+from ..i18n import store_message, t
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from ..core.model import Document
+    from ..core.workbook import Workbook
+
+    _Screen = Screen[None]  # what this is mixed into, for the type checker
+else:
+    _Screen = object
+
+
+class StudyActions(_Screen):
+    """The reader's study keys (t, r, e): mixed into `ReaderScreen`, whose bindings name them.
+
+    Kept apart from the reader's reading and search, so each mode that opens from the
+    reader adds its action here.
+    """
+
+    workbook: Workbook
+    document: Document | None
+    current_section: str | None
+
+    def _too_large(self) -> str:
+        raise NotImplementedError  # the reader says how large, in its own words
+
+    def _phrases_missing(self) -> bool:
+        """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
+        if not self.workbook.phrases_ready:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return True
+        if self.workbook.too_large:
+            self.notify(self._too_large(), severity="warning", markup=False)
+            return True
+        if not self.workbook.cards:
+            self.notify(t("no_phrases_at_all"), severity="warning")
+            return True
+        return False
+
+    def action_quiz(self) -> None:
+        if self.document is None or self._phrases_missing():
+            return
+        section_id = self.workbook.quiz_section(self.current_section)
+        if section_id is None:
+            self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
+            return
+        self.start_quiz(section_id)
+
+    def start_quiz(self, section_id: str) -> None:
+        from .quiz_screen import QuizScreen
+
+        self.app.push_screen(QuizScreen(self.workbook, section_id), self._quiz_closed)
+
+    def _quiz_closed(self, go_on: str | None) -> None:
+        # The summary's Enter: the next section's quiz, straight away.
+        if go_on is not None:
+            self.start_quiz(go_on)
+
+    def action_review(self) -> None:
+        from .review_screen import ReviewScreen
+
+        if self.document is None or self._phrases_missing():
+            return
+        try:
+            queue = self.workbook.review_queue()
+        except StoreError as error:
+            self.notify(store_message(error), severity="error")
+            return
+        if not queue:
+            self.notify(t("review_nothing_due"))
+            return
+        self.app.push_screen(ReviewScreen(self.workbook, queue))
+
+    def action_edit_phrases(self) -> None:
+        from .phrase_editor_screen import PhraseEditorScreen
+
+        if self.document is None or not self.workbook.phrases_ready:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        section_id = self.current_section or self.document.sections[0].id
+        self.app.push_screen(PhraseEditorScreen(self.workbook, section_id))
