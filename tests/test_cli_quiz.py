@@ -264,7 +264,7 @@ class TestRefusedAnswers:
         assert first == "study: 数据库没有接受 1 个答案，也无法另存为文件，答案如下："
         assert json.loads(answer) == {
             "card_key": "甲 :: 零容忍 #1", "section_key": "甲", "rating": 1, "outcome": "wrong", "typed": "",
-            "hints": 0, "duration": None, "time": "2026-01-02T00:00:00+00:00",
+            "hints": 0, "duration": None, "time": "2026-01-02T00:00:00+00:00", "score": None,
         }
 
 
