@@ -1,4 +1,4 @@
-"""`study export`: a document's blanks as an Anki deck (.apkg) or a worksheet (.md, .html), written whole or not at all."""
+"""`study export`: the blanks as an Anki deck (.apkg) or a worksheet (.md, .html), written whole or not at all."""
 
 from __future__ import annotations
 

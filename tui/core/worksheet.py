@@ -1,4 +1,4 @@
-"""A worksheet for paper (默写, 填空): the text with numbered blanks sized to their answers, then the key; Markdown or HTML."""
+"""A worksheet for paper (默写, 填空): numbered blanks sized to their answers, then the key; Markdown or HTML."""
 
 from __future__ import annotations
 
