@@ -92,6 +92,12 @@ def _separator(sheet: Worksheet) -> tuple[str, str]:
     return ("：", "\u3000") if sheet.cjk else (": ", "; ")
 
 
+def _level(sheet: Worksheet, section: BlankedSection) -> int:
+    """A heading's level on the page: the title is 1, the top sections shown 2 (a subsection shown alone too)."""
+    top = min(shown.section.level for shown in sheet.sections)
+    return min(6, section.section.level - top + 2)
+
+
 def _keyed(sheet: Worksheet) -> list[BlankedSection]:
     return [section for section in sheet.sections if section.gaps]
 
@@ -116,7 +122,7 @@ def to_markdown(sheet: Worksheet) -> str:
     lines = [f"# {md_escape(sheet.title)}", ""]
     for section in sheet.sections:
         if section.heading:
-            level = min(6, section.section.level + 1)
+            level = _level(sheet, section)
             lines += [f"{'#' * level} {md_escape(section.heading)}", ""]
         for paragraph in section.paragraphs:
             if not paragraph:
@@ -158,7 +164,7 @@ def to_html(sheet: Worksheet, lang: str = "zh-CN") -> str:
     ]
     for section in sheet.sections:
         if section.heading:
-            level = min(6, section.section.level + 1)
+            level = _level(sheet, section)
             out.append(f"<h{level}>{_h(section.heading)}</h{level}>")
         for paragraph in section.paragraphs:
             if not paragraph:
