@@ -188,3 +188,12 @@ class TestBlankedSections:
         doc = parse(OUTLINE, "提纲.txt")
         cards = cards_of(doc, {"2.1": ["作风建设永远在路上", "永远在路上"]})
         assert [gap.answer for gap in worksheet(doc, cards).gaps] == ["作风建设永远在路上"]
+
+    def test_an_article_without_a_heading_is_named_by_its_number_not_its_text(self) -> None:
+        doc = parse("管理办法\n\n第一条 为了规范管理，制定本办法。\n第二条 本办法所称“作风”，是指干部的工作态度。\n", "x.txt")
+        sheet = worksheet(doc, cards_of(doc, {"2": ["作风"]}))
+        assert [(s.heading, s.name, s.path) for s in sheet.sections] == [
+            ("第一条", "第一条", ("第一条",)),
+            ("第二条", "第二条", ("第二条",)),
+        ]
+        assert to_markdown(sheet).endswith("## 第二条\n\n本办法所称“（1）＿＿＿＿＿＿”，是指干部的工作态度。\n\n---\n\n## Answers\n\n**第二条**：（1）作风\n")

@@ -62,8 +62,9 @@ def blanked_sections(
         roots = [found] if found is not None else []
     names: dict[str, str] = {}
 
-    def name(section: Section, preview: bool = True) -> str:
-        shown = display_heading(section, captions, preview=preview)
+    def name(section: Section) -> str:
+        # An article with no heading is named by its number (第三条), not the start of its text.
+        shown = display_heading(section, captions, preview=False) or display_heading(section, captions)
         return parse_inline(shown).text if doc.markdown else shown
 
     out: list[BlankedSection] = []
@@ -84,7 +85,7 @@ def blanked_sections(
                     else:
                         pieces.append(piece)
                 paragraphs.append(tuple(pieces))
-            heading = name(section, preview=False) if section.kind == "heading" else ""
+            heading = names[section.id] if section.kind == "heading" else ""
             ancestors = doc.path(section.id)[:-1]
             path = tuple(names.get(s.id) or name(s) for s in ancestors) + (names[section.id],)
             numbering = "".join(s.label.strip().strip("#").strip() for s in ancestors if s.kind == "heading")
