@@ -196,4 +196,4 @@ class TestBlankedSections:
             ("第一条", "第一条", ("第一条",)),
             ("第二条", "第二条", ("第二条",)),
         ]
-        assert to_markdown(sheet).endswith("## 第二条\n\n本办法所称“（1）＿＿＿＿＿＿”，是指干部的工作态度。\n\n---\n\n## Answers\n\n**第二条**：（1）作风\n")
+        assert to_markdown(sheet).endswith("## 第二条\n\n本办法所称“（1）＿＿＿”，是指干部的工作态度。\n\n---\n\n## Answers\n\n**第二条**：（1）作风\n")
