@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -166,3 +169,24 @@ def test_help_names_both_outputs(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["export", "--help"])
     out = capsys.readouterr().out
     assert "--anki FILE.apkg" in out and "--worksheet FILE.md|FILE.html" in out and "--section SECTION" in out
+
+
+def test_genanki_is_imported_only_to_write_a_deck() -> None:
+    code = (
+        "import sys\n"
+        "import tui.cli, tui.export, tui.core.anki, tui.core.worksheet\n"
+        "assert 'genanki' not in sys.modules, 'genanki imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_document_from_standard_input(tmp_path: Path) -> None:
+    target = tmp_path / "s.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "export", "-", "--worksheet", str(target), "--section", "5", "--lang", "en"],
+        cwd=ROOT, input=BUNDLED.read_text(encoding="utf-8"), capture_output=True, text=True, encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# \\<stdin\\>\n\n## 四、")  # <stdin> as text, not a tag
