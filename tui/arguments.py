@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "export")
 PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
 STDIN = "-"
 
@@ -52,6 +52,25 @@ def parser_for(command: str | None) -> argparse.ArgumentParser:
                 metavar="SECTION",
                 help="quiz this section: id, numbering or heading words (default: the first with blanks)",
             )
+    if command == "export":
+        parser.description = (
+            "Write the document's key phrases as blanks: an Anki deck of cloze notes (one a sentence, "
+            "updated in place when exported again), or a worksheet for paper with an answer key."
+        )
+        parser.add_argument(
+            "--anki",
+            metavar="FILE.apkg",
+            help="write an Anki package: a deck named after the document, its sections as tags",
+        )
+        parser.add_argument(
+            "--worksheet",
+            metavar="FILE.md|FILE.html",
+            help="write a worksheet: numbered blanks sized to their answers, then the answers; "
+            ".html is a page ready to print on A4",
+        )
+        parser.add_argument(
+            "--section", metavar="SECTION", help="only this section: id, numbering or heading words (default: all)"
+        )
     if command in (None, "quiz", "review"):
         # Each opens the app, whose review (r) brings in new cards.
         parser.add_argument(

@@ -1,4 +1,4 @@
-"""`study` and its subcommands: open the app, or print a document's outline, phrases and stats."""
+"""`study` and its subcommands: open the app, print a document's outline, phrases and stats, or export it."""
 
 from __future__ import annotations
 
@@ -117,6 +117,11 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
         _refuse_if_too_large(path, text)
         return show_stats(path, text, as_json=args.json, store=_open_store())
+    if command == "export":
+        from .export import export
+
+        _refuse_if_too_large(path, text)
+        return export(path, text, args, open_store=_open_store)
     doc = parse(text, path.name)
 
     if command == "outline":

@@ -210,6 +210,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "未来 {days} 天到期（{first} 至 {last}）：{counts}",
         "Due, next {days} days ({first} to {last}): {counts}",
     ),
+    # export to Anki and worksheets for paper (tui/export.py)
+    "export_nothing": ("请说明导出什么：--anki 文件.apkg 或 --worksheet 文件.md|文件.html", "Say what to export: --anki FILE.apkg or --worksheet FILE.md|FILE.html"),
+    "export_anki_extension": ("{name}：Anki 牌组的文件名要以 .apkg 结尾", "{name}: an Anki deck's file name must end in .apkg"),
+    "export_worksheet_extension": ("{name}：练习卷的文件名要以 .md 或 .html 结尾", "{name}: a worksheet's file name must end in .md or .html"),
+    "export_no_section": ("没有这一节：{section}（study outline 列出各节）", "No such section: {section} (study outline lists them)"),
+    "export_no_blanks": ("{name}：没有可以挖空的要点", "{name}: no key phrases to make blanks of"),
+    "export_same_file": ("{name}：这是要导出的文档本身，不会覆盖它", "{name}: is the document being exported; it is not overwritten"),
+    "export_cannot_write": ("{name}：无法写入（{detail}）", "{name}: cannot be written ({detail})"),
+    "export_wrote_anki": ("已写入 {name}：{notes} 条笔记，{clozes} 个填空", "Wrote {name}: {notes} notes, {clozes} clozes"),
+    "export_wrote_worksheet": ("已写入 {name}：{blanks} 个空", "Wrote {name}: {blanks} blanks"),
+    "export_answers": ("答案", "Answers"),
 }
 
 _language: str | None = None
