@@ -1,0 +1,62 @@
+"""Tests for tui/core/recital.py: a typed recitation's score, diff and rating."""
+
+from __future__ import annotations
+
+import time
+
+from tui.core.quiz import AGAIN, EASY, GOOD, HARD
+from tui.core.recital import grade, rating
+
+TEXT = "今天,我们召开理论学习中心组学习研讨会,深入学习《论述摘编》。"
+
+
+def test_all_right_ignoring_punctuation_width_and_spaces() -> None:
+    result = grade("今天 我们召开理论学习中心组学习研讨会，深入学习论述摘编", TEXT)
+    assert result.score == 1.0 and result.percent == 100
+    assert result.segments == [("same", TEXT)]
+
+
+def test_missing_characters() -> None:
+    result = grade("今天,我们召开理论学习研讨会,深入学习《论述摘编》。", TEXT)
+    # 学习中心组学习 lost one 学习中心组 (or 中心组学习: the same edit)
+    assert [tag for tag, _ in result.segments] == ["same", "missing", "same"]
+    assert "".join(text for _, text in result.segments) == TEXT
+    assert (result.missing, result.extra, result.wrong) == (5, 0, 0)
+    assert result.length == 26 and result.score == 1 - 5 / 26
+
+
+def test_extra_characters() -> None:
+    result = grade("今天,我们隆重召开理论学习中心组学习研讨会,深入学习《论述摘编》。", TEXT)
+    assert ("extra", "隆重") in result.segments
+    assert (result.missing, result.extra, result.wrong) == (0, 2, 0)
+
+
+def test_wrong_characters_stand_before_what_was_expected() -> None:
+    result = grade("今天,我们召开理论学习中心组讨论研讨会,深入学习《论述摘编》。", TEXT)
+    at = result.segments.index(("wrong", "讨论"))
+    assert result.segments[at + 1] == ("missing", "学习")
+    assert result.wrong == 2 and round(result.score, 2) == 0.92
+
+
+def test_the_score_never_goes_below_zero() -> None:
+    assert grade("完全不同的一大段文字" * 5, TEXT).score == 0.0
+    assert grade("", TEXT).score == 0.0
+
+
+def test_ratings_by_score_and_time() -> None:
+    assert rating(grade("今天我们召开", TEXT), 10) == AGAIN
+    assert rating(grade("今天,我们召开理论学习中心组讨论研讨会,深入学习《论述摘编》。", TEXT), 10) == HARD
+    assert rating(grade("今天,我们召开理论学习中心组学习研讨会,深入学习《论述摘》", TEXT), 10) == GOOD  # 25/26
+    assert rating(grade(TEXT, TEXT), 10) == EASY
+    assert rating(grade(TEXT, TEXT), 60) == GOOD
+
+
+def test_a_long_paragraph_is_graded_quickly() -> None:
+    # Not a timing assertion of the suite's speed: a bound far above the measured figure
+    # (tests/bench/bench_recite.py), against a quadratic slip.
+    paragraph = ("作风建设永远在路上,必须抓常、抓细、抓长。" * 100)[:2000]
+    typed = paragraph.replace("抓细", "抓实")[:1900]
+    started = time.perf_counter()
+    result = grade(typed, paragraph)
+    assert time.perf_counter() - started < 5
+    assert 0.5 < result.score < 1
