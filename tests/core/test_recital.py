@@ -46,7 +46,8 @@ def test_the_score_never_goes_below_zero() -> None:
 def test_ratings_by_score_and_time() -> None:
     assert rating(grade("今天我们召开", TEXT), 10) == AGAIN
     assert rating(grade("今天,我们召开理论学习中心组讨论研讨会,深入学习《论述摘编》。", TEXT), 10) == HARD
-    assert rating(grade("今天,我们召开理论学习中心组学习研讨会,深入学习《论述摘》", TEXT), 10) == GOOD  # 25/26
+    assert rating(grade("今天,我们召开理论学习中心组学习研讨会,深入学习《论述摘》", TEXT), 10) == HARD  # 25/26
+    assert rating(grade(TEXT + TEXT[:-3], TEXT + TEXT), 10) == GOOD  # 51/52
     assert rating(grade(TEXT, TEXT), 10) == EASY
     assert rating(grade(TEXT, TEXT), 60) == GOOD
 
