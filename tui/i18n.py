@@ -212,12 +212,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # reciting: progressive hiding (p) and typed recitation (w)
     "help_recite": ("背诵", "Reciting"),
-    "key_recite": ("背诵本节", "Recite section"),
+    "key_recite": ("背诵", "Recite"),
     "palette_help_recite": (
         "逐段背诵本节：逐级隐藏原文，按空格逐句提示，背完自评",
         "Recite the section paragraph by paragraph: hide more of it level by level, Space for the next clause, then grade",
     ),
-    "key_recite_typed": ("默写本节", "Write section from memory"),
+    "key_recite_typed": ("默写", "Write out"),
     "palette_help_recite_typed": (
         "逐段默写本节：凭记忆打出段落，按字比对并打分",
         "Type the section's paragraphs from memory, compared character by character and scored",

@@ -109,8 +109,10 @@ def segments(
 
     The runs' texts joined are `hide(...)`: as long as `text`, character for character.
     """
-    kinds: list[Kind] = ["text"] * len(text)
     level = max(FULL, min(SKELETON, level))
+    if level == FULL:
+        return [(text, "text")] if text else []
+    kinds: list[Kind] = ["text"] * len(text)
     spans = clauses(text)
     if level == PHRASES:
         for start, end in phrases:

@@ -15,8 +15,8 @@ from ..core.database import StoreError
 from ..core.hiding import LEVELS, next_reveal
 from ..core.names import heading_path
 from ..core.passages import Passage, passages_for, record_recital, rerate_recital
-from ..core.records import Recorded
 from ..core.recital import Recital, grade, rating
+from ..core.records import Recorded
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar

@@ -90,13 +90,13 @@ class StudyActions(_Screen):
 
     def action_recite(self, typing: bool = False) -> None:
         """p: recite the section in view paragraph by paragraph (w: typing each from memory)."""
-        from ..core.passages import passages_for
         from .recite_screen import ReciteScreen
 
         if self.document is None:
             return
         section_id = self.current_section or self.document.sections[0].id
-        if not passages_for(self.document, section_id, {}):
+        section = self.document.find(section_id)
+        if section is None or not any(s.paragraphs for s in section.walk()):
             self.notify(t("recite_nothing"), severity="warning")
             return
         self.app.push_screen(ReciteScreen(self.workbook, section_id, typing=typing))

@@ -149,14 +149,14 @@ class PassageText(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         strip = self._strips.get(line)
         if strip is None or strip.cell_length != width:
-            strip = self._render(line, width)
+            strip = self._draw_line(line, width)
             self._strips[line] = strip
         return strip
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(f"passage-text--{name}", partial=True)
 
-    def _render(self, line: int, width: int) -> Strip:
+    def _draw_line(self, line: int, width: int) -> Strip:
         base = self.rich_style
         if line >= len(self._lines):
             return Strip.blank(width, base)
