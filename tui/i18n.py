@@ -242,8 +242,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "palette_help_recite_leave": ("回到阅读", "Back to reading"),
     "recite_title": ("背诵：{path}", "Recite: {path}"),
     "recite_status": (
-        "第 {paragraph}/{total} 段 · 级别 {level}：{name} · 已评 {graded} 段",
-        "Paragraph {paragraph}/{total} · level {level}: {name} · {graded} graded",
+        "第 {paragraph}/{total} 段 · 级别 {level}：{name} · 已评 {graded} 段 · 背完按 1–4 自评",
+        "Paragraph {paragraph}/{total} · level {level}: {name} · {graded} graded · recite it, then grade 1-4",
     ),
     "recite_level_0": ("全文", "full text"),
     "recite_level_1": ("隐藏要点", "key phrases hidden"),
