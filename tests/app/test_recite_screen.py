@@ -12,10 +12,10 @@ from textual.widgets import TextArea
 from tui.app import StudyApp
 from tui.core.hiding import hide
 from tui.core.store import Store
+from tui.i18n import t
 from tui.screens.help_screen import HelpScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.recite_screen import DIFF_STYLES, ReciteScreen
-from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.passage_text import PassageText
 
 from .conftest import study_app, until
@@ -161,10 +161,22 @@ async def test_recite_keys_in_help_and_palette(open_app: Callable[..., StudyApp]
         await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
 
 
-async def test_a_section_without_paragraphs_says_so(open_app: Callable[..., StudyApp], tmp_path: Path) -> None:
+async def test_the_preamble_is_recited_without_a_heading(open_app: Callable[..., StudyApp]) -> None:
     app = open_app(section="1")
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
-        app.screen.query_one(OutlineTree)  # the reader is up
         screen = await recite(pilot)
-        assert screen.passages[0].section_id == "1" and screen.passages[0].heading is None
+        assert [p.section_id for p in screen.passages] == ["1", "1"]
+        assert screen.passages[0].heading is None and screen.passages[0].text == "同志们:"
+
+
+async def test_a_section_without_paragraphs_says_so(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "headings.txt"
+    path.write_text("一、只有标题\n二、第二部分\n这里才有正文。\n", encoding="utf-8")
+    app = study_app(path, language="en", section="1", store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: app.workbook.phrases_ready and isinstance(app.screen, ReaderScreen), "reader")
+        notes: list[str] = []
+        app.screen.notify = lambda message, **_: notes.append(message)  # type: ignore[method-assign]
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen) and notes == [t("recite_nothing")]
