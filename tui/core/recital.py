@@ -62,12 +62,37 @@ def _span(text: str, places: list[int], i: int, j: int, first: bool) -> str:
     return text[start:end]
 
 
+Opcode = tuple[str, int, int, int, int]
+
+
+def _opcodes(have: str, want: str) -> list[Opcode]:
+    """The edits turning `have` into `want`, as SequenceMatcher's opcodes.
+
+    The common start and end are taken out first: a paragraph recited nearly right is
+    compared only between its first and last slip. SequenceMatcher is fast on Chinese
+    (hundreds of distinct characters: 9 ms for 2,000) and slower on a small alphabet
+    (English, 0.25 s; a few words repeated, seconds), once, on submitting.
+    """
+    head = 0
+    limit = min(len(have), len(want))
+    while head < limit and have[head] == want[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and have[-1 - tail] == want[-1 - tail]:
+        tail += 1
+    middle = SequenceMatcher(None, have[head : len(have) - tail], want[head : len(want) - tail], autojunk=False)
+    ops: list[Opcode] = [("equal", 0, head, 0, head)] if head else []
+    ops += [(op, head + i1, head + i2, head + j1, head + j2) for op, i1, i2, j1, j2 in middle.get_opcodes()]
+    if tail:
+        ops.append(("equal", len(have) - tail, len(have), len(want) - tail, len(want)))
+    return ops
+
+
 def grade(typed: str, expected: str) -> Recital:
     """Compare a typed recitation with the paragraph: score, diff and counts (see the module's rule)."""
     typed = unicodedata.normalize("NFC", typed)
     have, typed_at = _letters(typed)
     want, wanted_at = _letters(expected)
-    matcher = SequenceMatcher(None, have, want, autojunk=False)
     segments: list[tuple[Tag, str]] = []
 
     def add(tag: Tag, text: str) -> None:
@@ -79,7 +104,7 @@ def grade(typed: str, expected: str) -> Recital:
             segments.append((tag, text))
 
     missing = extra = wrong = 0
-    for op, i1, i2, j1, j2 in _absorb_islands(matcher.get_opcodes()):
+    for op, i1, i2, j1, j2 in _absorb_islands(_opcodes(have, want)):
         first = j1 == 0
         if op == "equal":
             add("same", _span(expected, wanted_at, j1, j2, first))
