@@ -180,3 +180,27 @@ async def test_a_section_without_paragraphs_says_so(store: Store, tmp_path: Path
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen) and notes == [t("recite_nothing")]
+
+
+async def test_a_grade_the_store_refuses_waits_and_goes_in_on_leaving(
+    open_app: Callable[..., StudyApp], store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.database import StoreError
+
+    app = open_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await recite(pilot)
+        real = Store.record_review
+
+        def busy(*_: object, **__: object) -> None:
+            raise StoreError(kind="busy")
+
+        monkeypatch.setattr(Store, "record_review", busy)
+        await pilot.press("4")
+        assert [answer.card_key for answer in app.workbook.answers.waiting] == [screen.passages[0].key]
+        assert screen.current == 1  # the recital goes on
+        monkeypatch.setattr(Store, "record_review", real)
+        app.workbook.leave(None)
+        assert [(r.card_key, r.rating) for r in store.reviews(app.workbook.document_id())] == [
+            (screen.passages[0].key, 4)
+        ]
