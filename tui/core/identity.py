@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from tui.core.model import Card, Document, Section
+from tui.core.passages import MARK as PASSAGE_MARK
 from tui.core.quiz import card_key, normalize
 
 # ---------------------------------------------------------------- documents
@@ -224,6 +225,8 @@ def split_key(key: str, section_key: str) -> tuple[str, int] | None:
 
 def rekey(key: str, section_key: str, new_section_key: str) -> str | None:
     """A card's key once its section's key is `new_section_key`; None if the key cannot be read."""
+    if key.startswith(f"{section_key}{PASSAGE_MARK}"):  # a paragraph's card (tui/core/passages.py)
+        return new_section_key + key[len(section_key) :]
     parts = split_key(key, section_key)
     return None if parts is None else card_key(new_section_key, *parts)
 

@@ -354,6 +354,7 @@ class Workbook:
 
         Only reads: a read-only database shows its progress too (none for a document it never saw).
         """
+        from .passages import passage_keys
         from .quiz import keys_by_section
 
         if self.store is None:
@@ -370,5 +371,5 @@ class Workbook:
             accuracy=self.store.accuracy(document_id),
             reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
             due_forecast=self.store.due_forecast(document_id, days=days, now=now, keys=keys),
-            orphaned=self.store.orphans(document_id, keys),
+            orphaned=self.store.orphans(document_id, keys + passage_keys(document)),  # recited paragraphs too
         )

@@ -41,12 +41,19 @@ class ReaderScreen(StudyActions, Screen[None]):
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
         "help_quiz": ("quiz", "review", "edit_phrases"),
+        "help_recite": ("recite", "recite_typed"),
         "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
     BINDINGS = [
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
         Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
+        # In the help and the palette, not the key bar: at 100 columns in Chinese it is full,
+        # and one more key would push out the palette's. The recital's own key bar shows its keys.
+        Binding("p", "recite", "key_recite", tooltip="palette_help_recite", show=False, id="recite"),
+        Binding(
+            "w", "recite_typed", "key_recite_typed", tooltip="palette_help_recite_typed", show=False, id="recite_typed"
+        ),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         # Enter in the text goes on from the search bar's Enter: each one, the next match.

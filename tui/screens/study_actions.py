@@ -19,7 +19,7 @@ else:
 
 
 class StudyActions(_Screen):
-    """The reader's study keys (t, r, e): mixed into `ReaderScreen`, whose bindings name them.
+    """The reader's study keys (t, r, e, p, w): mixed into `ReaderScreen`, whose bindings name them.
 
     Kept apart from the reader's reading and search, so each mode that opens from the
     reader adds its action here.
@@ -87,3 +87,19 @@ class StudyActions(_Screen):
             return
         section_id = self.current_section or self.document.sections[0].id
         self.app.push_screen(PhraseEditorScreen(self.workbook, section_id))
+
+    def action_recite(self, typing: bool = False) -> None:
+        """p: recite the section in view paragraph by paragraph (w: typing each from memory)."""
+        from .recite_screen import ReciteScreen
+
+        if self.document is None:
+            return
+        section_id = self.current_section or self.document.sections[0].id
+        section = self.document.find(section_id)
+        if section is None or not any(s.paragraphs for s in section.walk()):
+            self.notify(t("recite_nothing"), severity="warning")
+            return
+        self.app.push_screen(ReciteScreen(self.workbook, section_id, typing=typing))
+
+    def action_recite_typed(self) -> None:
+        self.action_recite(typing=True)
