@@ -70,9 +70,10 @@ class TestExam:
         assert err == f"study: {yesterday}: this day has passed; an exam date is today or later\n"
 
     @pytest.mark.parametrize("value", ["2027-02-30", "next week", "20270301", "2027-3-1"])
-    def test_a_bad_date_is_one_line(self, capsys, value: str) -> None:
+    def test_a_bad_date_is_one_line(self, capsys, data_dir: Path, value: str) -> None:
         err = one_line_error(run(capsys, "exam", str(BUNDLED), value, "--lang", "zh"))
         assert err == f"study: {value}：不是日期；请写成 YYYY-MM-DD（如 2027-03-01）\n"
+        assert not (data_dir / "study.db").exists()  # told before the file or the database was opened
 
     def test_a_date_and_clear_together_is_one_line(self, capsys) -> None:
         err = one_line_error(run(capsys, "exam", str(BUNDLED), IN_20_DAYS, "--clear", "--lang", "en"))

@@ -99,9 +99,9 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
         return backup_command(args)
     if command == "exam":
-        from .exam import date_given_as_path
+        from .exam import check_arguments
 
-        date_given_as_path(args)  # `study exam 2027-03-01`: the bundled speech's exam
+        check_arguments(args)  # a bad date is told before the file is read
     try:
         if args.path == STDIN:
             loaded, path = read_stdin(opens_app=command in (None, "quiz", "review"))

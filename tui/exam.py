@@ -63,10 +63,20 @@ def plan_of(workbook: Workbook, now: datetime | None = None) -> ExamPlan | None:
     return document_plan(store, document_id, keys, new_per_day=workbook.new_per_day, now=now)
 
 
-def date_given_as_path(args: argparse.Namespace) -> None:
-    """`study exam 2027-03-01`: a date where the file goes, and no such file, is the bundled speech's exam."""
+def check_arguments(args: argparse.Namespace) -> None:
+    """Before any file is read: the date made `args.exam_date` (CliError when it is not a date to come).
+
+    `study exam 2027-03-01`: a date where the file goes, and no such file, is the bundled speech's exam.
+    """
+    from .arguments import CliError
+    from .core.exam import local_day
+    from .i18n import t
+
     if args.date is None and args.path and _DATE.match(args.path) and not os.path.exists(args.path):
         args.date, args.path = args.path, None
+    if args.date is not None and args.clear:
+        raise CliError(t("exam_date_and_clear"))
+    args.exam_date = parse_date(args.date, local_day()) if args.date is not None else None
 
 
 def parse_date(value: str, today: date) -> date:
@@ -87,17 +97,12 @@ def parse_date(value: str, today: date) -> date:
 
 def exam_command(path: Path, text: str, args: argparse.Namespace, *, store: Store) -> int:
     """Set (DATE), clear (--clear) or show the exam date of a document, then print its plan."""
-    from .arguments import CliError
     from .cli import print_json, show
-    from .core.exam import local_day
     from .core.workbook import Workbook
     from .i18n import t
 
-    if args.date is not None and args.clear:
-        store.close()
-        raise CliError(t("exam_date_and_clear"))
+    when: date | None = args.exam_date  # checked by `check_arguments` before the file was read
     try:
-        when = parse_date(args.date, local_day()) if args.date is not None else None
         workbook = Workbook(path, text, store)
         workbook.open()
         if workbook.problem is not None and not (workbook.read_only and when is None and not args.clear):

@@ -208,6 +208,17 @@ class TestWorkbook:
         planned = book.record(second, BlankState(status="right", typed="x", rating=quiz.EASY, seconds=2.0))
         assert planned is not None and planned.due - utc() < timedelta(days=2, minutes=1)  # by the eve
 
+    def test_a_new_rating_is_scheduled_with_the_plan(self, store: Store) -> None:
+        book = opened(store)
+        store.set_exam_date(book.document_id(), exam.local_day() + timedelta(days=3))
+        state = BlankState(status="wrong", typed="x", rating=quiz.AGAIN, seconds=2.0)
+        recorded = book.record(book.cards[0], state)
+        assert recorded is not None
+        state.review_id, state.rating = recorded.review_id, quiz.EASY
+        book.rerate(book.cards[0], state)
+        due = store.cards(book.document_id())[book.cards[0].key].due
+        assert due - utc() < timedelta(days=2, minutes=1)  # FSRS alone would give Easy more than four days
+
 
 class TestSimulation:
     """300 cards, an exam 20 days away, a reviewer whose own pace is 5 new cards a day."""
