@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -133,7 +134,21 @@ class TestRetention:
         assert due <= utc(at(exam_date - timedelta(days=1), 23))
 
 
+@pytest.fixture(params=["UTC", "America/Los_Angeles", "Asia/Shanghai"])
+def local_zone(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """The process's local time zone set to each of a few, on both sides of UTC."""
+    monkeypatch.setenv("TZ", request.param)
+    time.tzset()
+    yield request.param
+    monkeypatch.undo()
+    time.tzset()
+
+
 class TestCapped:
+    def test_the_eve_starts_at_local_midnight_in_any_zone(self, local_zone: str) -> None:
+        eve = exam.eve_start(EXAM).astimezone()
+        assert (eve.date(), eve.hour, eve.minute) == (EXAM - timedelta(days=1), 0, 0)
+
     def test_cards_due_after_the_exam_day_come_back_on_the_eve(self) -> None:
         eve = exam.eve_start(EXAM)
         assert eve.astimezone().date() == EXAM - timedelta(days=1) and eve.astimezone().hour == 0

@@ -185,7 +185,9 @@ def _scheduler(retention: float, maximum_interval: int) -> Scheduler:
 
 def eve_start(exam_date: date) -> datetime:
     """Local midnight at the start of the exam's eve, in UTC: no card is due later before the exam."""
-    return fsrs_scheduling.day_start(datetime(exam_date.year, exam_date.month, exam_date.day) - timedelta(days=1))
+    eve = exam_date - timedelta(days=1)
+    # Noon of that local day (a naive datetime's astimezone() takes it as local time), whose day starts at midnight.
+    return fsrs_scheduling.day_start(datetime(eve.year, eve.month, eve.day, 12).astimezone())
 
 
 def capped(due: Mapping[str, datetime], exam_date: date, today: date) -> dict[str, datetime]:
