@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "export")
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "export", "exam", "backup")
 PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
 STDIN = "-"
 
@@ -43,9 +43,19 @@ def parser_for(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument("--version", action="version", version=f"study {__version__}")
     else:
         parser = Parser(prog=f"study {command}")
-        parser.add_argument("path", nargs="?", help=PATH_HELP)
-        if command in ("outline", "phrases", "stats"):
+        if command != "backup":  # backups are of the database, not of a document
+            parser.add_argument("path", nargs="?", help=PATH_HELP)
+        if command in ("outline", "phrases", "stats", "exam"):
             parser.add_argument("--json", action="store_true", help="print JSON for other programs")
+        if command == "exam":
+            parser.add_argument("date", nargs="?", help="the exam date, YYYY-MM-DD (without it: the plan)")
+            parser.add_argument("--clear", action="store_true", help="remove the exam date")
+        if command == "backup":
+            parser.add_argument(
+                "--restore", nargs="?", const="", metavar="NAME",
+                help="put a backup (its name or date; default: the newest) in place of the database",
+            )
+            parser.add_argument("--yes", action="store_true", help="restore without asking")
         if command == "quiz":
             parser.add_argument(
                 "--section",

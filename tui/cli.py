@@ -63,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         if not _terminal_gone(error):
             raise
         return 1
+    finally:
+        from .backup import finish_backup
+
+        finish_backup()  # a day's copy begun at opening ends before the process does
 
 
 def _terminal_gone(error: OSError) -> bool:
@@ -90,6 +94,14 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.outline import parse
     from .i18n import t
 
+    if command == "backup":
+        from .backup import backup_command
+
+        return backup_command(args)
+    if command == "exam":
+        from .exam import check_arguments
+
+        check_arguments(args)  # a bad date is told before the file is read
     try:
         if args.path == STDIN:
             loaded, path = read_stdin(opens_app=command in (None, "quiz", "review"))
@@ -122,6 +134,11 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
         _refuse_if_too_large(path, text)
         return export(path, text, args, open_store=_open_store)
+    if command == "exam":
+        from .exam import exam_command
+
+        _refuse_if_too_large(path, text)
+        return exam_command(path, text, args, store=_open_store())
     doc = parse(text, path.name)
 
     if command == "outline":
@@ -160,6 +177,9 @@ def _open_store() -> Store:
     from .core.store import Store
 
     store = Store.open()
+    from .backup import back_up_daily
+
+    back_up_daily(store.path)  # in a thread: start-up pays for a look at the folder only
     if store.moved_to is not None:
         from .i18n import t
 

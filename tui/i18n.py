@@ -276,6 +276,33 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Score {percent}% · {rating} · {missing} missing, {extra} extra, {wrong} wrong (1-4 changes the grade)",
     ),
     "recite_nothing": ("本节没有可背诵的段落", "This section has no paragraphs to recite"),
+    # exam dates and backups (study exam, study backup: tui/exam.py, tui/backup.py)
+    "exam_plan": (
+        "考试 {date}，还有 {days} 天：已学 {introduced}/{cards} 张卡片，每天至少 {pace} 张新卡，{target} 前学完；复习目标记住率 {retention}；{state}",
+        "Exam {date}, in {days} day(s): {introduced}/{cards} cards introduced, at least {pace} new a day to have all by {target}; reviews aim at {retention} recall; {state}",
+    ),
+    "exam_plan_all_in": (
+        "考试 {date}，还有 {days} 天：{cards} 张卡片都已学过；复习目标记住率 {retention}；{state}",
+        "Exam {date}, in {days} day(s): all {cards} cards introduced; reviews aim at {retention} recall; {state}",
+    ),
+    "exam_on_track": ("进度正常", "on track"),
+    "exam_behind_cards": ("落后：还有 {left} 张卡片没学，已到该学完的日子", "behind: {left} cards not introduced and the day to have them all has come"),
+    "exam_behind_reviews": ("落后：积压了 {overdue} 张待复习（超过一天的量）", "behind: {overdue} reviews overdue (more than a day's)"),
+    "exam_today": ("今天考试（{date}），祝顺利！", "The exam is today ({date}). Good luck!"),
+    "exam_passed": ("考试日期 {date} 已过；study exam 文件 --clear 可清除它。", "The exam date {date} has passed; study exam FILE --clear removes it."),
+    "exam_none": ("没有设定考试日期；study exam 文件 YYYY-MM-DD 可设定。", "No exam date; study exam FILE YYYY-MM-DD sets one."),
+    "exam_cleared": ("已清除考试日期。", "Exam date removed."),
+    "exam_bad_date": ("{value}：不是日期；请写成 YYYY-MM-DD（如 2027-03-01）", "{value}: not a date; write it as YYYY-MM-DD (2027-03-01)"),
+    "exam_past_date": ("{value}：这一天已经过去；考试日期须是今天或以后", "{value}: this day has passed; an exam date is today or later"),
+    "exam_date_and_clear": ("日期和 --clear 只能给一个", "give a date or --clear, not both"),
+    "backup_none": ("{folder} 里还没有备份；study 每天第一次打开数据库时备份一次。", "No backups yet in {folder}; study makes one each day it first opens its database."),
+    "backup_list": ("{folder} 中的备份（新的在前）：", "Backups in {folder} (newest first):"),
+    "backup_no_such": ("{name}：没有这个备份（study backup 可列出全部）", "{name}: no such backup (study backup lists them)"),
+    "backup_damaged": ("{name}：这个备份已损坏，什么也没有改动；请选另一个", "{name}: this backup is damaged; nothing was changed. Choose another"),
+    "backup_confirm": ("用 {name} 恢复学习记录？当前数据库会先改名保留。[y/N] ", "Restore {name}? The current database is moved aside (kept) first. [y/N] "),
+    "backup_not_confirmed": ("没有确认，什么也没有恢复（--yes 可不经询问直接恢复）", "not confirmed: nothing restored (--yes restores without asking)"),
+    "backup_restored": ("已用 {name} 恢复；原来的数据库保留为 {aside}", "Restored {name}; the database as it was is kept as {aside}"),
+    "backup_restored_fresh": ("已用 {name} 恢复。", "Restored {name}."),
 }
 
 _language: str | None = None

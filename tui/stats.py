@@ -18,6 +18,7 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     from .core.names import display_heading
     from .core.records import SectionStats
     from .core.workbook import Workbook
+    from .exam import plan_of, plan_summary
     from .i18n import captions, t
 
     try:
@@ -27,6 +28,7 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
             raise workbook.problem  # a read-only database still shows its progress: stats only read
         workbook.use_phrases(workbook.find_phrases())
         stats = workbook.stats(days=STATS_DAYS)
+        plan = plan_of(workbook)
     finally:
         store.close()
     names = captions()
@@ -55,6 +57,7 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
                 }
                 for card in stats.orphaned
             ],
+            **({"exam": plan.as_data()} if plan is not None else {}),
         })
         return 0
     from rich.cells import cell_len
@@ -85,6 +88,8 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     print(t("stats_accuracy", accuracy="—" if stats.accuracy is None else f"{stats.accuracy:.0%}"))
     print(by_day("stats_reviews_per_day", stats.reviews_per_day))
     print(by_day("stats_due_forecast", stats.due_forecast))
+    if plan is not None:
+        show(plan_summary(plan))
     if stats.orphaned:
         print()
         print(t("stats_orphaned", cards=len(stats.orphaned), reviews=sum(card.reviews for card in stats.orphaned)))

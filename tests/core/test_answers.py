@@ -24,7 +24,7 @@ class Refusing:
         self.times = times
         self.written: list[tuple[int, Answer]] = []
 
-    def record_review(self, document_id: int, answer: Answer) -> str:
+    def record_review(self, document_id: int, answer: Answer, fsrs_scheduler: object = None) -> str:
         if self.times:
             self.times -= 1
             raise StoreError("The study database is busy.", "busy")

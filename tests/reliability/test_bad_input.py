@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # The commands that print, and those that open the app (checked up to the point where the
 # app would start: the file is loaded, the store opened, the app given the text).
-PRINTING = [["outline"], ["outline", "--json"], ["phrases"], ["phrases", "--json"], ["stats"], ["stats", "--json"]]
+PRINTING = [
+    ["outline"], ["outline", "--json"], ["phrases"], ["phrases", "--json"], ["stats"], ["stats", "--json"],
+    ["exam"], ["exam", "--json"],
+]
 APP = [[], ["quiz"], ["review"]]
 COMMANDS = PRINTING + APP
 

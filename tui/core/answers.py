@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from .records import Answer
 
 if TYPE_CHECKING:
+    from fsrs import Scheduler
+
     from .records import Recorded
     from .store import Store
 
@@ -28,9 +30,16 @@ class AnswerQueue:
     file beside the database.
     """
 
-    def __init__(self, store: Store, document_id: Callable[[], int]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        document_id: Callable[[], int],
+        scheduler: Callable[[Store, int, datetime | None], Scheduler | None] | None = None,
+    ) -> None:
         self.store = store
         self.document_id = document_id  # raises StoreError while the store cannot say
+        # The FSRS scheduler for an answer, by when it was given (an exam date's: tui/core/exam.py).
+        self.scheduler = scheduler
         self.waiting: list[Answer] = []
         self.file: Path | None = None
         self.filed = 0  # how many answers `file` holds
@@ -49,7 +58,9 @@ class AnswerQueue:
         if self.waiting:
             document_id = self.document_id()
         while self.waiting:
-            recorded = self.store.record_review(document_id, self.waiting[0])
+            answer = self.waiting[0]
+            chosen = self.scheduler(self.store, document_id, answer.time) if self.scheduler is not None else None
+            recorded = self.store.record_review(document_id, answer, chosen)
             self.waiting.pop(0)
         return recorded
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .answers import AnswerQueue
 from .database import StoreError
+from .exam import answer_scheduler, queue_settings
 from .model import Card, Document, Phrase, PhraseEdit
 from .records import Answer, OrphanedCard, Position, Recorded, SectionStats
 from .scheduler import NEW_PER_DAY
@@ -114,7 +115,8 @@ class Workbook:
         self.revision = 0  # goes up with every new set of phrases, so views redraw only when it moved
         self._document_id: int | None = None
         self._section_keys: dict[str, str] = {}
-        self.answers = AnswerQueue(store, self.document_id) if store is not None else None
+        # Answers are scheduled with the exam plan's FSRS settings when the document has an exam date.
+        self.answers = AnswerQueue(store, self.document_id, answer_scheduler) if store is not None else None
 
     # ------------------------------------------------------------- opening
 
@@ -268,17 +270,19 @@ class Workbook:
         return self.next_quiz_section(wanted if wanted is not None and self.opened.find(wanted) else None)
 
     def review_queue(self, now: datetime | None = None) -> list[Card]:
-        """The cards due now, then up to `new_per_day` new ones, kept apart by sentence."""
+        """The cards due now, then up to `new_per_day` new ones (more if an exam date needs), kept apart by sentence."""
         from .scheduler import due_queue
         from .sentences import sentence_group
 
         if self.store is None or self._document_id is None:
             return []
+        keys = {card.key for card in self.cards}
+        new_limit, due = queue_settings(self.store, self._document_id, keys, self.new_per_day, now)
         return due_queue(
             self.cards,
-            self.store.due_times(self._document_id),
+            due,
             now,
-            new_limit=self.new_per_day,
+            new_limit=new_limit,
             new_today=self.store.new_cards_today(self._document_id, now),
             group_of=sentence_group(self.opened),
         )
@@ -316,7 +320,8 @@ class Workbook:
         if state.review_id is None:
             self.answers.rerate_waiting(card.key, state.rating)
         elif self.store is not None:
-            self.store.rerate(state.review_id, state.rating)
+            chosen = answer_scheduler(self.store, self.document_id())
+            self.store.rerate(state.review_id, state.rating, chosen)
 
     @property
     def waiting_answers(self) -> int:
