@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import pinyin
+from tui.core.model import Card, Phrase
 from tui.core.quiz import EASY, GOOD, HARD, answer_diff, check, suggest_rating
 from tui.core.session import Blank, QuizSession
-from tui.core.model import Card, Phrase
 
 ROOT = Path(__file__).resolve().parents[2]
 STANCE = "提高政治站位,深化思想认识"
@@ -222,3 +222,21 @@ def test_pypinyin_is_loaded_only_for_an_answer_in_latin_letters_to_a_chinese_one
     result = subprocess.run([sys.executable, "-c", LAZY], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "True"]
+
+
+class TestHints:
+    """A hint counts the characters already spelled in pinyin, so it gives the next one."""
+
+    @pytest.mark.parametrize(("typed", "right"), [("zuofeng", 2), ("zf", 2), ("zuofen", 2), ("zuo", 1), ("x", 0), ("作风jian", 3)])
+    def test_characters_spelled_right_from_the_start(self, typed: str, right: int) -> None:
+        from tui.core.quiz import letters_right
+
+        assert letters_right(typed, "作风建设") == right
+
+    def test_a_hint_after_pinyin_gives_the_next_character_to_type_on_from(self) -> None:
+        card = Card("k", "s", Phrase(0, 0, 4, "作风建设", "quote"), 1)
+        session = QuizSession([Blank(0, card)], now=0.0)
+        assert session.hint("zuofeng") == "作风建"
+        verdict = session.answer("作风建she", now=1.0)
+        assert verdict is not None and (verdict.outcome, verdict.by) == ("right", "pinyin")
+        assert session.states[0].rating == HARD

@@ -140,6 +140,10 @@ def _stretches(typed: str) -> list[list[int]]:
     return lengths
 
 
+Table = list[list[tuple[int, int] | None]]
+Trail = list[list[tuple[int, int, Step, int] | None]]
+
+
 def match(typed: str, expected: str, most: int = 1) -> Match | None:
     """The best reading of normalised `typed` as the expected answer, with at most `most` units off.
 
@@ -148,11 +152,38 @@ def match(typed: str, expected: str, most: int = 1) -> Match | None:
     """
     cells = units(expected)
     text = fold(typed)
+    best, how = _table(text, cells, most)
+    final = best[len(cells)][len(text)]
+    if final is None:
+        return None
+    steps: list[tuple[Step, str, int]] = []
+    ways: set[int] = set()
+    j, p = len(cells), len(text)
+    while (j, p) != (0, 0):
+        step = how[j][p]
+        assert step is not None
+        from_j, from_p, kind, way = step
+        ways.add(way if kind == "same" else 0)
+        steps.append((kind, text[from_p:p], from_j if kind != "extra" else -1))
+        j, p = from_j, from_p
+    by: Way = "initials" if 2 in ways else "pinyin" if 1 in ways else "characters"
+    return Match(final[0], by, tuple(reversed(steps)))
+
+
+def spelled(typed: str, expected: str) -> int:
+    """How many characters of the expected answer, from its start, normalised `typed` spells right (for hints)."""
+    cells = units(expected)
+    text = fold(typed)
+    best, _ = _table(text, cells, 0)
+    return max(j for j in range(len(cells) + 1) if any(cost is not None for cost in best[j]))
+
+
+def _table(text: str, cells: tuple[Unit, ...], most: int) -> tuple[Table, Trail]:
+    """best[j][p]: the least (edits, initials) reading units[:j] from text[:p]; how[j][p]: the step there."""
     size, count = len(text), len(cells)
     stretches = _stretches(text)
-    # best[j][p]: (edits, initials) reading units[:j] from text[:p]; how[j][p]: the step there.
-    best: list[list[tuple[int, int] | None]] = [[None] * (size + 1) for _ in range(count + 1)]
-    how: list[list[tuple[int, int, Step, int] | None]] = [[None] * (size + 1) for _ in range(count + 1)]
+    best: Table = [[None] * (size + 1) for _ in range(count + 1)]
+    how: Trail = [[None] * (size + 1) for _ in range(count + 1)]
     best[0][0] = (0, 0)
 
     def reach(j: int, p: int, cost: tuple[int, int], step: tuple[int, int, Step, int]) -> None:
@@ -188,21 +219,7 @@ def match(typed: str, expected: str, most: int = 1) -> Match | None:
             if edits < most and p < size:
                 for length in stretches[p]:
                     reach(j, p + length, (edits + 1, initials), (j, p, "extra", 0))
-    final = best[count][size]
-    if final is None:
-        return None
-    steps: list[tuple[Step, str, int]] = []
-    ways: set[int] = set()
-    j, p = count, size
-    while (j, p) != (0, 0):
-        step = how[j][p]
-        assert step is not None
-        from_j, from_p, kind, way = step
-        ways.add(way if kind == "same" else 0)
-        steps.append((kind, text[from_p:p], from_j if kind != "extra" else -1))
-        j, p = from_j, from_p
-    by: Way = "initials" if 2 in ways else "pinyin" if 1 in ways else "characters"
-    return Match(final[0], by, tuple(reversed(steps)))
+    return best, how
 
 
 def check(typed: str, expected: str, near: bool) -> Match | None:

@@ -194,8 +194,11 @@ def hint(expected: str, shown: int) -> str:
 
 
 def letters_right(typed: str, expected: str) -> int:
-    """How many letters of `expected`, from its start, `typed` has right, compared as answers are."""
+    """How many letters of `expected`, from its start, `typed` has right, compared as answers are
+    (or spelled in pinyin)."""
     have = normalize(typed)
+    if pinyin.applies(have, normalize(expected)):
+        return pinyin.spelled(have, expected)
     at = count = 0
     for char in expected:
         if _ignorable(char):

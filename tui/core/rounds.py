@@ -66,7 +66,9 @@ def session_of(chosen: Sequence[Blank], every: Sequence[Blank]) -> QuizSession:
     for blank in every:
         by_paragraph.setdefault((blank.section_id, blank.paragraph), []).append(blank)
     others = {
-        blank.index: [b.answer for b in by_paragraph.get((blank.section_id, blank.paragraph), []) if b.card.key != blank.card.key]
+        blank.index: [
+            b.answer for b in by_paragraph.get((blank.section_id, blank.paragraph), []) if b.card.key != blank.card.key
+        ]
         for blank in blanks
     }
     return QuizSession(blanks, others=others)

@@ -33,7 +33,8 @@ class QuizScreen(BlankScreen):
         self.round = 0  # the round under way, from 0
         self.again = False  # this round's missed blanks asked again
         self._missed: list[Blank] = []  # those of the last summary
-        super().__init__(workbook, session_of(self.rounds[0] if self.rounds else [], self.all_blanks), t("quiz_title", path=path))
+        session = session_of(self.rounds[0] if self.rounds else [], self.all_blanks)
+        super().__init__(workbook, session, t("quiz_title", path=path))
         self.section = section
 
     def rows(self) -> list[Row]:

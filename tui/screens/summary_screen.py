@@ -72,8 +72,10 @@ class SummaryScreen(ModalScreen[str | Next | None]):
         yield KeyBar()
         # Scrolls when a long list of missed phrases outgrows a small terminal.
         with VerticalScroll(id="summary-dialog"):
-            title = t("summary_round_title", number=self.round, total=self.rounds) if self.rounds > 1 else t("summary_title")
-            yield Static(title, id="summary-title")
+            if self.rounds > 1:
+                yield Static(t("summary_round_title", number=self.round, total=self.rounds), id="summary-title")
+            else:
+                yield Static(t("summary_title"), id="summary-title")
             counts = Table.grid(padding=(0, 2))
             counts.add_column(style="bold")
             counts.add_column(justify="right")
