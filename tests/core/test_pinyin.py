@@ -93,6 +93,17 @@ class TestReadings:
         assert {"xing", "hang"} <= set(pinyin.readings("行"))
         assert {"zhang", "chang"} <= set(pinyin.readings("长"))
 
+    @pytest.mark.parametrize("char", list("重行长绿女提高政治站位〇乐的了嗯"))
+    def test_the_readings_are_those_pypinyin_gives_with_heteronyms(self, char: str) -> None:
+        from pypinyin import Style
+        from pypinyin import pinyin as spell
+
+        given = {s for group in spell(char, style=Style.NORMAL, heteronym=True) for s in group}
+        assert given <= set(pinyin.readings(char))
+        assert {s for s in pinyin.readings(char) if "u" not in s or s in given or s.replace("u", "v") in given} == set(
+            pinyin.readings(char)
+        )
+
     @pytest.mark.parametrize("typed", ["lvse", "luse", "lüsè", "lv4se4", "ls"])
     def test_u_umlaut_is_v_or_u(self, typed: str) -> None:
         assert check(typed, "绿色").outcome == "right"

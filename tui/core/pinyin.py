@@ -87,7 +87,7 @@ def applies(typed: str, expected: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def readings(char: str) -> tuple[str, ...]:
-    """Every reading of a Chinese character without its tone, ü as v (pypinyin, heteronyms)."""
+    """Every reading of a Chinese character without its tone, ü as v and as u (pypinyin, heteronyms)."""
     from pypinyin import Style, pinyin
 
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
