@@ -92,6 +92,8 @@ class SummaryScreen(ModalScreen[str | Next | None]):
             yield Static(counts, id="summary-counts")
             if summary.missed:
                 yield Static(Text(self._missed()), id="summary-missed")
+            if self.again:
+                yield Static(Text(t("summary_again", count=len(self.summary.missed))), id="summary-again")
             if self.next_round is not None:
                 next_round = t("summary_next_round", number=self.next_round, total=self.rounds)
                 yield Static(Text(next_round), id="summary-next")
@@ -99,8 +101,6 @@ class SummaryScreen(ModalScreen[str | Next | None]):
                 yield Static(Text(t("summary_next", section=self.following[1])), id="summary-next")
             else:
                 yield Static(Text(t("summary_back")), id="summary-next")
-            if self.again:
-                yield Static(Text(t("summary_again", count=len(self.summary.missed))), id="summary-again")
 
     def _missed(self, width: int = 0) -> str:
         """The phrases to look at again, one a line under their title: a phrase may hold 、
