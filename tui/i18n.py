@@ -303,6 +303,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "backup_not_confirmed": ("没有确认，什么也没有恢复（--yes 可不经询问直接恢复）", "not confirmed: nothing restored (--yes restores without asking)"),
     "backup_restored": ("已用 {name} 恢复；原来的数据库保留为 {aside}", "Restored {name}; the database as it was is kept as {aside}"),
     "backup_restored_fresh": ("已用 {name} 恢复。", "Restored {name}."),
+    # a section quiz in rounds, and the missed blanks of a round asked again
+    "quiz_round": ("第 {number}/{total} 轮 · {progress}", "Round {number} of {total} · {progress}"),
+    "quiz_round_again": ("第 {number}/{total} 轮 · 重做答错的 · {progress}", "Round {number} of {total} · the missed ones again · {progress}"),
+    "summary_round_title": ("第 {number}/{total} 轮小结", "Round {number} of {total}: summary"),
+    "summary_next_round": ("回车：第 {number}/{total} 轮；Esc：回到阅读", "Enter: round {number} of {total}; Esc: back to reading"),
+    "summary_again": ("m：只把答错的 {count} 个再做一遍", "m: again, only the {count} missed"),
+    "key_missed": ("重做答错的", "Missed again"),
+    "palette_help_missed": ("只把这一轮答错的空再做一遍（照常记录）", "Quiz again only the blanks missed in this round (recorded as usual)"),
 }
 
 _language: str | None = None

@@ -197,10 +197,13 @@ class TestOpening:
             await pilot.press("t")
             screen = await quiz_open(pilot)
             assert screen.section.id == "2"
-            sections = {blank.section_id for blank in screen.session.blanks}
-            assert sections == {"2.1", "2.2"}
+            assert {blank.section_id for blank in screen.all_blanks} == {"2.1", "2.2"}
+            # 18 blanks: two rounds, the first the subsection (一) (eleven blanks in one paragraph).
+            assert [len(part) for part in screen.rounds] == [11, 7]
+            assert {blank.section_id for blank in screen.session.blanks} == {"2.1"}
             drawn = blank_text(screen).plain_lines
-            assert "一、提高政治站位,深化思想认识" in drawn and "(二)对标发展需求,增强行动自觉" in drawn
+            assert "一、提高政治站位,深化思想认识" in drawn and "(一)把握核心要义,校准政治方向" in drawn
+            assert "(二)对标发展需求,增强行动自觉" not in drawn
 
 
     async def test_t_with_no_blanks_from_here_to_the_end_says_so(self, open_app, store, clock) -> None:

@@ -118,11 +118,13 @@ async def answer_and_redraw(path: Path, text: str, data: str, answers: int = ANS
                 while len(samples) < answers:
                     screen = app.screen
                     if not isinstance(screen, QuizScreen) or screen.session.done:
-                        # Section done: the summary, then Enter into the next section's quiz.
+                        # Round done: the summary, then Enter into the next round or section's quiz.
+                        session = getattr(screen, "session", None)
                         await pilot.press("enter")
                         await until(pilot, lambda: not isinstance(app.screen, QuizScreen) or app.screen is not screen)
                         await pilot.press("enter")
-                        await until(pilot, lambda: isinstance(app.screen, QuizScreen) and app.screen is not screen)
+                        await until(pilot, lambda: isinstance(app.screen, QuizScreen)
+                                    and (app.screen is not screen or app.screen.session is not session))
                         continue
                     await settled(pilot, screen)
                     blank = screen.session.active_blank

@@ -10,7 +10,9 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
+from tui.core import pinyin
 from tui.core.model import Card, Document, Phrase, Section
+from tui.core.pinyin import Way  # how an answer was typed: characters, pinyin, or (any of it) initials
 from tui.core.search import fold_char
 
 # "elsewhere": not this blank's answer, but right for another phrase of its context.
@@ -48,6 +50,7 @@ class Verdict:
     outcome: Outcome
     answer: str
     expected: str
+    by: Way = "characters"
 
     @property
     def correct(self) -> bool:
@@ -71,6 +74,9 @@ def _one_edit_apart(a: str, b: str) -> bool:
 def check(answer: str, expected: str, others: Iterable[str] = ()) -> Verdict:
     """Grade a typed answer: right, near (one character off in four or more), wrong or empty.
 
+    A Chinese answer may be typed in pinyin or initials (see `tui.core.pinyin`); the
+    verdict says how it was (`by`). A wrong answer in Latin letters is "pinyin".
+
     `others` are the answers of the other phrases of the same context (the other blanks
     of the paragraph, the other phrases a review card shows): a wrong answer that is
     right for one of them is "elsewhere", to try again rather than to count as wrong.
@@ -83,11 +89,17 @@ def check(answer: str, expected: str, others: Iterable[str] = ()) -> Verdict:
         wanted, typed = expected.strip(), answer.strip()
     if typed == wanted:
         return Verdict("right", answer, expected)
+    by: Way = "characters"
+    if pinyin.applies(typed, wanted):
+        by = "pinyin"
+        found = pinyin.check(typed, expected, near=len(wanted) >= 4)
+        if found is not None:
+            return Verdict("right" if found.edits == 0 else "near", answer, expected, found.by)
     if len(wanted) >= 4 and _one_edit_apart(typed, wanted):
         return Verdict("near", answer, expected)
     if any(check(answer, other).outcome == "right" for other in others):
-        return Verdict("elsewhere", answer, expected)
-    return Verdict("wrong", answer, expected)
+        return Verdict("elsewhere", answer, expected, by)
+    return Verdict("wrong", answer, expected, by)
 
 
 # ---------------------------------------------------------------- diffs
@@ -152,6 +164,13 @@ def diff_rows(segments: list[tuple[Tag, str]]) -> tuple[list[tuple[Tag, str]], l
     return typed, wanted
 
 
+def answer_diff(answer: str, expected: str) -> tuple[list[tuple[Tag, str]], list[tuple[Tag, str]]]:
+    """The two lines of a diff to show for a typed answer: by character, or by syllable when typed in pinyin."""
+    if pinyin.applies(normalize(answer), normalize(expected)):
+        return pinyin.diff_rows(answer, expected)
+    return diff_rows(diff(answer, expected))
+
+
 # ---------------------------------------------------------------- hints and ratings
 
 
@@ -175,8 +194,11 @@ def hint(expected: str, shown: int) -> str:
 
 
 def letters_right(typed: str, expected: str) -> int:
-    """How many letters of `expected`, from its start, `typed` has right, compared as answers are."""
+    """How many letters of `expected`, from its start, `typed` has right, compared as answers are
+    (or spelled in pinyin)."""
     have = normalize(typed)
+    if pinyin.applies(have, normalize(expected)):
+        return pinyin.spelled(have, expected)
     at = count = 0
     for char in expected:
         if _ignorable(char):
@@ -190,19 +212,26 @@ def letters_right(typed: str, expected: str) -> int:
 
 
 def suggest_rating(
-    outcome: Outcome, hints_used: int, revealed: bool, seconds: float, length: int, pasted: bool = False
+    outcome: Outcome,
+    hints_used: int,
+    revealed: bool,
+    seconds: float,
+    length: int,
+    pasted: bool = False,
+    initials: bool = False,
 ) -> int:
     """The FSRS rating to suggest: Again 1, Hard 2, Good 3, Easy 4.
 
     `length` is the number of letters in the phrase; a hint for every one of them
     is the same as a reveal. A `pasted` answer is at most Good: it came quick
-    because it was not typed, not because it was known cold.
+    because it was not typed, not because it was known cold. So is one typed in
+    `initials`: recalling the first letters is less than recalling the words.
     """
     if revealed or outcome in ("wrong", "empty", "elsewhere") or (length and hints_used >= length):
         return AGAIN
     if outcome == "near" or hints_used:
         return HARD
-    if seconds < 1.5 + 0.4 * length and not pasted:
+    if seconds < 1.5 + 0.4 * length and not pasted and not initials:
         return EASY
     return GOOD
 

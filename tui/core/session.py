@@ -251,7 +251,13 @@ class QuizSession:
         state.pasted = state.pasted or pasted
         state.status = "revealed" if verdict.outcome == "empty" else verdict.outcome
         state.rating = suggest_rating(
-            verdict.outcome, state.hints, state.status == "revealed", state.seconds, letters(blank.answer), state.pasted
+            verdict.outcome,
+            state.hints,
+            state.status == "revealed",
+            state.seconds,
+            letters(blank.answer),
+            state.pasted,
+            initials=verdict.by == "initials",
         )
         state.suggested = state.rating
         return verdict

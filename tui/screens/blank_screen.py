@@ -94,9 +94,7 @@ class BlankScreen(Screen[str | None]):
     def redraw(self) -> None:
         self.query_one(BlankText).show(self.rows(), self.session)
         graded = sum(1 for state in self.session.states if state.graded)
-        self.query_one("#drill-progress", Static).update(
-            t("drill_progress", done=graded, total=len(self.session.blanks))
-        )
+        self.query_one("#drill-progress", Static).update(self.progress(graded, len(self.session.blanks)))
         blank = self.session.active_blank
         if self.lingering is not None and not self.session.done:
             self.answer_bar.prompt_next()
@@ -106,6 +104,19 @@ class BlankScreen(Screen[str | None]):
             # Tab may rest on a blank already answered: say so rather than "all answered".
             state = self.session.states[blank.index]
             self.answer_bar.prompt(blank.number, state.status if state.graded else None)
+
+    def progress(self, done: int, total: int) -> str:
+        """The status line over the text: how many blanks are answered."""
+        return t("drill_progress", done=done, total=total)
+
+    def restart(self, session: QuizSession) -> None:
+        """Quiz `session` next on this screen (another round): nothing of the last one stays."""
+        self.session = session
+        self.feedback_index = self.rating_before = self.lingering = None
+        self.drafts.clear()
+        self.answer_bar.feedback.update("")
+        self._set_input("")
+        self.redraw()
 
     # ------------------------------------------------------------- answering
 

@@ -38,7 +38,7 @@ class ReviewScreen(BlankScreen):
     def finish(self) -> None:
         self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
 
-    def _after_summary(self, _: str | None) -> None:
+    def _after_summary(self, _: object) -> None:
         # Not a lambda: Textual awaits what a screen callback returns, and awaiting
         # dismiss() from inside this screen's own handler is an error.
         self.dismiss()

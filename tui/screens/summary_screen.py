@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
@@ -19,19 +21,50 @@ from ..widgets.key_bar import KeyBar
 INDENT = "  "  # before each phrase missed, under the list's title
 
 
-class SummaryScreen(ModalScreen[str | None]):
-    """Dismissed with the id of the next section to quiz (Enter), or None (Esc)."""
+class Next(Enum):
+    """What a round's summary goes on to, besides a section: the next round, or the round's missed blanks."""
 
+    ROUND = "round"
+    MISSED = "missed"
+
+
+class SummaryScreen(ModalScreen[str | Next | None]):
+    """Dismissed with the id of the next section to quiz (Enter), or None (Esc).
+
+    Of a quiz in rounds: Enter goes on to the next round (Next.ROUND) while there is one,
+    and m quizzes the round's missed blanks again (Next.MISSED).
+    """
+
+    HELP_TITLE = "help_quiz"
     BINDINGS = [
         Binding("enter", "go_on", "key_go_on", id="go_on"),
+        Binding("m", "missed", "key_missed", tooltip="palette_help_missed", id="missed_again"),
         Binding("escape", "back", "key_back", id="back"),
     ]
 
-    def __init__(self, summary: Summary, following: tuple[str, str] | None) -> None:
+    def __init__(
+        self,
+        summary: Summary,
+        following: tuple[str, str] | None,
+        rounds: tuple[int, int] = (1, 1),
+        again: bool = False,
+    ) -> None:
+        """`rounds`: (this round, how many); `again`: the missed blanks may be asked again."""
         super().__init__()
         translate_bindings(self)
         self.summary = summary
         self.following = following  # (section id, its name)
+        self.round, self.rounds = rounds
+        self.again = again and bool(summary.missed)
+
+    @property
+    def next_round(self) -> int | None:
+        """The number of the round Enter goes on to, if any is left."""
+        return self.round + 1 if self.round < self.rounds else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # m only where there is something missed to ask again (hidden from the key bar else).
+        return self.again if action == "missed" else True
 
     def compose(self) -> ComposeResult:
         summary = self.summary
@@ -39,7 +72,10 @@ class SummaryScreen(ModalScreen[str | None]):
         yield KeyBar()
         # Scrolls when a long list of missed phrases outgrows a small terminal.
         with VerticalScroll(id="summary-dialog"):
-            yield Static(t("summary_title"), id="summary-title")
+            if self.rounds > 1:
+                yield Static(t("summary_round_title", number=self.round, total=self.rounds), id="summary-title")
+            else:
+                yield Static(t("summary_title"), id="summary-title")
             counts = Table.grid(padding=(0, 2))
             counts.add_column(style="bold")
             counts.add_column(justify="right")
@@ -56,7 +92,12 @@ class SummaryScreen(ModalScreen[str | None]):
             yield Static(counts, id="summary-counts")
             if summary.missed:
                 yield Static(Text(self._missed()), id="summary-missed")
-            if self.following:
+            if self.again:
+                yield Static(Text(t("summary_again", count=len(self.summary.missed))), id="summary-again")
+            if self.next_round is not None:
+                next_round = t("summary_next_round", number=self.next_round, total=self.rounds)
+                yield Static(Text(next_round), id="summary-next")
+            elif self.following:
                 yield Static(Text(t("summary_next", section=self.following[1])), id="summary-next")
             else:
                 yield Static(Text(t("summary_back")), id="summary-next")
@@ -88,7 +129,14 @@ class SummaryScreen(ModalScreen[str | None]):
                 missed.update(Text(self._missed(width)))
 
     def action_go_on(self) -> None:
-        self.dismiss(self.following[0] if self.following else None)
+        if self.next_round is not None:
+            self.dismiss(Next.ROUND)
+        else:
+            self.dismiss(self.following[0] if self.following else None)
+
+    def action_missed(self) -> None:
+        if self.again:
+            self.dismiss(Next.MISSED)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..core.quiz import diff, diff_rows
+from ..core.quiz import answer_diff
 from ..core.session import BlankState
 from ..i18n import t
 from .answer_input import AnswerInput
@@ -92,7 +92,7 @@ class AnswerBar(Vertical):
         }[state.status]
         text.append(t(f"outcome_{state.status}", number=number), self.get_component_rich_style(outcome_style))
         if state.status in ("wrong", "near") and state.typed:
-            typed, wanted = diff_rows(diff(state.typed, answer))
+            typed, wanted = answer_diff(state.typed, answer)
             text.append("  " + t("typed") + " ")
             for tag, part in typed:
                 text.append(part, self.get_component_rich_style(f"answer-bar--{tag}"))

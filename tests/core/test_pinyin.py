@@ -1,0 +1,253 @@
+"""Tests for tui/core/pinyin.py and its use in checking answers: full pinyin, initials, polyphones, near misses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core import pinyin
+from tui.core.model import Card, Phrase
+from tui.core.quiz import EASY, GOOD, HARD, answer_diff, check, suggest_rating
+from tui.core.session import Blank, QuizSession
+
+ROOT = Path(__file__).resolve().parents[2]
+STANCE = "提高政治站位,深化思想认识"
+
+
+class TestStance:
+    """The same answer typed every way a user without an input method might."""
+
+    @pytest.mark.parametrize(
+        ("typed", "by"),
+        [
+            ("提高政治站位深化思想认识", "characters"),
+            ("提高政治站位，深化思想认识", "characters"),
+            ("tgzzzwshsxrs", "initials"),
+            ("TGZZZW SHSXRS", "initials"),
+            ("tigaozhengzhizhanweishenhuasixiangrenshi", "pinyin"),
+            ("ti gao zheng zhi zhan wei shen hua si xiang ren shi", "pinyin"),
+            ("tigao zhengzhi zhanwei, shenhua sixiang renshi", "pinyin"),
+            ("tí gāo zhèng zhì zhàn wèi, shēn huà sī xiǎng rèn shi", "pinyin"),
+            ("ti2gao1zheng4zhi4zhan4wei4shen1hua4si1xiang3ren4shi5", "pinyin"),
+            ("ti2 gao1 zheng4 zhi4 zhan4 wei4 shen1 hua4 si1 xiang3 ren4 shi", "pinyin"),
+            ("ＴＩＧＡＯ zhengzhi zhanwei shenhua sixiang renshi", "pinyin"),
+            ("提高政治站位shenhuasixiangrenshi", "pinyin"),
+            ("tigao zzzw 深化思想认识", "initials"),
+            ("tgzhzzhw shsxrs", "initials"),  # zh of 政 and 治, sh of 深: two letters as well as one
+        ],
+    )
+    def test_right(self, typed: str, by: str) -> None:
+        verdict = check(typed, STANCE)
+        assert (verdict.outcome, verdict.by) == ("right", by)
+
+    @pytest.mark.parametrize(
+        "typed",
+        [
+            "tgzzzwshsxr",  # one initial missing
+            "tgzzzwshsxrx",  # one initial wrong
+            "tigaozhengzhizhanweishenhuasixiangrenzhen",  # the last syllable wrong
+            "tigaozhengzhizhanweishenhuasixiangren",  # the last syllable missing
+            "tigao zhengzhi zhanwei da shenhua sixiang renshi",  # one syllable too many
+        ],
+    )
+    def test_one_off_is_near(self, typed: str) -> None:
+        assert check(typed, STANCE).outcome == "near"
+
+    @pytest.mark.parametrize(
+        "typed",
+        [
+            "tgzzzwshs",  # three missing
+            "tigaozhengzhizhanweishenhuasixiang",  # two syllables missing
+            "tigaozhengzhizhanweishenhuasixiangrenzhendeshi",  # two syllables too many
+            "zuofengjianshe",
+            "tiga zhengzhi zhanwe shenhua sixiang renshi",  # half a syllable is neither it nor its initial
+            "xyz",
+        ],
+    )
+    def test_wrong(self, typed: str) -> None:
+        verdict = check(typed, STANCE)
+        assert (verdict.outcome, verdict.by) == ("wrong", "pinyin")
+
+
+class TestReadings:
+    @pytest.mark.parametrize(
+        ("expected", "readings"),
+        [
+            ("重要", ["zhongyao", "chongyao", "zy", "cy"]),
+            ("重新", ["chongxin", "zhongxin"]),
+            ("行业", ["hangye", "xingye", "hy", "xy"]),
+            ("长大", ["zhangda", "changda", "zd", "cd", "zhd", "chd"]),
+        ],
+    )
+    def test_a_polyphone_is_right_in_every_reading(self, expected: str, readings: list[str]) -> None:
+        for typed in readings:
+            assert check(typed, expected).outcome == "right", typed
+
+    def test_every_reading_is_known(self) -> None:
+        assert {"zhong", "chong"} <= set(pinyin.readings("重"))
+        assert {"xing", "hang"} <= set(pinyin.readings("行"))
+        assert {"zhang", "chang"} <= set(pinyin.readings("长"))
+
+    @pytest.mark.parametrize("char", list("重行长绿女提高政治站位〇乐的了嗯"))
+    def test_the_readings_are_those_pypinyin_gives_with_heteronyms(self, char: str) -> None:
+        from pypinyin import Style
+        from pypinyin import pinyin as spell
+
+        given = {s for group in spell(char, style=Style.NORMAL, heteronym=True) for s in group}
+        assert given <= set(pinyin.readings(char))
+        assert {s for s in pinyin.readings(char) if "u" not in s or s in given or s.replace("u", "v") in given} == set(
+            pinyin.readings(char)
+        )
+
+    @pytest.mark.parametrize("typed", ["lvse", "luse", "lüsè", "lv4se4", "ls"])
+    def test_u_umlaut_is_v_or_u(self, typed: str) -> None:
+        assert check(typed, "绿色").outcome == "right"
+
+    def test_initials_of_zh_ch_sh_are_one_letter_or_two(self) -> None:
+        assert pinyin.units("政")[0].initials == ("z", "zh")
+        assert pinyin.units("作")[0].initials == ("z",)
+        assert check("zfjs", "作风建设").outcome == "right"
+        assert check("zhfjs", "作风建设").outcome == "near"  # 作 is zuo: zh is no initial of it
+
+    def test_syllables_and_initials_mix(self) -> None:
+        # ti, then g for 高: a first syllable typed whole and the rest by initials
+        assert (check("tig zzzw shsxrs", STANCE).outcome, check("tig zzzw shsxrs", STANCE).by) == ("right", "initials")
+
+    def test_tone_numbers_stand_after_a_syllable_only(self) -> None:
+        assert check("shi2si4wu3", "十四五").outcome == "right"
+        assert check("s2s4w3", "十四五").outcome == "wrong"
+
+
+class TestOtherCharacters:
+    """Digits, Latin letters and % of the expected answer are typed as themselves."""
+
+    @pytest.mark.parametrize(("typed", "by"), [("2021nian", "pinyin"), ("2021n", "initials"), ("2021 nián", "pinyin")])
+    def test_a_year(self, typed: str, by: str) -> None:
+        verdict = check(typed, "2021年")
+        assert (verdict.outcome, verdict.by) == ("right", by)
+
+    def test_digits_are_not_spelled(self) -> None:
+        assert check("ererlingyinian", "2021年").outcome == "wrong"
+        assert check("20n", "2021年").outcome == "wrong"
+
+    def test_percent_and_letters(self) -> None:
+        assert check("3.6%yishang", "3.6%以上").outcome == "right"
+        assert check("3.6%ys", "3.6%以上").outcome == "right"
+        assert check("36yishang", "3.6%以上").outcome == "near"  # the % left out
+        assert check("GDP zengzhang", "GDP增长").outcome == "right"
+        assert check("gdpzz", "GDP增长").by == "initials"
+
+    def test_an_answer_without_chinese_is_compared_as_before(self) -> None:
+        verdict = check("House of representatives", "House of Representatives")
+        assert (verdict.outcome, verdict.by) == ("right", "characters")
+        assert check("Hose", "House").outcome == "near"
+        assert check("fangzi", "House").outcome == "wrong"
+        assert check("h", "House").outcome == "wrong"
+
+    def test_short_answers_have_no_near_miss(self) -> None:
+        assert check("shisiliu", "十四五").outcome == "wrong"
+        assert check("ssl", "十四五").outcome == "wrong"
+
+
+class TestElsewhere:
+    def test_initials_right_for_another_phrase_are_tried_again(self) -> None:
+        verdict = check("zfjs", "两个确立", others=["作风建设"])
+        assert verdict.outcome == "elsewhere"
+
+    def test_this_blank_first(self) -> None:
+        assert check("zfjs", "作风建设", others=["走访接送"]).outcome == "right"
+
+
+class TestRating:
+    def test_initials_are_good_at_most(self) -> None:
+        assert suggest_rating("right", 0, False, 1.0, 12, initials=True) == GOOD
+        assert suggest_rating("right", 0, False, 1.0, 12) == EASY
+        assert suggest_rating("near", 0, False, 1.0, 12, initials=True) == HARD
+
+    @pytest.mark.parametrize(("typed", "rating"), [("tgzzzwshsxrs", GOOD), ("tigaozhengzhizhanweishenhuasixiangrenshi", EASY)])
+    def test_a_session_caps_an_answer_in_initials(self, typed: str, rating: int) -> None:
+        card = Card(f"s :: {STANCE} #1", "s", Phrase(0, 0, len(STANCE), STANCE, "quote"), 1)
+        session = QuizSession([Blank(0, card)], now=0.0)
+        verdict = session.answer(typed, now=2.0)
+        assert verdict is not None and verdict.outcome == "right"
+        assert session.states[0].rating == rating
+
+
+class TestDiff:
+    def test_a_wrong_syllable_is_shown_against_its_character(self) -> None:
+        typed, wanted = answer_diff("zuofengjianshi", "作风建设")
+        assert typed == [("same", "zuo feng jian "), ("wrong", "shi")]
+        assert wanted == [("same", "作风建"), ("missing", "设")]
+
+    def test_initials_stay_together_and_punctuation_stays_in_the_answer(self) -> None:
+        typed, wanted = answer_diff("tgzzzwshsxr", STANCE)
+        assert typed == [("same", "tgzzzwshsxr")]
+        assert wanted == [("same", "提高政治站位,深化思想认"), ("missing", "识")]
+
+    def test_letters_are_never_compared_with_characters_one_by_one(self) -> None:
+        typed, wanted = answer_diff("qwerty", "作风建设")
+        assert "".join(part for _, part in typed).replace(" ", "") == "qwerty"
+        assert all(tag != "same" for tag, part in typed if part.strip())
+        assert wanted == [("missing", "作风建设")]
+
+    def test_a_syllable_too_many_is_extra(self) -> None:
+        typed, wanted = answer_diff("zuo feng da jian she", "作风建设")
+        assert ("extra", "da") in typed
+        assert wanted == [("same", "作风建设")]
+
+    def test_characters_are_diffed_as_before(self) -> None:
+        typed, wanted = answer_diff("作风建筑", "作风建设")
+        assert typed == [("same", "作风建"), ("wrong", "筑")]
+        assert wanted == [("same", "作风建"), ("missing", "设")]
+
+
+PHRASES = st.text(alphabet="提高政治站位深化思想认识作风建设永远在路上两个确立重行长", min_size=2, max_size=14)
+
+
+@settings(max_examples=60, deadline=None)
+@given(PHRASES)
+def test_the_first_reading_of_each_character_and_its_initials_are_right(expected: str) -> None:
+    full = " ".join(pinyin.readings(char)[0] for char in expected)
+    initials = "".join(pinyin.readings(char)[-1][0] for char in expected)
+    assert (check(full, expected).outcome, check(full, expected).by) == ("right", "pinyin")
+    assert (check(initials, expected).outcome, check(initials, expected).by) == ("right", "initials")
+
+
+LAZY = """
+import sys
+import tui.app, tui.cli
+from tui.core.quiz import check
+check("作风建设", "作风建设"); check("house", "House"); check("作风", "作风建设")
+before = "pypinyin" in sys.modules
+check("zfjs", "作风建设")
+print(before, "pypinyin" in sys.modules)
+"""
+
+
+def test_pypinyin_is_loaded_only_for_an_answer_in_latin_letters_to_a_chinese_one() -> None:
+    result = subprocess.run([sys.executable, "-c", LAZY], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
+class TestHints:
+    """A hint counts the characters already spelled in pinyin, so it gives the next one."""
+
+    @pytest.mark.parametrize(("typed", "right"), [("zuofeng", 2), ("zf", 2), ("zuofen", 2), ("zuo", 1), ("x", 0), ("作风jian", 3)])
+    def test_characters_spelled_right_from_the_start(self, typed: str, right: int) -> None:
+        from tui.core.quiz import letters_right
+
+        assert letters_right(typed, "作风建设") == right
+
+    def test_a_hint_after_pinyin_gives_the_next_character_to_type_on_from(self) -> None:
+        card = Card("k", "s", Phrase(0, 0, 4, "作风建设", "quote"), 1)
+        session = QuizSession([Blank(0, card)], now=0.0)
+        assert session.hint("zuofeng") == "作风建"
+        verdict = session.answer("作风建she", now=1.0)
+        assert verdict is not None and (verdict.outcome, verdict.by) == ("right", "pinyin")
+        assert session.states[0].rating == HARD

@@ -1,0 +1,264 @@
+"""Answers typed in pinyin: full syllables (tones optional) or initials, matched against the expected characters.
+
+The expected answer becomes a sequence of units, one per character as answers are
+compared (see `quiz.normalize`). A Chinese character may be typed as itself, as any of
+its readings (every reading of a polyphone: 重 is zhong or chong) or as that reading's
+initial; anything else (digits, Latin letters, %) only as itself. The typed text is
+matched unit by unit with dynamic programming, so spaces between syllables, tone marks
+(zuò) and tone numbers after a syllable (zuo4) may be there or not.
+
+Decisions:
+- An initial is the first letter of a reading (作 z, 一 y, 绿 l); for zh, ch and sh the
+  two letters are accepted as well as the one, since many people type only the first.
+- Each character may be given either way, so characters, syllables and initials can mix
+  (作风jianshe, tigao zzzw). An answer with any character given by its initial counts as
+  typed in initials (it asks less of memory: rated Good at most); else one with a
+  syllable counts as pinyin.
+- ü is typed v or u (lv, lu for 绿).
+- Nearly right, as one character off is for characters: in an answer of four or more
+  characters, all but one matched, the one wrong, missing, or one syllable too many.
+  A wrong stretch is one character or a run of letters shaped like a pinyin syllable.
+
+pypinyin is imported only when a Chinese answer is first checked against Latin letters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Way = Literal["characters", "pinyin", "initials"]
+Step = Literal["same", "wrong", "missing", "extra"]
+
+TONES = frozenset("012345")
+# A run of letters pinyin could spell as one syllable: a wrong syllable is one stretch of
+# a near miss, however long, but a stretch of no syllable's shape is as many as its letters.
+_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrwy]|[zcs]h?)?(?:[aeiouv]{1,3})(?:ng|n|r)?")
+_LONGEST = 6  # letters in the longest syllable (zhuang, shuang)
+_NEVER = 1 << 30
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One character of the expected answer as compared, and the ways it may be typed."""
+
+    char: str  # as answers are compared (normalised)
+    at: int  # its index in the expected answer as written
+    syllables: tuple[str, ...] = ()  # every reading, toneless (a Chinese character only)
+    initials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """How typed Latin letters meet an expected Chinese answer."""
+
+    edits: int  # characters wrong, missing or too many (0: right)
+    by: Way
+    steps: tuple[tuple[Step, str, int], ...]  # (kind, typed stretch, unit index or -1)
+
+
+def is_chinese(char: str) -> bool:
+    """A CJK ideograph (or 〇), the characters pinyin spells."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3134F
+        or 0xF900 <= code <= 0xFAFF
+        or char == "〇"
+    )
+
+
+def fold(text: str) -> str:
+    """Typed text as it is matched: tone marks dropped (zuò -> zuo, ü -> u); `text` is normalised already."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def applies(typed: str, expected: str) -> bool:
+    """Whether a normalised answer is to be read as pinyin: Latin letters typed for an answer with Chinese."""
+    return any("a" <= c <= "z" for c in fold(typed)) and any(is_chinese(c) for c in expected)
+
+
+@lru_cache(maxsize=4096)
+def readings(char: str) -> tuple[str, ...]:
+    """Every reading of a Chinese character without its tone, ü as v and as u (pypinyin, heteronyms)."""
+    from pypinyin import Style, pinyin
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    syllables = [s.lower() for group in found for s in group if s.isascii() and s.isalpha()]
+    spelled: list[str] = []
+    for syllable in syllables:
+        for form in (syllable, syllable.replace("v", "u")):
+            if form not in spelled:
+                spelled.append(form)
+    return tuple(spelled)
+
+
+def _initials(syllables: tuple[str, ...]) -> tuple[str, ...]:
+    found: list[str] = []
+    for syllable in syllables:
+        forms = [syllable[0]]
+        if syllable[:2] in ("zh", "ch", "sh"):
+            forms.append(syllable[:2])
+        found += [form for form in forms if form not in found]
+    return tuple(found)
+
+
+@lru_cache(maxsize=2048)
+def units(expected: str) -> tuple[Unit, ...]:
+    """The expected answer, as written, in units to match: one per character compared."""
+    from tui.core.quiz import normalize
+
+    made: list[Unit] = []
+    for at, char in enumerate(expected):
+        for compared in fold(normalize(char)):
+            if is_chinese(compared):
+                syllables = readings(compared)
+                made.append(Unit(compared, at, syllables, _initials(syllables)))
+            else:
+                made.append(Unit(compared, at))
+    return tuple(made)
+
+
+def _stretches(typed: str) -> list[list[int]]:
+    """At each position, the lengths of what one wrong unit may be: a character, or a syllable's letters."""
+    lengths: list[list[int]] = []
+    for start in range(len(typed)):
+        here = [1]
+        for end in range(start + 2, min(len(typed), start + _LONGEST) + 1):
+            if _SYLLABLE.fullmatch(typed, start, end):
+                here.append(end - start)
+                if end < len(typed) and typed[end] in TONES:
+                    here.append(end - start + 1)
+        lengths.append(here)
+    return lengths
+
+
+Table = list[list[tuple[int, int] | None]]
+Trail = list[list[tuple[int, int, Step, int] | None]]
+
+
+def match(typed: str, expected: str, most: int = 1) -> Match | None:
+    """The best reading of normalised `typed` as the expected answer, with at most `most` units off.
+
+    Fewest edits first, then fewest characters given by their initial. None: more
+    than `most` off.
+    """
+    cells = units(expected)
+    text = fold(typed)
+    best, how = _table(text, cells, most)
+    final = best[len(cells)][len(text)]
+    if final is None:
+        return None
+    steps: list[tuple[Step, str, int]] = []
+    ways: set[int] = set()
+    j, p = len(cells), len(text)
+    while (j, p) != (0, 0):
+        step = how[j][p]
+        assert step is not None
+        from_j, from_p, kind, way = step
+        ways.add(way if kind == "same" else 0)
+        steps.append((kind, text[from_p:p], from_j if kind != "extra" else -1))
+        j, p = from_j, from_p
+    by: Way = "initials" if 2 in ways else "pinyin" if 1 in ways else "characters"
+    return Match(final[0], by, tuple(reversed(steps)))
+
+
+def spelled(typed: str, expected: str) -> int:
+    """How many characters of the expected answer, from its start, normalised `typed` spells right (for hints)."""
+    cells = units(expected)
+    text = fold(typed)
+    best, _ = _table(text, cells, 0)
+    return max(j for j in range(len(cells) + 1) if any(cost is not None for cost in best[j]))
+
+
+def _table(text: str, cells: tuple[Unit, ...], most: int) -> tuple[Table, Trail]:
+    """best[j][p]: the least (edits, initials) reading units[:j] from text[:p]; how[j][p]: the step there."""
+    size, count = len(text), len(cells)
+    stretches = _stretches(text)
+    best: Table = [[None] * (size + 1) for _ in range(count + 1)]
+    how: Trail = [[None] * (size + 1) for _ in range(count + 1)]
+    best[0][0] = (0, 0)
+
+    def reach(j: int, p: int, cost: tuple[int, int], step: tuple[int, int, Step, int]) -> None:
+        if cost[0] <= most:
+            known = best[j][p]
+            if known is None or cost < known:
+                best[j][p] = cost
+                how[j][p] = step
+
+    for j in range(count + 1):
+        unit = cells[j] if j < count else None
+        for p in range(size + 1):
+            cost = best[j][p]
+            if cost is None:
+                continue
+            edits, initials = cost
+            if unit is not None:
+                if text.startswith(unit.char, p):
+                    reach(j + 1, p + len(unit.char), cost, (j, p, "same", 0))
+                for syllable in unit.syllables:
+                    if text.startswith(syllable, p):
+                        end = p + len(syllable)
+                        reach(j + 1, end, cost, (j, p, "same", 1))
+                        if end < size and text[end] in TONES:
+                            reach(j + 1, end + 1, cost, (j, p, "same", 1))
+                for initial in unit.initials:
+                    if text.startswith(initial, p):
+                        reach(j + 1, p + len(initial), (edits, initials + 1), (j, p, "same", 2))
+                if edits < most:
+                    reach(j + 1, p, (edits + 1, initials), (j, p, "missing", 0))
+                    for length in stretches[p] if p < size else ():
+                        reach(j + 1, p + length, (edits + 1, initials), (j, p, "wrong", 0))
+            if edits < most and p < size:
+                for length in stretches[p]:
+                    reach(j, p + length, (edits + 1, initials), (j, p, "extra", 0))
+    return best, how
+
+
+def check(typed: str, expected: str, near: bool) -> Match | None:
+    """A normalised answer typed in Latin letters, right (0 edits) or, when `near` is allowed, one unit off."""
+    return match(typed, expected, 1 if near else 0)
+
+
+def diff_rows(typed: str, expected: str) -> tuple[list[tuple[Step, str]], list[tuple[Step, str]]]:
+    """What was typed, stretch by stretch, over the expected characters: the two lines of a diff.
+
+    Letters are never compared with characters one by one: each stretch typed stands
+    for one expected character (same or wrong) or for none (extra), and the expected
+    line shows the characters as written, those not typed right as missing.
+    """
+    from tui.core.quiz import normalize
+
+    found = match(normalize(typed), expected, _NEVER)
+    assert found is not None  # every unit may be missing and every letter extra
+    typed_row: list[tuple[Step, str]] = []
+    right: set[int] = set()
+    last = ""
+    for kind, stretch, unit in found.steps:
+        if kind == "same":
+            right.add(unit)
+        if not stretch:
+            continue
+        if typed_row and (len(stretch) > 1 or len(last) > 1):
+            _add(typed_row, "same", " ")  # syllables apart, to be read; initials together
+        _add(typed_row, "extra" if kind == "extra" else kind, stretch)
+        last = stretch
+    wanted_row: list[tuple[Step, str]] = []
+    wrong_at = {cell.at for n, cell in enumerate(units(expected)) if n not in right}
+    for at, char in enumerate(expected):
+        _add(wanted_row, "missing" if at in wrong_at else "same", char)
+    return typed_row, wanted_row
+
+
+def _add(row: list[tuple[Step, str]], tag: Step, text: str) -> None:
+    if row and row[-1][0] == tag:
+        row[-1] = (tag, row[-1][1] + text)
+    else:
+        row.append((tag, text))
