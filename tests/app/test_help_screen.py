@@ -16,6 +16,7 @@ from tui.screens.blank_screen import BlankScreen
 from tui.screens.help_screen import TWO_COLUMNS_FROM, HelpScreen
 from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.reader_screen import ReaderScreen
+from tui.screens.stats_screen import StatsScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.key_bar import KeyBar
@@ -47,7 +48,7 @@ async def open_help(app: StudyApp, pilot: Pilot) -> HelpScreen:
 
 
 DECLARING = [StudyApp, ReaderScreen, OutlineTree, TextView, BlankScreen, AnswerBar, SummaryScreen, HelpScreen,
-             PhraseEditorScreen]
+             PhraseEditorScreen, StatsScreen]
 
 
 def test_every_binding_with_an_id_names_itself_in_both_languages():

@@ -102,3 +102,10 @@ class TestDueToday:
             workbook.document_id(), Answer("gone :: 旧提法 #1", "gone", 3, outcome="right", time=NOW - timedelta(days=30))
         )
         assert due_today(workbook, NOW) == 1
+
+
+@pytest.mark.parametrize(("value", "percent"), [(0.0, 0), (0.29, 29), (0.5, 50), (0.996, 99), (1.0, 100)])
+def test_mastery_percent_rounds_down_so_100_means_every_card(value: float, percent: int) -> None:
+    from tui.core.report import mastery_percent
+
+    assert mastery_percent(value) == percent

@@ -15,6 +15,11 @@ REVIEW_DAYS = 30  # reviews per day, looking back
 FORECAST_DAYS = 14  # cards due per day, looking ahead
 
 
+def mastery_percent(value: float) -> int:
+    """Mastery as a whole percentage, rounded down: 100% only when every card is mastered."""
+    return int(value * 100 + 1e-9)
+
+
 @dataclass(frozen=True)
 class StudyReport:
     """Everything the stats screen shows of one document."""
