@@ -120,13 +120,13 @@ class StatsScreen(Screen[None]):
         # Half-cell bars ("hd") keep a gap between 30 days' bars in a half-screen chart.
         plot.bar(positions, [count for _, count in counts], width=0.6, marker="hd")
         ticks = positions[::tick_every] if tick_every > 0 else positions[::tick_every][::-1]
-        plot.xticks(ticks, [f"{counts[n][0]:%m-%d}" for n in ticks])
+        plot.xticks([float(n) for n in ticks], [f"{counts[n][0]:%m-%d}" for n in ticks])
         # Whole numbers on the axis, about four steps of a round size: counts have no fractions.
         top = max((count for _, count in counts), default=0)
         step = nice_step(top)
         ticks_y = list(range(0, max(top, 1) + step, step))
         plot.ylim(0, ticks_y[-1])
-        plot.yticks(ticks_y, [str(tick) for tick in ticks_y])
+        plot.yticks([float(tick) for tick in ticks_y], [str(tick) for tick in ticks_y])
         return chart
 
     def on_mount(self) -> None:
