@@ -134,6 +134,17 @@ class TestStatsScreen:
             assert not isinstance(app.screen, StatsScreen)
 
 
+    async def test_without_a_database_it_says_so(self) -> None:
+        app = study_app(SPEECH, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            await pilot.press("s")
+            await pilot.pause()
+            assert not isinstance(app.screen, StatsScreen)
+            [notice] = list(app._notifications)
+            assert notice.severity == "error" and "study database" in notice.message
+
+
 class TestStatusLine:
     async def test_the_cards_due_today_and_after_answers(self, store: Store) -> None:
         app = study_app(SPEECH, language="zh", store=store)
