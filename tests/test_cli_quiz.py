@@ -59,15 +59,21 @@ def day(offset: int) -> str:
 class TestStats:
     def test_json_before_any_answer(self, capsys) -> None:
         data = stats_json(capsys)
-        assert list(data) == ["title", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast", "orphaned"]
+        assert list(data) == [
+            "title", "section_figures", "sections", "totals", "accuracy", "reviews_per_day", "due_forecast", "orphaned"
+        ]
+        assert data["section_figures"] == "with_subsections"
         assert data["orphaned"] == []
         assert data["title"] == "zuofeng-speech"
         assert [s["id"] for s in data["sections"]][:4] == ["1", "2", "2.1", "2.2"]
         first = data["sections"][0]
-        assert list(first) == ["id", "heading", "cards", "new", "due", "reviews", "mastery"]
+        assert list(first) == ["id", "level", "heading", "cards", "new", "due", "reviews", "mastered", "mastery"]
         assert (first["cards"], first["new"], first["due"], first["reviews"], first["mastery"]) == (9, 9, 0, 0, 0)
         totals = data["totals"]
-        assert totals["cards"] == sum(s["cards"] for s in data["sections"]) == totals["new"]
+        # A section's figures count its subsections: the top level adds up to the totals.
+        top = [s for s in data["sections"] if s["level"] == 1]
+        assert totals["cards"] == sum(s["cards"] for s in top) == totals["new"]
+        assert totals["cards"] < sum(s["cards"] for s in data["sections"])
         assert (totals["due"], totals["reviews"], totals["mastery"]) == (0, 0, 0)
         assert data["accuracy"] is None
         today = datetime.now().date()
@@ -81,7 +87,9 @@ class TestStats:
         data = stats_json(capsys)
         section = next(s for s in data["sections"] if s["id"] == "2.1")
         assert (section["cards"], section["new"], section["due"], section["reviews"]) == (11, 7, 0, 4)
-        assert 4 / 11 * 0.9 < section["mastery"] < 4 / 11  # answered Good: likely recalled tomorrow
+        # Answered Good once: recalled tomorrow, but not mastered (stability about 2 of 21 days).
+        assert 0 < section["mastery"] < 4 / 11 * 0.2
+        assert section["mastered"] == 0
         assert data["totals"]["reviews"] == 4
         assert data["totals"]["new"] == data["totals"]["cards"] - 4
         other = next(s for s in data["sections"] if s["id"] == "2.2")
@@ -95,9 +103,16 @@ class TestStats:
         assert (failed["id"], failed["cards"], failed["reviews"]) == ("1", 9, 9)
         assert failed["mastery"] == 0  # cards last failed count 0 (once 1.0, ●)
         answer(data_dir, "2.2", 99, rating=3)
-        good = next(s for s in stats_json(capsys)["sections"] if s["id"] == "2.2")
+        data = stats_json(capsys)
+        good = next(s for s in data["sections"] if s["id"] == "2.2")
         assert good["new"] == 0
-        assert good["mastery"] > 0.9  # 0.95
+        assert 0 < good["mastery"] < 0.2  # every card right once is not mastery (recall tomorrow: 0.95)
+        # Section 二 has no text of its own: its figures are its subsections' (2.1 and 2.2).
+        parent = next(s for s in data["sections"] if s["id"] == "2")
+        children = [s for s in data["sections"] if s["id"] in ("2.1", "2.2")]
+        assert parent["cards"] == sum(s["cards"] for s in children) > 0
+        assert parent["reviews"] == good["reviews"]
+        assert 0 < parent["mastery"] < good["mastery"]
 
     def test_accuracy_reviews_per_day_and_forecast(self, capsys, data_dir) -> None:
         answer(data_dir, "2.1", 3, rating=3, days_ago=2)
@@ -127,14 +142,16 @@ class TestStats:
         assert (code, err) == (0, "")
         lines = out.splitlines()
         assert lines[0] == "zuofeng-speech"
-        assert lines[1].split() == ["章节", "卡片", "新", "到期", "复习次数", "掌握度"]
+        assert lines[1].split() == ["章节（含下级）", "卡片", "新", "到期", "复习次数", "已掌握", "掌握度"]
         assert lines[2].startswith("开篇") and lines[2].split()[1:5] == ["9", "0", "9", "9"]
         assert lines[2].endswith("%")
         table = lines[: lines.index("")]
         assert table[-1].startswith("合计")
         # A table in terminal cells: every row as wide as the header, figures right-aligned.
         assert len({cell_len(line) for line in table[1:]}) == 1
-        assert table[-1].split()[1] == str(sum(int(line.split()[-5]) for line in table[2:-1]))
+        # Parents count their subsections: the top-level rows add up to the total.
+        top = [line for line in table[2:-1] if not line.startswith(" ")]
+        assert table[-1].split()[1] == str(sum(int(line.split()[-6]) for line in top))
         # Then accuracy, the last 7 days and the next 7, one line each.
         assert lines[len(table) + 1 :] == [
             "正确率：100%",
@@ -144,7 +161,7 @@ class TestStats:
         code, out, _ = run(capsys, "stats", str(BUNDLED), "--lang", "en")
         lines = out.splitlines()
         assert lines[2].startswith("Opening")
-        assert "Mastery" in lines[1]
+        assert lines[1].startswith("Section (with subsections)") and "Mastered" in lines[1]
         assert lines[-3:] == [
             "Accuracy: 100%",
             f"Reviews, last 7 days ({day(-6)} to {day(0)}): 0 0 0 0 0 9 0",

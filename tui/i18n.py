@@ -311,6 +311,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "summary_again": ("m：只把答错的 {count} 个再做一遍", "m: again, only the {count} missed"),
     "key_missed": ("重做答错的", "Missed again"),
     "palette_help_missed": ("只把这一轮答错的空再做一遍（照常记录）", "Quiz again only the blanks missed in this round (recorded as usual)"),
+    # the stats screen (s), the due count on the status line, study stats by subtree
+    "key_stats": ("统计", "Stats"),
+    "palette_help_stats": ("本文的学习统计：各节掌握度、每日复习、到期预测、用时与连续天数", "This document's study stats: mastery per section, reviews per day, cards due ahead, time and streak"),
+    "stats_section_subtree": ("章节（含下级）", "Section (with subsections)"),
+    "stats_mastered": ("已掌握", "Mastered"),
+    "stats_title": ("学习统计：{title}", "Study stats: {title}"),
+    "stats_due_today": ("今日待复习 {count} 张", "{count} due today"),
+    "stats_line_accuracy": ("正确率 {accuracy}", "Accuracy {accuracy}"),
+    "stats_line_time": ("用时：今天 {today}，累计 {total}", "Time: {today} today, {total} in all"),
+    "stats_line_streak": ("连续学习 {days} 天", "Streak: {days} day(s) in a row"),
+    "stats_line_mastered": ("已掌握 {mastered}/{cards} 张卡片", "Mastered: {mastered} of {cards} cards"),
+    "stats_chart_reviews": ("近 {days} 天每日复习", "Reviews per day, last {days} days"),
+    "stats_chart_due": ("未来 {days} 天每日到期", "Cards due per day, next {days} days"),
+    "duration_seconds": ("{seconds} 秒", "{seconds} s"),
+    "duration_minutes": ("{minutes} 分钟", "{minutes} min"),
+    "duration_hours": ("{hours} 小时 {minutes} 分", "{hours} h {minutes} min"),
 }
 
 _language: str | None = None

@@ -13,10 +13,12 @@ if TYPE_CHECKING:
 
 
 def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
-    """Per-section progress (cards, new, due, reviews, mastery) and totals; accuracy, reviews per day,
-    due forecast, and the reviewed cards the text no longer has."""
+    """Per-section progress (cards, new, due, reviews, mastered, mastery), each section's figures
+    counting its subsections as the outline does, and totals; accuracy, reviews per day, due
+    forecast, and the reviewed cards the text no longer has."""
     from .core.names import display_heading
     from .core.records import SectionStats
+    from .core.report import mastery_percent
     from .core.workbook import Workbook
     from .exam import plan_of, plan_summary
     from .i18n import captions, t
@@ -37,11 +39,19 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     if as_json:
 
         def figures(s: SectionStats) -> dict[str, object]:
-            return {"cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews, "mastery": round(s.mastery, 4)}
+            return {
+                "cards": s.cards, "new": s.new, "due": s.due, "reviews": s.reviews,
+                "mastered": s.mastered, "mastery": round(s.mastery, 4),
+            }
 
         print_json({
             "title": doc.title,
-            "sections": [{"id": section.id, "heading": section.heading, **figures(s)} for section, s in rows],
+            # A section's figures are those of its cards and its subsections' cards.
+            "section_figures": "with_subsections",
+            "sections": [
+                {"id": section.id, "level": section.level, "heading": section.heading, **figures(s)}
+                for section, s in rows
+            ],
             "totals": figures(stats.totals),
             "accuracy": None if stats.accuracy is None else round(stats.accuracy, 4),
             "reviews_per_day": [{"date": day.isoformat(), "reviews": count} for day, count in stats.reviews_per_day],
@@ -63,9 +73,14 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     from rich.cells import cell_len
 
     def cells(name: str, s: SectionStats) -> list[str]:
-        return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), f"{s.mastery:.0%}"]
+        # Rounded down, so 100% means every card mastered.
+        percent = f"{mastery_percent(s.mastery)}%"
+        return [name, str(s.cards), str(s.new), str(s.due), str(s.reviews), str(s.mastered), percent]
 
-    headers = ["stats_section", "stats_cards", "stats_new", "stats_due", "stats_reviews", "stats_mastery"]
+    headers = [
+        "stats_section_subtree", "stats_cards", "stats_new", "stats_due", "stats_reviews", "stats_mastered",
+        "stats_mastery",
+    ]
     table = [[t(header) for header in headers]]
     table += [cells("  " * (section.level - 1) + display_heading(section, names), s) for section, s in rows]
     table.append(cells(t("stats_total"), stats.totals))

@@ -16,6 +16,7 @@ from tui.screens.blank_screen import BlankScreen
 from tui.screens.help_screen import TWO_COLUMNS_FROM, HelpScreen
 from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.reader_screen import ReaderScreen
+from tui.screens.stats_screen import StatsScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.key_bar import KeyBar
@@ -47,7 +48,7 @@ async def open_help(app: StudyApp, pilot: Pilot) -> HelpScreen:
 
 
 DECLARING = [StudyApp, ReaderScreen, OutlineTree, TextView, BlankScreen, AnswerBar, SummaryScreen, HelpScreen,
-             PhraseEditorScreen]
+             PhraseEditorScreen, StatsScreen]
 
 
 def test_every_binding_with_an_id_names_itself_in_both_languages():
@@ -115,7 +116,7 @@ class Extended(ReaderScreen):
 async def test_a_key_added_to_a_screen_is_in_its_help_key_bar_and_palette(make_app, monkeypatch):
     monkeypatch.setattr(StudyApp, "get_default_screen", lambda self: Extended(self.workbook))
     app = make_app(language="en")
-    async with app.run_test(size=(140, 30)) as pilot:
+    async with app.run_test(size=(160, 30)) as pilot:  # wide enough for every key of the bar and f5
         await ready(app, pilot)
         assert "f5 " + t("key_highlight_long") in screen_text(app.reader.query_one(KeyBar))
         assert t("key_highlight_long") in [command.title for command in app.get_system_commands(app.reader)]

@@ -15,16 +15,18 @@ from hypothesis import strategies as st
 from tui.core.model import Card, Phrase
 from tui.core.scheduler import (
     MARKS,
-    MASTERY_HORIZON,
+    MASTERED_STABILITY,
     NEW_PER_DAY,
     card_id,
     day_start,
     due_queue,
+    is_mastered,
     mastery,
     mastery_mark,
     retrievability,
     review,
     spread,
+    stability,
     utc,
 )
 
@@ -84,38 +86,52 @@ class TestMastery:
 
     def test_new_cards_count_zero(self) -> None:
         assert retrievability(None, NOW) == 0
-        assert mastery(None, NOW) == 0
-        assert mastery_mark(mastery(None, NOW)) == "○"
+        assert stability(None) == 0
+        assert mastery(stability(None)) == 0
+        assert mastery_mark(mastery(stability(None))) == "○"
 
-    def test_mastery_looks_a_day_ahead(self) -> None:
-        state, _ = review(None, 3, NOW, key="k")
-        assert MASTERY_HORIZON == timedelta(days=1)
-        assert mastery(state, NOW) == retrievability(state, NOW + MASTERY_HORIZON)
-        assert mastery(state, NOW) < retrievability(state, NOW) == 1
-
-    def test_a_failed_card_shows_no_mastery_and_a_good_one_high(self) -> None:
-        # Right after any review, recall *now* is 1: that made a failed card look known.
-        # A day ahead the rating shows, but FSRS's curve is flat (fsrs 6.3.2 defaults:
-        # Again 0.77, Hard 0.92, Good 0.95, Easy 0.98), so a card last failed counts 0.
-        again, _ = review(None, 1, NOW, key="k")
+    def test_one_good_answer_is_not_mastery(self) -> None:
+        # Recall tomorrow would be 0.95 after one Good answer: the old measure showed ●.
         good, _ = review(None, 3, NOW, key="k")
-        assert retrievability(again, NOW) == retrievability(good, NOW) == 1
-        assert retrievability(again, NOW + MASTERY_HORIZON) < retrievability(good, NOW + MASTERY_HORIZON)
-        assert mastery(again, NOW, failed=True) == 0
-        assert mastery(good, NOW) > 0.9
-        assert mastery_mark(mastery(again, NOW, failed=True)) == "○"
-        assert mastery_mark(mastery(good, NOW)) == "●"
+        assert retrievability(good, NOW + timedelta(days=1)) > 0.9
+        assert 0 < stability(good) < 7
+        assert not is_mastered(stability(good))
+        assert mastery_mark(mastery(stability(good))) == "◔"
+        easy, _ = review(None, 4, NOW, key="k")
+        assert not is_mastered(stability(easy))  # nor one Easy answer
+
+    def test_a_card_with_three_weeks_of_stability_is_mastered(self) -> None:
+        assert MASTERED_STABILITY == 21
+        assert is_mastered(21.0) and is_mastered(300.0)
+        assert not is_mastered(20.9)
+        assert mastery(21.0) == mastery(300.0) == 1.0
+        assert mastery(10.5) == pytest.approx(0.5)
+        # At 21 days, recall three weeks after the review is still 90%: the rule's meaning.
+        state, when = review(None, 3, NOW, key="k")
+        reviewed = NOW
+        while stability(state) < MASTERED_STABILITY:
+            reviewed = when
+            state, when = review(state, 3, when)
+        assert retrievability(state, reviewed + timedelta(days=21)) >= 0.9
+        assert retrievability(state, reviewed + timedelta(days=60)) < 0.9
+        assert mastery_mark(mastery(stability(state))) == "●"
+
+    def test_a_card_last_failed_counts_zero_whatever_its_stability(self) -> None:
+        assert mastery(40.0, failed=True) == 0
+        assert not is_mastered(40.0, failed=True)
+        again, _ = review(None, 1, NOW, key="k")
+        assert mastery_mark(mastery(stability(again), failed=True)) == "○"
 
     def test_eight_failed_blanks_of_nine_are_not_known(self) -> None:
         # A section quizzed with 8 of its 9 blanks shown or rated Again.
         states = [(review(None, 1, NOW, key=f"k{n}")[0], True) for n in range(8)] + [(review(None, 3, NOW, key="k8")[0], False)]
-        mean = sum(mastery(state, NOW, failed=failed) for state, failed in states) / len(states)
+        mean = sum(mastery(stability(state), failed=failed) for state, failed in states) / len(states)
         assert mean < 0.15
         assert mastery_mark(mean) == "◔"
 
     @pytest.mark.parametrize(
         ("value", "mark"),
-        [(0.0, "○"), (0.01, "◔"), (0.37, "◔"), (0.4, "◑"), (0.62, "◑"), (0.7, "◕"), (0.87, "◕"), (0.875, "●"), (1.0, "●")],
+        [(0.0, "○"), (0.01, "◔"), (0.37, "◔"), (0.4, "◑"), (0.62, "◑"), (0.7, "◕"), (0.9, "◕"), (0.999, "◕"), (1.0, "●")],
     )
     def test_marks(self, value: float, mark: str) -> None:
         assert mastery_mark(value) == mark

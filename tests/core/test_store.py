@@ -266,25 +266,42 @@ class TestStats:
         assert (total.cards, total.new, total.due, total.reviews) == (4, 2, 1, 3)
         assert total.mastery == pytest.approx(first.mastery * 3 / 4)
 
-    def test_mastery_is_the_chance_of_recall_tomorrow(self, store: Store, doc_id: int) -> None:
-        # Right after a review, recall now is 1 whatever the rating; a day ahead it is not.
+    def test_mastery_is_stability_towards_three_weeks(self, store: Store, doc_id: int) -> None:
+        # Right after a review, recall now is 1 whatever the rating, and tomorrow still 0.95
+        # after one Good: neither says the card is known weeks from now. Stability does.
         grade(store, doc_id, "failed", 1, NOW)
         grade(store, doc_id, "known", 3, NOW)
         stats = store.section_stats(doc_id, {"failed": ["failed"], "known": ["known"], "new": ["new"]}, NOW)
-        # A card last failed counts 0 (fsrs 6.3.2's flat curve would give it 0.77 a day
-        # ahead); Good gives 0.95. Once both were 1.0.
-        assert stats["failed"].mastery == 0
-        assert stats["known"].mastery > 0.9
+        assert stats["failed"].mastery == 0  # a card last failed counts 0
+        good = store.cards(doc_id)["known"].state
+        assert stats["known"].mastery == scheduler.mastery(scheduler.stability(good)) < 0.5
         assert stats["new"].mastery == 0
-        assert [scheduler.mastery_mark(stats[k].mastery) for k in ("failed", "known", "new")] == ["○", "●", "○"]
-        state = store.cards(doc_id)["known"].state
-        assert stats["known"].mastery == scheduler.mastery(state, NOW)
+        assert [scheduler.mastery_mark(stats[k].mastery) for k in ("failed", "known", "new")] == ["○", "◔", "○"]
+        assert [stats[k].mastered for k in ("failed", "known", "new")] == [0, 0, 0]
+
+    def test_a_card_kept_up_for_weeks_is_mastered(self, store: Store, doc_id: int) -> None:
+        when = NOW
+        for _ in range(12):  # Good each time it falls due, until it holds for three weeks
+            recorded = grade(store, doc_id, "kept", 3, when)
+            if scheduler.stability(recorded.state) >= scheduler.MASTERED_STABILITY:
+                break
+            when = recorded.due
+        grade(store, doc_id, "once", 3, NOW)
+        stats = store.section_stats(doc_id, {"kept": ["kept"], "both": ["kept", "once"]}, when)
+        assert (stats["kept"].mastery, stats["kept"].mastered) == (1.0, 1)
+        assert scheduler.mastery_mark(stats["kept"].mastery) == "●"
+        # ● only when every card is mastered: one card answered once keeps the pair below it.
+        assert stats["both"].mastered == 1 and stats["both"].mastery < 1
+        assert scheduler.mastery_mark(stats["both"].mastery) == "◑"  # (1 + 0.11) / 2
+        # Failed again, it is not mastered until recalled again, whatever FSRS kept of it.
+        grade(store, doc_id, "kept", 1, when + timedelta(days=30))
+        assert store.section_stats(doc_id, {"kept": ["kept"]}, when)["kept"].mastered == 0
 
     def test_a_failed_card_recalled_again_counts_again(self, store: Store, doc_id: int) -> None:
         grade(store, doc_id, "card", 1, NOW)
         grade(store, doc_id, "card", 3, NOW + timedelta(minutes=10))
         stats = store.section_stats(doc_id, {"s": ["card"]}, NOW + timedelta(minutes=10))
-        assert stats["s"].mastery > 0.5
+        assert stats["s"].mastery > 0
 
     def test_outline_nodes_count_their_subsections(self, store: Store, doc_id: int) -> None:
         doc = Document(

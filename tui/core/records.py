@@ -93,4 +93,5 @@ class SectionStats:
     new: int
     due: int
     reviews: int
-    mastery: float
+    mastery: float  # 0..1, 1 when every card is mastered (see scheduler.mastery)
+    mastered: int = 0  # cards with FSRS stability of 21 days or more, last answer not failed

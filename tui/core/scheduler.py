@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 # its optimizer (and torch) only when `fsrs.Optimizer` is touched; never touch it.
 
 NEW_PER_DAY = 20
-# Mastery is the chance of recalling a card this long after now: tomorrow.
-MASTERY_HORIZON = timedelta(days=1)
+# A card is mastered once FSRS expects it to stay above 90% recall for three weeks (its
+# stability, in days). One right answer gives a new card about 2 days; Easy about 8.
+MASTERED_STABILITY = 21.0
 MARKS = "○◔◑◕●"
 
 _default: Scheduler | None = None
@@ -97,29 +98,33 @@ def retrievability(state: str | None, now: datetime | None = None, scheduler: Sc
     return float((scheduler or default_scheduler()).get_card_retrievability(card, utc(now)))
 
 
-def mastery(
-    state: str | None, now: datetime | None = None, scheduler: Scheduler | None = None, failed: bool = False
-) -> float:
-    """How well a card is known: its chance of being recalled `MASTERY_HORIZON` after `now`.
+def mastery(stability_days: float, failed: bool = False) -> float:
+    """How far a card is towards mastered, 0..1: its FSRS stability over `MASTERED_STABILITY`, capped.
 
-    Retrievability at `now` itself is 1 right after any review, failed or not; looking
-    ahead lets the rating show. A card whose last answer was failed (Again) counts 0 until
-    it is recalled again: FSRS's flat forgetting curve would still give it about 0.77.
-    0 for a card never reviewed.
+    1 means mastered: the card would still be recalled (at 90% or better) three weeks
+    from its last review, and so 30 days ahead while it is kept up. A new card counts 0,
+    and so does a card whose last answer failed (Again), until it is recalled again.
     """
-    if failed:
+    if failed or stability_days <= 0:
         return 0.0
-    return retrievability(state, utc(now) + MASTERY_HORIZON, scheduler)
+    return min(1.0, stability_days / MASTERED_STABILITY)
+
+
+def is_mastered(stability_days: float, failed: bool = False) -> bool:
+    """Whether a card is mastered: stability of `MASTERED_STABILITY` days or more, last answer not failed."""
+    return mastery(stability_days, failed) >= 1.0
 
 
 def mastery_mark(value: float) -> str:
-    """○ nothing yet, then ◔ ◑ ◕ by quarters, ● known (mastery of 0.875 or more)."""
+    """○ nothing yet, then ◔ ◑ ◕ by quarters of the way, ● only when every card is mastered (1.0)."""
     if value <= 0:
         return MARKS[0]
-    for mark, upper in zip(MARKS[1:4], (0.375, 0.625, 0.875)):
+    if value >= 1:
+        return MARKS[4]
+    for mark, upper in zip(MARKS[1:3], (0.375, 0.625)):
         if value < upper:
             return mark
-    return MARKS[4]
+    return MARKS[3]
 
 
 def day_start(now: datetime | None = None) -> datetime:

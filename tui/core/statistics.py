@@ -32,13 +32,15 @@ class Statistics:
 
         Only the given keys count, so a phrase switched off no longer weighs on its
         section; reviews are those of the given cards. Mastery is the mean of
-        `scheduler.mastery` over them, new cards and cards last failed counting 0.
+        `scheduler.mastery` over them (stability towards 21 days), new cards and cards
+        last failed counting 0: it is 1 only when every card is mastered.
         """
-        moment = scheduler.utc(now)
-        cutoff = moment.timestamp()
+        cutoff = scheduler.utc(now).timestamp()
         stored = {
-            key: (state, due)
-            for key, state, due in self._read("SELECT key, state, due FROM cards WHERE document_id = ?", (document_id,))
+            key: (stability, due)
+            for key, stability, due in self._read(
+                "SELECT key, stability, due FROM cards WHERE document_id = ?", (document_id,)
+            )
         }
         reviews: dict[str, int] = {}
         failed: set[str] = set()  # cards whose latest answer was rated Again
@@ -56,7 +58,7 @@ class Statistics:
         def mastery(key: str) -> float:
             if key not in known:
                 card = stored.get(key)
-                known[key] = scheduler.mastery(card[0], moment, failed=key in failed) if card else 0.0
+                known[key] = scheduler.mastery(float(card[0] or 0.0), failed=key in failed) if card else 0.0
             return known[key]
 
         stats: dict[str, SectionStats] = {}
@@ -69,6 +71,7 @@ class Statistics:
                 due=sum(1 for card in cards if card is not None and card[1] <= cutoff),
                 reviews=sum(int(reviews.get(key, 0)) for key in keys),
                 mastery=sum(mastery(key) for key in keys) / len(keys) if keys else 0.0,
+                mastered=sum(1 for key in keys if mastery(key) >= 1.0),
             )
         return stats
 

@@ -34,6 +34,7 @@ from tui.core.records import (
     StoredCard,
 )
 from tui.core.statistics import Statistics
+from tui.core.study_time import StudyTime
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -67,7 +68,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store(Documents, Statistics, ExamDates):
+class Store(Documents, Statistics, ExamDates, StudyTime):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running

@@ -59,7 +59,7 @@ class FoundPhrases(NamedTuple):
 
 @dataclass(frozen=True)
 class SectionRow:
-    """One section's line in the stats: its id, heading, level and its own cards' figures."""
+    """One section's line in the stats: its id and the figures of its cards with its subsections'."""
 
     section_id: str
     stats: SectionStats
@@ -163,6 +163,11 @@ class Workbook:
     def too_large(self) -> bool:
         """Whether the document is too long to look for key phrases in (see MAX_PHRASE_CHARS)."""
         return len(self.text) > MAX_PHRASE_CHARS
+
+    @property
+    def stored_id(self) -> int | None:
+        """The document's record in the store as found so far, without asking the store for one."""
+        return self._document_id
 
     @property
     def opened(self) -> Document:
@@ -354,8 +359,9 @@ class Workbook:
         stats = self.store.section_stats(self._document_id, keys, now)
         return {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
 
-    def stats(self, days: int = 7, now: datetime | None = None) -> DocumentStats:
-        """Per section its own cards' figures, the totals, accuracy, reviews and due by day, and orphans.
+    def stats(self, days: int = 7, now: datetime | None = None, ahead: int | None = None) -> DocumentStats:
+        """Per section the figures of its cards and its subsections' (as the outline marks it), the
+        totals, accuracy, reviews of the last `days` days, cards due in the next `ahead` (else `days`), orphans.
 
         Only reads: a read-only database shows its progress too (none for a document it never saw).
         """
@@ -369,12 +375,12 @@ class Workbook:
             document_id = NO_DOCUMENT
         document = self.opened
         keys = [card.key for card in self.cards]
-        own = self.store.section_stats(document_id, keys_by_section(document, self.cards), now)
+        subtree = self.store.section_stats(document_id, keys_by_section(document, self.cards, subtree=True), now)
         return DocumentStats(
-            sections=[SectionRow(section.id, own[section.id]) for section in document.walk()],
+            sections=[SectionRow(section.id, subtree[section.id]) for section in document.walk()],
             totals=self.store.section_stats(document_id, {"all": keys}, now)["all"],
             accuracy=self.store.accuracy(document_id),
             reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
-            due_forecast=self.store.due_forecast(document_id, days=days, now=now, keys=keys),
+            due_forecast=self.store.due_forecast(document_id, days=ahead or days, now=now, keys=keys),
             orphaned=self.store.orphans(document_id, keys + passage_keys(document)),  # recited paragraphs too
         )

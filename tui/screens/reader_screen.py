@@ -16,7 +16,7 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
-from ..core.workbook import Workbook
+from ..core.workbook import Progress, Workbook
 from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree
@@ -40,7 +40,7 @@ class ReaderScreen(StudyActions, Screen[None]):
 
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
-        "help_quiz": ("quiz", "review", "edit_phrases"),
+        "help_quiz": ("quiz", "review", "edit_phrases", "stats"),
         "help_recite": ("recite", "recite_typed"),
         "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
@@ -48,6 +48,7 @@ class ReaderScreen(StudyActions, Screen[None]):
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
         Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
+        Binding("s", "stats", "key_stats", tooltip="palette_help_stats", id="stats"),
         # In the help and the palette, not the key bar: at 100 columns in Chinese it is full,
         # and one more key would push out the palette's. The recital's own key bar shows its keys.
         Binding("p", "recite", "key_recite", tooltip="palette_help_recite", show=False, id="recite"),
@@ -167,24 +168,30 @@ class ReaderScreen(StudyActions, Screen[None]):
             return
         self._phrases_shown = self.workbook.revision
         self.query_one(TextView).set_phrases(self.workbook.phrases)
-        too_large = self.workbook.too_large
-        self.set_status(self._too_large() if too_large else t("phrase_count", count=len(self.workbook.cards)))
         self.show_progress()
 
     def show_progress(self) -> None:
-        """Every outline node's mastery and due count, as the store has them now."""
+        """Every outline node's mastery and due count, and the cards due today, as the store has them now."""
+        from ..core.report import due_today
+
         try:
-            progress = self.workbook.progress()
+            progress: dict[str, Progress] | None = self.workbook.progress()
+            due = due_today(self.workbook)
         except StoreError:
-            return  # the marks stay as they were; the next answer or return tries again
-        self.query_one(OutlineTree).set_progress(progress)
+            progress, due = None, None  # the marks stay as they were; the next answer or return tries again
+        status = self._too_large() if self.workbook.too_large else t("phrase_count", count=len(self.workbook.cards))
+        if due is not None and not self.workbook.too_large:
+            status += "  ·  " + t("stats_due_today", count=due)
+        self.set_status(status)
+        if progress is not None:
+            self.query_one(OutlineTree).set_progress(progress)
 
     def on_screen_resume(self) -> None:
         # Back from a quiz, a review or the phrase editor: whatever path led there, the
         # outline shows every answer given and the phrases as edited.
         if self.document is not None and self.workbook.phrases_ready:
             self.show_phrases()
-            self.show_progress()
+            self.show_progress()  # the status line's count of cards due today too
 
     def _go_to(self, section_id: str, at: float = 0.0) -> None:
         self.query_one(TextView).scroll_to_section(section_id, at=at)

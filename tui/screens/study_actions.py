@@ -19,7 +19,7 @@ else:
 
 
 class StudyActions(_Screen):
-    """The reader's study keys (t, r, e, p, w): mixed into `ReaderScreen`, whose bindings name them.
+    """The reader's study keys (t, r, e, s, p, w): mixed into `ReaderScreen`, whose bindings name them.
 
     Kept apart from the reader's reading and search, so each mode that opens from the
     reader adds its action here.
@@ -103,3 +103,17 @@ class StudyActions(_Screen):
 
     def action_recite_typed(self) -> None:
         self.action_recite(typing=True)
+
+    def action_stats(self) -> None:
+        from ..core.report import study_report
+        from .stats_screen import StatsScreen
+
+        if self.document is None or not self.workbook.phrases_ready:
+            self.notify(t("no_phrases_yet"), severity="warning")
+            return
+        try:
+            report = study_report(self.workbook)
+        except StoreError as error:
+            self.notify(store_message(error), severity="error")
+            return
+        self.app.push_screen(StatsScreen(self.workbook, report))

@@ -1,0 +1,181 @@
+"""Tests for tui/screens/stats_screen.py and the reader's count of cards due today: Pilot, in both languages."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from tui.app import StudyApp
+from tui.bindings import commands, help_sections
+from tui.core import quiz
+from tui.core.records import Answer
+from tui.core.report import study_report
+from tui.core.store import Store
+from tui.i18n import t
+from tui.screens.reader_screen import ReaderScreen
+from tui.screens.stats_screen import StatsScreen, duration, mastery_bar
+from tui.widgets.key_bar import KeyBar
+
+from .conftest import SPEECH, study_app, until, until_ready
+
+SIZE = (100, 30)
+
+
+def status(app: StudyApp) -> str:
+    return str(app.reader.query_one("#status", Static).render())
+
+
+def answer(app: StudyApp, store: Store, section_id: str, count: int, when: datetime, rating: int = quiz.GOOD,
+           seconds: float = 10.0) -> None:
+    """Answers to the first `count` cards of a section, stored as the quiz would at `when`."""
+    workbook = app.workbook
+    key = workbook.opened.section_keys()[section_id]
+    for card in [card for card in workbook.cards if card.section_id == section_id][:count]:
+        store.record_review(
+            workbook.document_id(),
+            Answer(card.key, key, rating, outcome="right", duration=seconds, time=when),
+        )
+
+
+async def open_stats(app: StudyApp, pilot: Pilot) -> StatsScreen:
+    await pilot.press("s")
+    await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the stats screen")
+    await pilot.pause()
+    assert isinstance(app.screen, StatsScreen)
+    return app.screen
+
+
+def row_text(table: DataTable, key: str) -> list[str]:
+    return [str(getattr(cell, "plain", cell)) for cell in table.get_row(key)]
+
+
+class TestStatsScreen:
+    async def test_s_shows_every_section_with_its_figures_and_esc_goes_back(self, store: Store) -> None:
+        app = study_app(SPEECH, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            now = datetime.now(timezone.utc)
+            answer(app, store, "1", 3, now - timedelta(days=1), seconds=10.0)
+            answer(app, store, "2.1", 1, now, rating=quiz.AGAIN, seconds=5.0)
+            screen = await open_stats(app, pilot)
+            table = screen.query_one(DataTable)
+            sections = list(app.workbook.opened.walk())
+            assert table.row_count == len(sections) + 1  # every section, then the total
+            preamble = row_text(table, "1")
+            assert preamble[0] == "开篇"
+            assert preamble[1:6] == ["9", "6", "3", "3", "0"]  # cards, new, due, reviews, mastered
+            # Three of nine right once: each about 2 days of the 21 that make a card mastered.
+            assert preamble[6].startswith("▱" * 10) and 0 < int(preamble[6].split()[-1].rstrip("%")) < 10
+            # 二、 has no blanks of its own: its row is its subsections'; a subsection is indented.
+            parent, first, second = row_text(table, "2"), row_text(table, "2.1"), row_text(table, "2.2")
+            assert int(parent[1]) == int(first[1]) + int(second[1])
+            assert parent[4] == first[4] == "1"
+            assert first[0].startswith("  (一)") and not parent[0].startswith(" ")
+            total = row_text(table, "total")
+            assert total[0] == "合计" and total[1] == str(len(app.workbook.cards)) and total[4] == "4"
+            figures = str(screen.query_one("#stats-figures", Static).render())
+            assert t("stats_line_streak", days=2) in figures  # yesterday and today
+            assert t("stats_line_time", today="5 秒", total="35 秒") in figures
+            assert t("stats_line_accuracy", accuracy="75%") in figures
+            assert t("stats_due_today", count=4) in figures
+            assert t("stats_line_mastered", mastered=0, cards=len(app.workbook.cards)) in figures
+            # Both charts: the last 30 days and the next 14.
+            assert len(screen.query(".stats-chart")) == 2
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+
+    async def test_in_english_before_any_answer(self, store: Store) -> None:
+        app = study_app(SPEECH, language="en", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            screen = await open_stats(app, pilot)
+            table = screen.query_one(DataTable)
+            assert row_text(table, "1")[0] == "Opening"
+            assert [str(column.label) for column in table.columns.values()] == [
+                "Section (with subsections)", "Cards", "New", "Due", "Reviews", "Mastered", "Mastery"
+            ]
+            figures = str(screen.query_one("#stats-figures", Static).render())
+            assert "0 due today" in figures and "Accuracy —" in figures
+            assert "Streak: 0 day(s) in a row" in figures and "Time: 0 s today, 0 s in all" in figures
+
+    async def test_opens_from_anywhere_with_a_workbook_and_its_report(self, store: Store) -> None:
+        # What another screen does to show it: the workbook and its report, at a moment of its choice.
+        app = study_app(SPEECH, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            moment = datetime(2026, 3, 10, 12, 0).astimezone()
+            answer(app, store, "1", 2, moment - timedelta(days=40))
+            report = study_report(app.workbook, moment)
+            await app.push_screen(StatsScreen(app.workbook, report))
+            await pilot.pause()
+            assert row_text(app.screen.query_one(DataTable), "1")[1:5] == ["9", "7", "2", "2"]
+            assert report.stats.reviews_per_day[-1][0] == moment.date()
+            assert report.streak == 0
+
+    async def test_the_key_is_in_the_key_bar_the_help_and_the_palette(self, store: Store) -> None:
+        app = study_app(SPEECH, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            reader = app.reader
+            assert "统计" in reader.query_one(KeyBar).keys_text().plain
+            [quiz_rows] = [rows for title, rows in help_sections(reader) if title == "help_quiz"]
+            assert any(row.keys[0].id == "stats" for row in quiz_rows)
+            assert any(binding.id == "stats" for _, binding in commands(reader))
+            assert t("key_stats") in [command.title for command in app.get_system_commands(reader)]
+
+    async def test_before_the_phrases_are_found_it_says_so(self, store: Store) -> None:
+        app = study_app(SPEECH, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            app.workbook.phrases_ready = False
+            app.reader.action_stats()
+            await pilot.pause()
+            assert not isinstance(app.screen, StatsScreen)
+
+
+    async def test_without_a_database_it_says_so(self) -> None:
+        app = study_app(SPEECH, language="en")
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            await pilot.press("s")
+            await pilot.pause()
+            assert not isinstance(app.screen, StatsScreen)
+            [notice] = list(app._notifications)
+            assert notice.severity == "error" and "study database" in notice.message
+
+
+class TestStatusLine:
+    async def test_the_cards_due_today_and_after_answers(self, store: Store) -> None:
+        app = study_app(SPEECH, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            assert status(app) == f"{t('phrase_count', count=len(app.workbook.cards))}  ·  今日待复习 0 张"
+            answer(app, store, "1", 3, datetime.now(timezone.utc) - timedelta(days=30))
+            # Back in the reader from any screen, the count is the store's as it is now.
+            await open_stats(app, pilot)
+            await pilot.press("escape")
+            await until(pilot, lambda: status(app).endswith("今日待复习 3 张"), "three due today")
+
+    async def test_in_english_and_without_a_store(self, store: Store) -> None:
+        app = study_app(SPEECH, language="en", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            assert status(app).endswith("key phrases  ·  0 due today")
+        bare = study_app(SPEECH, language="en")
+        async with bare.run_test(size=SIZE) as pilot:
+            await until_ready(bare, pilot)
+            assert status(bare).endswith("key phrases")  # nothing stored, nothing due
+
+
+def test_the_bar_and_the_durations() -> None:
+    assert mastery_bar(0.0) == "▱▱▱▱▱▱▱▱▱▱   0%"
+    assert mastery_bar(0.35) == "▰▰▰▱▱▱▱▱▱▱  35%"
+    assert mastery_bar(0.999) == "▰▰▰▰▰▰▰▰▰▱  99%"  # full only when every card is mastered
+    assert mastery_bar(1.0) == "▰▰▰▰▰▰▰▰▰▰ 100%"
+    from tui.i18n import set_language
+
+    set_language("en")
+    assert [duration(s) for s in (0, 59.9, 60, 3599, 3600, 3725)] == [
+        "0 s", "59 s", "1 min", "59 min", "1 h 00 min", "1 h 02 min"
+    ]
