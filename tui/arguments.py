@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review")
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "frame")
 PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
 STDIN = "-"
 
@@ -52,7 +52,13 @@ def parser_for(command: str | None) -> argparse.ArgumentParser:
                 metavar="SECTION",
                 help="quiz this section: id, numbering or heading words (default: the first with blanks)",
             )
-    if command in (None, "quiz", "review"):
+        if command == "frame":
+            parser.add_argument(
+                "--section",
+                metavar="SECTION",
+                help="recall the headings of this section and its subsections (default: the whole document)",
+            )
+    if command in (None, "quiz", "review", "frame"):
         # Each opens the app, whose review (r) brings in new cards.
         parser.add_argument(
             "--new-per-day",

@@ -210,6 +210,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "未来 {days} 天到期（{first} 至 {last}）：{counts}",
         "Due, next {days} days ({first} to {last}): {counts}",
     ),
+    # the framework quiz (背框架): f in the reader, study frame
+    "key_frame": ("背框架", "Framework"),
+    "palette_help_frame": (
+        "按顺序默写标题：在一级标题上是全文的框架，在其下是这一部分的",
+        "Recall the headings in order: the whole document's on a top-level section, else that part's",
+    ),
+    "frame_title": ("背框架：{path}", "Framework: {path}"),
+    "frame_no_headings": ("这里没有可背的标题。", "There are no headings to recall here."),
 }
 
 _language: str | None = None

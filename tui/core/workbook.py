@@ -13,6 +13,7 @@ on the app's own thread.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -194,6 +195,7 @@ class Workbook:
         The stored cards are then matched to these phrases' cards, so a card whose phrase moved
         within its section, or whose section was merged, keeps its history (identity.match_cards).
         """
+        from .framework import frame_places
         from .identity import card_places
         from .phrases import phrases_for
         from .quiz import cards_for
@@ -209,7 +211,8 @@ class Workbook:
             return FoundPhrases(extracted, edited, error)
         if self.store is not None and self._document_id is not None and not self.read_only:
             try:
-                self.store.match_cards(self._document_id, card_places(document, cards_for(document, edited)))
+                places = card_places(document, cards_for(document, edited)) + frame_places(document, self.heading_cards)
+                self.store.match_cards(self._document_id, places)
             except StoreError:
                 pass  # matched again next time; the cards themselves are not lost
         return FoundPhrases(extracted, edited)
@@ -249,6 +252,18 @@ class Workbook:
             edits = self.store.phrase_edits(document_id)
         self._set_phrases(apply_edits(document, self.extracted, edits))
 
+    @cached_property
+    def heading_cards(self) -> list[Card]:
+        """The framework's cards: each heading, a long one's clauses, a question's points (framework.py)."""
+        from .framework import frame
+
+        return frame(self.opened).cards
+
+    @property
+    def all_cards(self) -> list[Card]:
+        """Every card a review brings: the phrases', then the framework's (whose cards are never orphans)."""
+        return self.cards + self.heading_cards
+
     def has_blanks(self, section_id: str) -> bool:
         """Whether a section, with its subsections, has anything to quiz."""
         from .quiz import has_cards
@@ -269,18 +284,18 @@ class Workbook:
 
     def review_queue(self, now: datetime | None = None) -> list[Card]:
         """The cards due now, then up to `new_per_day` new ones, kept apart by sentence."""
+        from .framework import in_reading_order, review_group
         from .scheduler import due_queue
-        from .sentences import sentence_group
 
         if self.store is None or self._document_id is None:
             return []
         return due_queue(
-            self.cards,
+            in_reading_order(self.opened, self.all_cards),
             self.store.due_times(self._document_id),
             now,
             new_limit=self.new_per_day,
             new_today=self.store.new_cards_today(self._document_id, now),
-            group_of=sentence_group(self.opened),
+            group_of=review_group(self.opened),
         )
 
     # ------------------------------------------------------------- answers
@@ -370,5 +385,5 @@ class Workbook:
             accuracy=self.store.accuracy(document_id),
             reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
             due_forecast=self.store.due_forecast(document_id, days=days, now=now, keys=keys),
-            orphaned=self.store.orphans(document_id, keys),
+            orphaned=self.store.orphans(document_id, [card.key for card in self.all_cards]),
         )

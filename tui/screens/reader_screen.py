@@ -40,13 +40,14 @@ class ReaderScreen(StudyActions, Screen[None]):
 
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
-        "help_quiz": ("quiz", "review", "edit_phrases"),
+        "help_quiz": ("quiz", "review", "edit_phrases", "frame"),
         "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
     BINDINGS = [
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
         Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
+        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", id="frame"),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         # Enter in the text goes on from the search bar's Enter: each one, the next match.
@@ -147,6 +148,8 @@ class ReaderScreen(StudyActions, Screen[None]):
                 self.start_quiz(section_id)
         elif start == "review":
             self.action_review()
+        elif start == "frame":
+            self.start_frame(self.start_section)
 
     def _too_large(self) -> str:
         from ..core.workbook import MAX_PHRASE_CHARS

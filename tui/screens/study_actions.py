@@ -19,7 +19,7 @@ else:
 
 
 class StudyActions(_Screen):
-    """The reader's study keys (t, r, e): mixed into `ReaderScreen`, whose bindings name them.
+    """The reader's study keys (t, r, e, f): mixed into `ReaderScreen`, whose bindings name them.
 
     Kept apart from the reader's reading and search, so each mode that opens from the
     reader adds its action here.
@@ -87,3 +87,22 @@ class StudyActions(_Screen):
             return
         section_id = self.current_section or self.document.sections[0].id
         self.app.push_screen(PhraseEditorScreen(self.workbook, section_id))
+
+    def action_frame(self) -> None:
+        """The framework quiz: of the whole document at a top-level section (or the opening, the
+        closing); inside one, of that top-level section and its subsections."""
+        if self.document is None:
+            return
+        path = self.document.path(self.current_section) if self.current_section is not None else []
+        self.start_frame(path[0].id if len(path) > 1 else None)
+
+    def start_frame(self, section_id: str | None) -> None:
+        """The framework quiz of a section and its subsections (None: the whole document), if it has headings."""
+        from ..core.framework import frame
+        from .frame_screen import FrameScreen
+
+        document = self.workbook.opened
+        if not any(line.cards for line in frame(document).within(document, section_id)):
+            self.notify(t("frame_no_headings"), severity="warning")
+            return
+        self.app.push_screen(FrameScreen(self.workbook, section_id))
