@@ -212,3 +212,54 @@ class TestInAReview:
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
             keys = [blank.card.key for blank in app.screen.session.blanks]  # type: ignore[attr-defined]
             assert "提高政治站位,深化思想认识 :: § #1" in keys
+
+
+NOTES = """作风建设学习笔记
+
+一、为什么说作风建设永远在路上？
+1】作风问题具有反复性和顽固性
+2】党面临的考验具有长期性和复杂性。这是后面的解释。
+二、加快构建新发展格局，着力推动高质量发展
+正文。
+"""
+
+
+class TestQuestionsAndClauses:
+    async def test_a_question_shows_and_its_points_are_asked_one_a_line(self, store, tmp_path, clock) -> None:
+        path = tmp_path / "notes.txt"
+        path.write_text(NOTES, "utf-8")
+        app = study_app(path, language="zh", store=store, start="frame")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await frame_open(pilot)
+            assert lines(screen) == [
+                "一、为什么说作风建设永远在路上？",
+                "\u30001】1" + "_" * 25,
+                "\u30002】2" + "_" * 29,
+                "二、3" + "_" * 17 + "，4" + "_" * 17,
+            ]
+            # The second point, typed for the first: right, but not the one asked.
+            await type_keys(pilot, "党面临的考验具有长期性和复杂性")
+            assert "第 1 空：答案对，但问的不是它" in feedback(screen)
+            assert reviews(app) == []
+            screen.answer_bar.input.value = ""
+            await type_keys(pilot, "作风问题具有反复性和顽固性")
+            await type_keys(pilot, "党面临的考验具有长期性和复杂性")
+            await type_keys(pilot, "加快构建新发展格局")
+            assert lines(screen)[-1] == "二、加快构建新发展格局，4" + "_" * 17
+            assert [r.card_key for r in reviews(app)] == [
+                "为什么说作风建设永远在路上？ :: ¶ #1",
+                "为什么说作风建设永远在路上？ :: ¶ #2",
+                "加快构建新发展格局，着力推动高质量发展 :: § #1",
+            ]
+
+    async def test_a_point_in_a_review_shows_its_question(self, store, tmp_path, clock, monkeypatch) -> None:
+        path = tmp_path / "notes.txt"
+        path.write_text(NOTES, "utf-8")
+        app = study_app(path, language="zh", store=store)
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            point = frame(app.workbook.opened).cards[1]
+            monkeypatch.setattr(app.workbook, "review_queue", lambda: [point])
+            await pilot.press("r")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            assert lines(app.screen) == ["作风建设学习笔记", "一、为什么说作风建设永远在路上？", "2】1" + "_" * 29]  # type: ignore[arg-type]

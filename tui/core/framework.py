@@ -141,9 +141,12 @@ def frame_places(document: Document, cards: Iterable[Card]) -> list[CardPlace]:
     phrase card, whose text a heading may share, a heading's)."""
     keys = document.section_keys()
     return [
-        CardPlace(card.key, keys[card.section_id], POINT_MARK if card.phrase.kind == POINT else HEADING_MARK, card.occurrence)
-        for card in cards
+        CardPlace(card.key, keys[card.section_id], _mark(card), card.occurrence) for card in cards
     ]
+
+
+def _mark(card: Card) -> str:
+    return POINT_MARK if card.phrase.kind == POINT else HEADING_MARK
 
 
 def is_frame_card(card: Card) -> bool:
@@ -164,7 +167,8 @@ def frame(document: Document) -> Frame:
         # Two sections with one heading path share a key: their cards are numbered on.
         numbers[(keys[section.id], mark)] += 1
         number = numbers[(keys[section.id], mark)]
-        return Card(card_key(keys[section.id], mark, number), section.id, Phrase(-1, 0, len(answer), answer, kind), number)
+        phrase = Phrase(-1, 0, len(answer), answer, kind)  # no paragraph: a heading's words
+        return Card(card_key(keys[section.id], mark, number), section.id, phrase, number)
 
     def visit(section: Section) -> None:
         if section.kind != "heading":
@@ -176,13 +180,13 @@ def frame(document: Document) -> Frame:
         if points:
             lines.append(FrameLine(section.id, section.level, label, (section.heading.strip(),), "question"))
             for mark, point in points:
-                lines.append(FrameLine(section.id, section.level + 1, mark, (card(section, POINT_MARK, point, POINT),), "point"))
+                asked = card(section, POINT_MARK, point, POINT)
+                lines.append(FrameLine(section.id, section.level + 1, mark, (asked,), "point"))
         elif answer:
             parts = clauses(answer)
-            lines.append(FrameLine(
-                section.id, section.level, label,
-                tuple(part if number % 2 else card(section, HEADING_MARK, part, HEADING) for number, part in enumerate(parts)),
-            ))
+            # Clauses at even places, the marks between them at odd ones.
+            hidden = [text if n % 2 else card(section, HEADING_MARK, text, HEADING) for n, text in enumerate(parts)]
+            lines.append(FrameLine(section.id, section.level, label, tuple(hidden)))
         else:
             lines.append(FrameLine(section.id, section.level, label, ()))
         for child in section.children:
@@ -260,7 +264,7 @@ def question_points(document: Document, section: Section) -> tuple[list[tuple[st
     kind = asks(section.heading)
     if kind is None:
         return [], set()
-    units: list[tuple[str, str | None]] = [(line, None) for paragraph in section.paragraphs for line in paragraph.split("\n")]
+    units: list[tuple[str, str | None]] = [(line, None) for text in section.paragraphs for line in text.split("\n")]
     for child in section.children:
         if child.kind == "heading":
             units.append((child.label.strip() + child.heading.strip(), child.id))
@@ -279,7 +283,8 @@ def question_points(document: Document, section: Section) -> tuple[list[tuple[st
 
 
 def _series(document: Document, units: Sequence[tuple[str, str | None]]) -> tuple[list[tuple[str, str]], set[str]]:
-    """The first run of points numbered 1, 2, 3… in one style across `units` (lines, and the subsection a line heads)."""
+    """The first run of points numbered 1, 2, 3… in one style across `units` (lines, each with the subsection
+    it heads, if it does)."""
     marks: list[tuple[int, int, int, str, int]] = []  # unit, start, end, style, number
     bullets = 0
     for index, (text, _) in enumerate(units):

@@ -50,7 +50,8 @@ class ReviewScreen(BlankScreen):
         document = self.workbook.opened
         above = document.path(blank.section_id)[:-1]
         path = " › ".join(display_heading(section, captions()) for section in above) or document.title
-        return [Row("caption", [path])] + [line_row(line, {blank.card.key: blank}) for line in self.frame.place(blank.card)]
+        asked = {blank.card.key: blank}
+        return [Row("caption", [path])] + [line_row(line, asked) for line in self.frame.place(blank.card)]
 
     def finish(self) -> None:
         self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
