@@ -20,8 +20,10 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
+from tui.widgets.key_bar import KeyBar
 
 from .conftest import study_app, until, until_ready
+from .test_help_screen import help_text, open_help, screen_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -175,6 +177,15 @@ class TestFromTheReader:
             screen = await frame_open(pilot)
             assert [blank.answer for blank in screen.session.blanks] == answers
 
+    async def test_f_is_in_the_key_bar_the_help_and_the_palette(self, open_app, clock) -> None:
+        app = open_app(start="read", language="en")
+        async with app.run_test(size=(160, 30)) as pilot:
+            await until_ready(app, pilot)
+            assert "f Framework" in screen_text(app.reader.query_one(KeyBar))
+            [command] = [c for c in app.get_system_commands(app.reader) if c.title == "Framework"]
+            assert command.help.startswith("Recall the headings in order")
+            assert "Framework" in help_text(await open_help(app, pilot))
+
     async def test_a_document_without_headings_says_so(self, store, tmp_path, clock) -> None:
         path = tmp_path / "plain.txt"
         path.write_text("同志们：\n这是一段没有标题的讲话，讲的是“作风建设”。\n", "utf-8")
@@ -251,6 +262,19 @@ class TestQuestionsAndClauses:
                 "为什么说作风建设永远在路上？ :: ¶ #2",
                 "加快构建新发展格局，着力推动高质量发展 :: § #1",
             ]
+
+    async def test_a_whole_heading_typed_at_its_first_clause_answers_both(self, store, tmp_path, clock) -> None:
+        path = tmp_path / "notes.txt"
+        path.write_text(NOTES, "utf-8")
+        app = study_app(path, language="zh", store=store, start="frame", section="二、")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await frame_open(pilot)
+            await type_keys(pilot, "加快构建新发展格局着力推动高质量发展")
+            assert lines(screen) == ["二、加快构建新发展格局，着力推动高质量发展"]
+            assert [(r.outcome, r.typed) for r in reviews(app)] == [
+                ("right", "加快构建新发展格局"), ("right", "着力推动高质量发展")
+            ]
+            assert feedback(screen).startswith("第 2 空 正确")
 
     async def test_a_point_in_a_review_shows_its_question(self, store, tmp_path, clock, monkeypatch) -> None:
         path = tmp_path / "notes.txt"

@@ -18,6 +18,7 @@ from tui.core.framework import (
     is_frame_card,
     point_answer,
     review_group,
+    split_typed,
 )
 from tui.core.loader import load
 from tui.core.outline import parse
@@ -104,6 +105,22 @@ class TestClauses:
             "加快构建新发展格局，着力推动高质量发展 :: § #1", "加快构建新发展格局，着力推动高质量发展 :: § #2"
         ]
         assert frame(parse(text, "report.txt")).others(first) == ("着力推动高质量发展",)  # type: ignore[arg-type]
+
+
+class TestAWholeHeadingTyped:
+    def test_is_cut_where_each_clause_ends(self) -> None:
+        clauses_ = ["加快构建新发展格局", "着力推动高质量发展"]
+        assert split_typed("加快构建新发展格局着力推动高质量发展", clauses_) == clauses_
+        assert split_typed("加快构建新发展格局, 着力推动高质量发展。", clauses_) == [
+            "加快构建新发展格局", ", 着力推动高质量发展。"
+        ]
+        assert split_typed("Ambition checks, ambition", ["ambition checks", "Ambition"]) == ["Ambition checks", ", ambition"]
+
+    def test_anything_else_is_not_cut(self) -> None:
+        clauses_ = ["加快构建新发展格局", "着力推动高质量发展"]
+        assert split_typed("加快构建新发展格局", clauses_) is None  # the first clause alone: graded as it is
+        assert split_typed("加快构建新发展格局着力推动高质量", clauses_) is None
+        assert split_typed("加快构建新发展格局", clauses_[:1]) is None
 
 
 NOTES = """作风建设学习笔记

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.framework import FrameLine, frame
+from ..core.framework import FrameLine, frame, split_typed
 from ..core.model import Card
 from ..core.names import heading_path
 from ..core.session import Blank, QuizSession
@@ -38,6 +38,28 @@ class FrameScreen(BlankScreen):
     def rows(self) -> list[Row]:
         top = min((line.level for line in self.lines), default=1)
         return [line_row(line, self.blank_of, INDENT * (line.level - top)) for line in self.lines]
+
+    def answered(self, text: str, pasted: bool = False) -> None:
+        """A whole heading typed at its first clause still to answer answers each of its clauses."""
+        pieces = self._clauses_typed(text)
+        if pieces is None:
+            super().answered(text, pasted)
+            return
+        for piece in pieces:
+            if self.session.answer(piece, pasted=pasted) is None:
+                break
+            self.graded(self.session.active)
+
+    def _clauses_typed(self, text: str) -> list[str] | None:
+        blank = self.session.active_blank
+        state = self.session.active_state
+        if blank is None or state is None or state.graded or self.rating_before is not None:
+            return None
+        line = next(line for line in self.lines if blank.card in line.cards)
+        rest = line.cards[line.cards.index(blank.card) :]
+        if any(self.session.states[self.blank_of[card.key].index].graded for card in rest):
+            return None
+        return split_typed(text, [card.phrase.text for card in rest])
 
     def finish(self) -> None:
         self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
