@@ -177,11 +177,11 @@ class TestFromTheReader:
             screen = await frame_open(pilot)
             assert [blank.answer for blank in screen.session.blanks] == answers
 
-    async def test_f_is_in_the_key_bar_the_help_and_the_palette(self, open_app, clock) -> None:
+    async def test_f_is_in_the_help_and_the_palette(self, open_app, clock) -> None:
         app = open_app(start="read", language="en")
-        async with app.run_test(size=(160, 30)) as pilot:
+        async with app.run_test(size=SIZE) as pilot:
             await until_ready(app, pilot)
-            assert "f Framework" in screen_text(app.reader.query_one(KeyBar))
+            assert "Palette" in screen_text(app.reader.query_one(KeyBar))  # the bar, full, keeps its keys
             [command] = [c for c in app.get_system_commands(app.reader) if c.title == "Framework"]
             assert command.help.startswith("Recall the headings in order")
             assert "Framework" in help_text(await open_help(app, pilot))

@@ -115,7 +115,7 @@ class Extended(ReaderScreen):
 async def test_a_key_added_to_a_screen_is_in_its_help_key_bar_and_palette(make_app, monkeypatch):
     monkeypatch.setattr(StudyApp, "get_default_screen", lambda self: Extended(self.workbook))
     app = make_app(language="en")
-    async with app.run_test(size=(160, 30)) as pilot:  # wide enough for every key of the reader's bar
+    async with app.run_test(size=(140, 30)) as pilot:
         await ready(app, pilot)
         assert "f5 " + t("key_highlight_long") in screen_text(app.reader.query_one(KeyBar))
         assert t("key_highlight_long") in [command.title for command in app.get_system_commands(app.reader)]

@@ -47,7 +47,8 @@ class ReaderScreen(StudyActions, Screen[None]):
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
         Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
-        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", id="frame"),
+        # Not in the key bar, which 100 columns already fill: in the help screen and the palette.
+        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", show=False, id="frame"),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         # Enter in the text goes on from the search bar's Enter: each one, the next match.

@@ -102,6 +102,8 @@ class StudyActions(_Screen):
         from .frame_screen import FrameScreen
 
         document = self.workbook.opened
+        if section_id is not None and document.find(section_id) is None:
+            section_id = self.workbook.find_section(section_id)  # as the command line named it (二、)
         if not any(line.cards for line in frame(document).within(document, section_id)):
             self.notify(t("frame_no_headings"), severity="warning")
             return
