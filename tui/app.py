@@ -23,7 +23,7 @@ from .core.workbook import FoundPhrases, Workbook
 from .i18n import store_message, t, translate_bindings
 from .screens.reader_screen import ReaderScreen, printable
 
-Start = Literal["read", "quiz", "review"]  # what the app opens once the phrases are found
+Start = Literal["read", "quiz", "review", "frame"]  # what the app opens once the phrases are found
 
 # Keys as the help screen and key bar write them, where Textual's own names are terse.
 KEY_NAMES = {

@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "export", "exam", "backup")
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "frame", "export", "exam", "backup")
 PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
 STDIN = "-"
 
@@ -81,7 +81,13 @@ def parser_for(command: str | None) -> argparse.ArgumentParser:
         parser.add_argument(
             "--section", metavar="SECTION", help="only this section: id, numbering or heading words (default: all)"
         )
-    if command in (None, "quiz", "review"):
+    if command == "frame":
+        parser.add_argument(
+            "--section",
+            metavar="SECTION",
+            help="recall the headings of this section and its subsections (default: the whole document)",
+        )
+    if command in (None, "quiz", "review", "frame"):
         # Each opens the app, whose review (r) brings in new cards.
         parser.add_argument(
             "--new-per-day",

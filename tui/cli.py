@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 STATS_DAYS = 7  # `study stats` shows the reviews of this many past days and the cards due in as many ahead
+# The commands that open the app, and what it opens at once.
+APP_STARTS: dict[str | None, Start] = {None: "read", "quiz": "quiz", "review": "review", "frame": "frame"}
 
 
 def default_document() -> Path:
@@ -104,26 +106,21 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         check_arguments(args)  # a bad date is told before the file is read
     try:
         if args.path == STDIN:
-            loaded, path = read_stdin(opens_app=command in (None, "quiz", "review"))
+            loaded, path = read_stdin(opens_app=command in APP_STARTS)
         else:
             path = Path(args.path) if args.path else default_document()
-            if command in (None, "quiz", "review"):
+            if command in APP_STARTS:
                 deferred = read_in_the_app(path)
                 if deferred is not None:
-                    start: Start = "quiz" if command == "quiz" else "review" if command == "review" else "read"
-                    return _open_app(path, "", args, start, read=deferred)
+                    return _open_app(path, "", args, APP_STARTS[command], read=deferred)
             loaded = load_text(path, progress=show_progress(path))
     except LoadError as error:
         raise CliError(t(f"load_{error.kind}", **error.values)) from None
     text = loaded.text
     if loaded.replaced:
         _warn(t("load_replaced", name=path, count=loaded.replaced))
-    if command is None:
-        return _open_app(path, text, args, "read")
-    if command == "quiz":
-        return _open_app(path, text, args, "quiz")
-    if command == "review":
-        return _open_app(path, text, args, "review")
+    if command in APP_STARTS:
+        return _open_app(path, text, args, APP_STARTS[command])
     if command == "stats":
         from .stats import show_stats
 

@@ -327,6 +327,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "duration_seconds": ("{seconds} 秒", "{seconds} s"),
     "duration_minutes": ("{minutes} 分钟", "{minutes} min"),
     "duration_hours": ("{hours} 小时 {minutes} 分", "{hours} h {minutes} min"),
+    # the framework quiz (背框架): f in the reader, study frame
+    "key_frame": ("背框架", "Framework"),
+    "palette_help_frame": (
+        "按顺序默写标题：在一级标题上是全文的框架，在其下是这一部分的",
+        "Recall the headings in order: the whole document's on a top-level section, else that part's",
+    ),
+    "frame_title": ("背框架：{path}", "Framework: {path}"),
+    "frame_no_headings": ("这里没有可背的标题。", "There are no headings to recall here."),
 }
 
 _language: str | None = None

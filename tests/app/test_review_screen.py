@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 
 from tui.app import StudyApp
 from tui.core import quiz
+from tui.core.framework import in_reading_order
 from tui.core.names import display_heading
 from tui.core.records import Answer
 from tui.core.sentences import MAX_CARD_CHARS, sentence_for, sentence_group
@@ -81,7 +82,9 @@ class TestOpening:
             screen = await review_open(pilot)
             queue = [blank.card for blank in screen.session.blanks]
             assert len(queue) == 20  # nothing is due yet: the day's twenty new cards
-            assert {card.key for card in queue} == {card.key for card in app.workbook.cards[:20]}
+            # In reading order, a heading's card before the phrases under it (tui/core/framework.py).
+            in_order = in_reading_order(app.workbook.opened, app.workbook.all_cards)
+            assert {card.key for card in queue} == {card.key for card in in_order[:20]}
             card = queue[0]
             assert card.key == app.workbook.cards[0].key  # reading order, only spread where sentences repeat
             path = " › ".join(display_heading(s, captions()) for s in app.workbook.opened.path(card.section_id))

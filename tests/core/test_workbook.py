@@ -209,7 +209,8 @@ class TestProgress:
         book = Workbook(PATH, NOTES, store, new_per_day=2)
         book.open()
         book.use_phrases(book.find_phrases())
-        assert [card.key for card in book.review_queue()] == [card.key for card in book.cards[:2]]
+        # In reading order: the heading's card (一、总体要求), then the first phrase under it.
+        assert [card.key for card in book.review_queue()] == [book.heading_cards[0].key, book.cards[0].key]
 
     def test_an_answered_card_leaves_the_queue_until_it_is_due(self, workbook: Workbook) -> None:
         card = workbook.cards[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -201,6 +202,7 @@ class Workbook:
         The stored cards are then matched to these phrases' cards, so a card whose phrase moved
         within its section, or whose section was merged, keeps its history (identity.match_cards).
         """
+        from .framework import frame_places
         from .identity import card_places
         from .phrases import phrases_for
         from .quiz import cards_for
@@ -216,7 +218,8 @@ class Workbook:
             return FoundPhrases(extracted, edited, error)
         if self.store is not None and self._document_id is not None and not self.read_only:
             try:
-                self.store.match_cards(self._document_id, card_places(document, cards_for(document, edited)))
+                places = card_places(document, cards_for(document, edited)) + frame_places(document, self.heading_cards)
+                self.store.match_cards(self._document_id, places)
             except StoreError:
                 pass  # matched again next time; the cards themselves are not lost
         return FoundPhrases(extracted, edited)
@@ -256,6 +259,18 @@ class Workbook:
             edits = self.store.phrase_edits(document_id)
         self._set_phrases(apply_edits(document, self.extracted, edits))
 
+    @cached_property
+    def heading_cards(self) -> list[Card]:
+        """The framework's cards: each heading, a long one's clauses, a question's points (framework.py)."""
+        from .framework import frame
+
+        return frame(self.opened).cards
+
+    @property
+    def all_cards(self) -> list[Card]:
+        """Every card a review brings: the phrases', then the framework's (whose cards are never orphans)."""
+        return self.cards + self.heading_cards
+
     def has_blanks(self, section_id: str) -> bool:
         """Whether a section, with its subsections, has anything to quiz."""
         from .quiz import has_cards
@@ -276,20 +291,20 @@ class Workbook:
 
     def review_queue(self, now: datetime | None = None) -> list[Card]:
         """The cards due now, then up to `new_per_day` new ones (more if an exam date needs), kept apart by sentence."""
+        from .framework import in_reading_order, review_group
         from .scheduler import due_queue
-        from .sentences import sentence_group
 
         if self.store is None or self._document_id is None:
             return []
-        keys = {card.key for card in self.cards}
+        keys = {card.key for card in self.all_cards}
         new_limit, due = queue_settings(self.store, self._document_id, keys, self.new_per_day, now)
         return due_queue(
-            self.cards,
+            in_reading_order(self.opened, self.all_cards),
             due,
             now,
             new_limit=new_limit,
             new_today=self.store.new_cards_today(self._document_id, now),
-            group_of=sentence_group(self.opened),
+            group_of=review_group(self.opened),
         )
 
     # ------------------------------------------------------------- answers
@@ -382,5 +397,7 @@ class Workbook:
             accuracy=self.store.accuracy(document_id),
             reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
             due_forecast=self.store.due_forecast(document_id, days=ahead or days, now=now, keys=keys),
-            orphaned=self.store.orphans(document_id, keys + passage_keys(document)),  # recited paragraphs too
+            orphaned=self.store.orphans(
+                document_id, [card.key for card in self.all_cards] + passage_keys(document)
+            ),  # heading and recited paragraph cards too
         )

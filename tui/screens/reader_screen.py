@@ -41,7 +41,7 @@ class ReaderScreen(StudyActions, Screen[None]):
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
         "help_quiz": ("quiz", "review", "edit_phrases", "stats"),
-        "help_recite": ("recite", "recite_typed"),
+        "help_recite": ("frame", "recite", "recite_typed"),
         "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
     BINDINGS = [
@@ -55,6 +55,8 @@ class ReaderScreen(StudyActions, Screen[None]):
         Binding(
             "w", "recite_typed", "key_recite_typed", tooltip="palette_help_recite_typed", show=False, id="recite_typed"
         ),
+        # Not in the key bar, which 100 columns already fill: in the help screen and the palette.
+        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", show=False, id="frame"),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         # Enter in the text goes on from the search bar's Enter: each one, the next match.
@@ -155,6 +157,8 @@ class ReaderScreen(StudyActions, Screen[None]):
                 self.start_quiz(section_id)
         elif start == "review":
             self.action_review()
+        elif start == "frame":
+            self.start_frame(self.start_section)
 
     def _too_large(self) -> str:
         from ..core.workbook import MAX_PHRASE_CHARS

@@ -19,7 +19,7 @@ else:
 
 
 class StudyActions(_Screen):
-    """The reader's study keys (t, r, e, s, p, w): mixed into `ReaderScreen`, whose bindings name them.
+    """The reader's study keys (t, r, e, s, f, p, w): mixed into `ReaderScreen`, whose bindings name them.
 
     Kept apart from the reader's reading and search, so each mode that opens from the
     reader adds its action here.
@@ -117,3 +117,24 @@ class StudyActions(_Screen):
             self.notify(store_message(error), severity="error")
             return
         self.app.push_screen(StatsScreen(self.workbook, report))
+
+    def action_frame(self) -> None:
+        """The framework quiz: of the whole document at a top-level section (or the opening, the
+        closing); inside one, of that top-level section and its subsections."""
+        if self.document is None:
+            return
+        path = self.document.path(self.current_section) if self.current_section is not None else []
+        self.start_frame(path[0].id if len(path) > 1 else None)
+
+    def start_frame(self, section_id: str | None) -> None:
+        """The framework quiz of a section and its subsections (None: the whole document), if it has headings."""
+        from ..core.framework import frame
+        from .frame_screen import FrameScreen
+
+        document = self.workbook.opened
+        if section_id is not None and document.find(section_id) is None:
+            section_id = self.workbook.find_section(section_id)  # as the command line named it (二、)
+        if not any(line.cards for line in frame(document).within(document, section_id)):
+            self.notify(t("frame_no_headings"), severity="warning")
+            return
+        self.app.push_screen(FrameScreen(self.workbook, section_id))

@@ -1,0 +1,59 @@
+"""End to end in tmux: answer the first headings of `study frame`, kill the program with SIGKILL, find the answers stored."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.terminal import Tmux, alive, wait_for
+from tui.core.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+# The first two headings of the bundled speech, typed without their commas.
+ANSWERS = ["提高政治站位深化思想认识", "把握核心要义校准政治方向"]
+KEYS = ["提高政治站位,深化思想认识 :: § #1", "提高政治站位,深化思想认识 / 把握核心要义,校准政治方向 :: § #1"]
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+@pytest.fixture
+def tmux() -> Tmux:
+    server = Tmux()
+    yield server
+    server.close()
+
+
+def test_framework_answers_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
+    pidfile = tmp_path / "pid"
+    program = f"{shlex.quote(sys.executable)} -m tui frame --lang zh"
+    command = (
+        f"cd {shlex.quote(str(ROOT))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} "
+        f"sh -c {shlex.quote(f'echo $$ > {shlex.quote(str(pidfile))}; exec {program}')}"
+    )
+    tmux.start(command)
+
+    wait_for(lambda: "第 1 空：" in tmux.screen(), "the framework quiz to open")
+    wait_for(lambda: "一、1___" in tmux.screen(), "the headings hidden behind their labels")
+    assert "背框架：zuofeng-speech" in tmux.screen() and "提高政治站位" not in tmux.screen()
+    for number, answer in enumerate(ANSWERS, start=1):
+        tmux("send-keys", "-l", answer)
+        wait_for(lambda: answer in tmux.screen(), "the answer in the input")
+        tmux("send-keys", "Enter")
+        wait_for(lambda: f"第 {number} 空 正确" in tmux.screen(), f"answer {number} graded")
+
+    pid = int(pidfile.read_text().strip())
+    os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: not alive(pid), "the program to die", timeout=10)
+
+    with Store.open(data_dir) as store:
+        [document_id] = {store.find_document(ROOT / "data" / "zuofeng-speech.txt", "")} - {None}
+        stored = store.reviews(document_id)
+    assert [(review.card_key, review.outcome, review.typed) for review in stored] == [
+        (key, "right", answer) for key, answer in zip(KEYS, ANSWERS)
+    ]

@@ -1,0 +1,82 @@
+"""The framework quiz (背框架): the outline with every heading hidden behind its label, recalled in order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..core.framework import FrameLine, frame, split_typed
+from ..core.model import Card
+from ..core.names import heading_path
+from ..core.session import Blank, QuizSession
+from ..core.workbook import Workbook
+from ..i18n import captions, t
+from ..widgets.blank_text import Row
+from .blank_screen import BlankScreen
+from .summary_screen import Next, SummaryScreen
+
+INDENT = "\u3000"  # an ideographic space a level: two cells, which no line breaker drops
+
+
+class FrameScreen(BlankScreen):
+    """The headings of a document (or of one section and its subsections), each a blank after its label.
+
+    A long heading's clauses are blanks of their own; a question shows, its points are
+    the blanks. Graded as the quiz grades, each answer stored before its feedback shows.
+    """
+
+    def __init__(self, workbook: Workbook, section_id: str | None = None) -> None:
+        document = workbook.opened
+        whole = frame(document)
+        self.lines = whole.within(document, section_id)
+        blanks = [Blank(index, card) for index, card in enumerate(c for line in self.lines for c in line.cards)]
+        others = {blank.index: whole.others(blank.card) for blank in blanks}
+        self.blank_of = {blank.card.key: blank for blank in blanks}
+        scope = heading_path(document, section_id, captions()) if section_id is not None else document.title
+        super().__init__(workbook, QuizSession(blanks, others=others), t("frame_title", path=scope))
+        self.section_id = section_id
+
+    def rows(self) -> list[Row]:
+        top = min((line.level for line in self.lines), default=1)
+        return [line_row(line, self.blank_of, INDENT * (line.level - top)) for line in self.lines]
+
+    def answered(self, text: str, pasted: bool = False) -> None:
+        """A whole heading typed at its first clause still to answer answers each of its clauses."""
+        pieces = self._clauses_typed(text)
+        if pieces is None:
+            super().answered(text, pasted)
+            return
+        for piece in pieces:
+            if self.session.answer(piece, pasted=pasted) is None:
+                break
+            self.graded(self.session.active)
+
+    def _clauses_typed(self, text: str) -> list[str] | None:
+        blank = self.session.active_blank
+        state = self.session.active_state
+        if blank is None or state is None or state.graded or self.rating_before is not None:
+            return None
+        line = next(line for line in self.lines if blank.card in line.cards)
+        rest = line.cards[line.cards.index(blank.card) :]
+        if any(self.session.states[self.blank_of[card.key].index].graded for card in rest):
+            return None
+        return split_typed(text, [card.phrase.text for card in rest])
+
+    def finish(self) -> None:
+        self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
+
+    def _after_summary(self, _: str | Next | None) -> None:
+        # Not a lambda: Textual awaits what a screen callback returns, and awaiting
+        # dismiss() from inside this screen's own handler is an error.
+        self.dismiss()
+
+
+def line_row(line: FrameLine, blanks: Mapping[str, Blank], indent: str = "") -> Row:
+    """A line of the framework as a row to draw: its label, then its text, its cards blanks (by key)
+    or, for a card not asked, its answer."""
+    parts: list[str | Blank] = [indent + line.label]
+    for part in line.parts:
+        if isinstance(part, Card):
+            parts.append(blanks.get(part.key) or part.phrase.text)
+        else:
+            parts.append(part)
+    return Row("paragraph", [part for part in parts if part != ""])
