@@ -4,7 +4,8 @@ A binding of the project carries an `id`. Its `description` names it in the key 
 and the help screen; a `tooltip` makes it a command of the palette too (the tooltip is
 the command's help). Bindings of one `Binding.Group` share one row of help. A node says
 under which title of the help its keys go with `HELP_TITLE`, and may send some of them
-elsewhere with `HELP_SECTIONS` (section title -> binding ids).
+elsewhere with `HELP_SECTIONS` (section title -> binding ids). A group named in its `HELP_APART`
+(by its description's key) shares an entry of the key bar only: the help gives each of its bindings a row.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import NamedTuple
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
+
+from .i18n import t
 
 GENERAL = "help_general"
 
@@ -59,17 +62,20 @@ def help_sections(screen: Screen[object]) -> list[tuple[str, list[HelpRow]]]:
             for section, ids in getattr(node, "HELP_SECTIONS", {}).items()
             for binding_id in ids
         }
+        # Named by their descriptions' keys: the bindings' groups are translated copies.
+        apart = {t(key) for key in getattr(node, "HELP_APART", ())}
         for bindings in node._bindings.key_to_bindings.values():
             for binding in bindings:
                 if binding.id is None and binding.action != "command_palette":
                     continue
-                entry = binding.group or binding.id or binding.action
+                group = binding.group if binding.group and binding.group.description not in apart else None
+                entry = group or binding.id or binding.action
                 row = rows_by_entry.get(entry)
                 if row is not None:
                     if all(binding.key != known.key for known in row.keys):
                         row.keys.append(binding)
                     continue
-                description = binding.group.description if binding.group else binding.description
+                description = group.description if group else binding.description
                 row = HelpRow([binding], description)
                 rows_by_entry[entry] = row
                 sections.setdefault(moved.get(binding.id or "", title), []).append(row)

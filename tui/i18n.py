@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_switch_pane": ("切换窗格", "Switch pane"),
     "key_sections": ("上一节 / 下一节", "Previous / next section"),
     "key_sections_short": ("上/下一节", "Prev/next section"),
+    "key_recite_short": ("背诵", "Recite"),
     "key_highlight_long": ("标出 / 不标出要点", "Key phrases on / off"),
     "key_matches": ("下一处 / 上一处", "Next / previous match"),
     "key_palette": ("命令面板", "Command palette"),

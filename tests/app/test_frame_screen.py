@@ -181,7 +181,7 @@ class TestFromTheReader:
         app = open_app(start="read", language="en")
         async with app.run_test(size=SIZE) as pilot:
             await until_ready(app, pilot)
-            assert "Palette" in screen_text(app.reader.query_one(KeyBar))  # the bar, full, keeps its keys
+            assert "fpw Recite" in screen_text(app.reader.query_one(KeyBar))  # f shares reciting's entry
             [command] = [c for c in app.get_system_commands(app.reader) if c.title == "Framework"]
             assert command.help.startswith("Recall the headings in order")
             assert "Framework" in help_text(await open_help(app, pilot))

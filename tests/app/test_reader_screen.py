@@ -652,16 +652,16 @@ async def test_a_section_option_wins_over_the_remembered_position(make_app, data
 
 async def test_chinese_interface(make_app):
     app = make_app(language="zh")
-    # At 100 columns every key fits with the mark that leads to the help (which lists the
-    # palette's key), not with the palette's own label as well; at 110 that fits too.
-    async with app.run_test(size=(110, 30)) as pilot:
+    # At 100 columns the keys of the study modes come first and the rest (the sections'
+    # [ ], the palette) are behind the mark that leads to the help; at 120 all of them fit.
+    async with app.run_test(size=(120, 30)) as pilot:
         await ready(app, pilot)
         assert "命令面板" in footer_text(app)
     app = make_app(language="zh")
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         footer = footer_text(app)
-        for word in ["搜索", "标出要点", "退出", "帮助", "统计", "上/下一节"]:
+        for word in ["搜索", "标出要点", "退出", "帮助", "统计", "测验本节", "背诵"]:
             assert word in footer, footer
         assert footer.endswith(" ? … ")
         assert "Search" not in footer and "palette" not in footer
@@ -677,7 +677,7 @@ async def test_english_interface(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         footer = footer_text(app)
-        for word in ["Search", "Highlight", "Quit", "Help", "Stats", "Edit phrases"]:
+        for word in ["Search", "Quit", "Help", "Stats", "Edit phrases", "Recite"]:
             assert word in footer, footer
         assert "搜索" not in footer
         assert breadcrumb(app) == "Opening"

@@ -152,7 +152,8 @@ async def test_recite_keys_in_help_and_palette(open_app: Callable[..., StudyApp]
         ids = {binding.id for _, binding in commands(reader)}
         assert {"recite", "recite_typed"} <= ids
         titles = dict(help_sections(reader))
-        assert [row.description for row in titles["help_recite"]] == ["Recite", "Write out"]
+        # One entry of the key bar (fpw), a row each in the help.
+        assert [row.description for row in titles["help_recite"]] == ["Framework", "Recite", "Write out"]
         screen = await recite(pilot)
         assert {"recite_more", "recite_less", "recite_reveal", "recite_type", "recite_submit"} <= {
             binding.id for _, binding in commands(screen)

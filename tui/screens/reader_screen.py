@@ -33,6 +33,7 @@ def printable(text: str) -> str:
     """`text` on one line with nothing a terminal would act on: for titles from file names."""
     return "".join(char if char.isprintable() else " " for char in text).strip()
 SECTIONS = Binding.Group("key_sections_short", compact=True)
+RECITE = Binding.Group("key_recite_short", compact=True)
 
 
 class ReaderScreen(StudyActions, Screen[None]):
@@ -44,19 +45,23 @@ class ReaderScreen(StudyActions, Screen[None]):
         "help_recite": ("frame", "recite", "recite_typed"),
         "help_search": ("search", "next_match", "next_match_enter", "previous_match", "close_search"),
     }
+    HELP_APART = ("key_recite_short",)
     BINDINGS = [
         Binding("t", "quiz", "key_quiz", tooltip="palette_help_quiz", id="quiz"),
         Binding("r", "review", "key_review", tooltip="palette_help_review", id="review"),
         Binding("e", "edit_phrases", "key_edit_phrases", tooltip="palette_help_edit_phrases", id="edit_phrases"),
         Binding("s", "stats", "key_stats", tooltip="palette_help_stats", id="stats"),
-        # In the help and the palette, not the key bar: at 100 columns in Chinese it is full,
-        # and one more key would push out the palette's. The recital's own key bar shows its keys.
-        Binding("p", "recite", "key_recite", tooltip="palette_help_recite", show=False, id="recite"),
+        # Reciting's three ways share one entry of the key bar ("fpw 背诵"), which has no room for three.
+        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", id="frame", group=RECITE),
+        Binding("p", "recite", "key_recite", tooltip="palette_help_recite", id="recite", group=RECITE),
         Binding(
-            "w", "recite_typed", "key_recite_typed", tooltip="palette_help_recite_typed", show=False, id="recite_typed"
+            "w",
+            "recite_typed",
+            "key_recite_typed",
+            tooltip="palette_help_recite_typed",
+            id="recite_typed",
+            group=RECITE,
         ),
-        # Not in the key bar, which 100 columns already fill: in the help screen and the palette.
-        Binding("f", "frame", "key_frame", tooltip="palette_help_frame", show=False, id="frame"),
         Binding("slash", "search", "key_search", tooltip="palette_help_search", id="search"),
         Binding("n", "next_match", "key_next_match", show=False, id="next_match"),
         # Enter in the text goes on from the search bar's Enter: each one, the next match.
