@@ -1,4 +1,5 @@
-"""End to end in tmux: answer the first headings of `study frame`, kill the program with SIGKILL, find the answers stored."""
+"""End to end in tmux: recite the first part of the framework of `study frame` in pinyin initials (and one heading
+in full pinyin), kill the program with SIGKILL, find the answers stored."""
 
 from __future__ import annotations
 
@@ -15,9 +16,14 @@ from tests.reliability.terminal import Tmux, alive, wait_for
 from tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-# The first two headings of the bundled speech, typed without their commas.
-ANSWERS = ["提高政治站位深化思想认识", "把握核心要义校准政治方向"]
-KEYS = ["提高政治站位,深化思想认识 :: § #1", "提高政治站位,深化思想认识 / 把握核心要义,校准政治方向 :: § #1"]
+# The first part of the bundled speech's framework, as one types it without a Chinese input method:
+# 提高政治站位,深化思想认识 / 把握核心要义,校准政治方向 / 对标发展需求,增强行动自觉.
+ANSWERS = ["tgzzzwshsxrs", "ba wo he xin yao yi jiao zhun zheng zhi fang xiang", "dbfzxqzqxdzj"]
+KEYS = [
+    "提高政治站位,深化思想认识 :: § #1",
+    "提高政治站位,深化思想认识 / 把握核心要义,校准政治方向 :: § #1",
+    "提高政治站位,深化思想认识 / 对标发展需求,增强行动自觉 :: § #1",
+]
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
