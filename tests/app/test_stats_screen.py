@@ -179,3 +179,50 @@ def test_the_bar_and_the_durations() -> None:
     assert [duration(s) for s in (0, 59.9, 60, 3599, 3600, 3725)] == [
         "0 s", "59 s", "1 min", "59 min", "1 h 00 min", "1 h 02 min"
     ]
+
+
+class TestExamDate:
+    """The stats screen shows the exam plan, and d sets or removes the date."""
+
+    async def test_d_sets_the_date_and_the_plan_shows_then_an_empty_date_removes_it(self, store: Store) -> None:
+        from datetime import date
+
+        app = study_app(SPEECH, language="en", store=store)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await until_ready(app, pilot)
+            screen = await open_stats(app, pilot)
+            line = lambda: str(screen.query_one("#stats-exam", Static).render())  # noqa: E731
+            assert line() == "No exam date: d sets one."
+            when = date.today() + timedelta(days=20)
+            await pilot.press("d")
+            await pilot.press(*when.isoformat(), "enter")
+            await pilot.pause()
+            assert store.exam_date(app.workbook.document_id()) == when
+            assert line().startswith(f"Exam {when.isoformat()}, in 20 day(s): 0/"), line()
+            assert "new a day" in line() and isinstance(app.screen, StatsScreen)
+            await pilot.press("d", "enter")
+            await pilot.pause()
+            assert store.exam_date(app.workbook.document_id()) is None
+            assert line() == "No exam date: d sets one."
+
+    async def test_a_bad_date_is_told_and_changes_nothing_and_esc_closes_only_the_input(self, store: Store) -> None:
+        app = study_app(SPEECH, language="zh", store=store)
+        notices: list[str] = []
+        shown = app.notify
+        app.notify = lambda message, *a, **k: (notices.append(message), shown(message, *a, **k))  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await until_ready(app, pilot)
+            screen = await open_stats(app, pilot)
+            await pilot.press("d", *"2020-01-01", "enter")
+            await pilot.pause()
+            assert notices == [t("exam_past_date", value="2020-01-01")]
+            await pilot.press("ctrl+a", "ctrl+k", *"明天", "enter")
+            await pilot.pause()
+            assert notices[-1] == t("exam_bad_date", value="明天")
+            assert store.exam_date(app.workbook.document_id()) is None
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is screen and not screen.query_one("#exam-date").has_class("-open")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)

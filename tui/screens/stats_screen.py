@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..core.names import display_heading
 from ..core.report import StudyReport, mastery_percent
@@ -69,7 +69,10 @@ class StatsScreen(Screen[None]):
     """
 
     HELP_TITLE = "key_stats"
-    BINDINGS = [Binding("escape", "close", "key_back", id="stats_close")]
+    BINDINGS = [
+        Binding("d", "exam_date", "key_exam_date", tooltip="palette_help_exam_date", id="exam_date"),
+        Binding("escape", "close", "key_back", id="stats_close"),
+    ]
 
     def __init__(self, workbook: Workbook, report: StudyReport) -> None:
         super().__init__()
@@ -82,6 +85,8 @@ class StatsScreen(Screen[None]):
         title = "".join(char if char.isprintable() else " " for char in self.workbook.opened.title)
         yield Static(Text(t("stats_title", title=title)), id="stats-title")
         yield Static(Text(self.figures()), id="stats-figures")
+        yield Static(Text(self.exam_line()), id="stats-exam")
+        yield Input(placeholder=t("exam_date_prompt"), id="exam-date")
         yield DataTable(id="stats-table", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="stats-charts"):
             with Vertical():
@@ -106,6 +111,48 @@ class StatsScreen(Screen[None]):
             t("stats_line_streak", days=report.streak),
         ])
         return f"{cards}\n{study}"
+
+    def exam_line(self) -> str:
+        """The exam plan in one line (cards a day until the date, on track or not), or how to set a date."""
+        from ..core.database import StoreError
+        from ..exam import plan_of, plan_summary
+
+        try:
+            plan = plan_of(self.workbook)
+        except StoreError:
+            plan = None  # the figures above were read; a plan the store cannot give is only left out
+        return plan_summary(plan) if plan is not None else t("exam_none_here")
+
+    def action_exam_date(self) -> None:
+        """d: an input for the exam date (YYYY-MM-DD; empty removes it)."""
+        field = self.query_one("#exam-date", Input)
+        field.add_class("-open")
+        field.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from ..arguments import CliError
+        from ..core.database import StoreError
+        from ..core.exam import local_day
+        from ..exam import parse_date
+        from ..i18n import store_message
+
+        event.stop()
+        value = event.value.strip()
+        try:
+            when = parse_date(value, local_day()) if value else None
+            if self.workbook.store is None:
+                raise StoreError("No study database is open.", "unavailable")
+            self.workbook.store.set_exam_date(self.workbook.document_id(), when)
+        except CliError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        except StoreError as error:
+            self.notify(store_message(error), severity="error", markup=False)
+            return
+        event.input.value = ""
+        event.input.remove_class("-open")
+        self.query_one("#stats-exam", Static).update(Text(self.exam_line()))
+        self.query_one(DataTable).focus()
 
     def _chart(self, chart_id: str, counts: list[tuple[date, int]], tick_every: int) -> Widget:
         """A bar a day; a date under every `tick_every`th from the first day, or from the last
@@ -155,4 +202,10 @@ class StatsScreen(Screen[None]):
         table.focus()
 
     def action_close(self) -> None:
+        field = self.query_one("#exam-date", Input)
+        if field.has_class("-open"):  # Esc in the date's input closes the input, not the screen
+            field.value = ""
+            field.remove_class("-open")
+            self.query_one(DataTable).focus()
+            return
         self.dismiss()
