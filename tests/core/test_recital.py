@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tui.core.quiz import AGAIN, EASY, GOOD, HARD
 from tui.core.recital import grade, rating
 
@@ -58,3 +60,33 @@ def test_a_long_paragraph_with_slips_far_apart() -> None:
     assert ("wrong", "则") in result.segments and ("wrong", "九十七") in result.segments
     assert "".join(text for tag, text in result.segments if tag in ("same", "missing")) == paragraph
     assert result.wrong == 1 + 3 and result.score == 1 - 4 / result.length
+
+
+class TestInPinyin:
+    """A recitation typed in pinyin or initials, as any answer may be, is read as the characters it stands for."""
+
+    PARAGRAPH = "作风建设永远在路上,必须抓常、抓细、抓长。"
+
+    @pytest.mark.parametrize(
+        ("typed", "by"),
+        [
+            ("zfjsyyzlsbxzczxzc", "initials"),
+            ("zuo feng jian she yong yuan zai lu shang bi xu zhua chang zhua xi zhua chang", "pinyin"),
+            ("zuofengjianshe永远在路上必须抓常抓细抓长", "pinyin"),
+        ],
+    )
+    def test_all_of_it_right(self, typed: str, by: str) -> None:
+        recital = grade(typed, self.PARAGRAPH)
+        assert (recital.score, recital.by, recital.segments) == (1.0, by, [("same", self.PARAGRAPH)])
+
+    def test_initials_right_are_good_at_most_however_quick(self) -> None:
+        assert rating(grade("zfjsyyzlsbxzczxzc", self.PARAGRAPH), seconds=5) == GOOD
+        assert rating(grade("作风建设永远在路上必须抓常抓细抓长", self.PARAGRAPH), seconds=5) == EASY
+
+    def test_wrong_and_missing_characters_are_counted_as_in_characters(self) -> None:
+        wrong = grade("zfjsxxzlsbxzczxzc", self.PARAGRAPH)  # 永远 typed as xx
+        assert (wrong.wrong, wrong.missing, wrong.extra) == (2, 0, 0)
+        assert ("missing", "永远") in wrong.segments and ("wrong", "□□") in wrong.segments
+        short = grade("zfjsyyzlsbxzczx", self.PARAGRAPH)  # the last 抓长 not recited
+        assert (short.missing, short.percent) == (2, 88)
+        assert rating(short, seconds=5) == AGAIN

@@ -9,6 +9,11 @@ the edits are those of the diff (a character missing, one extra, one wrong; a wr
 run counts as long as the longer of what was typed and what was expected), never
 below 0. The rating: under 90 % Again, under 97 % Hard, under 100 % Good; all of it
 right is Easy when typed at 1.5 s a character or faster (recalled fluently), else Good.
+
+A recitation may be typed in pinyin or its initials, as any answer (tui/core/pinyin.py):
+the letters are read as the paragraph's characters, each stretch standing for one
+character right, one wrong (□) or one too many, and then compared as above. All of it
+right in initials is Good at most.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Recital:
     missing: int
     extra: int
     wrong: int
+    by: str = "characters"  # how it was typed: characters, pinyin or initials
 
     @property
     def percent(self) -> int:
@@ -88,9 +94,32 @@ def _opcodes(have: str, want: str) -> list[Opcode]:
     return ops
 
 
+WRONG_MARK = "□"  # a character typed in pinyin as some other character
+
+
+def in_characters(typed: str, expected: str) -> tuple[str, str]:
+    """A recitation typed (partly) in pinyin or initials as the characters it stands for, and how it was typed."""
+    from . import pinyin
+
+    if not pinyin.applies(typed, expected):
+        return typed, "characters"
+    found = pinyin.match(normalize(typed), expected, len(expected) + len(typed))
+    if found is None:  # cannot happen with every edit allowed; the letters as typed, then
+        return typed, "characters"
+    cells = pinyin.units(expected)
+    spelled = []
+    for kind, stretch, unit in found.steps:
+        latin = any("a" <= c <= "z" for c in stretch)
+        if kind == "same":
+            spelled.append(cells[unit].char)
+        elif kind in ("wrong", "extra"):
+            spelled.append(WRONG_MARK if latin else stretch)
+    return "".join(spelled), found.by
+
+
 def grade(typed: str, expected: str) -> Recital:
     """Compare a typed recitation with the paragraph: score, diff and counts (see the module's rule)."""
-    typed = unicodedata.normalize("NFC", typed)
+    typed, by = in_characters(unicodedata.normalize("NFC", typed), expected)
     have, typed_at = _letters(typed)
     want, wanted_at = _letters(expected)
     segments: list[tuple[Tag, str]] = []
@@ -119,9 +148,9 @@ def grade(typed: str, expected: str) -> Recital:
             add("missing", _span(expected, wanted_at, j1, j2, first))
             missing += j2 - j1
     if not want:
-        return Recital(1.0 if not have else 0.0, segments, 0, missing, extra, wrong)
+        return Recital(1.0 if not have else 0.0, segments, 0, missing, extra, wrong, by)
     score = max(0.0, 1.0 - (missing + extra + wrong) / len(want))
-    return Recital(score, segments, len(want), missing, extra, wrong)
+    return Recital(score, segments, len(want), missing, extra, wrong, by)
 
 
 def rating(recital: Recital, seconds: float) -> int:
@@ -130,6 +159,6 @@ def rating(recital: Recital, seconds: float) -> int:
         return AGAIN
     if recital.score < HARD_BELOW:
         return HARD
-    if recital.score < 1.0:
-        return GOOD
+    if recital.score < 1.0 or recital.by == "initials":
+        return GOOD  # initials say which characters, not that they were recalled in full
     return EASY if seconds <= EASY_SECONDS_PER_CHAR * max(1, recital.length) else GOOD
