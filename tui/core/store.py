@@ -24,6 +24,7 @@ from tui.core.database import (
     store_error,
 )
 from tui.core.documents import Documents
+from tui.core.library import Library
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import (
     Answer,
@@ -66,7 +67,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store(Documents, Statistics):
+class Store(Documents, Statistics, Library):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running

@@ -1,38 +1,60 @@
-"""Review: the cards due across the document, each in its sentence with one blank."""
+"""Review: due cards, of one document or across the library, each in its sentence with one blank."""
 
 from __future__ import annotations
 
-from ..core.model import Card
+from collections.abc import Sequence
+
 from ..core.names import heading_path
-from ..core.sentences import card_texts
+from ..core.review_across import ReviewItem
+from ..core.sentences import CardText, card_texts
 from ..core.session import Blank, QuizSession
 from ..core.workbook import Workbook
 from ..i18n import captions, t
 from ..widgets.blank_text import Row
 from .blank_screen import BlankScreen
+from .reader_screen import printable
 from .summary_screen import SummaryScreen
 
 
 class ReviewScreen(BlankScreen):
-    """One card at a time: the section's path, then its sentence (or more) with the blank.
+    """One card at a time: the section's path (after its document's title, across the library), then
+    its sentence (or more) with the blank. Each card is answered in its own document's workbook.
 
     An answered card stays in view, its answer filled in, until the next key.
     """
 
     LINGERS = True
 
-    def __init__(self, workbook: Workbook, queue: list[Card]) -> None:
-        self.texts = card_texts(workbook.opened, workbook.cards, wanted=queue)
+    def __init__(self, items: Sequence[ReviewItem], *, across: bool = False) -> None:
+        assert items  # the app opens no review with an empty queue
+        self.items = list(items)
+        self.across = across  # cards of several documents: each path starts with its document's title
+        self.texts: list[CardText] = []
+        by_workbook: dict[int, list[ReviewItem]] = {}
+        for item in self.items:
+            by_workbook.setdefault(id(item.workbook), []).append(item)
+        found: dict[tuple[int, str], CardText] = {}
+        for group in by_workbook.values():
+            workbook = group[0].workbook
+            texts = card_texts(workbook.opened, workbook.cards, wanted=[item.card for item in group])
+            found.update(((id(workbook), key), text) for key, text in texts.items())
+        # Two documents may have cards of one key: each card's text is its own document's.
+        self.texts = [found[(id(item.workbook), item.card.key)] for item in self.items]
         # An answer that is another phrase the card shows is right, but not the one asked.
-        others = {index: self.texts[card.key].others for index, card in enumerate(queue)}
-        session = QuizSession((Blank(i, card) for i, card in enumerate(queue)), others=others)
-        super().__init__(workbook, session, t("review_title"))
+        others = {index: text.others for index, text in enumerate(self.texts)}
+        session = QuizSession((Blank(i, item.card) for i, item in enumerate(self.items)), others=others)
+        super().__init__(self.items[0].workbook, session, t("review_across_title" if across else "review_title"))
+
+    def workbook_of(self, index: int) -> Workbook:
+        return self.items[index].workbook
 
     def rows(self) -> list[Row]:
-        assert self.session.blanks  # the app opens no review with an empty queue
         blank = self.session.blanks[self.in_view]
-        path = heading_path(self.workbook.opened, blank.section_id, captions())
-        card = self.texts[blank.card.key]
+        workbook = self.workbook_of(self.in_view)
+        path = heading_path(workbook.opened, blank.section_id, captions())
+        if self.across:
+            path = f"{printable(workbook.opened.title)} › {path}"
+        card = self.texts[self.in_view]
         return [Row("caption", [path]), Row("paragraph", [card.text[: card.start], blank, card.text[card.end :]])]
 
     def finish(self) -> None:
