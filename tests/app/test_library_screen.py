@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tui.app import StudyApp
 from tui.bindings import help_sections
@@ -22,6 +22,7 @@ from tui.screens.open_path_screen import OpenPathScreen, complete_path
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.widgets.blank_text import BlankText
+from tui.widgets.library_table import LibraryTable
 
 from .conftest import until, until_ready
 
@@ -69,8 +70,8 @@ def library_app(store: Store, language: str = "zh") -> StudyApp:
 
 
 def rows(app: StudyApp) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(index)] for index in range(table.row_count)]
+    table = app.screen.query_one(LibraryTable)
+    return [table.plain_row(index) for index in range(len(table.rows))]
 
 
 async def library_shown(pilot: Pilot) -> LibraryScreen:
@@ -134,7 +135,7 @@ class TestOpening:
             assert app.is_running and app.title == "study"
             assert store.position(first.document_id()) is not None
             assert [type(s) for s in app.screen_stack] == [LibraryScreen]
-            assert screen.query_one(DataTable).has_focus
+            assert screen.query_one(LibraryTable).has_focus
 
     async def test_escape_in_the_reader_comes_back_too(self, store, documents) -> None:
         app = library_app(store)

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ..core.database import StoreError
 from ..core.library import FileState, LibraryEntry, file_state
@@ -21,6 +21,7 @@ from ..core.scheduler import mastery_mark
 from ..core.store import Store
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
+from ..widgets.library_table import LibraryTable
 from .reader_screen import printable
 
 TITLE_CELLS = 36  # a long title is cut to this many characters in its column
@@ -92,47 +93,44 @@ class LibraryScreen(Screen[None]):
         # What the background check found, by path and the file's (size, mtime): a file is hashed again only if touched.
         self.file_states: dict[Path, tuple[tuple[int, float], FileState]] = {}
         self._checking = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title", markup=False)
-        table: DataTable[Text | str] = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield LibraryTable(id="library-table")
         yield Static(t("library_status"), id="library-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for name in COLUMNS:
-            table.add_column(t(f"library_column_{name}"), key=name)
         self.refresh_entries()
-        table.focus()
+        self.query_one(LibraryTable).focus()
 
     def on_screen_resume(self) -> None:
-        # Back from a document or a review: its answers changed the figures.
-        self.refresh_entries()
+        # Back from a document or a review: its answers changed the figures. (Not on the
+        # first showing, which follows the mounting at once.)
+        if self._resumed:
+            self.refresh_entries()
+        self._resumed = True
 
     # ------------------------------------------------------------- rows
 
     def refresh_entries(self) -> None:
         """Read the library from the store again and show it, the cursor kept on its document."""
+        chosen = self.chosen
         try:
             self.entries = self.store.library(always=self.always)
         except StoreError as error:
             self.notify(store_message(error), severity="error", markup=False)
             return
-        table: DataTable[Text | str] = self.query_one(DataTable)
-        chosen = self.chosen
-        table.clear()
-        for index, entry in enumerate(self.entries):
-            table.add_row(*self._cells(entry), key=str(index))
+        header = [Text(t(f"library_column_{name}"), justify="right" if name in NUMERIC else "left") for name in COLUMNS]
+        cursor = 0
         if chosen is not None:
-            for index, entry in enumerate(self.entries):
-                if entry.path == chosen.path:
-                    table.move_cursor(row=index)
+            cursor = next((index for index, entry in enumerate(self.entries) if entry.path == chosen.path), 0)
+        self.query_one(LibraryTable).show(header, [self._cells(entry) for entry in self.entries], cursor)
         self.query_one("#library-title", Static).update(t("library_title", count=len(self.entries)))
-        self._check_files()
+        self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
 
-    def _cells(self, entry: LibraryEntry) -> list[Text | str]:
+    def _cells(self, entry: LibraryEntry) -> list[Text]:
         title = printable(entry.title)
         if len(title) > TITLE_CELLS:
             title = title[: TITLE_CELLS - 1] + "…"
@@ -166,10 +164,9 @@ class LibraryScreen(Screen[None]):
 
     @property
     def chosen(self) -> LibraryEntry | None:
-        table: DataTable[Text | str] = self.query_one(DataTable)
-        if not self.entries or table.row_count == 0:
+        if not self.entries:
             return None
-        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+        return self.entries[min(self.query_one(LibraryTable).cursor, len(self.entries) - 1)]
 
     # ------------------------------------------------------------- checking the files
 
@@ -195,17 +192,18 @@ class LibraryScreen(Screen[None]):
             return  # the app has gone
         finally:
             self._checking = False
+        self._resumed = False
 
     def on_library_screen_file_checked(self, message: FileChecked) -> None:
         self.file_states[message.path] = (_stamp(message.path), message.state)
-        table: DataTable[Text | str] = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         for index, entry in enumerate(self.entries):
-            if entry.path == message.path:
-                table.update_cell(str(index), "file", self._file_cell(entry))
+            if entry.path == message.path and index < len(table.rows):
+                table.set_cell(index, COLUMNS.index("file"), self._file_cell(entry))
 
     # ------------------------------------------------------------- keys
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_chosen(self, event: LibraryTable.Chosen) -> None:
         event.stop()
         self.action_open_document()
 
