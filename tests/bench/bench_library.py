@@ -105,12 +105,11 @@ def median_ms(samples: list[float]) -> float:
 
 async def app_samples(data: Path, runs: int) -> tuple[list[float], list[float]]:
     """In-process: from starting the app to the library's rows; from `r` to the review across on screen."""
-    from tui.widgets.library_table import LibraryTable
-
     from tui.app import StudyApp
     from tui.i18n import set_language
     from tui.screens.library_screen import LibraryScreen
     from tui.screens.review_screen import ReviewScreen
+    from tui.widgets.library_table import LibraryTable
 
     set_language("zh")
     opened, reviewed = [], []

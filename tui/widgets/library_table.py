@@ -85,7 +85,8 @@ class LibraryTable(ScrollView, can_focus=True):
             pad = width - text.cell_len
             if cell.justify == "right":
                 segments.append(Segment(" " * pad, style))
-            segments.extend(Segment(s.text, style + s.style if s.style else style) for s in text.render(self.app.console))
+            for piece in text.render(self.app.console):
+                segments.append(Segment(piece.text, style + piece.style if piece.style else style))
             if cell.justify != "right":
                 segments.append(Segment(" " * pad, style))
         return [segment for segment in segments if segment.text != "\n"]
