@@ -225,10 +225,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "library_file_missing": ("不见了", "missing"),
     "library_file_changed": ("已改动", "changed"),
     "library_file_unknown": ("读不出", "unreadable"),
-    "library_status": (
-        "回车打开 · o 按路径打开 · r 复习全部到期卡片 · x 移出书库",
-        "Enter opens · o opens a path · r reviews everything due · x forgets",
-    ),
+    "library_due": ("现在到期 {due} 张卡片，在 {documents} 份文档里：按 r 一起复习", "{due} card(s) due now in {documents} document(s): r reviews them all"),
+    "library_nothing_due": ("现在没有到期的卡片", "Nothing is due now"),
     "library_file_gone": ("《{title}》的文件不见了：{path}（进度仍保存着）", "“{title}”: its file is gone: {path} (its progress is kept)"),
     "help_library": ("书库", "Library"),
     "key_open_document": ("打开", "Open"),

@@ -92,7 +92,7 @@ class TestRows:
             assert mastery.endswith("%") and opened.startswith("今天")
             assert path.endswith("first.txt")
             assert shown[1][4] == "1"
-            assert shown[2][2:5] == ["–", "–", "0"] and shown[2][6] == "未打开"
+            assert shown[2][2:5] == ["-", "-", "0"] and shown[2][6] == "未打开"
             assert screen.query_one("#library-title").content == "书库：3 份文档"
 
     async def test_a_moved_file_and_a_changed_one_are_marked(self, store, documents, tmp_path) -> None:

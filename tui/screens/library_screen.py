@@ -98,7 +98,7 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="library-title", markup=False)
         yield LibraryTable(id="library-table")
-        yield Static(t("library_status"), id="library-status", markup=False)
+        yield Static("", id="library-status", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -128,6 +128,9 @@ class LibraryScreen(Screen[None]):
             cursor = next((index for index, entry in enumerate(self.entries) if entry.path == chosen.path), 0)
         self.query_one(LibraryTable).show(header, [self._cells(entry) for entry in self.entries], cursor)
         self.query_one("#library-title", Static).update(t("library_title", count=len(self.entries)))
+        due = [entry.due for entry in self.entries if entry.due]
+        status = t("library_due", due=sum(due), documents=len(due)) if due else t("library_nothing_due")
+        self.query_one("#library-status", Static).update(status)
         self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
 
     def _cells(self, entry: LibraryEntry) -> list[Text]:
@@ -135,12 +138,12 @@ class LibraryScreen(Screen[None]):
         if len(title) > TITLE_CELLS:
             title = title[: TITLE_CELLS - 1] + "…"
         known = entry.sections > 0 or entry.id is None
-        mastery = f"{mastery_mark(entry.mastery)} {round(entry.mastery * 100)}%" if entry.cards else "–"
+        mastery = f"{mastery_mark(entry.mastery)} {round(entry.mastery * 100)}%" if entry.cards else "-"
         return [
             Text(title),
             self._file_cell(entry),
-            Text(str(entry.sections) if known and entry.sections else "–", justify="right"),
-            Text(str(entry.cards) if entry.cards else "–", justify="right"),
+            Text(str(entry.sections) if known and entry.sections else "-", justify="right"),
+            Text(str(entry.cards) if entry.cards else "-", justify="right"),
             Text(str(entry.due), justify="right", style="bold" if entry.due else ""),
             Text(mastery),
             Text(shown_time(entry.opened_at)),

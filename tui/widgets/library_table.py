@@ -23,7 +23,7 @@ class LibraryTable(ScrollView, can_focus=True):
     so 200 documents cost what 25 do (Textual's DataTable measured and rendered every cell)."""
 
     DEFAULT_CSS = """
-    LibraryTable { scrollbar-size-vertical: 1; }
+    LibraryTable { scrollbar-size-vertical: 1; overflow-x: hidden; }
     LibraryTable > .library-table--header { text-style: bold; background: $primary-background; }
     LibraryTable > .library-table--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
     LibraryTable:blur > .library-table--cursor { background: $block-cursor-blurred-background; }
@@ -77,11 +77,21 @@ class LibraryTable(ScrollView, can_focus=True):
 
     def _line(self, cells: Sequence[Text], style: Style) -> list[Segment]:
         segments: list[Segment] = []
+        # The last column (the path) takes what room is left, keeping its end: the file's name.
+        room = self.size.width - sum(self.widths[:-1]) - GAP * (len(self.widths) - 1)
+        last = len(self.widths) - 1
         for index, (cell, width) in enumerate(zip(cells, self.widths, strict=True)):
             if index:
                 segments.append(Segment(" " * GAP, style))
-            text = cell.copy()
-            text.truncate(width, overflow="ellipsis")
+            if index == last and cell.cell_len > room > 1:
+                width = room
+                text = cell[len(cell.plain) - room + 1 :]
+                while text.cell_len > room - 1:
+                    text = text[1:]
+                text = Text("…", style=cell.style) + text
+            else:
+                text = cell.copy()
+                text.truncate(width, overflow="ellipsis")
             pad = width - text.cell_len
             if cell.justify == "right":
                 segments.append(Segment(" " * pad, style))
