@@ -243,8 +243,13 @@ class TestReviewAcross:
             assert len(store.reviews(second.document_id())) == before + 1
             assert len(store.reviews(first.document_id())) == 4
             await until(pilot, lambda: screen.session.done, "every card answered")
+            await pilot.press("enter")  # the summary
+            await pilot.pause()
             await pilot.press("escape")
-            await library_shown(pilot)
+            library = await library_shown(pilot)
+            # Back in the library, its figures as the answers left them.
+            await until(pilot, lambda: rows(app)[0][4] == "0", "the due counts refreshed")
+            assert str(library.query_one("#library-status").content) == "现在没有到期的卡片"
 
     async def test_nothing_due_says_so(self, store, tmp_path) -> None:
         studied(store, tmp_path / "first.txt", FIRST, due=0)

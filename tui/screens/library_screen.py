@@ -195,7 +195,6 @@ class LibraryScreen(Screen[None]):
             return  # the app has gone
         finally:
             self._checking = False
-        self._resumed = False
 
     def on_library_screen_file_checked(self, message: FileChecked) -> None:
         self.file_states[message.path] = (_stamp(message.path), message.state)
