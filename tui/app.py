@@ -21,14 +21,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from .core.scheduler import NEW_PER_DAY
 from .core.workbook import FoundPhrases, Workbook
 from .i18n import store_message, t, translate_bindings
-from .screens.library_screen import LibraryScreen
 from .screens.reader_screen import ReaderScreen, printable
 
 if TYPE_CHECKING:
     from .core.review_across import AcrossReview
     from .core.store import Store
+    from .screens.library_screen import LibraryScreen
 
 Start = Literal["read", "quiz", "review"]  # what the app opens once the phrases are found
 
@@ -109,7 +110,9 @@ class StudyApp(App[None]):
         self.store = store if store is not None else workbook.store if workbook is not None else None
         self.library_mode = workbook is None
         self.always = list(always)
-        self.new_per_day = new_per_day if new_per_day is not None else workbook.new_per_day if workbook else 20
+        if new_per_day is None:
+            new_per_day = workbook.new_per_day if workbook is not None else NEW_PER_DAY
+        self.new_per_day = new_per_day  # for the documents opened from the library
         self.workbooks: list[Workbook] = [workbook] if workbook is not None else []  # every one opened
         self._left: set[int] = set()  # ids of the workbooks already left (their answers flushed)
         self.start_section = section
@@ -132,6 +135,8 @@ class StudyApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         # The reader (or the library) is the app's first screen, not pushed over an empty default one.
         if self._workbook is None:
+            from .screens.library_screen import LibraryScreen  # only for the library: not before the reader's frame
+
             assert self.store is not None, "the library needs a store"
             return LibraryScreen(self.store, always=self.always)
         return ReaderScreen(self._workbook, section=self.start_section)
@@ -283,6 +288,8 @@ class StudyApp(App[None]):
         workbook, self._workbook = self._workbook, None
         if workbook is None:
             return
+        from .screens.library_screen import LibraryScreen
+
         self._leave(workbook, self._position())
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,11 +19,13 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.library import FileState, LibraryEntry, file_state
 from ..core.scheduler import mastery_mark
-from ..core.store import Store
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.library_table import LibraryTable
 from .reader_screen import printable
+
+if TYPE_CHECKING:
+    from ..core.store import Store
 
 TITLE_CELLS = 36  # a long title is cut to this many characters in its column
 PATH_CELLS = 48  # a long path keeps its end (the file's name) in its column
