@@ -280,7 +280,12 @@ class StudyApp(App[None]):
         )
         self._workbook = workbook
         self.workbooks.append(workbook)
-        self.push_screen(ReaderScreen(workbook))
+        reader = ReaderScreen(workbook)
+        # q in this reader goes back to the library: its key bar, help and palette say so. The
+        # same id as the app's quit, so that the help and the palette show this one in its place.
+        back = Binding("q", "app.quit", t("key_back_to_library"), tooltip=t("palette_help_back_to_library"), id="quit")
+        reader._bindings.key_to_bindings["q"] = [back]
+        self.push_screen(reader)
         self._start_reading(workbook)
 
     def close_document(self) -> None:

@@ -229,6 +229,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "library_nothing_due": ("现在没有到期的卡片", "Nothing is due now"),
     "library_file_gone": ("《{title}》的文件不见了：{path}（进度仍保存着）", "“{title}”: its file is gone: {path} (its progress is kept)"),
     "help_library": ("书库", "Library"),
+    "key_back_to_library": ("回书库", "Library"),
+    "palette_help_back_to_library": ("保存并回到书库", "Save and go back to the library"),
     "key_open_document": ("打开", "Open"),
     "key_open_path": ("打开文件", "Open file"),
     "key_forget": ("移出", "Forget"),

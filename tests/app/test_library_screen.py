@@ -22,6 +22,7 @@ from tui.screens.open_path_screen import OpenPathScreen, complete_path
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.review_screen import ReviewScreen
 from tui.widgets.blank_text import BlankText
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.library_table import LibraryTable
 
 from .conftest import until, until_ready
@@ -280,7 +281,21 @@ class TestKeys:
             library = [row.description for row in sections["help_library"]]
             assert library == [t("key_open_document"), t("key_open_path"), t("key_review_across"), t("key_forget")]
             commands = {str(command.title) for command in app.get_system_commands(screen)}
-            assert {t("key_open_path"), t("key_forget"), t("key_review_across")} <= commands
+            assert {t("key_open_path"), t("key_forget"), t("key_review_across"), t("key_quit")} <= commands
+
+    async def test_in_a_document_opened_there_q_says_it_goes_back(self, store, documents) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+            await until_ready(app, pilot)
+            rows_of_help = [row for _, section in help_sections(app.screen) for row in section]
+            quit_rows = [row.description for row in rows_of_help if row.keys[0].key == "q"]
+            assert quit_rows == ["回书库"]
+            commands = {str(command.title) for command in app.get_system_commands(app.screen)}
+            assert "回书库" in commands and t("key_quit") not in commands
+            assert "回书库" in str(app.screen.query_one(KeyBar).render())
 
 
 def test_path_completion(tmp_path: Path) -> None:
