@@ -89,6 +89,10 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.outline import parse
     from .i18n import t
 
+    if command == "restore":
+        from .restore import restore
+
+        return restore(args.number, _open_store())
     if args.path is None and command in (None, "review"):
         # No file named: the library of the documents studied (at first, the bundled speech alone).
         store = _open_store()

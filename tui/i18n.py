@@ -252,6 +252,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "forget_done": ("已移出《{title}》；进度保存在 {backup}", "“{title}” forgotten; its progress is kept in {backup}"),
     "forget_nothing": ("这份文档还没有学习记录，不用移出", "This document has no progress to forget"),
     "review_across_title": ("复习：全部文档", "Review: every document"),
+    "restore_none": ("没有移出书库的文档。", "No document has been forgotten."),
+    "restore_line": ("{number}  {title}  {path}（{when} 移出）", "{number}  {title}  {path} (forgotten {when})"),
+    "restore_hint": ("用 study restore 编号 恢复其中一份。", "study restore NUMBER brings one back."),
+    "restore_unknown": ("没有编号为 {number} 的已移出文档；study restore 会列出它们", "no forgotten document numbered {number}; study restore lists them"),
+    "restore_taken": ("无法恢复《{title}》：书库里已有 {path} 的另一份记录", "cannot restore “{title}”: the library knows another document at {path}"),
+    "restore_done": ("已恢复《{title}》及其学习进度。", "“{title}” is back in the library with its progress."),
     "review_across_reading": ("正在读取有到期卡片的文档……", "Reading the documents with cards due…"),
     "review_across_missing": (
         "《{title}》的文件不见了：跳过它的 {count} 张到期卡片",
