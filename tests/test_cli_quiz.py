@@ -254,6 +254,7 @@ class TestRefusedAnswers:
 
         def __init__(self, workbook: object, file: Path | None = None) -> None:
             self.answers = workbook.answers  # type: ignore[attr-defined]
+            self.workbooks = [workbook]
             self.answers.waiting = [
                 Answer("甲 :: 零容忍 #1", "甲", 1, "wrong", time=datetime(2026, 1, 2, tzinfo=timezone.utc))
             ]

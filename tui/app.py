@@ -1,27 +1,35 @@
-"""The Textual app: runs the workbook's slow steps in workers, opens the reader, saves on leaving.
+"""The Textual app: the library or one document's reader; runs the workbooks' slow steps in threads, saves on leaving.
 
 Where a screen's data comes from: the `Workbook` (tui/core/workbook.py), handed to the
-reader, which hands it on to the quiz, review and phrase editor screens it opens. The
-app itself only runs workers, notifies, shows help and the command palette, and quits.
+reader, which hands it on to the quiz, review and phrase editor screens it opens. With
+no document given, the app opens on the library (the store's documents): opening one
+builds its workbook and pushes its reader; leaving the reader (q, Esc) saves it and comes
+back. The app itself only runs workers, notifies, shows help and the command palette, and quits.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from .core.scheduler import NEW_PER_DAY
 from .core.workbook import FoundPhrases, Workbook
 from .i18n import store_message, t, translate_bindings
 from .screens.reader_screen import ReaderScreen, printable
+
+if TYPE_CHECKING:
+    from .core.review_across import AcrossReview
+    from .core.store import Store
+    from .screens.library_screen import LibraryScreen
 
 Start = Literal["read", "quiz", "review", "frame"]  # what the app opens once the phrases are found
 
@@ -44,7 +52,7 @@ INLINE_PARSE_CHARS = 100_000
 
 
 class StudyApp(App[None]):
-    """study: the reader on one workbook, and the screens the reader opens."""
+    """study: the reader on one workbook, or the library of the store's documents; and the screens they open."""
 
     CSS_PATH = Path(__file__).parent / "study.tcss"
     TITLE = "study"
@@ -57,34 +65,81 @@ class StudyApp(App[None]):
     class DocumentOpened(Message):
         """The workbook has parsed its document (in a worker, for a large one)."""
 
-    class OpenFailed(Message):
-        """The document could not be read (a damaged or scanned PDF, say): the app ends with this line."""
-
-        def __init__(self, reason: str) -> None:
+        def __init__(self, workbook: Workbook) -> None:
             super().__init__()
+            self.workbook = workbook
+
+    class OpenFailed(Message):
+        """The document could not be read (a damaged or scanned PDF, say): the app ends with this line,
+        or, opened from the library, says it and goes back there."""
+
+        def __init__(self, workbook: Workbook, reason: str) -> None:
+            super().__init__()
+            self.workbook = workbook
             self.reason = reason
 
     class PhrasesFound(Message):
-        def __init__(self, found: FoundPhrases) -> None:
+        def __init__(self, workbook: Workbook, found: FoundPhrases) -> None:
             super().__init__()
+            self.workbook = workbook
             self.found = found
 
-    def __init__(self, workbook: Workbook, *, section: str | None = None, start: Start = "read") -> None:
+    class AcrossRead(Message):
+        """The documents with cards due have been read: the review across the library can start."""
+
+        def __init__(self, review: AcrossReview | None, problem: str | None = None) -> None:
+            super().__init__()
+            self.review = review
+            self.problem = problem
+
+    def __init__(
+        self,
+        workbook: Workbook | None = None,
+        *,
+        section: str | None = None,
+        start: Start = "read",
+        store: Store | None = None,
+        always: Sequence[Path] = (),
+        new_per_day: int | None = None,
+    ) -> None:
+        """On `workbook`'s reader; or, without one, on the library of `store` (with the documents of
+        `always` listed even if never opened), where `start="review"` reviews across the library."""
         super().__init__()
         translate_bindings(self)
-        self.workbook = workbook
+        self._workbook = workbook
+        self.store = store if store is not None else workbook.store if workbook is not None else None
+        self.library_mode = workbook is None
+        self.always = list(always)
+        if new_per_day is None:
+            new_per_day = workbook.new_per_day if workbook is not None else NEW_PER_DAY
+        self.new_per_day = new_per_day  # for the documents opened from the library
+        self.workbooks: list[Workbook] = [workbook] if workbook is not None else []  # every one opened
+        self._left: set[int] = set()  # ids of the workbooks already left (their answers flushed)
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
         self.failure: str | None = None  # why the document could not be opened, for the command line
         self._read_shown = 0.0  # when the reading's progress was last shown
         self.state_saved = False  # quitting saves, and unmounting would save again
         self._title_shown = False  # the terminal's title was set, and is given back on leaving
+        self._reading_across = False  # a review across the library is being read
+
+    @property
+    def workbook(self) -> Workbook:
+        """The document open in the reader."""
+        if self._workbook is None:
+            raise LookupError("no document is open")
+        return self._workbook
 
     # ------------------------------------------------------------- start-up
 
     def get_default_screen(self) -> Screen[None]:
-        # The reader is the app's first screen, not pushed over an empty default one.
-        return ReaderScreen(self.workbook, section=self.start_section)
+        # The reader (or the library) is the app's first screen, not pushed over an empty default one.
+        if self._workbook is None:
+            from .screens.library_screen import LibraryScreen  # only for the library: not before the reader's frame
+
+            assert self.store is not None, "the library needs a store"
+            return LibraryScreen(self.store, always=self.always)
+        return ReaderScreen(self._workbook, section=self.start_section)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -94,21 +149,29 @@ class StudyApp(App[None]):
         raise LookupError("the reader is not open")
 
     def on_mount(self) -> None:
-        store = self.workbook.store
+        store = self.store
         if store is not None and store.moved_to is not None:
             self.notify(t("database_moved_aside", name=store.moved_to.name), severity="warning", timeout=10)
-        if self.workbook.document is not None:
-            self.post_message(self.DocumentOpened())
-        elif self.workbook.read is not None:
+        if self._workbook is not None:
+            self._start_reading(self._workbook)
+        elif self.start_mode == "review":
+            self.start_mode = "read"
+            self.call_after_refresh(self.review_across)
+
+    def _start_reading(self, workbook: Workbook) -> None:
+        """Parse the workbook's document (reading its file first, if it is to be read here) and find its phrases."""
+        if workbook.document is not None:
+            self.post_message(self.DocumentOpened(workbook))
+        elif workbook.read is not None:
             # A Word file or a PDF is read in the background, its pages counted on the status line.
-            self.workbook.on_progress = self._reading
-            self.in_background(self._open_document, "read")
-        elif len(self.workbook.text) <= INLINE_PARSE_CHARS:
+            workbook.on_progress = partial(self._reading, workbook)
+            self.in_background(partial(self._open_document, workbook), "read")
+        elif len(workbook.text) <= INLINE_PARSE_CHARS:
             # A few milliseconds: the first frame then shows the document, not empty panes.
-            self.workbook.open()
-            self.post_message(self.DocumentOpened())
+            workbook.open()
+            self.post_message(self.DocumentOpened(workbook))
         else:
-            self.in_background(self._open_document, "parse")
+            self.in_background(partial(self._open_document, workbook), "parse")
 
     def in_background(self, task: Callable[[], None], name: str) -> None:
         """Run a slow step of the workbook in a daemon thread, which quitting never waits for.
@@ -126,69 +189,181 @@ class StudyApp(App[None]):
         except RuntimeError:
             pass  # the event loop closed while the thread worked: nobody is waiting
 
-    def _open_document(self) -> None:
+    def _open_document(self, workbook: Workbook) -> None:
         from .core.loader import LoadError
 
         try:
-            self.workbook.open()
+            workbook.open()
         except LoadError as error:
-            self._report(self.OpenFailed(t(f"load_{error.kind}", **error.values)))
+            self._report(self.OpenFailed(workbook, t(f"load_{error.kind}", **error.values)))
             return
-        self._report(self.DocumentOpened())
+        self._report(self.DocumentOpened(workbook))
 
     class Reading(Message):
         """How far the reading of a long document has come (pages done of total)."""
 
-        def __init__(self, done: int, total: int) -> None:
+        def __init__(self, workbook: Workbook, done: int, total: int) -> None:
             super().__init__()
+            self.workbook = workbook
             self.done, self.total = done, total
 
-    def _reading(self, done: int, total: int) -> None:
+    def _reading(self, workbook: Workbook, done: int, total: int) -> None:
         """From the background thread, twice a second at most: each redraw takes the interpreter from the reading."""
         now = time.monotonic()
         if done < total and now - self._read_shown < 0.5:
             return
         self._read_shown = now
-        self._report(self.Reading(done, total))
+        self._report(self.Reading(workbook, done, total))
 
     def on_study_app_reading(self, message: Reading) -> None:
-        if self.workbook.document is None:
-            name = printable(self.workbook.path.name)
+        workbook = message.workbook
+        if workbook is self._workbook and workbook.document is None:
+            name = printable(workbook.path.name)
             self.reader.set_status(t("load_progress", name=name, done=message.done, total=message.total))
 
     def on_study_app_open_failed(self, message: OpenFailed) -> None:
+        if message.workbook is not self._workbook:
+            return  # a document left before it was read
+        if self.library_mode:
+            self.notify(message.reason, severity="error", markup=False, timeout=10)
+            self._left.add(id(message.workbook))  # nothing was answered in it
+            self.close_document()
+            return
         self.failure = message.reason
         self.exit(return_code=1)
 
-    def on_study_app_document_opened(self) -> None:
-        self.show_title(self.workbook.opened.title)
-        problem = self.workbook.problem
+    def on_study_app_document_opened(self, message: DocumentOpened) -> None:
+        workbook = message.workbook
+        if workbook is not self._workbook:
+            return
+        self.show_title(workbook.opened.title)
+        problem = workbook.problem
         if problem is not None:
             self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
-        self.call_after_refresh(self.in_background, self._find_phrases, "phrases")
+        self.call_after_refresh(self.in_background, partial(self._find_phrases, workbook), "phrases")
 
     def show_title(self, title: str) -> None:
         """The document's title as the app's and the terminal window's (OSC 2), in printable characters."""
         self.title = f"{printable(title)[:80]} — study"
+        self._set_terminal_title()
+
+    def _set_terminal_title(self) -> None:
         if self._driver is not None and not self.is_headless:
             # Saved first (CSI 22 t) and given back on leaving (CSI 23 t), where terminals can.
             self._driver.write(f"\x1b[22;0t\x1b]2;{self.title}\x07")
             self._title_shown = True
 
-    def _find_phrases(self) -> None:
-        self._report(self.PhrasesFound(self.workbook.find_phrases()))
+    def _find_phrases(self, workbook: Workbook) -> None:
+        self._report(self.PhrasesFound(workbook, workbook.find_phrases()))
 
     def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
         found = message.found
+        if message.workbook is not self._workbook:
+            return
         if found.problem is not None:
             self.notify(t("edits_not_read", error=store_message(found.problem)), severity="error")
-        self.workbook.use_phrases(found)
+        message.workbook.use_phrases(found)
         mode, self.start_mode = self.start_mode, "read"
         self.reader.phrases_found(mode)
 
+    # ------------------------------------------------------------- the library
+
+    def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
+        """Open a document of the library (or a file named there) in its reader, read in the background."""
+        from .core.loader import load_text
+
+        path = message.path
+        workbook = Workbook(
+            path, "", self.store, new_per_day=self.new_per_day, read=lambda progress: load_text(path, progress=progress)
+        )
+        self._workbook = workbook
+        self.workbooks.append(workbook)
+        reader = ReaderScreen(workbook)
+        # q in this reader goes back to the library: its key bar, help and palette say so. The
+        # same id as the app's quit, so that the help and the palette show this one in its place.
+        back = Binding("q", "app.quit", t("key_back_to_library"), tooltip=t("palette_help_back_to_library"), id="quit")
+        reader._bindings.key_to_bindings["q"] = [back]
+        self.push_screen(reader)
+        self._start_reading(workbook)
+
+    def close_document(self) -> None:
+        """Leave the open document for the library: its answers and reading position saved first."""
+        workbook, self._workbook = self._workbook, None
+        if workbook is None:
+            return
+        from .screens.library_screen import LibraryScreen
+
+        self._leave(workbook, self._position())
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        self.title = self.TITLE
+        if self._title_shown:
+            self._set_terminal_title()
+
+    def on_reader_screen_leave(self) -> None:
+        if self.library_mode:
+            self.close_document()
+
+    def on_library_screen_review_across(self) -> None:
+        self.review_across()
+
+    def review_across(self) -> None:
+        """Read the documents with cards due (in the background), then review their cards together."""
+        if self._reading_across or self.store is None:
+            return
+        self._reading_across = True
+        self.notify(t("review_across_reading"), timeout=3)
+        self.in_background(self._read_across, "review")
+
+    def _read_across(self) -> None:
+        from .core.database import StoreError
+        from .core.review_across import review_across
+
+        assert self.store is not None
+        try:
+            self._report(self.AcrossRead(review_across(self.store)))
+        except StoreError as error:
+            self._report(self.AcrossRead(None, store_message(error)))
+
+    def on_study_app_across_read(self, message: AcrossRead) -> None:
+        from .screens.review_screen import ReviewScreen
+
+        self._reading_across = False
+        if message.review is None:
+            self.notify(message.problem or "", severity="error", markup=False)
+            return
+        review = message.review
+        self.workbooks.extend(review.workbooks)
+        for skipped in review.skipped:
+            key = "review_across_missing" if skipped.reason == "missing" else "review_across_unreadable"
+            title = printable(skipped.title)
+            self.notify(t(key, title=title, count=skipped.due), severity="warning", markup=False, timeout=8)
+        if not review.items:
+            self.notify(t("review_nothing_due"))
+            return
+        self.push_screen(ReviewScreen(review.items, across=True), partial(self._across_done, review))
+
+    def _across_done(self, review: AcrossReview, _: str | None) -> None:
+        for workbook in review.workbooks:
+            self._leave(workbook, None)
+
     # ------------------------------------------------------------- leaving
+
+    def _position(self) -> tuple[str, float] | None:
+        try:
+            return self.reader.position
+        except LookupError:
+            return None
+
+    def _leave(self, workbook: Workbook, position: tuple[str, float] | None) -> None:
+        """Store a workbook's answers still waiting and its reading position, once."""
+        if id(workbook) in self._left:
+            return
+        self._left.add(id(workbook))
+        # What the store refuses goes to a file beside it, or stays queued for the CLI to print.
+        workbook.leave(position)
 
     def save_state(self) -> None:
         """On leaving: the reading position and any answer still waiting. Runs once: a second
@@ -196,14 +371,15 @@ class StudyApp(App[None]):
         if self.state_saved:
             return
         self.state_saved = True
-        try:
-            position = self.reader.position
-        except LookupError:
-            position = None
-        # What the store refuses goes to a file beside it, or stays queued for the CLI to print.
-        self.workbook.leave(position)
+        if self._workbook is not None:
+            self._leave(self._workbook, self._position())
+        for workbook in self.workbooks:
+            self._leave(workbook, None)
 
     async def action_quit(self) -> None:
+        if self.library_mode and self._workbook is not None and isinstance(self.screen, ReaderScreen):
+            self.close_document()  # q in the reader goes back to the library, q there quits
+            return
         self.save_state()
         self.exit()
 

@@ -9,7 +9,7 @@ from typing import NoReturn
 from . import __version__
 from .core.scheduler import NEW_PER_DAY
 
-COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "frame", "export", "exam", "backup")
+COMMANDS = ("outline", "phrases", "stats", "quiz", "review", "frame", "export", "exam", "backup", "restore")
 PATH_HELP = "a .txt .md .docx .pdf .html .mhtml or .epub file, or - for standard input (default: the bundled speech)"
 STDIN = "-"
 
@@ -41,6 +41,9 @@ def parser_for(command: str | None) -> argparse.ArgumentParser:
             help="open at this section: its id (2.1), numbering (二、（一）) or heading words",
         )
         parser.add_argument("--version", action="version", version=f"study {__version__}")
+    elif command == "restore":
+        parser = Parser(prog="study restore", description="List the documents the library forgot, or restore one.")
+        parser.add_argument("number", nargs="?", type=int, help="the number of the document to restore, as listed")
     else:
         parser = Parser(prog=f"study {command}")
         if command != "backup":  # backups are of the database, not of a document

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from .app import Start, StudyApp
     from .core.loader import Loaded
     from .core.store import Store
-    from .core.workbook import Workbook
 
 DEFAULT_DOCUMENT = "zuofeng-speech.txt"
 STATS_DAYS = 7  # `study stats` shows the reviews of this many past days and the cards due in as many ahead
@@ -96,6 +95,16 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.outline import parse
     from .i18n import t
 
+    if command == "restore":
+        from .restore import restore
+
+        return restore(args.number, _open_store())
+    if args.path is None and command in (None, "review"):
+        # No file named: the library of the documents studied (at first, the bundled speech alone).
+        store = _open_store()
+        if command == "review" or store.knows_documents():
+            return _open_library(args, store, review=command == "review")
+        store.close()
     if command == "backup":
         from .backup import backup_command
 
@@ -194,21 +203,45 @@ def _open_app(
 ) -> int:
     from .app import StudyApp
     from .core.workbook import Workbook
-    from .hangup import leave_when_the_terminal_goes
-    from .i18n import t
 
-    new_per_day = getattr(args, "new_per_day", NEW_PER_DAY)
-    if new_per_day < 0:
-        raise CliError(t("new_per_day_negative"))
+    new_per_day = _new_per_day(args)
     store = _open_store()
     workbook = Workbook(path, text, store, new_per_day=new_per_day, read=read)
-    app = StudyApp(workbook, section=getattr(args, "section", None), start=start)
+    return _run_app(StudyApp(workbook, section=getattr(args, "section", None), start=start), store)
+
+
+def _new_per_day(args: argparse.Namespace) -> int:
+    from .i18n import t
+
+    new_per_day: int = getattr(args, "new_per_day", NEW_PER_DAY)
+    if new_per_day < 0:
+        raise CliError(t("new_per_day_negative"))
+    return new_per_day
+
+
+def _open_library(args: argparse.Namespace, store: Store, *, review: bool) -> int:
+    """The app on the library (`study`), or straight into a review across it (`study review`)."""
+    from .app import StudyApp
+
+    try:
+        new_per_day = _new_per_day(args)
+    except CliError:
+        store.close()
+        raise
+    start: Start = "review" if review else "read"
+    app = StudyApp(store=store, always=[default_document()], start=start, new_per_day=new_per_day)
+    return _run_app(app, store)
+
+
+def _run_app(app: StudyApp, store: Store) -> int:
+    from .hangup import leave_when_the_terminal_goes
+
     try:
         with leave_when_the_terminal_goes(app) as terminal_gone:
             app.run()
     finally:
         store.close()
-    code = _after_the_app(app, workbook)
+    code = _after_the_app(app)
     if terminal_gone.is_set():
         # Ended by its terminal going away (or a signal). With no terminal, Textual's own
         # input thread may go on reading end-of-file for ever: nothing is left to wait for.
@@ -218,24 +251,26 @@ def _open_app(
     return code
 
 
-def _after_the_app(app: StudyApp, workbook: Workbook) -> int:
+def _after_the_app(app: StudyApp) -> int:
     """What the command line says once the app has ended, and its exit status."""
     from .i18n import t
 
     if app.failure is not None:
         _warn(app.failure)  # the document could not be read after all (a damaged page, a scan)
         return 1
-    answers = workbook.answers
-    if answers is not None and answers.file is not None:
-        _warn(t("answers_kept_in_file", count=answers.filed, path=answers.file))
-        return 1
-    if answers is not None and answers.waiting:
-        # Neither the database nor a file beside it took them: the terminal is the last place.
-        _warn(t("answers_printed", count=len(answers.waiting)))
-        for answer in answers.as_data():
-            print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
-        return 1
-    return app.return_code or 0
+    code = app.return_code or 0
+    for workbook in app.workbooks:  # one, or each document opened from the library
+        answers = workbook.answers
+        if answers is not None and answers.file is not None:
+            _warn(t("answers_kept_in_file", count=answers.filed, path=answers.file))
+            code = 1
+        elif answers is not None and answers.waiting:
+            # Neither the database nor a file beside it took them: the terminal is the last place.
+            _warn(t("answers_printed", count=len(answers.waiting)))
+            for answer in answers.as_data():
+                print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
+            code = 1
+    return code
 
 
 # JSON escapes C0 controls itself; these it would write as they are.

@@ -13,7 +13,10 @@ from tui.app import StudyApp
 from tui.bindings import declared_bindings
 from tui.i18n import STRINGS, t
 from tui.screens.blank_screen import BlankScreen
+from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.help_screen import TWO_COLUMNS_FROM, HelpScreen
+from tui.screens.library_screen import LibraryScreen
+from tui.screens.open_path_screen import OpenPathScreen
 from tui.screens.phrase_editor_screen import PhraseEditorScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.stats_screen import StatsScreen
@@ -48,7 +51,7 @@ async def open_help(app: StudyApp, pilot: Pilot) -> HelpScreen:
 
 
 DECLARING = [StudyApp, ReaderScreen, OutlineTree, TextView, BlankScreen, AnswerBar, SummaryScreen, HelpScreen,
-             PhraseEditorScreen, StatsScreen]
+             PhraseEditorScreen, StatsScreen, LibraryScreen, ConfirmScreen, OpenPathScreen]
 
 
 def test_every_binding_with_an_id_names_itself_in_both_languages():

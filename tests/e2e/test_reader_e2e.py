@@ -189,9 +189,13 @@ def test_reopening_returns_to_the_section_left(terminal):
     terminal.press("q")
     assert terminal.wait_for_exit() == "EXIT:0"
 
-    terminal.start()
+    terminal.start()  # the store knows a document now: the library, the speech in it
+    terminal.wait_for(lambda s: "书库：1 份文档" in s and "zuofeng-speech" in s, "the library")
+    terminal.tmux("send-keys", "-t", "study", "Enter")
     screen = terminal.wait_for(outline_shown, "the reader, reopened")
     assert breadcrumb(screen) == "二、坚持问题导向,精准靶向施策"
+    terminal.press("q")
+    terminal.wait_for(lambda s: "书库：1 份文档" in s, "back in the library")
     terminal.press("q")
     assert terminal.wait_for_exit() == "EXIT:0"
 

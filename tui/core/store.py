@@ -25,6 +25,7 @@ from tui.core.database import (
 )
 from tui.core.documents import Documents
 from tui.core.exam_dates import ExamDates
+from tui.core.library import Library
 from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import (
     Answer,
@@ -68,7 +69,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store(Documents, Statistics, ExamDates, StudyTime):
+class Store(Documents, Statistics, ExamDates, StudyTime, Library):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running

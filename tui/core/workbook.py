@@ -236,6 +236,11 @@ class Workbook:
         self.phrases = phrases
         self.cards = cards_for(self.opened, phrases)
         self.revision += 1
+        if self.store is not None and self._document_id is not None and not self.read_only and not self.too_large:
+            try:  # what the library shows of the document without reading it
+                self.store.set_counts(self._document_id, len(self._section_keys), len(self.cards))
+            except StoreError:
+                pass  # counted again the next time it is opened
 
     def edit_phrase(
         self, section_id: str, action: Literal["add", "remove"], text: str, *, undo: bool = False

@@ -79,6 +79,10 @@ class BlankScreen(Screen[str | None]):
     def rows(self) -> list[Row]:
         raise NotImplementedError
 
+    def workbook_of(self, index: int) -> Workbook:
+        """The workbook blank `index` is answered in: the screen's own, unless its cards come from several."""
+        return self.workbook
+
     def on_mount(self) -> None:
         self.redraw()
 
@@ -174,9 +178,10 @@ class BlankScreen(Screen[str | None]):
         state = self.session.states[index]
         blank = self.session.blanks[index]
         try:
-            recorded = self.workbook.record(blank.card, state)
+            recorded = self.workbook_of(index).record(blank.card, state)
         except StoreError as error:
-            message = t("answer_not_saved", count=self.workbook.waiting_answers, error=store_message(error))
+            waiting = self.workbook_of(index).waiting_answers
+            message = t("answer_not_saved", count=waiting, error=store_message(error))
             self.notify(message, severity="error", markup=False)
         else:
             state.review_id = recorded.review_id if recorded is not None else None
@@ -245,7 +250,7 @@ class BlankScreen(Screen[str | None]):
         if rating != before:
             self.session.rate(rating, index)
             try:
-                self.workbook.rerate(blank.card, state)
+                self.workbook_of(index).rerate(blank.card, state)
             except StoreError as error:
                 state.rating = before  # refused: the feedback shows the rating that was kept
                 self.notify(store_message(error), severity="error", markup=False)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -91,6 +92,9 @@ class ReaderScreen(StudyActions, Screen[None]):
 
     current_section: reactive[str | None] = reactive(None)
     too_small = reactive(False)
+
+    class Leave(Message):
+        """Esc with no search open: back to the library, when the document was opened from one."""
 
     def __init__(self, workbook: Workbook, *, section: str | None = None) -> None:
         super().__init__()
@@ -298,7 +302,8 @@ class ReaderScreen(StudyActions, Screen[None]):
 
     def action_close_search(self) -> None:
         bar = self._search_bar()
-        if bar is None:
+        if bar is None or not bar.is_open:
+            self.post_message(self.Leave())
             return
         if bar.is_open:
             bar.close()

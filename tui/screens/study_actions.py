@@ -65,6 +65,7 @@ class StudyActions(_Screen):
             self.start_quiz(go_on)
 
     def action_review(self) -> None:
+        from ..core.review_across import review_items
         from .review_screen import ReviewScreen
 
         if self.document is None or self._phrases_missing():
@@ -77,7 +78,7 @@ class StudyActions(_Screen):
         if not queue:
             self.notify(t("review_nothing_due"))
             return
-        self.app.push_screen(ReviewScreen(self.workbook, queue))
+        self.app.push_screen(ReviewScreen(review_items(self.workbook, queue)))
 
     def action_edit_phrases(self) -> None:
         from .phrase_editor_screen import PhraseEditorScreen

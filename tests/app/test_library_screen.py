@@ -1,0 +1,309 @@
+"""LibraryScreen and the app around it: rows from the store, Enter opens, o opens a path, x forgets, r reviews all."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from tui.app import StudyApp
+from tui.bindings import help_sections
+from tui.core import quiz
+from tui.core.records import Answer
+from tui.core.store import Store
+from tui.core.workbook import Workbook
+from tui.i18n import set_language, t
+from tui.screens.confirm_screen import ConfirmScreen
+from tui.screens.library_screen import LibraryScreen
+from tui.screens.open_path_screen import OpenPathScreen, complete_path
+from tui.screens.reader_screen import ReaderScreen
+from tui.screens.review_screen import ReviewScreen
+from tui.widgets.blank_text import BlankText
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.library_table import LibraryTable
+
+from .conftest import until, until_ready
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEECH = ROOT / "data" / "zuofeng-speech.txt"
+SIZE = (110, 30)
+FIRST = """第一份笔记
+
+一、总体要求
+我们要坚持“两个确立”，做到“两个维护”，增强“四个意识”，坚定“四个自信”。
+二、重点任务
+坚决反对“四风”，牢记“作风建设永远在路上”，把“严”的主基调长期坚持下去。
+"""
+SECOND = """第二份笔记
+
+一、理论学习
+全体党员要把“学思想、强党性、重实践、建新功”作为主线，原原本本读原著，认认真真学原文，深入领会“以人民为中心”的发展思想。
+二、推动落实
+各级组织要推动“全面从严治党”向纵深发展，坚持“严管就是厚爱”，把“三会一课”制度落到实处，做到常抓不懈。
+"""
+
+
+def studied(store: Store, path: Path, text: str, due: int = 0) -> Workbook:
+    """A document opened once, and `due` of its cards answered long ago, so that they are due now."""
+    path.write_text(text, encoding="utf-8")
+    workbook = Workbook(path, text, store)
+    workbook.open()
+    workbook.use_phrases(workbook.find_phrases())
+    long_ago = datetime.now(timezone.utc) - timedelta(days=40)
+    for card in workbook.cards[:due]:
+        store.record_review(workbook.document_id(), Answer(card.key, "", quiz.GOOD, outcome="right", time=long_ago))
+    return workbook
+
+
+@pytest.fixture
+def documents(store: Store, tmp_path: Path) -> tuple[Workbook, Workbook]:
+    second = studied(store, tmp_path / "second.txt", SECOND, due=1)
+    first = studied(store, tmp_path / "first.txt", FIRST, due=2)  # opened last: listed first
+    return first, second
+
+
+def library_app(store: Store, language: str = "zh") -> StudyApp:
+    set_language(language)
+    return StudyApp(store=store, always=[SPEECH])
+
+
+def rows(app: StudyApp) -> list[list[str]]:
+    table = app.screen.query_one(LibraryTable)
+    return [table.plain_row(index) for index in range(len(table.rows))]
+
+
+async def library_shown(pilot: Pilot) -> LibraryScreen:
+    await until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen), "the library")
+    return pilot.app.screen  # type: ignore[return-value]
+
+
+class TestRows:
+    async def test_each_document_with_its_figures_and_the_bundled_speech(self, store, documents) -> None:
+        first, second = documents
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await library_shown(pilot)
+            shown = rows(app)
+            assert [row[0] for row in shown] == ["第一份笔记", "第二份笔记", "zuofeng-speech.txt"]
+            title, state, sections, cards, due, mastery, opened, path = shown[0]
+            assert (sections, cards, due) == (str(len(list(first.opened.walk()))), str(len(first.cards)), "2")
+            assert mastery.endswith("%") and opened.startswith("今天")
+            assert path.endswith("first.txt")
+            assert shown[1][4] == "1"
+            assert shown[2][2:5] == ["-", "-", "0"] and shown[2][6] == "未打开"
+            assert screen.query_one("#library-title").content == "书库：3 份文档"
+
+    async def test_a_moved_file_and_a_changed_one_are_marked(self, store, documents, tmp_path) -> None:
+        (tmp_path / "first.txt").rename(tmp_path / "moved.txt")
+        (tmp_path / "second.txt").write_text(SECOND + "三、补充\n新的一段话。\n", encoding="utf-8")
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            assert rows(app)[0][1] == "不见了"
+            assert rows(app)[0][3] != "–"  # its progress is kept
+            await until(pilot, lambda: rows(app)[1][1] == "已改动", "the changed file marked")
+            assert rows(app)[2][1] == ""
+            await pilot.press("enter")  # a missing file cannot be opened: it says so
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+
+    async def test_english(self, store, documents) -> None:
+        app = library_app(store, "en")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await library_shown(pilot)
+            assert rows(app)[2][6] == "never"
+            assert screen.query_one("#library-title").content == "Library: 3 documents"
+
+
+class TestOpening:
+    async def test_enter_opens_the_reader_and_q_comes_back_with_the_position_saved(self, store, documents) -> None:
+        first, _ = documents
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+            await until_ready(app, pilot)
+            assert app.workbook.path == first.path
+            assert app.title.startswith("第一份笔记")
+            await pilot.press("]")
+            await pilot.pause()
+            await pilot.press("q")
+            screen = await library_shown(pilot)
+            assert app.is_running and app.title == "study"
+            assert store.position(first.document_id()) is not None
+            assert [type(s) for s in app.screen_stack] == [LibraryScreen]
+            assert screen.query_one(LibraryTable).has_focus
+
+    async def test_escape_in_the_reader_comes_back_too(self, store, documents) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("down", "enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+            await until_ready(app, pilot)
+            assert app.workbook.path.name == "second.txt"
+            await pilot.press("escape")
+            await library_shown(pilot)
+
+    async def test_q_in_the_library_quits(self, store, documents) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+
+    async def test_o_opens_a_file_by_its_path(self, store, documents, tmp_path) -> None:
+        third = tmp_path / "third.txt"
+        third.write_text(SECOND.replace("第二份", "第三份"), encoding="utf-8")
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("o")
+            await until(pilot, lambda: isinstance(app.screen, OpenPathScreen), "the path dialog")
+            field = app.screen.query_one(Input)
+            field.value = str(tmp_path / "nothing.txt")
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, OpenPathScreen)  # no such file: it says so and stays
+            assert "没有这个文件" in str(app.screen.query_one("#open-path-message").content)
+            field.value = str(third)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+            await until_ready(app, pilot)
+            assert app.workbook.path == third
+            await pilot.press("q")
+            await library_shown(pilot)
+            assert rows(app)[0][0] == "第三份笔记"  # now in the library, the last opened
+
+    async def test_a_file_that_cannot_be_read_says_so_and_stays_in_the_library(self, store, tmp_path) -> None:
+        empty = tmp_path / "empty.txt"
+        empty.write_text("", encoding="utf-8")
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            app.post_message(LibraryScreen.Open(empty))
+            await until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app._workbook is None, "back")
+            assert app.is_running and app.failure is None
+
+
+class TestForgetting:
+    async def test_x_asks_then_forgets_into_the_backup(self, store, documents) -> None:
+        first, _ = documents
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            assert "第一份笔记" in str(app.screen.query_one("#confirm-question").content)
+            await pilot.press("n")
+            await library_shown(pilot)
+            assert len(rows(app)) == 3
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+            await pilot.press("y")
+            await library_shown(pilot)
+            assert [row[0] for row in rows(app)] == ["第二份笔记", "zuofeng-speech.txt"]
+            [forgotten] = store.forgotten()
+            assert forgotten.document_id == first.document_id()
+
+    async def test_the_speech_never_opened_has_nothing_to_forget(self, store) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("x")
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+
+
+class TestReviewAcross:
+    async def test_r_reviews_the_due_cards_of_every_document(self, store, documents) -> None:
+        first, second = documents
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("r")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            screen = app.screen
+            assert isinstance(screen, ReviewScreen)
+            assert [item.workbook.path.name for item in screen.items] == ["first.txt", "first.txt", "second.txt"]
+            assert str(screen.query_one("#drill-title").content) == "复习：全部文档"
+            caption = next(line for line in screen.query_one(BlankText).plain_lines if line)
+            assert caption.startswith("第一份笔记 › 一、")
+            before = len(store.reviews(second.document_id()))
+            for _ in range(3):
+                screen.answer_bar.input.value = ""
+                await pilot.press("enter")  # show the answer: rated Again, stored at once
+                await pilot.pause()
+                await pilot.press("enter")
+                await pilot.pause()
+            assert len(store.reviews(second.document_id())) == before + 1
+            assert len(store.reviews(first.document_id())) == 4
+            await until(pilot, lambda: screen.session.done, "every card answered")
+            await pilot.press("enter")  # the summary
+            await pilot.pause()
+            await pilot.press("escape")
+            library = await library_shown(pilot)
+            # Back in the library, its figures as the answers left them.
+            await until(pilot, lambda: rows(app)[0][4] == "0", "the due counts refreshed")
+            assert str(library.query_one("#library-status").content) == "现在没有到期的卡片"
+
+    async def test_nothing_due_says_so(self, store, tmp_path) -> None:
+        studied(store, tmp_path / "first.txt", FIRST, due=0)
+        app = library_app(store)
+        notices: list[str] = []
+        shown = app.notify
+        app.notify = lambda message, *a, **k: (notices.append(message), shown(message, *a, **k))  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("r")
+            await until(pilot, lambda: t("review_nothing_due") in notices, "the notice")
+            assert isinstance(app.screen, LibraryScreen)
+
+    async def test_study_review_opens_it_straight_away(self, store, documents) -> None:
+        set_language("zh")
+        app = StudyApp(store=store, always=[SPEECH], start="review")
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            assert [type(s) for s in app.screen_stack] == [LibraryScreen, ReviewScreen]
+
+
+class TestKeys:
+    async def test_the_help_palette_and_key_bar_name_the_librarys_keys(self, store, documents) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await library_shown(pilot)
+            sections = dict(help_sections(screen))
+            library = [row.description for row in sections["help_library"]]
+            assert library == [t("key_open_document"), t("key_open_path"), t("key_review_across"), t("key_forget")]
+            commands = {str(command.title) for command in app.get_system_commands(screen)}
+            assert {t("key_open_path"), t("key_forget"), t("key_review_across"), t("key_quit")} <= commands
+
+    async def test_in_a_document_opened_there_q_says_it_goes_back(self, store, documents) -> None:
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+            await until_ready(app, pilot)
+            rows_of_help = [row for _, section in help_sections(app.screen) for row in section]
+            quit_rows = [row.description for row in rows_of_help if row.keys[0].key == "q"]
+            assert quit_rows == ["回书库"]
+            commands = {str(command.title) for command in app.get_system_commands(app.screen)}
+            assert "回书库" in commands and t("key_quit") not in commands
+            assert "回书库" in str(app.screen.query_one(KeyBar).render())
+
+
+def test_path_completion(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / ".hidden").write_text("x", encoding="utf-8")
+    assert complete_path(str(tmp_path / "no")) == str(tmp_path / "notes.txt")
+    assert complete_path(str(tmp_path / "ne")) == str(tmp_path / "nested") + "/"
+    assert complete_path(str(tmp_path / "notes.txt")) is None
+    assert complete_path(str(tmp_path / "zz")) is None
+    assert complete_path(str(tmp_path) + "/.h") == str(tmp_path / ".hidden")

@@ -1,0 +1,67 @@
+"""Snapshots of the library screen, in both languages, looked at before they were accepted.
+
+The documents sit in a folder of a fixed name, so the paths shown are the same on every
+machine; their times are fixed too. Update with `--snapshot-update`, and look again.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import StudyApp
+from tui.core.store import Store
+from tui.i18n import set_language
+from tui.screens.library_screen import LibraryScreen
+from tui.widgets.library_table import LibraryTable
+
+from .conftest import until
+from .test_library_screen import FIRST, SECOND, SPEECH, studied
+
+MOVED = """搬走的笔记
+
+一、生态保护
+坚持“绿水青山就是金山银山”的理念，统筹山水林田湖草沙系统治理，守住“生态保护红线”不放松。
+"""
+
+SIZE = (110, 24)
+FOLDER = Path("/tmp/study-library-snapshot")
+OPENED = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def library(store: Store) -> Store:
+    FOLDER.mkdir(exist_ok=True)
+    speech = FOLDER / SPEECH.name
+    shutil.copyfile(SPEECH, speech)
+    studied(store, FOLDER / "moved-away.txt", MOVED, due=1)
+    (FOLDER / "moved-away.txt").unlink()  # its file is gone: its progress stays
+    studied(store, FOLDER / "second.txt", SECOND, due=1)
+    studied(store, FOLDER / "first.txt", FIRST, due=2)
+    with store._write() as db:
+        for number, (path,) in enumerate(db.execute("SELECT path FROM documents ORDER BY id").fetchall()):
+            db.execute("UPDATE documents SET opened_at = ? WHERE path = ?", ((OPENED - timedelta(days=number)).timestamp(), path))
+    return store
+
+
+def app_on(store: Store, language: str) -> StudyApp:
+    set_language(language)
+    return StudyApp(store=store, always=[FOLDER / SPEECH.name])
+
+
+async def settle(pilot: Pilot) -> None:
+    await until(pilot, lambda: isinstance(pilot.app.screen, LibraryScreen), "the library")
+    await until(pilot, lambda: pilot.app.screen.query_one(LibraryTable).rows, "its rows")
+    await pilot.pause()
+
+
+class TestLibraryScreen:
+    def test_chinese(self, snap_compare, library):
+        assert snap_compare(app_on(library, "zh"), terminal_size=SIZE, run_before=settle)
+
+    def test_english(self, snap_compare, library):
+        assert snap_compare(app_on(library, "en"), terminal_size=SIZE, run_before=settle)

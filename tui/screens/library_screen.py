@@ -1,0 +1,270 @@
+"""The library: the documents studied, with their figures; open one or a path, forget one, review them all."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..core.database import StoreError
+from ..core.library import FileState, LibraryEntry, file_state
+from ..core.scheduler import mastery_mark
+from ..i18n import store_message, t, translate_bindings
+from ..widgets.key_bar import KeyBar
+from ..widgets.library_table import LibraryTable
+from .reader_screen import printable
+
+if TYPE_CHECKING:
+    from ..core.store import Store
+
+TITLE_CELLS = 36  # a long title is cut to this many characters in its column
+PATH_CELLS = 48  # a long path keeps its end (the file's name) in its column
+COLUMNS = ("title", "file", "sections", "cards", "due", "mastery", "opened", "path")
+NUMERIC = ("sections", "cards", "due")
+
+
+def shown_path(path: Path) -> str:
+    """The path as the library shows it: under the home folder as ~, a long one cut at its start."""
+    text = str(path)
+    home = str(Path.home())
+    if text.startswith(home + os.sep):
+        text = "~" + text[len(home) :]
+    text = printable(text)
+    return text if len(text) <= PATH_CELLS else "…" + text[-(PATH_CELLS - 1) :]
+
+
+def shown_time(moment: datetime | None, now: datetime | None = None) -> str:
+    """When a document was last opened: the time today, else its date (local time)."""
+    if moment is None:
+        return t("library_never")
+    local = moment.astimezone()
+    today = (now or datetime.now()).astimezone().date()
+    if local.date() == today:
+        return t("library_today", time=local.strftime("%H:%M"))
+    return local.strftime("%Y-%m-%d")
+
+
+class LibraryScreen(Screen[None]):
+    """A table of the store's documents (and the bundled speech): title, file state, sections, cards,
+    due now, mastery, last opened, path. Figures come from the store alone; whether each file is
+    still as it was is checked afterwards, in the background, one file at a time."""
+
+    HELP_TITLE = "help_library"
+    BINDINGS = [
+        Binding(
+            "enter", "open_document", "key_open_document", tooltip="palette_help_open_document", id="open_document"
+        ),
+        Binding("o", "open_path", "key_open_path", tooltip="palette_help_open_path", id="open_path"),
+        Binding("r", "review_across", "key_review_across", tooltip="palette_help_review_across", id="review_across"),
+        Binding("x", "forget", "key_forget", tooltip="palette_help_forget", id="forget"),
+    ]
+
+    class Open(Message):
+        """Open this file in the reader (the app builds its workbook)."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class ReviewAcross(Message):
+        """Review the cards due in every document (the app reads them)."""
+
+    class FileChecked(Message):
+        """From the background: whether a document's file is still the text the store knows."""
+
+        def __init__(self, path: Path, state: FileState) -> None:
+            super().__init__()
+            self.path = path
+            self.state = state
+
+    def __init__(self, store: Store, *, always: Sequence[Path] = ()) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.always = list(always)
+        self.entries: list[LibraryEntry] = []
+        # What the background check found, by path and the file's (size, mtime): a file is hashed again only if touched.
+        self.file_states: dict[Path, tuple[tuple[int, float], FileState]] = {}
+        self._checking = False
+        self._resumed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="library-title", markup=False)
+        yield LibraryTable(id="library-table")
+        yield Static("", id="library-status", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.refresh_entries()
+        self.query_one(LibraryTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from a document or a review: its answers changed the figures. (Not on the
+        # first showing, which follows the mounting at once.)
+        if self._resumed:
+            self.refresh_entries()
+        self._resumed = True
+
+    # ------------------------------------------------------------- rows
+
+    def refresh_entries(self) -> None:
+        """Read the library from the store again and show it, the cursor kept on its document."""
+        chosen = self.chosen
+        try:
+            self.entries = self.store.library(always=self.always)
+        except StoreError as error:
+            self.notify(store_message(error), severity="error", markup=False)
+            return
+        header = [Text(t(f"library_column_{name}"), justify="right" if name in NUMERIC else "left") for name in COLUMNS]
+        cursor = 0
+        if chosen is not None:
+            cursor = next((index for index, entry in enumerate(self.entries) if entry.path == chosen.path), 0)
+        self.query_one(LibraryTable).show(header, [self._cells(entry) for entry in self.entries], cursor)
+        self.query_one("#library-title", Static).update(t("library_title", count=len(self.entries)))
+        due = [entry.due for entry in self.entries if entry.due]
+        status = t("library_due", due=sum(due), documents=len(due)) if due else t("library_nothing_due")
+        self.query_one("#library-status", Static).update(status)
+        self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
+
+    def _cells(self, entry: LibraryEntry) -> list[Text]:
+        title = printable(entry.title)
+        if len(title) > TITLE_CELLS:
+            title = title[: TITLE_CELLS - 1] + "…"
+        known = entry.sections > 0 or entry.id is None
+        mastery = f"{mastery_mark(entry.mastery)} {round(entry.mastery * 100)}%" if entry.cards else "-"
+        return [
+            Text(title),
+            self._file_cell(entry),
+            Text(str(entry.sections) if known and entry.sections else "-", justify="right"),
+            Text(str(entry.cards) if entry.cards else "-", justify="right"),
+            Text(str(entry.due), justify="right", style="bold" if entry.due else ""),
+            Text(mastery),
+            Text(shown_time(entry.opened_at)),
+            Text(shown_path(entry.path), style="dim"),
+        ]
+
+    def _file_cell(self, entry: LibraryEntry) -> Text:
+        state = self.state_of(entry)
+        if state in ("missing", "changed", "unknown"):
+            return Text(t(f"library_file_{state}"), style="bold red" if state == "missing" else "yellow")
+        return Text("")
+
+    def state_of(self, entry: LibraryEntry) -> FileState | None:
+        """What is known of an entry's file: missing at once; changed or not once the check has read it."""
+        if entry.missing:
+            return "missing"
+        known = self.file_states.get(entry.path)
+        if known is not None and known[0] == _stamp(entry.path):
+            return known[1]
+        return None
+
+    @property
+    def chosen(self) -> LibraryEntry | None:
+        if not self.entries:
+            return None
+        return self.entries[min(self.query_one(LibraryTable).cursor, len(self.entries) - 1)]
+
+    # ------------------------------------------------------------- checking the files
+
+    def _check_files(self) -> None:
+        """Hash each file the store knows, in a daemon thread: reading 200 files must not hold the list up."""
+        if self._checking:
+            return
+        wanted = [
+            (entry.path, entry.content_hash)
+            for entry in self.entries
+            if entry.id is not None and not entry.missing and self.state_of(entry) is None
+        ]
+        if not wanted:
+            return
+        self._checking = True
+        threading.Thread(target=self._check, args=(wanted,), name="study-library-check", daemon=True).start()
+
+    def _check(self, wanted: list[tuple[Path, str]]) -> None:
+        try:
+            for path, content_hash in wanted:
+                self.post_message(self.FileChecked(path, file_state(path, content_hash)))
+        except RuntimeError:
+            return  # the app has gone
+        finally:
+            self._checking = False
+
+    def on_library_screen_file_checked(self, message: FileChecked) -> None:
+        self.file_states[message.path] = (_stamp(message.path), message.state)
+        table = self.query_one(LibraryTable)
+        for index, entry in enumerate(self.entries):
+            if entry.path == message.path and index < len(table.rows):
+                table.set_cell(index, COLUMNS.index("file"), self._file_cell(entry))
+
+    # ------------------------------------------------------------- keys
+
+    def on_library_table_chosen(self, event: LibraryTable.Chosen) -> None:
+        event.stop()
+        self.action_open_document()
+
+    def action_open_document(self) -> None:
+        entry = self.chosen
+        if entry is None:
+            return
+        if entry.missing:
+            self.notify(
+                t("library_file_gone", title=printable(entry.title), path=shown_path(entry.path)),
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.post_message(self.Open(entry.path))
+
+    def action_open_path(self) -> None:
+        from .open_path_screen import OpenPathScreen
+
+        self.app.push_screen(OpenPathScreen(), self._path_chosen)
+
+    def _path_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.post_message(self.Open(path))
+
+    def action_review_across(self) -> None:
+        self.post_message(self.ReviewAcross())
+
+    def action_forget(self) -> None:
+        from .confirm_screen import ConfirmScreen
+
+        entry = self.chosen
+        if entry is None:
+            return
+        if entry.id is None:
+            self.notify(t("forget_nothing"))
+            return
+        question = t("forget_question", title=printable(entry.title), backup=self.store.backup_path.name)
+        self.app.push_screen(ConfirmScreen(question, t("forget_keys")), lambda yes: self._forget(entry, yes))
+
+    def _forget(self, entry: LibraryEntry, yes: bool | None) -> None:
+        if not yes or entry.id is None:
+            return
+        try:
+            self.store.forget(entry.id)
+        except StoreError as error:
+            self.notify(store_message(error), severity="error", markup=False)
+            return
+        self.notify(t("forget_done", title=printable(entry.title), backup=self.store.backup_path.name), markup=False)
+        self.refresh_entries()
+
+
+def _stamp(path: Path) -> tuple[int, float]:
+    """A file's size and modification time: when they are as they were, its content is taken to be too."""
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, 0.0)
+    return (status.st_size, status.st_mtime)
