@@ -13,6 +13,7 @@ from rich.cells import cell_len
 
 from tui import cli
 from tui.app import StudyApp
+from tui.core.framework import frame
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
@@ -38,11 +39,12 @@ def stats_json(capsys: pytest.CaptureFixture[str], *extra: str) -> dict:
 
 
 def answer(data_dir: Path, section_id: str, count: int, rating: int = 3, days_ago: float = 0.0) -> list[str]:
-    """Record answers for the first `count` cards of a section, as the quiz would."""
+    """Record answers for the first `count` cards of a section (its phrases', then its heading's), as the app would."""
     text = load(BUNDLED)
     doc = parse(text, BUNDLED.name)
     keys = doc.section_keys()
-    cards = [card for card in cards_for(doc, extract(doc)) if card.section_id == section_id][:count]
+    every = cards_for(doc, extract(doc)) + frame(doc).cards
+    cards = [card for card in every if card.section_id == section_id][:count]
     moment = datetime.now(timezone.utc) - timedelta(days=days_ago)
     with Store.open(data_dir) as store:
         document_id = store.document(BUNDLED, hashlib.sha256(text.encode()).hexdigest(), doc.title)
@@ -86,9 +88,10 @@ class TestStats:
         answer(data_dir, "2.1", 4)
         data = stats_json(capsys)
         section = next(s for s in data["sections"] if s["id"] == "2.1")
-        assert (section["cards"], section["new"], section["due"], section["reviews"]) == (11, 7, 0, 4)
+        # 11 phrases' cards and its heading's.
+        assert (section["cards"], section["new"], section["due"], section["reviews"]) == (12, 8, 0, 4)
         # Answered Good once: recalled tomorrow, but not mastered (stability about 2 of 21 days).
-        assert 0 < section["mastery"] < 4 / 11 * 0.2
+        assert 0 < section["mastery"] < 4 / 12 * 0.2
         assert section["mastered"] == 0
         assert data["totals"]["reviews"] == 4
         assert data["totals"]["new"] == data["totals"]["cards"] - 4
@@ -110,7 +113,7 @@ class TestStats:
         # Section 二 has no text of its own: its figures are its subsections' (2.1 and 2.2).
         parent = next(s for s in data["sections"] if s["id"] == "2")
         children = [s for s in data["sections"] if s["id"] in ("2.1", "2.2")]
-        assert parent["cards"] == sum(s["cards"] for s in children) > 0
+        assert parent["cards"] == sum(s["cards"] for s in children) + 1 > 1  # and its own heading's
         assert parent["reviews"] == good["reviews"]
         assert 0 < parent["mastery"] < good["mastery"]
 
@@ -353,7 +356,8 @@ class TestProgressFollowsTheText:
 
     @pytest.fixture
     def speech(self, tmp_path: Path, data_dir: Path) -> Path:
-        """A copy of the bundled speech with every card answered once, as the app would have recorded them."""
+        """A copy of the bundled speech with every card (50 phrases', 12 headings') answered once, as the app would
+        have recorded them."""
         path = tmp_path / "speech.txt"
         path.write_bytes(BUNDLED.read_bytes())
         text = load(path)
@@ -361,7 +365,7 @@ class TestProgressFollowsTheText:
         keys = doc.section_keys()
         with Store.open(data_dir) as store:
             document_id = store.document(path, hashlib.sha256(text.encode()).hexdigest(), doc.title)
-            for card in cards_for(doc, extract(doc)):
+            for card in cards_for(doc, extract(doc)) + frame(doc).cards:
                 store.record_review(document_id, Answer(card.key, keys[card.section_id], 3, outcome="right"))
         return path
 
@@ -370,17 +374,17 @@ class TestProgressFollowsTheText:
         assert (code, err) == (0, "")
         return json.loads(out)
 
-    def test_all_fifty_answered(self, capsys, speech) -> None:
+    def test_every_card_answered(self, capsys, speech) -> None:
         totals = self.stats(capsys, speech)["totals"]
-        assert (totals["cards"], totals["new"], totals["reviews"]) == (50, 0, 50)
+        assert (totals["cards"], totals["new"], totals["reviews"]) == (62, 0, 62)
 
     def test_a_copy_opened_once_does_not_take_the_originals_progress(self, capsys, speech) -> None:
         copy = speech.with_name("copy.txt")
         copy.write_bytes(speech.read_bytes())
-        assert self.stats(capsys, copy)["totals"]["reviews"] == 50  # the copy starts from the original's progress
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 62  # the copy starts from the original's progress
         speech.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
-        assert self.stats(capsys, speech)["totals"]["reviews"] == 50
-        assert self.stats(capsys, copy)["totals"]["reviews"] == 50
+        assert self.stats(capsys, speech)["totals"]["reviews"] == 62
+        assert self.stats(capsys, copy)["totals"]["reviews"] == 62
 
     def test_moved_and_edited_in_one_step(self, capsys, speech) -> None:
         moved = speech.parent / "elsewhere" / "renamed.txt"
@@ -388,7 +392,7 @@ class TestProgressFollowsTheText:
         moved.write_text(speech.read_text("utf-8") + "\n补充一句话。\n", "utf-8")
         speech.unlink()
         totals = self.stats(capsys, moved)["totals"]
-        assert (totals["new"], totals["reviews"]) == (0, 50)
+        assert (totals["new"], totals["reviews"]) == (0, 62)
 
     @pytest.mark.parametrize(
         "fixed", ["一、提高政治站位,深化思想认知", "一、提高政治站位，深化思想认识", "一、提高政治站位, 深化思想认识。"]
@@ -396,7 +400,7 @@ class TestProgressFollowsTheText:
     def test_a_top_level_heading_fixed(self, capsys, speech, fixed) -> None:
         speech.write_text(speech.read_text("utf-8").replace(self.HEADING, fixed), "utf-8")
         data = self.stats(capsys, speech)
-        assert (data["totals"]["new"], data["totals"]["reviews"], data["orphaned"]) == (0, 50, [])
+        assert (data["totals"]["new"], data["totals"]["reviews"], data["orphaned"]) == (0, 62, [])
 
     def test_a_rewritten_paragraph_costs_only_its_own_cards_and_shows_them(self, capsys, speech) -> None:
         lines = speech.read_text("utf-8").split("\n")
@@ -405,7 +409,8 @@ class TestProgressFollowsTheText:
         speech.write_text("\n".join(lines), "utf-8")
         data = self.stats(capsys, speech)
         rewritten = next(s for s in data["sections"] if s["heading"].startswith("深入查摆问题"))
-        assert rewritten["reviews"] == 0 and rewritten["new"] == rewritten["cards"]
+        # Its phrases' cards start afresh; its heading, not rewritten, keeps its card.
+        assert rewritten["reviews"] == 1 and rewritten["new"] == rewritten["cards"] - 1
         assert all(s["new"] == 0 for s in data["sections"] if s is not rewritten)
         assert len(data["orphaned"]) == 7 and sum(card["reviews"] for card in data["orphaned"]) == 7
         assert {card["phrase"] for card in data["orphaned"]} >= {"态度冷漠、推诿扯皮", "敷衍了事、消极怠工"}
@@ -420,7 +425,7 @@ class TestProgressFollowsTheText:
         data = self.stats(capsys, speech)
         assert [s["heading"] for s in data["sections"][2:4]] == ["把握核心要义,校准政治方向", "坚持问题导向,精准靶向施策"]
         assert data["sections"][2]["new"] == 0
-        assert data["totals"]["reviews"] + sum(card["reviews"] for card in data["orphaned"]) == 50
+        assert data["totals"]["reviews"] + sum(card["reviews"] for card in data["orphaned"]) == 62
 
     @pytest.mark.parametrize("command", [[], ["quiz"], ["review"]], ids=["open", "quiz", "review"])
     def test_the_app_commands_carry_progress_when_the_app_opens(self, capsys, speech, data_dir, monkeypatch, command) -> None:
@@ -433,7 +438,7 @@ class TestProgressFollowsTheText:
         speech.write_text(speech.read_text("utf-8").replace(self.HEADING, "一、提高政治站位，深化思想认识"), "utf-8")
         assert run(capsys, *command, str(speech))[0] == 0
         doc = parse(load(speech), speech.name)
-        current = {card.key for card in cards_for(doc, extract(doc))}
+        current = {card.key for card in cards_for(doc, extract(doc)) + frame(doc).cards}
         with Store.open(data_dir) as store:
             [document_id] = {store.find_document(speech, "")}
             assert current == set(store.cards(document_id))  # the app finds every card with its history

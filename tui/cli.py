@@ -99,12 +99,6 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         from .restore import restore
 
         return restore(args.number, _open_store())
-    if args.path is None and command in (None, "review"):
-        # No file named: the library of the documents studied (at first, the bundled speech alone).
-        store = _open_store()
-        if command == "review" or store.knows_documents():
-            return _open_library(args, store, review=command == "review")
-        store.close()
     if command == "backup":
         from .backup import backup_command
 
@@ -113,6 +107,12 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
         from .exam import check_arguments
 
         check_arguments(args)  # a bad date is told before the file is read
+    if args.path is None and command in (None, "review"):
+        # No file named: the library of the documents studied (at first, the bundled speech alone).
+        store = _open_store()
+        if command == "review" or store.knows_documents():
+            return _open_library(args, store, review=command == "review")
+        store.close()
     try:
         if args.path == STDIN:
             loaded, path = read_stdin(opens_app=command in APP_STARTS)

@@ -59,7 +59,7 @@ def plan_of(workbook: Workbook, now: datetime | None = None) -> ExamPlan | None:
         document_id = workbook.document_id()
     if document_id is None:
         return None
-    keys = {card.key for card in workbook.cards}
+    keys = {card.key for card in workbook.all_cards}  # headings' cards are introduced as phrases' are
     return document_plan(store, document_id, keys, new_per_day=workbook.new_per_day, now=now)
 
 

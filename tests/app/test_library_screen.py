@@ -89,7 +89,7 @@ class TestRows:
             shown = rows(app)
             assert [row[0] for row in shown] == ["第一份笔记", "第二份笔记", "zuofeng-speech.txt"]
             title, state, sections, cards, due, mastery, opened, path = shown[0]
-            assert (sections, cards, due) == (str(len(list(first.opened.walk()))), str(len(first.cards)), "2")
+            assert (sections, cards, due) == (str(len(list(first.opened.walk()))), str(len(first.all_cards)), "2")
             assert mastery.endswith("%") and opened.startswith("今天")
             assert path.endswith("first.txt")
             assert shown[1][4] == "1"

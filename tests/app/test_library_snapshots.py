@@ -10,7 +10,6 @@ import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from tui.app import StudyApp
@@ -29,17 +28,20 @@ MOVED = """搬走的笔记
 """
 
 SIZE = (110, 24)
-FOLDER = Path("/tmp/study-library-snapshot")
+# A fixed folder, so the paths shown are the same on every machine; one a language, as the two
+# snapshots may be taken at once by two test processes.
+FOLDERS = {language: Path(f"/tmp/study-library-snapshot-{language}") for language in ("zh", "en")}
 OPENED = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture
-def library(store: Store) -> Store:
+def library(store: Store, language: str) -> Store:
+    """The store of a library of three documents studied (one moved away), and the bundled speech beside them."""
+    FOLDER = FOLDERS[language]
     FOLDER.mkdir(exist_ok=True)
     speech = FOLDER / SPEECH.name
     shutil.copyfile(SPEECH, speech)
     studied(store, FOLDER / "moved-away.txt", MOVED, due=1)
-    (FOLDER / "moved-away.txt").unlink()  # its file is gone: its progress stays
+    (FOLDER / "moved-away.txt").unlink(missing_ok=True)  # its file is gone: its progress stays
     studied(store, FOLDER / "second.txt", SECOND, due=1)
     studied(store, FOLDER / "first.txt", FIRST, due=2)
     with store._write() as db:
@@ -50,7 +52,7 @@ def library(store: Store) -> Store:
 
 def app_on(store: Store, language: str) -> StudyApp:
     set_language(language)
-    return StudyApp(store=store, always=[FOLDER / SPEECH.name])
+    return StudyApp(store=library(store, language), always=[FOLDERS[language] / SPEECH.name])
 
 
 async def settle(pilot: Pilot) -> None:
@@ -60,8 +62,8 @@ async def settle(pilot: Pilot) -> None:
 
 
 class TestLibraryScreen:
-    def test_chinese(self, snap_compare, library):
-        assert snap_compare(app_on(library, "zh"), terminal_size=SIZE, run_before=settle)
+    def test_chinese(self, snap_compare, store):
+        assert snap_compare(app_on(store, "zh"), terminal_size=SIZE, run_before=settle)
 
-    def test_english(self, snap_compare, library):
-        assert snap_compare(app_on(library, "en"), terminal_size=SIZE, run_before=settle)
+    def test_english(self, snap_compare, store):
+        assert snap_compare(app_on(store, "en"), terminal_size=SIZE, run_before=settle)

@@ -68,19 +68,20 @@ class TestStatsScreen:
             assert preamble[1:6] == ["9", "6", "3", "3", "0"]  # cards, new, due, reviews, mastered
             # Three of nine right once: each about 2 days of the 21 that make a card mastered.
             assert preamble[6].startswith("▱" * 10) and 0 < int(preamble[6].split()[-1].rstrip("%")) < 10
-            # 二、 has no blanks of its own: its row is its subsections'; a subsection is indented.
+            # 二、 has no blanks of its own, only its heading's card: its row is that and its subsections';
+            # a subsection is indented.
             parent, first, second = row_text(table, "2"), row_text(table, "2.1"), row_text(table, "2.2")
-            assert int(parent[1]) == int(first[1]) + int(second[1])
+            assert int(parent[1]) == int(first[1]) + int(second[1]) + 1
             assert parent[4] == first[4] == "1"
             assert first[0].startswith("  (一)") and not parent[0].startswith(" ")
             total = row_text(table, "total")
-            assert total[0] == "合计" and total[1] == str(len(app.workbook.cards)) and total[4] == "4"
+            assert total[0] == "合计" and total[1] == str(len(app.workbook.all_cards)) and total[4] == "4"
             figures = str(screen.query_one("#stats-figures", Static).render())
             assert t("stats_line_streak", days=2) in figures  # yesterday and today
             assert t("stats_line_time", today="5 秒", total="35 秒") in figures
             assert t("stats_line_accuracy", accuracy="75%") in figures
             assert t("stats_due_today", count=4) in figures
-            assert t("stats_line_mastered", mastered=0, cards=len(app.workbook.cards)) in figures
+            assert t("stats_line_mastered", mastered=0, cards=len(app.workbook.all_cards)) in figures
             # Both charts: the last 30 days and the next 14.
             assert len(screen.query(".stats-chart")) == 2
             await pilot.press("escape")

@@ -55,13 +55,13 @@ class TestFigures:
         assert entry.id == workbook.document_id()
         assert entry.title == "学习笔记"
         assert entry.sections == len(list(workbook.opened.walk())) > 1
-        assert entry.cards == len(workbook.cards) > 2
+        assert entry.cards == len(workbook.all_cards) > 2
         assert (entry.due, entry.mastery) == (0, 0.0)
         assert entry.opened_at is not None and before <= entry.opened_at <= datetime.now(timezone.utc)
 
     def test_a_phrase_edit_changes_the_card_count(self, store: Store, tmp_path: Path) -> None:
         workbook = opened(store, tmp_path / "notes.txt")
-        before = len(workbook.cards)
+        before = len(workbook.all_cards)
         section = workbook.opened.sections[0].id
         workbook.edit_phrase(section, "remove", workbook.phrases[section][0].text)
         assert store.library()[0].cards == before - 1

@@ -56,7 +56,7 @@ class TestStudyReport:
         assert len(report.stats.reviews_per_day) == REVIEW_DAYS == 30
         assert len(report.stats.due_forecast) == FORECAST_DAYS == 14
         assert report.stats.reviews_per_day[-1][0] == report.stats.due_forecast[0][0] == NOW.date()
-        assert report.stats.totals.new == len(workbook.cards)
+        assert report.stats.totals.new == len(workbook.all_cards)
 
     def test_figures_of_answers_given_on_chosen_days(self, workbook: Workbook) -> None:
         first, second, third = workbook.cards[:3]

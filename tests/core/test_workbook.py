@@ -236,12 +236,12 @@ class TestProgress:
         stats = workbook.stats(days=7)
         assert [row.section_id for row in stats.sections] == ["1", "2", "2.1", "2.2"]
         first = stats.sections[0].stats
-        assert (first.cards, first.new, first.reviews) == (1, 0, 1)
-        # A parent counts its subsections' cards, as the outline marks it: its own text has none.
+        assert (first.cards, first.new, first.reviews) == (2, 1, 1)  # its phrase's card and its heading's
+        # A parent counts its subsections' cards, as the outline marks it: its own text has none, its heading one.
         parent, children = stats.sections[1].stats, [row.stats for row in stats.sections[2:]]
-        assert parent.cards == sum(child.cards for child in children) > 0
-        assert parent.new == sum(child.new for child in children)
-        assert (stats.totals.cards, stats.totals.reviews) == (len(workbook.cards), 1)
+        assert parent.cards == sum(child.cards for child in children) + 1 > 1
+        assert parent.new == sum(child.new for child in children) + 1
+        assert (stats.totals.cards, stats.totals.reviews) == (len(workbook.all_cards), 1)
         assert stats.accuracy == 1.0
         assert len(stats.reviews_per_day) == 7 and stats.reviews_per_day[-1][1] == 1
         assert len(stats.due_forecast) == 7

@@ -53,5 +53,5 @@ def due_today(workbook: Workbook, now: datetime | None = None) -> int | None:
     store, document_id = workbook.store, workbook.stored_id
     if store is None or document_id is None or not workbook.phrases_ready:
         return None
-    keys = [card.key for card in workbook.cards]
+    keys = [card.key for card in workbook.all_cards]
     return store.due_forecast(document_id, days=1, now=now, keys=keys)[0][1]

@@ -238,7 +238,7 @@ class Workbook:
         self.revision += 1
         if self.store is not None and self._document_id is not None and not self.read_only and not self.too_large:
             try:  # what the library shows of the document without reading it
-                self.store.set_counts(self._document_id, len(self._section_keys), len(self.cards))
+                self.store.set_counts(self._document_id, len(self._section_keys), len(self.all_cards))
             except StoreError:
                 pass  # counted again the next time it is opened
 
@@ -375,7 +375,7 @@ class Workbook:
 
         if self.store is None or self._document_id is None or not self.phrases_ready:
             return {}
-        keys = keys_by_section(self.opened, self.cards, subtree=True)
+        keys = keys_by_section(self.opened, self.all_cards, subtree=True)
         stats = self.store.section_stats(self._document_id, keys, now)
         return {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
 
@@ -394,8 +394,8 @@ class Workbook:
         if document_id is None:
             document_id = NO_DOCUMENT
         document = self.opened
-        keys = [card.key for card in self.cards]
-        subtree = self.store.section_stats(document_id, keys_by_section(document, self.cards, subtree=True), now)
+        keys = [card.key for card in self.all_cards]
+        subtree = self.store.section_stats(document_id, keys_by_section(document, self.all_cards, subtree=True), now)
         return DocumentStats(
             sections=[SectionRow(section.id, subtree[section.id]) for section in document.walk()],
             totals=self.store.section_stats(document_id, {"all": keys}, now)["all"],
