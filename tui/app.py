@@ -21,8 +21,9 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from .core.records import FoundPhrases
 from .core.scheduler import NEW_PER_DAY
-from .core.workbook import FoundPhrases, Workbook
+from .core.workbook import Workbook
 from .i18n import store_message, t, translate_bindings
 from .screens.reader_screen import ReaderScreen, printable
 

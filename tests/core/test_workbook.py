@@ -10,9 +10,10 @@ import pytest
 
 from tui.core import quiz
 from tui.core.database import StoreError
+from tui.core.records import Progress
 from tui.core.session import BlankState
 from tui.core.store import Store
-from tui.core.workbook import Progress, Workbook
+from tui.core.workbook import Workbook
 
 NOTES = """学习笔记
 

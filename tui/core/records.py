@@ -1,9 +1,14 @@
-"""What the store takes and hands back: answers, a reading position, cards, reviews and progress."""
+"""What the store and the workbook take and hand back: answers, a reading position, cards, reviews, progress, stats."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .database import StoreError
+    from .model import Phrase
 
 
 @dataclass(frozen=True)
@@ -95,3 +100,41 @@ class SectionStats:
     reviews: int
     mastery: float  # 0..1, 1 when every card is mastered (see scheduler.mastery)
     mastered: int = 0  # cards with FSRS stability of 21 days or more, last answer not failed
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the outline shows of a section and its subsections: mastery 0..1 (None: no cards), due count."""
+
+    mastery: float | None = None
+    due: int = 0
+
+
+class FoundPhrases(NamedTuple):
+    """What `find_phrases` found: the phrases as extracted, with the user's edits applied, and
+    why the edits could not be read (None when they were)."""
+
+    extracted: dict[str, list[Phrase]]
+    edited: dict[str, list[Phrase]]
+    problem: StoreError | None = None
+    too_large: bool = False  # the document is longer than MAX_PHRASE_CHARS: no phrases were looked for
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    """One section's line in the stats: its id and the figures of its cards with its subsections'."""
+
+    section_id: str
+    stats: SectionStats
+
+
+@dataclass(frozen=True)
+class DocumentStats:
+    """Everything `study stats` shows: per section, totals, accuracy, reviews per day, due forecast."""
+
+    sections: list[SectionRow]
+    totals: SectionStats
+    accuracy: float | None
+    reviews_per_day: list[tuple[date, int]]
+    due_forecast: list[tuple[date, int]]
+    orphaned: list[OrphanedCard]  # reviewed cards the text no longer has: kept, and shown

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from . import scheduler
 
 if TYPE_CHECKING:
-    from .workbook import DocumentStats, Workbook
+    from .records import DocumentStats
+    from .workbook import Workbook
 
 REVIEW_DAYS = 30  # reviews per day, looking back
 FORECAST_DAYS = 14  # cards due per day, looking ahead

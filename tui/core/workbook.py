@@ -12,17 +12,16 @@ on the app's own thread.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from .answers import AnswerQueue
 from .database import StoreError
 from .exam import answer_scheduler, queue_settings
 from .model import Card, Document, Phrase, PhraseEdit
-from .records import Answer, OrphanedCard, Position, Recorded, SectionStats
+from .records import Answer, DocumentStats, FoundPhrases, Position, Progress, Recorded, SectionRow
 from .scheduler import NEW_PER_DAY
 
 if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
@@ -38,44 +37,6 @@ if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, no
 MAX_PHRASE_CHARS = 4_000_000
 
 NO_DOCUMENT = -1  # an id no document has: the figures of a document the store never saw are all zero
-
-
-@dataclass(frozen=True)
-class Progress:
-    """What the outline shows of a section and its subsections: mastery 0..1 (None: no cards), due count."""
-
-    mastery: float | None = None
-    due: int = 0
-
-
-class FoundPhrases(NamedTuple):
-    """What `find_phrases` found: the phrases as extracted, with the user's edits applied, and
-    why the edits could not be read (None when they were)."""
-
-    extracted: dict[str, list[Phrase]]
-    edited: dict[str, list[Phrase]]
-    problem: StoreError | None = None
-    too_large: bool = False  # the document is longer than MAX_PHRASE_CHARS: no phrases were looked for
-
-
-@dataclass(frozen=True)
-class SectionRow:
-    """One section's line in the stats: its id and the figures of its cards with its subsections'."""
-
-    section_id: str
-    stats: SectionStats
-
-
-@dataclass(frozen=True)
-class DocumentStats:
-    """Everything `study stats` shows: per section, totals, accuracy, reviews per day, due forecast."""
-
-    sections: list[SectionRow]
-    totals: SectionStats
-    accuracy: float | None
-    reviews_per_day: list[tuple[date, int]]
-    due_forecast: list[tuple[date, int]]
-    orphaned: list[OrphanedCard]  # reviewed cards the text no longer has: kept, and shown
 
 
 class Workbook:

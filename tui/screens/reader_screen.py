@@ -17,7 +17,8 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
-from ..core.workbook import Progress, Workbook
+from ..core.records import Progress
+from ..core.workbook import Workbook
 from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree

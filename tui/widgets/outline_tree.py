@@ -12,8 +12,8 @@ from textual.widgets.tree import TreeNode
 
 from ..core.model import Document, Section
 from ..core.names import display_heading
+from ..core.records import Progress
 from ..core.scheduler import mastery_mark
-from ..core.workbook import Progress
 from ..i18n import translate_bindings
 
 
