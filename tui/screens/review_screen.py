@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.framework import frame, is_frame_card
+from ..core.framework import is_frame_card
 from ..core.model import Card
 from ..core.names import display_heading, heading_path
 from ..core.sentences import card_texts
@@ -28,7 +28,7 @@ class ReviewScreen(BlankScreen):
 
     def __init__(self, workbook: Workbook, queue: list[Card]) -> None:
         self.texts = card_texts(workbook.opened, workbook.cards, wanted=[c for c in queue if not is_frame_card(c)])
-        self.frame = frame(workbook.opened)
+        self.frame = workbook.framework
         # An answer that is another phrase the card shows is right, but not the one asked.
         others = {
             index: self.frame.others(card) if is_frame_card(card) else self.texts[card.key].others
