@@ -20,7 +20,7 @@ from textual import constants
 
 from tests.bench.bench_quiz import Frames, settled, until
 
-ROUNDS = 12  # presses of each key
+ROUNDS = 20  # presses of each key
 OPENINGS = 7
 SIZE = (100, 30)
 # Common characters of official documents, so the text looks like what users read.

@@ -122,6 +122,11 @@ class BlankText(ScrollView, can_focus=False):
 
     # ---- layout
 
+    def on_unmount(self) -> None:
+        # Freed now, by reference counts: left to the widget's cycles, thousands of laid-out
+        # rows would wait for a full collection, which then lands on a later key.
+        self._laid, self._rows, self._where = [], [], {}
+
     def on_resize(self) -> None:
         if self._width() != self._layout_width:
             self.redraw()
