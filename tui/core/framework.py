@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .headings import TRAILING_PUNCT, classify
@@ -73,7 +74,7 @@ class FrameLine:
     parts: tuple[str | Card, ...]
     kind: LineKind = "heading"
 
-    @property
+    @cached_property
     def cards(self) -> list[Card]:
         return [part for part in self.parts if isinstance(part, Card)]
 
@@ -89,9 +90,13 @@ class Frame:
 
     lines: list[FrameLine]
     _line_of: dict[str, int] = field(default_factory=dict, repr=False)
+    _points: dict[str, list[Card]] = field(default_factory=dict, repr=False)  # a question's points, by section
 
     def __post_init__(self) -> None:
         self._line_of = {card.key: number for number, line in enumerate(self.lines) for card in line.cards}
+        for line in self.lines:
+            if line.kind == "point":
+                self._points.setdefault(line.section_id, []).extend(line.cards)
 
     @property
     def cards(self) -> list[Card]:
@@ -128,8 +133,7 @@ class Frame:
             return ()
         line = self.lines[number]
         if line.kind == "point":
-            siblings = [c for other in self.lines if other.kind == "point" and other.section_id == line.section_id
-                        for c in other.cards]
+            siblings = self._points[line.section_id]
         else:
             siblings = line.cards
         return tuple(c.phrase.text for c in siblings if c.key != card.key)

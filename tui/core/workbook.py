@@ -27,6 +27,7 @@ from .scheduler import NEW_PER_DAY
 if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
     from collections.abc import Callable
 
+    from .framework import Frame
     from .loader import Loaded
     from .session import BlankState
     from .store import Store
@@ -169,6 +170,7 @@ class Workbook:
         from .quiz import cards_for
 
         document = self.opened
+        self.framework  # noqa: B018 (built here, so the framework quiz opens at once)
         if self.too_large:
             empty: dict[str, list[Phrase]] = {section.id: [] for section in document.walk()}
             return FoundPhrases(empty, empty, too_large=True)
@@ -226,11 +228,16 @@ class Workbook:
         self._set_phrases(apply_edits(document, self.extracted, edits))
 
     @cached_property
-    def heading_cards(self) -> list[Card]:
-        """The framework's cards: each heading, a long one's clauses, a question's points (framework.py)."""
+    def framework(self) -> Frame:
+        """The document's framework (framework.py), built once: in `find_phrases`' thread, off the event loop."""
         from .framework import frame
 
-        return frame(self.opened).cards
+        return frame(self.opened)
+
+    @cached_property
+    def heading_cards(self) -> list[Card]:
+        """The framework's cards: each heading, a long one's clauses, a question's points (framework.py)."""
+        return self.framework.cards
 
     @property
     def all_cards(self) -> list[Card]:

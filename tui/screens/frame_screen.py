@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..core.framework import FrameLine, frame, split_typed
+from ..core.framework import FrameLine, split_typed
 from ..core.model import Card
 from ..core.names import heading_path
 from ..core.session import Blank, QuizSession
@@ -26,18 +26,25 @@ class FrameScreen(BlankScreen):
 
     def __init__(self, workbook: Workbook, section_id: str | None = None) -> None:
         document = workbook.opened
-        whole = frame(document)
+        whole = workbook.framework
         self.lines = whole.within(document, section_id)
         blanks = [Blank(index, card) for index, card in enumerate(c for line in self.lines for c in line.cards)]
         others = {blank.index: whole.others(blank.card) for blank in blanks}
         self.blank_of = {blank.card.key: blank for blank in blanks}
+        self.line_of = {card.key: line for line in self.lines for card in line.cards}
+        # Built once: every key redraws, and thousands of headings take milliseconds to make rows of.
+        self._rows: tuple[QuizSession, list[Row]] | None = None
         scope = heading_path(document, section_id, captions()) if section_id is not None else document.title
         super().__init__(workbook, QuizSession(blanks, others=others), t("frame_title", path=scope))
         self.section_id = section_id
 
     def rows(self) -> list[Row]:
-        top = min((line.level for line in self.lines), default=1)
-        return [line_row(line, self.blank_of, INDENT * (line.level - top)) for line in self.lines]
+        """The lines as rows: one list for the session (what changes, the states of the blanks, the session holds)."""
+        if self._rows is None or self._rows[0] is not self.session:
+            top = min((line.level for line in self.lines), default=1)
+            rows = [line_row(line, self.blank_of, INDENT * (line.level - top)) for line in self.lines]
+            self._rows = (self.session, rows)
+        return self._rows[1]
 
     def answered(self, text: str, pasted: bool = False) -> None:
         """A whole heading typed at its first clause still to answer answers each of its clauses."""
@@ -55,7 +62,7 @@ class FrameScreen(BlankScreen):
         state = self.session.active_state
         if blank is None or state is None or state.graded or self.rating_before is not None:
             return None
-        line = next(line for line in self.lines if blank.card in line.cards)
+        line = self.line_of[blank.card.key]
         rest = line.cards[line.cards.index(blank.card) :]
         if any(self.session.states[self.blank_of[card.key].index].graded for card in rest):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.framework import Frame, frame, is_frame_card
+from ..core.framework import Frame, is_frame_card
 from ..core.names import display_heading, heading_path
 from ..core.review_across import ReviewItem
 from ..core.sentences import CardText, card_texts
@@ -45,7 +45,7 @@ class ReviewScreen(BlankScreen):
             texts = card_texts(workbook.opened, workbook.cards, wanted=wanted)
             found.update(((id(workbook), key), text) for key, text in texts.items())
             if len(wanted) < len(group):
-                self.frames[id(workbook)] = frame(workbook.opened)
+                self.frames[id(workbook)] = workbook.framework
         # Two documents may have cards of one key: each card's text is its own document's.
         self.texts: list[CardText | None] = [found.get((id(item.workbook), item.card.key)) for item in self.items]
         # An answer that is another phrase the card shows is right, but not the one asked.

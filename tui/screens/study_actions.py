@@ -129,13 +129,12 @@ class StudyActions(_Screen):
 
     def start_frame(self, section_id: str | None) -> None:
         """The framework quiz of a section and its subsections (None: the whole document), if it has headings."""
-        from ..core.framework import frame
         from .frame_screen import FrameScreen
 
         document = self.workbook.opened
         if section_id is not None and document.find(section_id) is None:
             section_id = self.workbook.find_section(section_id)  # as the command line named it (二、)
-        if not any(line.cards for line in frame(document).within(document, section_id)):
+        if not any(line.cards for line in self.workbook.framework.within(document, section_id)):
             self.notify(t("frame_no_headings"), severity="warning")
             return
         self.app.push_screen(FrameScreen(self.workbook, section_id))

@@ -91,7 +91,7 @@ class BlankText(ScrollView, can_focus=False):
 
     def show(self, rows: list[Row], session: QuizSession) -> None:
         """Draw `rows`; the same rows again (after an answer, a hint, a move) redraw only what changed."""
-        if session is self._session and rows == self._rows and self._laid:
+        if session is self._session and (rows is self._rows or rows == self._rows) and self._laid:
             self._update_hints()
         else:
             self._rows = rows
@@ -122,8 +122,13 @@ class BlankText(ScrollView, can_focus=False):
 
     # ---- layout
 
+    def on_unmount(self) -> None:
+        # Freed now, by reference counts: left to the widget's cycles, thousands of laid-out
+        # rows would wait for a full collection, which then lands on a later key.
+        self._laid, self._rows, self._where = [], [], {}
+
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._layout_width:
+        if self._width() != self._layout_width:
             self.redraw()
         else:
             self.scroll_to_active()
@@ -131,8 +136,23 @@ class BlankText(ScrollView, can_focus=False):
     def watch_show_vertical_scrollbar(self) -> None:
         # The scrollbar appears once the lines outgrow the pane and takes cells from their
         # width, without a resize: lines laid out before it would lose their ends under it.
-        if self.scrollable_content_region.width != self._layout_width:
+        if self._width() != self._layout_width:
             self.redraw()
+
+    def _width(self) -> int:
+        """The width to lay the lines out at: the pane's, less the scrollbar's when the rows are sure to need it.
+
+        Rows take a line each and one between: with more than fit, the scrollbar is coming,
+        and laying out for it now saves laying thousands of rows out twice.
+        """
+        region = self.scrollable_content_region
+        if (
+            not self.show_vertical_scrollbar
+            and self.styles.overflow_y == "auto"
+            and 2 * len(self._rows) - 1 > region.height
+        ):
+            return region.width - self.styles.scrollbar_size_vertical
+        return region.width
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -140,7 +160,7 @@ class BlankText(ScrollView, can_focus=False):
 
     def redraw(self) -> None:
         """Lay the rows out again at the current width and keep the active blank in view."""
-        width = self.scrollable_content_region.width
+        width = self._width()
         session = self._session
         if width <= 0 or session is None:
             return
