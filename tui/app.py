@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .core.store import Store
     from .screens.library_screen import LibraryScreen
 
-Start = Literal["read", "quiz", "review", "frame"]  # what the app opens once the phrases are found
+Start = Literal["read", "quiz", "review", "frame", "stats"]  # what the app opens once the phrases are found
 
 # Keys as the help screen and key bar write them, where Textual's own names are terse.
 KEY_NAMES = {
@@ -286,6 +286,7 @@ class StudyApp(App[None]):
         )
         self._workbook = workbook
         self.workbooks.append(workbook)
+        self.start_mode = message.then
         reader = ReaderScreen(workbook)
         # q in this reader goes back to the library: its key bar, help and palette say so. The
         # same id as the app's quit, so that the help and the palette show this one in its place.

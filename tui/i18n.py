@@ -294,6 +294,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exam_none": ("没有设定考试日期；study exam 文件 YYYY-MM-DD 可设定。", "No exam date; study exam FILE YYYY-MM-DD sets one."),
     "exam_none_here": ("没有设定考试日期：按 d 设定。", "No exam date: d sets one."),
     "exam_date_prompt": ("考试日期 YYYY-MM-DD（留空则清除），回车确定，Esc 取消", "Exam date YYYY-MM-DD (empty removes it); Enter to set, Esc to cancel"),
+    "palette_help_library_stats": ("所选文档的学习统计：各节掌握度、每日复习、未来到期、考试计划", "The chosen document's study stats: mastery by section, reviews per day, cards due ahead, the exam plan"),
     "key_exam_date": ("考试日期", "Exam date"),
     "palette_help_exam_date": ("设定或清除考试日期：新卡片的进度和复习都朝它安排", "Set or remove the exam date: new cards and reviews are planned toward it"),
     "exam_cleared": ("已清除考试日期。", "Exam date removed."),

@@ -149,6 +149,22 @@ class TestOpening:
             await pilot.press("escape")
             await library_shown(pilot)
 
+    async def test_s_shows_the_chosen_documents_stats_over_its_reader(self, store, documents) -> None:
+        from tui.screens.stats_screen import StatsScreen
+
+        first, _ = documents
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("s")
+            await until(pilot, lambda: isinstance(app.screen, StatsScreen), "the stats screen")
+            assert app.workbook.path == first.path
+            assert app.screen.report.stats.totals.reviews == 2  # the two answers of `studied`
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "its reader")
+            await pilot.press("q")
+            await library_shown(pilot)
+
     async def test_q_in_the_library_quits(self, store, documents) -> None:
         app = library_app(store)
         async with app.run_test(size=SIZE) as pilot:
@@ -279,9 +295,11 @@ class TestKeys:
             screen = await library_shown(pilot)
             sections = dict(help_sections(screen))
             library = [row.description for row in sections["help_library"]]
-            assert library == [t("key_open_document"), t("key_open_path"), t("key_review_across"), t("key_forget")]
+            assert library == [
+                t("key_open_document"), t("key_open_path"), t("key_review_across"), t("key_stats"), t("key_forget")
+            ]
             commands = {str(command.title) for command in app.get_system_commands(screen)}
-            assert {t("key_open_path"), t("key_forget"), t("key_review_across"), t("key_quit")} <= commands
+            assert {t("key_open_path"), t("key_forget"), t("key_review_across"), t("key_stats"), t("key_quit")} <= commands
 
     async def test_in_a_document_opened_there_q_says_it_goes_back(self, store, documents) -> None:
         app = library_app(store)

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -66,15 +66,18 @@ class LibraryScreen(Screen[None]):
         ),
         Binding("o", "open_path", "key_open_path", tooltip="palette_help_open_path", id="open_path"),
         Binding("r", "review_across", "key_review_across", tooltip="palette_help_review_across", id="review_across"),
+        Binding("s", "stats", "key_stats", tooltip="palette_help_library_stats", id="library_stats"),
         Binding("x", "forget", "key_forget", tooltip="palette_help_forget", id="forget"),
     ]
 
     class Open(Message):
-        """Open this file in the reader (the app builds its workbook)."""
+        """Open this file in the reader (the app builds its workbook), and then, when its phrases are
+        found, what `then` says (its stats screen for s)."""
 
-        def __init__(self, path: Path) -> None:
+        def __init__(self, path: Path, then: Literal["read", "stats"] = "read") -> None:
             super().__init__()
             self.path = path
+            self.then = then
 
     class ReviewAcross(Message):
         """Review the cards due in every document (the app reads them)."""
@@ -212,7 +215,11 @@ class LibraryScreen(Screen[None]):
         event.stop()
         self.action_open_document()
 
-    def action_open_document(self) -> None:
+    def action_stats(self) -> None:
+        """s: the chosen document's stats screen, over its reader (Esc there: the reader; q: back here)."""
+        self.action_open_document(then="stats")
+
+    def action_open_document(self, then: Literal["read", "stats"] = "read") -> None:
         entry = self.chosen
         if entry is None:
             return
@@ -223,7 +230,7 @@ class LibraryScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.post_message(self.Open(entry.path))
+        self.post_message(self.Open(entry.path, then))
 
     def action_open_path(self) -> None:
         from .open_path_screen import OpenPathScreen

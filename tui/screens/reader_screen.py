@@ -169,6 +169,8 @@ class ReaderScreen(StudyActions, Screen[None]):
             self.action_review()
         elif start == "frame":
             self.start_frame(self.start_section)
+        elif start == "stats":
+            self.action_stats()
 
     def _too_large(self) -> str:
         from ..core.workbook import MAX_PHRASE_CHARS
