@@ -334,6 +334,23 @@ async def test_brackets_step_through_sections_in_reading_order(make_app, recorde
         assert breadcrumb(app) == "四、建立长效机制,巩固建设成果 › (二)持续跟踪问效,确保常态长效"
 
 
+async def test_a_section_chosen_in_the_outline_arriving_after_a_later_key_is_not_gone_back_to(make_app):
+    # k then [ typed quickly: k's choice can arrive as a message after [ has moved on; the
+    # reader must end where [ went (the outline's cursor), not go back to where k went.
+    from tui.widgets.outline_tree import OutlineTree
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        outline, text = parts(app)
+        reader._go_to("2")
+        await pilot.pause()
+        outline.post_message(OutlineTree.SectionChosen("2.1"))  # k's, late
+        await pilot.pause()
+        assert reader.current_section == outline.current_section == "2"
+        assert text.scroll_offset.y == text.section_line("2")
+
+
 async def test_brackets_work_while_the_text_has_focus(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

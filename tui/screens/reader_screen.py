@@ -224,6 +224,10 @@ class ReaderScreen(StudyActions, Screen[None]):
 
     @on(OutlineTree.SectionChosen)
     def _outline_moved(self, event: OutlineTree.SectionChosen) -> None:
+        if event.section_id != self.query_one(OutlineTree).current_section:
+            # Stale: a key that came after it ([ ] or a search) has moved the outline on since
+            # (k then [ typed quickly must end where [ went, not back where k went).
+            return
         self.query_one(TextView).scroll_to_section(event.section_id)
         self.current_section = event.section_id
 
