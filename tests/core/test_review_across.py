@@ -74,6 +74,12 @@ def test_no_new_cards_join(store: Store, tmp_path: Path) -> None:
     assert review_across(store, NOW).items == []
 
 
+def test_no_new_cards_join_even_when_an_exam_date_asks_for_new_cards_a_day(store: Store, tmp_path: Path) -> None:
+    first = studied(store, tmp_path / "first.txt", FIRST, due=1)
+    store.set_exam_date(first.document_id(), (NOW + timedelta(days=5)).date())
+    assert [item.card.key for item in review_across(store, NOW).items] == [first.cards[0].key]
+
+
 def test_phrases_come_from_the_cache(store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     studied(store, tmp_path / "first.txt", FIRST, due=1)
 

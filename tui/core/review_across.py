@@ -74,7 +74,9 @@ def review_across(store: Store, now: datetime | None = None) -> AcrossReview:
         if found.problem is not None:
             raise found.problem
         workbook.use_phrases(found)
-        cards = workbook.review_queue(now)
+        # Due cards only: an exam date raises a document's new cards a day above new_per_day=0.
+        stored = store.due_times(workbook.document_id())
+        cards = [card for card in workbook.review_queue(now) if card.key in stored]
         if cards:
             review.workbooks.append(workbook)
             review.items.extend(review_items(workbook, cards))
