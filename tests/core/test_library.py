@@ -78,6 +78,15 @@ class TestFigures:
         assert due == {"A": 3, "B": 1}
         assert [(d.title, d.due) for d in store.due_documents(NOW)] == [("A", 3), ("B", 1)]
 
+    def test_a_recited_paragraphs_card_is_neither_due_nor_counted(self, store: Store, tmp_path: Path) -> None:
+        # It is graded in the recite screen, never in a review: r could not ask it.
+        first = store.document(tmp_path / "a.txt", "ha", "A")
+        long_ago = NOW - timedelta(days=60)
+        grade(store, first, "一 ¶ 习近平总书记强调作风建设 #1", when=long_ago)
+        grade(store, first, "一 :: ¶ #1", when=long_ago)  # a question's point: a card of the framework
+        assert [(entry.due, entry.cards) for entry in store.library(now=NOW)] == [(1, 1)]
+        assert [d.due for d in store.due_documents(NOW)] == [1]
+
     def test_mastery_is_stability_over_three_weeks_with_new_cards_counting_nothing(self, store: Store, tmp_path: Path) -> None:
         doc = store.document(tmp_path / "a.txt", "ha", "A")
         store.set_counts(doc, 3, 4)

@@ -38,6 +38,9 @@ def library_mastery(strength: float, reviewed: int, cards: int) -> float:
 
 
 STRENGTH_SQL = f"SUM(MIN(1.0, stability / {MASTERED_STABILITY_DAYS}))"
+# A recited paragraph's card (passages.py: `section ¶ opening #n`, no ` :: `) is graded in the
+# recite screen, not in a review: it is neither due nor counted here, as in the outline.
+NOT_PASSAGE = "NOT (key LIKE '% ¶ %' AND key NOT LIKE '% :: %')"
 
 
 @dataclass(frozen=True)
@@ -123,14 +126,14 @@ class Library:
         due = dict(
             self._read(
                 "SELECT document_id, COUNT(*) FROM cards INDEXED BY cards_due_everywhere WHERE due <= ? "
-                "GROUP BY document_id",
+                f"AND {NOT_PASSAGE} GROUP BY document_id",
                 (cutoff,),
             )
         )
         strength = {
             document_id: (total, count)
             for document_id, total, count in self._read(
-                f"SELECT document_id, {STRENGTH_SQL}, COUNT(*) FROM cards GROUP BY document_id"
+                f"SELECT document_id, {STRENGTH_SQL}, COUNT(*) FROM cards WHERE {NOT_PASSAGE} GROUP BY document_id"
             )
         }
         entries = []
@@ -163,7 +166,7 @@ class Library:
         rows = self._read(
             "SELECT documents.id, documents.path, documents.title, due.count FROM documents JOIN "
             "(SELECT document_id, COUNT(*) AS count FROM cards INDEXED BY cards_due_everywhere WHERE due <= ? "
-            "GROUP BY document_id) AS due "
+            f"AND {NOT_PASSAGE} GROUP BY document_id) AS due "
             "ON due.document_id = documents.id ORDER BY due.count DESC, documents.id",
             (scheduler.utc(now).timestamp(),),
         )
