@@ -66,7 +66,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_phrases_yet": ("要点还在提取中", "Key phrases are still being found"),
     "no_phrases_at_all": ("这篇文档里没有找到可测验的要点（可以按 e 自己添加）。", "No key phrases were found in this document (press e to add your own)."),
     "progress_not_kept": ("无法使用学习记录数据库（{error}）：可以阅读，但不会保存进度。", "The study database cannot be used ({error}): you can read, but progress will not be kept."),
-    "section_unknown": ("没有编号为 {section} 的章节，已从开头打开。", "There is no section {section}; opened at the start."),
+    "section_missing": ("{name}：没有这一节：{section}（study outline 列出各节）", "{name}: no such section: {section} (study outline lists them)"),
     "edits_not_read": ("读不出已保存的要点修改（{error}），先按原始要点测验。", "Your saved phrase edits could not be read ({error}); quizzing the phrases as found."),
     "edit_not_saved": ("要点修改没有保存（{error}）。", "The phrase edit was not saved ({error})."),
     # keys (footer, help screen, command palette)

@@ -18,7 +18,7 @@ from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
 
-from .conftest import SPEECH, Recorder, study_app, until_ready
+from .conftest import SPEECH, Recorder, study_app, until, until_ready
 
 SIZE = (100, 30)
 
@@ -99,13 +99,6 @@ async def test_section_option_opens_there(make_app):
         assert breadcrumb(app).endswith("(二)加强协同配合,形成工作合力")
 
 
-async def test_an_unknown_section_option_opens_at_the_start(make_app):
-    app = make_app(section="99")
-    async with app.run_test(size=SIZE) as pilot:
-        reader = await ready(app, pilot)
-        assert reader.current_section == "1"
-
-
 @pytest.mark.parametrize("reference", ["二、（一）", "二.（一）", "查摆问题"])
 async def test_a_section_option_as_people_see_it_opens_there(make_app, reference):
     # The opening is section 1, so 二、（一） is 3.1: people name it as they read it.
@@ -116,10 +109,10 @@ async def test_a_section_option_as_people_see_it_opens_there(make_app, reference
 
 
 async def test_a_section_option_that_looks_like_markup_is_text(make_app):
-    app = make_app(section="[/x]")
+    app = make_app(section="[/x]", language="en")
     async with app.run_test(size=SIZE) as pilot:
-        reader = await ready(app, pilot)
-        assert reader.current_section == "1" and app.is_running
+        await until(pilot, lambda: not app.is_running or app.failure is not None, "the app to give up")
+    assert app.failure == "zuofeng-speech.txt: no such section: [/x] (study outline lists them)"
 
 
 # ---------------------------------------------------------------- outline navigation and sync
@@ -349,6 +342,15 @@ async def test_a_section_chosen_in_the_outline_arriving_after_a_later_key_is_not
         await pilot.pause()
         assert reader.current_section == outline.current_section == "2"
         assert text.scroll_offset.y == text.section_line("2")
+
+
+async def test_a_section_named_on_the_command_line_that_does_not_exist_ends_the_app_with_one_line(make_app):
+    # study quiz FILE --section 九十: one line on stderr and exit status 1, as study export says it.
+    app = make_app(section="nosuch", language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: not app.is_running or app.failure is not None, "the app to give up")
+    assert app.failure == "zuofeng-speech.txt: no such section: nosuch (study outline lists them)"
+    assert app.return_code == 1
 
 
 async def test_brackets_work_while_the_text_has_focus(make_app):

@@ -91,3 +91,11 @@ def test_chapters_of_a_law() -> None:
 @pytest.mark.parametrize("reference", ["", "  ", "、", "九", "没有这几个字", "[/x]"])
 def test_what_names_no_section_finds_none(reference: str) -> None:
     assert find_section(SPEECH, reference) is None
+
+
+def test_the_opening_and_the_closing_by_the_names_the_outline_shows() -> None:
+    speech = Path(__file__).resolve().parents[2] / "data" / "zuofeng-speech.txt"
+    document = parse(load(speech), speech.name)
+    for name, kind in [("开篇", "preamble"), ("Opening", "preamble"), ("结语", "closing"), ("closing", "closing")]:
+        found = find_section(document, name)
+        assert found is not None and found.kind == kind, name

@@ -29,10 +29,16 @@ def _label_key(section: Section) -> str:
     return _key(label)
 
 
+# The parts before the first heading and after the last, by the names the outline shows them
+# under (in either language) and their own.
+UNHEADED = {"开篇": "preamble", "opening": "preamble", "preamble": "preamble", "结语": "closing", "closing": "closing"}
+
+
 def find_section(document: Document, reference: str) -> Section | None:
     """The section `reference` names, or None.
 
-    Tried in order, the first that names exactly one section wins: an id; the
+    Tried in order, the first that names exactly one section wins: an id; the name of the
+    opening or the closing (开篇, 结语, Opening, Closing); the
     numbering of the section and its ancestors (二、（一）, 二.（一）); the section's own
     numbering (第三章, 二); its whole heading; words found in one heading only
     (the first in reading order when several headings hold them).
@@ -43,6 +49,9 @@ def find_section(document: Document, reference: str) -> Section | None:
     found = document.find(wanted)
     if found is not None:
         return found
+    kind = UNHEADED.get(wanted.casefold())
+    if kind is not None:
+        return next((s for s in document.walk() if s.kind == kind), None)
     key = _key(wanted)
     if not key:
         return None

@@ -148,8 +148,13 @@ class ReaderScreen(StudyActions, Screen[None]):
         if self.start_section is not None:
             target = self.workbook.find_section(self.start_section)
             if target is None:
-                self.notify(t("section_unknown", section=self.start_section), severity="warning", markup=False)
-            self.start_section = target  # from here on an id (or None: the start)
+                # Named on the command line: one line there and exit status 1, as for a bad file.
+                from ..app import StudyApp
+
+                reason = t("section_missing", name=printable(self.workbook.path.name), section=self.start_section)
+                self.post_message(StudyApp.OpenFailed(self.workbook, reason))
+                return
+            self.start_section = target  # from here on an id
         elif saved is not None:
             target, at = saved.section_id, saved.scroll
         self._go_to(target if target in self._section_order else self._section_order[0], at)
