@@ -149,6 +149,17 @@ class TestBackup:
         assert kept.execute("SELECT exam_date FROM documents").fetchall() == [(IN_20_DAYS,)]
         kept.close()
 
+    def test_restore_refused_while_a_study_has_the_database_open(self, capsys, data_dir: Path) -> None:
+        # An open study would go on writing its answers to the file moved aside: they would be lost.
+        run(capsys, "stats", str(BUNDLED), "--json")
+        before = (data_dir / "study.db").read_bytes()
+        with Store.open(data_dir):
+            err = one_line_error(run(capsys, "backup", "--restore", "--yes", "--lang", "en"))
+        assert err == "study: Another study has the database open; close it first, then restore\n"
+        assert (data_dir / "study.db").read_bytes() == before and not list(data_dir.glob("study.db.before-restore-*"))
+        code, _, err = run(capsys, "backup", "--restore", "--yes", "--lang", "en")  # closed: it goes ahead
+        assert (code, err) == (0, "")
+
     @pytest.mark.parametrize("reply", ["", "n", "no", "yes please"])
     def test_restore_refused_without_a_yes(self, capsys, data_dir: Path, monkeypatch: pytest.MonkeyPatch, reply: str) -> None:
         run(capsys, "stats", str(BUNDLED), "--json")
@@ -188,7 +199,8 @@ class TestBackup:
         monkeypatch.setattr(backups, "TIMEOUT", 0.05)
         with Store.open(data_dir) as other, other._write():
             err = one_line_error(run(capsys, "backup", "--restore", "--yes", "--lang", "en"))
-        assert err == "study: The study database is busy: another study is writing to it. Try again in a moment.\n"
+        # The study writing has it open: told so before the write itself would make it busy.
+        assert err == "study: Another study has the database open; close it first, then restore\n"
 
     def test_the_copy_runs_beside_the_command_and_is_waited_for(self, capsys, data_dir: Path, monkeypatch) -> None:
         started: list[Path] = []

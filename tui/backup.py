@@ -52,6 +52,11 @@ def backup_command(args: argparse.Namespace) -> int:
         raise CliError(t("backup_no_such", name=args.restore)) from None
     if not args.yes and not _confirmed(t("backup_confirm", name=chosen.name)):
         raise CliError(t("backup_not_confirmed"))
+    from .core.in_use import in_use_elsewhere
+
+    if in_use_elsewhere(database):
+        # Its later answers would go to the file moved aside: close it first.
+        raise CliError(t("backup_in_use"))
     try:
         aside = backups.restore(database, chosen)
     except backups.DamagedBackup:

@@ -292,6 +292,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exam_today": ("今天考试（{date}），祝顺利！", "The exam is today ({date}). Good luck!"),
     "exam_passed": ("考试日期 {date} 已过；study exam 文件 --clear 可清除它。", "The exam date {date} has passed; study exam FILE --clear removes it."),
     "exam_none": ("没有设定考试日期；study exam 文件 YYYY-MM-DD 可设定。", "No exam date; study exam FILE YYYY-MM-DD sets one."),
+    "backup_in_use": ("另一个 study 正在使用数据库；请先关闭它，再恢复备份", "Another study has the database open; close it first, then restore"),
     "exam_none_here": ("没有设定考试日期：按 d 设定。", "No exam date: d sets one."),
     "exam_date_prompt": ("考试日期 YYYY-MM-DD（留空则清除），回车确定，Esc 取消", "Exam date YYYY-MM-DD (empty removes it); Enter to set, Esc to cancel"),
     "palette_help_library_stats": ("所选文档的学习统计：各节掌握度、每日复习、未来到期、考试计划", "The chosen document's study stats: mastery by section, reviews per day, cards due ahead, the exam plan"),

@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core import scheduler
+from tui.core import in_use, scheduler
 from tui.core.database import (
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -80,6 +80,7 @@ class Store(Documents, Statistics, ExamDates, StudyTime, Library):
         self._db = connection
         self._lock = threading.RLock()
         self.path = path
+        self._in_use = in_use.hold(path)  # a restore is refused while it is held (in_use.py)
         self.notice: str | None = None
         self.moved_to: Path | None = None
 
@@ -110,6 +111,8 @@ class Store(Documents, Statistics, ExamDates, StudyTime, Library):
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            in_use.release(self._in_use)
+            self._in_use = None
 
     def __enter__(self) -> Store:
         return self
