@@ -303,6 +303,7 @@ class StudyApp(App[None]):
         from .screens.library_screen import LibraryScreen
 
         self._leave(workbook, self._position())
+        gc.unfreeze()  # the document left can be collected; the next one opened is frozen again
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
         self.title = self.TITLE
