@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from ..cells import cut_end
 from ..core.names import display_heading
 from ..core.report import StudyReport, mastery_percent
 from ..core.workbook import Workbook
@@ -40,19 +41,6 @@ def mastery_cell(value: float, style: str = "") -> Text:
     text.stylize("green", 0, filled)
     text.stylize("dim", filled, BAR_CELLS)
     return text
-
-
-def cut(text: Text, cells: int) -> Text:
-    """`text` in at most `cells` cells (wide characters count two), cut with … when it is longer."""
-    if text.cell_len <= cells:
-        return text
-    short = text.copy()
-    short.truncate(cells, overflow="ellipsis")
-    if short.plain.endswith(" …") and text.plain[len(short.plain) - 2] != " ":
-        # A wide character cut in half leaves a space before the …: the … goes where it was.
-        short.right_crop(2)
-        short.append("…")
-    return short
 
 
 def nice_step(top: int, steps: int = 4) -> int:
@@ -247,9 +235,9 @@ class StatsScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear(columns=True)
         for index, (key, label) in enumerate(zip(self._keys, self._labels, strict=True)):
-            table.add_column(cut(label, room) if index == 0 else label, key=key)
+            table.add_column(cut_end(label, room) if index == 0 else label, key=key)
         for key, cells in self._rows:
-            table.add_row(cut(cells[0], room), *cells[1:], key=key)
+            table.add_row(cut_end(cells[0], room), *cells[1:], key=key)
         table.move_cursor(row=cursor, animate=False)
 
     def action_close(self) -> None:
