@@ -399,6 +399,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "《{title}》的文件读不出来了：跳过它的 {count} 张到期卡片",
         "“{title}”: its file can no longer be read; its {count} due card(s) are skipped",
     ),
+    # the library's title with one document; the summary of a review across the library
+    "library_title_one": ("书库：{count} 份文档", "Library: {count} document"),
+    "summary_back_library": ("回车或 Esc：回到书库", "Enter or Esc: back to the library"),
 }
 
 _language: str | None = None

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from tui.app import StudyApp
 from tui.bindings import help_sections
@@ -21,11 +22,13 @@ from tui.screens.library_screen import LibraryScreen
 from tui.screens.open_path_screen import OpenPathScreen, complete_path
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.review_screen import ReviewScreen
+from tui.screens.summary_screen import SummaryScreen
 from tui.widgets.blank_text import BlankText
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.library_table import LibraryTable
 
 from .conftest import until, until_ready
+from .on_screen import screen_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -116,6 +119,49 @@ class TestRows:
             screen = await library_shown(pilot)
             assert rows(app)[2][6] == "never"
             assert screen.query_one("#library-title").content == "Library: 3 documents"
+
+    async def test_one_document_is_one_not_ones(self, store) -> None:
+        app = library_app(store, "en")  # only the bundled speech
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await library_shown(pilot)
+            await until(pilot, lambda: rows(app), "its row")
+            assert screen.query_one("#library-title").content == "Library: 1 document"
+
+
+LONG_TITLE = """坚持以人民为中心的发展思想不断实现人民对美好生活的向往扎实推进共同富裕的学习笔记
+
+一、总体要求
+我们要坚持“两个确立”，做到“两个维护”，增强“四个意识”，坚定“四个自信”。
+"""
+
+
+class TestColumnsFit:
+    """A long title is cut so that the path shows its end in a useful width: every column in view."""
+
+    @pytest.mark.parametrize(
+        ("size", "language", "path_cells"),
+        [((80, 24), "zh", 20), ((100, 30), "zh", 20), ((100, 30), "en", 20), ((80, 24), "en", 15)],
+    )
+    async def test_the_path_has_room_beside_a_long_title(
+        self, store, tmp_path, size: tuple[int, int], language: str, path_cells: int
+    ) -> None:
+        folder = tmp_path / "a-folder-with-a-rather-long-name" / "and-another-inside-it"
+        folder.mkdir(parents=True)
+        studied(store, folder / "long-title.txt", LONG_TITLE, due=1)
+        app = library_app(store, language)
+        async with app.run_test(size=size) as pilot:
+            await library_shown(pilot)
+            await until(pilot, lambda: rows(app), "its rows")
+            await pilot.pause()
+            table = app.screen.query_one(LibraryTable)
+            header, line, speech = screen_rows(table)[:3]
+            assert header.rstrip().endswith(t("library_column_path"))
+            assert line.startswith("坚持以人") and "…" in line.split()[0]  # the title, cut
+            assert line.rstrip().endswith("long-title.txt")  # the path's end, the file's name
+            path = line.rstrip().split()[-1]
+            assert path.startswith("…") and cell_len(path) >= path_cells
+            assert speech.rstrip().endswith("speech.txt")
+            assert t("library_never") in speech  # the column before the path, whole
 
 
 class TestOpening:
@@ -260,7 +306,10 @@ class TestReviewAcross:
             assert len(store.reviews(second.document_id())) == before + 1
             assert len(store.reviews(first.document_id())) == 4
             await until(pilot, lambda: screen.session.done, "every card answered")
-            await pilot.press("enter")  # the summary
+            await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+            # Enter or Esc there goes back to the library, and says so.
+            assert str(app.screen.query_one("#summary-next", Static).content) == "回车或 Esc：回到书库"
+            await pilot.press("enter")
             await pilot.pause()
             await pilot.press("escape")
             library = await library_shown(pilot)

@@ -27,6 +27,9 @@ MOVED = """搬走的笔记
 坚持“绿水青山就是金山银山”的理念，统筹山水林田湖草沙系统治理，守住“生态保护红线”不放松。
 """
 
+# A title too long for its column: cut, so that the paths keep their room.
+LONG_SECOND = SECOND.replace("第二份笔记", "第二份笔记学思想强党性重实践建新功的学习体会与心得", 1)
+
 SIZE = (110, 24)
 # A fixed folder, so the paths shown are the same on every machine; one a language, as the two
 # snapshots may be taken at once by two test processes.
@@ -42,7 +45,7 @@ def library(store: Store, language: str) -> Store:
     shutil.copyfile(SPEECH, speech)
     studied(store, FOLDER / "moved-away.txt", MOVED, due=1)
     (FOLDER / "moved-away.txt").unlink(missing_ok=True)  # its file is gone: its progress stays
-    studied(store, FOLDER / "second.txt", SECOND, due=1)
+    studied(store, FOLDER / "second.txt", LONG_SECOND, due=1)
     studied(store, FOLDER / "first.txt", FIRST, due=2)
     with store._write() as db:
         for number, (path,) in enumerate(db.execute("SELECT path FROM documents ORDER BY id").fetchall()):

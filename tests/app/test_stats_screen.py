@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
+import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -19,6 +22,7 @@ from tui.screens.stats_screen import StatsScreen, duration, mastery_bar
 from tui.widgets.key_bar import KeyBar
 
 from .conftest import SPEECH, study_app, until, until_ready
+from .on_screen import screen_rows
 
 SIZE = (100, 30)
 
@@ -144,6 +148,64 @@ class TestStatsScreen:
             assert not isinstance(app.screen, StatsScreen)
             [notice] = list(app._notifications)
             assert notice.severity == "error" and "study database" in notice.message
+
+
+LONG_HEADINGS = """长标题的笔记
+
+一、坚持以人民为中心的发展思想，不断实现人民对美好生活的向往，扎实推进共同富裕
+我们要坚持“两个确立”，做到“两个维护”，增强“四个意识”，坚定“四个自信”。
+（一）全面推进乡村振兴，坚持农业农村优先发展，巩固拓展脱贫攻坚成果，加快建设农业强国
+坚决反对“四风”，牢记“作风建设永远在路上”，把“严”的主基调长期坚持下去。
+二、推进国家安全体系和能力现代化，坚决维护国家安全和社会稳定，建设更高水平的平安中国
+各级组织要推动“全面从严治党”向纵深发展，坚持“严管就是厚爱”，把“三会一课”制度落到实处。
+"""
+
+
+class TestLongHeadings:
+    """Headings of thirty and more characters are cut to the room the figures leave: the mastery stays in view."""
+
+    @pytest.mark.parametrize(("size", "language"), [((80, 24), "zh"), ((100, 30), "zh"), ((80, 24), "en")])
+    async def test_every_row_shows_its_mastery_without_scrolling(
+        self, store: Store, tmp_path: Path, size: tuple[int, int], language: str
+    ) -> None:
+        path = tmp_path / "long-headings.txt"
+        path.write_text(LONG_HEADINGS, encoding="utf-8")
+        app = study_app(path, language=language, store=store)
+        async with app.run_test(size=size) as pilot:
+            await until_ready(app, pilot)
+            answer(app, store, "1", 2, datetime.now(timezone.utc) - timedelta(days=30))
+            screen = await open_stats(app, pilot)
+            table = screen.query_one(DataTable)
+            assert table.virtual_size.width <= table.scrollable_content_region.width  # nothing off to the right
+            lines = screen_rows(table)
+            assert lines[0].rstrip().endswith(t("stats_mastery"))
+            keys = [*(section.id for section in app.workbook.opened.walk()), "total"]
+            assert len(lines) > len(keys)  # every row in view at this size
+            for key, line in zip(keys, lines[1:], strict=False):
+                heading, *_, percent = row_text(table, key)
+                assert line.rstrip().endswith(percent.split()[-1]) and "▱" in line, (key, line)
+                assert heading.endswith("…") or key == "total"
+                assert line.startswith(f" {heading} ") and cell_len(heading) < size[0] - 40
+            # The first heading, cut, is still its own beginning.
+            assert lines[1].split()[0].startswith("一、坚持以人民为中心")
+
+    async def test_a_resize_cuts_the_headings_again(self, store: Store, tmp_path: Path) -> None:
+        path = tmp_path / "long-headings.txt"
+        path.write_text(LONG_HEADINGS, encoding="utf-8")
+        app = study_app(path, language="zh", store=store)
+        async with app.run_test(size=(160, 30)) as pilot:
+            await until_ready(app, pilot)
+            screen = await open_stats(app, pilot)
+            table = screen.query_one(DataTable)
+            whole = row_text(table, "2")[0]
+            assert not whole.endswith("…")  # room enough for the whole heading
+            table.move_cursor(row=2)
+            await pilot.resize_terminal(80, 24)
+            await until(pilot, lambda: row_text(table, "2")[0].endswith("…"), "the heading cut")
+            await pilot.pause()
+            assert whole.startswith(row_text(table, "2")[0][:-1])
+            assert table.virtual_size.width <= table.scrollable_content_region.width
+            assert table.cursor_row == 2  # the row chosen stays chosen
 
 
 class TestStatusLine:

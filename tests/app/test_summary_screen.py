@@ -31,15 +31,18 @@ class Host(App[None]):
 
     CSS_PATH = str(Path(tui.__file__).parent / "study.tcss")
 
-    def __init__(self, summary: Summary, following: tuple[str, str] | None, language: str = "zh") -> None:
+    def __init__(
+        self, summary: Summary, following: tuple[str, str] | None, language: str = "zh", *, to_library: bool = False
+    ) -> None:
         set_language(language)
         super().__init__()
         self.summary = summary
         self.following = following
+        self.to_library = to_library
         self.result: object = UNSET
 
     def on_mount(self) -> None:
-        self.push_screen(SummaryScreen(self.summary, self.following), self._done)
+        self.push_screen(SummaryScreen(self.summary, self.following, to_library=self.to_library), self._done)
 
     def _done(self, value: str | None) -> None:
         self.result = value
@@ -109,6 +112,17 @@ async def test_nothing_missed_and_nothing_next() -> None:
         await pilot.pause()
         assert app.result is None
         assert not isinstance(app.screen, SummaryScreen)
+
+
+@pytest.mark.parametrize(("language", "line"), [("zh", "回车或 Esc：回到书库"), ("en", "Enter or Esc: back to the library")])
+async def test_a_review_opened_from_the_library_goes_back_to_it(language: str, line: str) -> None:
+    app = Host(Summary(right=3, near=0, wrong=0, revealed=0, pending=0, seconds=9.0), None, language, to_library=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert shown(app.screen)["summary-next"] == line  # type: ignore[arg-type]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.result is None
 
 
 async def test_enter_goes_on_to_the_next_section() -> None:

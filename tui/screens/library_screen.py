@@ -27,7 +27,6 @@ from .reader_screen import printable
 if TYPE_CHECKING:
     from ..core.store import Store
 
-TITLE_CELLS = 36  # a long title is cut to this many characters in its column
 PATH_CELLS = 48  # a long path keeps its end (the file's name) in its column
 COLUMNS = ("title", "file", "sections", "cards", "due", "mastery", "opened", "path")
 NUMERIC = ("sections", "cards", "due")
@@ -133,16 +132,16 @@ class LibraryScreen(Screen[None]):
         if chosen is not None:
             cursor = next((index for index, entry in enumerate(self.entries) if entry.path == chosen.path), 0)
         self.query_one(LibraryTable).show(header, [self._cells(entry) for entry in self.entries], cursor)
-        self.query_one("#library-title", Static).update(t("library_title", count=len(self.entries)))
+        count = len(self.entries)
+        title = t("library_title_one" if count == 1 else "library_title", count=count)
+        self.query_one("#library-title", Static).update(title)
         due = [entry.due for entry in self.entries if entry.due]
         status = t("library_due", due=sum(due), documents=len(due)) if due else t("library_nothing_due")
         self.query_one("#library-status", Static).update(status)
         self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
 
     def _cells(self, entry: LibraryEntry) -> list[Text]:
-        title = printable(entry.title)
-        if len(title) > TITLE_CELLS:
-            title = title[: TITLE_CELLS - 1] + "…"
+        title = printable(entry.title)  # cut to its column's width as it is drawn
         known = entry.sections > 0 or entry.id is None
         mastery = f"{mastery_mark(entry.mastery)} {round(entry.mastery * 100)}%" if entry.cards else "-"
         return [

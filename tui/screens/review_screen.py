@@ -85,7 +85,9 @@ class ReviewScreen(BlankScreen):
         return [Row("caption", [path])] + [line_row(line, asked) for line in place]
 
     def finish(self) -> None:
-        self.app.push_screen(SummaryScreen(self.session.summary(), None), self._after_summary)
+        # Across the library the review was opened from it, and goes back to it.
+        summary = SummaryScreen(self.session.summary(), None, to_library=self.across)
+        self.app.push_screen(summary, self._after_summary)
 
     def _after_summary(self, _: str | Next | None) -> None:
         # Not a lambda: Textual awaits what a screen callback returns, and awaiting

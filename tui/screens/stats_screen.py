@@ -8,10 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from ..cells import cut_end
 from ..core.names import display_heading
 from ..core.report import StudyReport, mastery_percent
 from ..core.workbook import Workbook
@@ -22,6 +24,7 @@ BAR_CELLS = 10  # the mastery bar's length: a tenth of the way each
 # A date under every week's bar of the reviews chart, every third day's of the forecast:
 # closer dates crowd a half-screen chart, and plotext then shifts them in hash order (unstable).
 TICK_EVERY, FORECAST_TICK_EVERY = 7, 3
+MIN_HEADING = 8  # a section column never narrower than this: on a tiny screen the table scrolls instead
 
 
 def mastery_bar(value: float) -> str:
@@ -79,6 +82,11 @@ class StatsScreen(Screen[None]):
         translate_bindings(self)
         self.workbook = workbook
         self.report = report
+        # The table's cells in full, by row key: cut to the screen's width, and again at a resize.
+        self._labels: list[Text] = []
+        self._keys: list[str] = []
+        self._rows: list[tuple[str, list[Text]]] = []
+        self._room = -1  # the section column's width, in cells, the rows were last cut to
 
     def compose(self) -> ComposeResult:
         stats = self.report.stats
@@ -177,29 +185,60 @@ class StatsScreen(Screen[None]):
         return chart
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
         names = captions()
         columns = ("stats_cards", "stats_new", "stats_due", "stats_reviews", "stats_mastered")
-        table.add_column(Text(t("stats_section_subtree")), key="section")
-        for key in columns:
-            table.add_column(Text(t(key), justify="right"), key=key)
-        table.add_column(Text(t("stats_mastery")), key="mastery")
+        self._labels = [
+            Text(t("stats_section_subtree")),
+            *[Text(t(key), justify="right") for key in columns],
+            Text(t("stats_mastery")),
+        ]
+        self._keys = ["section", *columns, "mastery"]
         sections = {section.id: section for section in self.workbook.opened.walk()}
         for row in self.report.stats.sections:
             section, s = sections[row.section_id], row.stats
             heading = Text("  " * (section.level - 1) + display_heading(section, names), no_wrap=True)
             figures = (s.cards, s.new, s.due, s.reviews, s.mastered)
             cells = [Text(str(value), justify="right") for value in figures]
-            table.add_row(heading, *cells, mastery_cell(s.mastery) if s.cards else Text(""), key=row.section_id)
+            self._rows.append((row.section_id, [heading, *cells, mastery_cell(s.mastery) if s.cards else Text("")]))
         totals = self.report.stats.totals
         figures = (totals.cards, totals.new, totals.due, totals.reviews, totals.mastered)
-        table.add_row(
+        total = [
             Text(t("stats_total"), style="bold"),
             *[Text(str(value), justify="right", style="bold") for value in figures],
             mastery_cell(totals.mastery, "bold") if totals.cards else Text(""),
-            key="total",
+        ]
+        self._rows.append(("total", total))
+        self._fill_table(self.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fill_table(event.size.width)
+
+    def _fill_table(self, width: int) -> None:
+        """The table's rows, each section's heading cut (with …) to the room the figures leave in
+        `width` cells: every column, the mastery last, stays in view without scrolling sideways."""
+        if not self._rows:
+            return  # not mounted yet
+        table = self.query_one(DataTable)
+        padding = 2 * table.cell_padding
+        figures = sum(
+            max(label.cell_len, *(cells[index].cell_len for _, cells in self._rows)) + padding
+            for index, label in enumerate(self._labels)
+            if index
         )
-        table.focus()
+        # The vertical scrollbar's room is kept whether it shows or not: a resize may bring it.
+        gutter = table.styles.gutter.width + table.styles.scrollbar_size_vertical
+        room = max(MIN_HEADING, width - gutter - figures - padding)
+        if room == self._room:
+            return
+        self._room = room
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        for index, (key, label) in enumerate(zip(self._keys, self._labels, strict=True)):
+            table.add_column(cut_end(label, room) if index == 0 else label, key=key)
+        for key, cells in self._rows:
+            table.add_row(cut_end(cells[0], room), *cells[1:], key=key)
+        table.move_cursor(row=cursor, animate=False)
 
     def action_close(self) -> None:
         field = self.query_one("#exam-date", Input)

@@ -48,14 +48,17 @@ class SummaryScreen(ModalScreen[str | Next | None]):
         following: tuple[str, str] | None,
         rounds: tuple[int, int] = (1, 1),
         again: bool = False,
+        to_library: bool = False,
     ) -> None:
-        """`rounds`: (this round, how many); `again`: the missed blanks may be asked again."""
+        """`rounds`: (this round, how many); `again`: the missed blanks may be asked again;
+        `to_library`: what Enter and Esc go back to is the library, not the reader."""
         super().__init__()
         translate_bindings(self)
         self.summary = summary
         self.following = following  # (section id, its name)
         self.round, self.rounds = rounds
         self.again = again and bool(summary.missed)
+        self.to_library = to_library
 
     @property
     def next_round(self) -> int | None:
@@ -100,7 +103,8 @@ class SummaryScreen(ModalScreen[str | Next | None]):
             elif self.following:
                 yield Static(Text(t("summary_next", section=self.following[1])), id="summary-next")
             else:
-                yield Static(Text(t("summary_back")), id="summary-next")
+                back = "summary_back_library" if self.to_library else "summary_back"
+                yield Static(Text(t(back)), id="summary-next")
 
     def _missed(self, width: int = 0) -> str:
         """The phrases to look at again, one a line under their title: a phrase may hold 、

@@ -15,7 +15,12 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ..cells import cut_end, cut_start
+
 GAP = 2  # cells between columns
+# A title (the first column) is cut to fit, but not below the first figure; never wider than the second.
+TITLE_WIDTHS = (10, 30)
+PATH_ROOM = 20  # the path (the last column) has this much room, when there is room, before titles widen
 
 
 class LibraryTable(ScrollView, can_focus=True):
@@ -61,8 +66,8 @@ class LibraryTable(ScrollView, can_focus=True):
         self.widths = [
             max([cell.cell_len for cell in column]) for column in zip(self.header, *self.rows, strict=True)
         ]
-        width = sum(self.widths) + GAP * max(len(self.widths) - 1, 0)
-        self.virtual_size = Size(width, len(self.rows) + 1)
+        # As wide as the view: the title and the path are cut to it (fitted), the rows never scroll sideways.
+        self.virtual_size = Size(0, len(self.rows) + 1)
         self.set_reactive(LibraryTable.cursor, max(0, min(cursor, len(self.rows) - 1)))
         self._scroll_to_cursor()
         self.refresh()
@@ -75,23 +80,27 @@ class LibraryTable(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------- drawing
 
+    def fitted(self) -> list[int]:
+        """The columns' widths in this view: a long title (the first column) is cut, within its bounds,
+        so that the path (the last) has room to show its file's name; the path takes what is left."""
+        widths = list(self.widths)
+        if len(widths) < 2:
+            return widths
+        # The room for the title and the path together: what the other columns leave.
+        room = self.scrollable_content_region.width - sum(widths[1:-1]) - GAP * (len(widths) - 1)
+        least, most = TITLE_WIDTHS
+        widths[0] = min(widths[0], most, max(room - min(widths[-1], PATH_ROOM), least))
+        widths[-1] = min(widths[-1], max(room - widths[0], 1))
+        return widths
+
     def _line(self, cells: Sequence[Text], style: Style) -> list[Segment]:
         segments: list[Segment] = []
-        # The last column (the path) takes what room is left, keeping its end: the file's name.
-        room = self.size.width - sum(self.widths[:-1]) - GAP * (len(self.widths) - 1)
         last = len(self.widths) - 1
-        for index, (cell, width) in enumerate(zip(cells, self.widths, strict=True)):
+        for index, (cell, width) in enumerate(zip(cells, self.fitted(), strict=True)):
             if index:
                 segments.append(Segment(" " * GAP, style))
-            if index == last and cell.cell_len > room > 1:
-                width = room
-                text = cell[len(cell.plain) - room + 1 :]
-                while text.cell_len > room - 1:
-                    text = text[1:]
-                text = Text("…", style=cell.style) + text
-            else:
-                text = cell.copy()
-                text.truncate(width, overflow="ellipsis")
+            # The path keeps its end (the file's name); any other cell its start.
+            text = cut_start(cell, width) if index == last else cut_end(cell, width)
             pad = width - text.cell_len
             if cell.justify == "right":
                 segments.append(Segment(" " * pad, style))
@@ -102,7 +111,7 @@ class LibraryTable(ScrollView, can_focus=True):
         return [segment for segment in segments if segment.text != "\n"]
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         scroll_x, scroll_y = self.scroll_offset
         base = self.rich_style
         if y == 0:
