@@ -27,7 +27,7 @@ from typing import Literal
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["LEVELS", "Kind", "clauses", "cue_end", "hide", "next_reveal", "segments"]
+__all__ = ["LEVELS", "SKELETON", "Kind", "clauses", "cue_end", "hide", "next_reveal", "segments"]
 
 FULL, PHRASES, ALTERNATE, INITIALS, SKELETON = range(5)
 LEVELS = 5
