@@ -72,9 +72,9 @@ class PassageText(ScrollView, can_focus=False):
             for index in set(revealed.items()) ^ set(self.revealed.items()):
                 self._hidden.pop(index[0], None)
         if masked != self.masked:
-            for index in (masked, self.masked):
-                if index is not None:
-                    self._hidden.pop(index, None)
+            for was in (masked, self.masked):
+                if was is not None:
+                    self._hidden.pop(was, None)
         self.level, self.revealed, self.masked = level, dict(revealed), masked
         moved = current != self.current
         self.current = current
