@@ -78,8 +78,8 @@ class TestFrameScreen:
             screen = await frame_open(pilot)
             assert [blank.answer for blank in screen.session.blanks] == HEADINGS
             shown = lines(screen)
-            assert shown[:3] == ["一、1" + "_" * 24, "\u3000(一)2" + "_" * 24, "\u3000(二)3" + "_" * 24]
-            assert shown[3].startswith("二、4_") and shown[-1].startswith("\u3000(二)12_")
+            assert shown[:3] == ["一、 1" + "_" * 24, "\u3000(一) 2" + "_" * 24, "\u3000(二) 3" + "_" * 24]
+            assert shown[3].startswith("二、 4_") and shown[-1].startswith("\u3000(二) 12_")
             assert not any(heading in "\n".join(shown) for heading in HEADINGS)
             assert screen.query_one("#drill-title").content == "背框架：zuofeng-speech"
             assert str(screen.answer_bar.input.placeholder).startswith("第 1 空")
@@ -90,7 +90,7 @@ class TestFrameScreen:
         async with app.run_test(size=SIZE) as pilot:
             screen = await frame_open(pilot)
             await type_keys(pilot, "提高政治站位深化思想认识")
-            assert lines(screen)[0] == "一、提高政治站位,深化思想认识"
+            assert lines(screen)[0] == "一、 提高政治站位,深化思想认识"
             assert feedback(screen).startswith("第 1 空 正确")
             [review] = reviews(app)
             assert (review.card_key, review.outcome, review.typed) == (
@@ -212,7 +212,7 @@ class TestInAReview:
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
             screen = app.screen
             assert isinstance(screen, ReviewScreen)
-            assert lines(screen) == ["一、提高政治站位,深化思想认识", "(一)1" + "_" * 24]
+            assert lines(screen) == ["一、提高政治站位,深化思想认识", "(一) 1" + "_" * 24]
             await type_keys(pilot, "把握核心要义，校准政治方向")
             assert feedback(screen).startswith("第 1 空 正确")
             assert [r.card_key for r in reviews(app)] == [card.key]
@@ -244,9 +244,9 @@ class TestQuestionsAndClauses:
             screen = await frame_open(pilot)
             assert lines(screen) == [
                 "一、为什么说作风建设永远在路上？",
-                "\u30001】1" + "_" * 25,
-                "\u30002】2" + "_" * 29,
-                "二、3" + "_" * 17 + "，4" + "_" * 17,
+                "\u30001】 1" + "_" * 25,
+                "\u30002】 2" + "_" * 29,
+                "二、 3" + "_" * 17 + "，4" + "_" * 17,
             ]
             # The second point, typed for the first: right, but not the one asked.
             await type_keys(pilot, "党面临的考验具有长期性和复杂性")
@@ -256,7 +256,7 @@ class TestQuestionsAndClauses:
             await type_keys(pilot, "作风问题具有反复性和顽固性")
             await type_keys(pilot, "党面临的考验具有长期性和复杂性")
             await type_keys(pilot, "加快构建新发展格局")
-            assert lines(screen)[-1] == "二、加快构建新发展格局，4" + "_" * 17
+            assert lines(screen)[-1] == "二、 加快构建新发展格局，4" + "_" * 17
             assert [r.card_key for r in reviews(app)] == [
                 "为什么说作风建设永远在路上？ :: ¶ #1",
                 "为什么说作风建设永远在路上？ :: ¶ #2",
@@ -270,7 +270,7 @@ class TestQuestionsAndClauses:
         async with app.run_test(size=SIZE) as pilot:
             screen = await frame_open(pilot)
             await type_keys(pilot, "加快构建新发展格局着力推动高质量发展")
-            assert lines(screen) == ["二、加快构建新发展格局，着力推动高质量发展"]
+            assert lines(screen) == ["二、 加快构建新发展格局，着力推动高质量发展"]
             assert [(r.outcome, r.typed) for r in reviews(app)] == [
                 ("right", "加快构建新发展格局"), ("right", "着力推动高质量发展")
             ]
@@ -286,4 +286,34 @@ class TestQuestionsAndClauses:
             monkeypatch.setattr(app.workbook, "review_queue", lambda: [point])
             await pilot.press("r")
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
-            assert lines(app.screen) == ["作风建设学习笔记", "一、为什么说作风建设永远在路上？", "2】1" + "_" * 29]  # type: ignore[arg-type]
+            assert lines(app.screen) == ["作风建设学习笔记", "一、为什么说作风建设永远在路上？", "2】 1" + "_" * 29]  # type: ignore[arg-type]
+
+
+CELLS = """# Cells
+
+## What do mitochondria do?
+
+1. They produce energy for the cell.
+2. They store calcium.
+
+## 1.3 Ribosomes
+
+Text.
+"""
+
+
+class TestLabels:
+    async def test_a_label_is_spaced_from_its_words_and_from_a_blanks_number(self, store, tmp_path, clock) -> None:
+        path = tmp_path / "cells.md"
+        path.write_text(CELLS, "utf-8")
+        app = study_app(path, language="en", store=store, start="frame")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await frame_open(pilot)
+            assert lines(screen) == [
+                "What do mitochondria do?",
+                "\u30001. 1" + "_" * 31,
+                "\u30002. 2" + "_" * 17,
+                "1.3 3" + "_" * 8,
+            ]
+            await type_keys(pilot, "They produce energy for the cell")
+            assert lines(screen)[1] == "\u30001. They produce energy for the cell"

@@ -125,6 +125,24 @@ async def test_typed_recitation_is_scored_and_its_score_stored(
         assert review.rating == 2
 
 
+async def test_the_paragraph_typed_from_memory_is_hidden_until_submitted(open_app: Callable[..., StudyApp]) -> None:
+    app = open_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await recite(pilot, "w")  # w in the reader opens at level 0, every paragraph in full
+        first, second = screen.passages[0].text, screen.passages[1].text
+        assert screen.typing and screen.level == 0
+        assert first not in drawn(screen) and "习近平总书记强调" not in drawn(screen)
+        assert hide(first, 4) in drawn(screen)  # its length and punctuation only
+        assert second in drawn(screen)  # the other paragraphs stay at the level
+        await pilot.press("escape")  # put away as a draft: the paragraph shows again
+        assert first in drawn(screen)
+        await pilot.press("plus", "w")
+        assert hide(first, 4) in drawn(screen) and hide(second, 1, screen.passages[1].phrases) in drawn(screen)
+        screen.query_one("#recital-input", TextArea).load_text(first)
+        await pilot.press("ctrl+s")
+        assert screen.result is not None and hide(first, 1, screen.passages[0].phrases) in drawn(screen)
+
+
 async def test_a_typed_draft_is_no_review_and_waits_while_the_screen_is_open(
     open_app: Callable[..., StudyApp], store: Store
 ) -> None:

@@ -75,6 +75,18 @@ def test_numbering_stays_and_the_cue_follows_it() -> None:
     assert hide("（一）把握要义。二是完善制度。", 3) == "（一）把＿＿＿。二是完＿＿＿。"
 
 
+def test_a_leading_number_is_part_of_the_clause_it_opens() -> None:
+    item = "1. They produce energy for the cell."
+    assert [item[a:b] for a, b in clauses(item)] == [item]
+    assert hide(item, 2) == "1. T___ _______ ______ ___ ___ ____."  # hidden at level 2, not only at 3
+    points = "一、加强学习，提高认识。\n2) 抓好落实；(3) 完善制度。\n4.狠抓落实，①健全机制。"
+    assert [points[a:b] for a, b in clauses(points)] == [
+        "一、加强学习，", "提高认识。", "\n2) 抓好落实；", "(3) 完善制度。", "\n4.狠抓落实，", "①健全机制。"
+    ]
+    assert hide(points, 2) == "一、加＿＿＿，提高认识。\n2) 抓＿＿＿；(3) 完善制度。\n4.狠＿＿＿，①健全机制。"
+    assert hide("3.6倍。", 3) == "3._＿。"  # a decimal is no numbering
+
+
 def test_clauses_end_at_chinese_and_ascii_punctuation_not_inside_numbers() -> None:
     text = "他说:“好。”增长3.6%,共1,000人;完"
     assert [text[a:b] for a, b in clauses(text)] == ["他说:", "“好。”", "增长3.6%,", "共1,000人;", "完"]

@@ -45,7 +45,7 @@ def test_framework_answers_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path:
     tmux.start(command)
 
     wait_for(lambda: "第 1 空：" in tmux.screen(), "the framework quiz to open")
-    wait_for(lambda: "一、1___" in tmux.screen(), "the headings hidden behind their labels")
+    wait_for(lambda: "一、 1___" in tmux.screen(), "the headings hidden behind their labels")
     assert "背框架：zuofeng-speech" in tmux.screen() and "提高政治站位" not in tmux.screen()
     for number, answer in enumerate(ANSWERS, start=1):
         tmux("send-keys", "-l", answer)

@@ -5,7 +5,8 @@ reduced to its cue; 3 every clause reduced to its first character; 4 only the
 punctuation. Clauses end at ，。；：、！？ and their ASCII forms (not a point or comma
 between digits: 3.6, 1,000), taking closing quotes and brackets with them.
 
-Numbering at the start of a clause ((一) 1. 一、 ① 一是 二要) stays up to level 3.
+Numbering at the start of a clause ((一) 1. 2) 一、 ① 一是 二要) is part of that clause
+and stays up to level 3.
 A cue (首字提示) is a clause's first character, or its first two when the first is a
 common one-character function word (要 在 把 对 以 …): 要坚持 shows 要坚, not a bare 要
 that would cue any clause of an official text. Level 3 shows the first character only.
@@ -27,7 +28,7 @@ from typing import Literal
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["LEVELS", "Kind", "clauses", "cue_end", "hide", "next_reveal", "segments"]
+__all__ = ["LEVELS", "SKELETON", "Kind", "clauses", "cue_end", "hide", "next_reveal", "segments"]
 
 FULL, PHRASES, ALTERNATE, INITIALS, SKELETON = range(5)
 LEVELS = 5
@@ -42,10 +43,12 @@ _CLOSERS = frozenset("”’）》」』】〉〕〗)]}\"'")
 # One-character words that begin many clauses and say little alone: their cue is two characters.
 FUNCTION_WORDS = frozenset("要在把对以为从和与同及并而也都就是不将向于由让使被给跟比又还更再才只既即则若如但却因所其之")
 WIDE_PLACEHOLDER, NARROW_PLACEHOLDER = "＿", "_"
-# A clause's numbering ((一) 1. 一、 ① 一是 二要) is the passage's frame, not words to recite: up to
-# level 3 it stays, and the cue comes after it.
+# A clause's numbering ((一) 1. 2) 一、 ① 一是 二要) is the passage's frame, not words to recite: up to
+# level 3 it stays, and the cue comes after it. It opens its clause: the point of 1. or the 、 of 一、
+# ends no clause (3.6 is a number, not the label 3.).
 _LABEL = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+[、是要]|\d+[.、．]|[\u2460-\u2473])"
+    r"\s*(?:[（(][一二三四五六七八九十百\d]+[）)]|[一二三四五六七八九十百]+[、是要]|\d+(?:[.．](?!\d)|[、)）])"
+    r"|[\u2460-\u2473])"
 )
 
 
@@ -69,6 +72,11 @@ def clauses(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start, i, n = 0, 0, len(text)
     while i < n:
+        if i == start:
+            label = _LABEL.match(text, i)
+            if label and label.end() < n:
+                i = label.end()  # the numbering is part of the clause it opens
+                continue
         char = text[i]
         if char in CLAUSE_ENDS and not (
             char in _BETWEEN_DIGITS and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()

@@ -80,10 +80,19 @@ class FrameScreen(BlankScreen):
 def line_row(line: FrameLine, blanks: Mapping[str, Blank], indent: str = "") -> Row:
     """A line of the framework as a row to draw: its label, then its text, its cards blanks (by key)
     or, for a card not asked, its answer."""
-    parts: list[str | Blank] = [indent + line.label]
+    parts: list[str | Blank] = []
     for part in line.parts:
         if isinstance(part, Card):
             parts.append(blanks.get(part.key) or part.phrase.text)
-        else:
+        elif part:
             parts.append(part)
-    return Row("paragraph", [part for part in parts if part != ""])
+    return Row("paragraph", [part for part in [indent + line.label + _gap(line.label, parts), *parts] if part != ""])
+
+
+def _gap(label: str, parts: list[str | Blank]) -> str:
+    """A space after a label ending in a Latin letter, a digit or a point (1. They…, (二) 3___), or before a
+    blank, whose number would otherwise read as the label's (四、 4___); none after 一、 before words."""
+    if not label or label[-1].isspace() or not parts:
+        return ""
+    last = label[-1]
+    return " " if last.isascii() or last.isdigit() or isinstance(parts[0], Blank) else ""

@@ -100,7 +100,9 @@ class ReciteScreen(Screen[None]):
     # ------------------------------------------------------------- drawing
 
     def redraw(self) -> None:
-        self.query_one(PassageText).show(self.passages, self.level, self.current, self.revealed)
+        # While typing, the paragraph typed from memory shows only its length and punctuation.
+        masked = self.current if self.typing else None
+        self.query_one(PassageText).show(self.passages, self.level, self.current, self.revealed, masked)
         self.query_one("#recite-status", Static).update(
             t(
                 "recite_status",

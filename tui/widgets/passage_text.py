@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.hiding import Kind, segments
+from ..core.hiding import SKELETON, Kind, segments
 from ..core.passages import Passage
 from ..core.wrap import CONTROL_TO_SPACE, wrap
 
@@ -49,14 +49,20 @@ class PassageText(ScrollView, can_focus=False):
         self.level = 0
         self.current = 0
         self.revealed: dict[int, int] = {}  # paragraph index -> clauses shown in full
+        self.masked: int | None = None  # a paragraph drawn as its punctuation skeleton, whatever the level
         self._lines: list[tuple[int, int, int, int]] = []  # (passage, HEADING/BLANK/0, start, end)
         self._first_line: list[int] = []
         self._width = 0
         self._hidden: dict[int, tuple[str, list[tuple[int, Kind]]]] = {}  # passage -> text, (end, kind) runs
         self._strips: dict[int, Strip] = {}
 
-    def show(self, passages: list[Passage], level: int, current: int, revealed: dict[int, int]) -> None:
-        """Draw `passages` at `level`, `current` marked; what changed since the last call is drawn again."""
+    def show(
+        self, passages: list[Passage], level: int, current: int, revealed: dict[int, int], masked: int | None = None
+    ) -> None:
+        """Draw `passages` at `level`, `current` marked; what changed since the last call is drawn again.
+
+        `masked` is a paragraph shown only as its skeleton (the one being typed from memory).
+        """
         if passages is not self.passages:
             self.passages = passages
             self._width = 0
@@ -65,7 +71,11 @@ class PassageText(ScrollView, can_focus=False):
         else:
             for index in set(revealed.items()) ^ set(self.revealed.items()):
                 self._hidden.pop(index[0], None)
-        self.level, self.revealed = level, dict(revealed)
+        if masked != self.masked:
+            for was in (masked, self.masked):
+                if was is not None:
+                    self._hidden.pop(was, None)
+        self.level, self.revealed, self.masked = level, dict(revealed), masked
         moved = current != self.current
         self.current = current
         self._strips.clear()
@@ -121,7 +131,10 @@ class PassageText(ScrollView, can_focus=False):
         found = self._hidden.get(index)
         if found is None:
             passage = self.passages[index]
-            runs = segments(passage.text, self.level, passage.phrases, self.revealed.get(index, 0))
+            if index == self.masked:
+                runs = segments(passage.text, SKELETON)
+            else:
+                runs = segments(passage.text, self.level, passage.phrases, self.revealed.get(index, 0))
             ends: list[tuple[int, Kind]] = []
             at = 0
             for piece, kind in runs:
