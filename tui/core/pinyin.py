@@ -171,21 +171,30 @@ Table = list[list[tuple[int, int] | None]]
 Trail = list[list[tuple[int, int, Step, int] | None]]
 
 
-def match(typed: str, expected: str, most: int = 1) -> Match | None:
+def match(typed: str, expected: str, most: int = 1, start: bool = False) -> Match | None:
     """The best reading of normalised `typed` as the expected answer, with at most `most` units off.
 
     Fewest edits first, then fewest characters given by their initial. None: more
-    than `most` off.
+    than `most` off. With `start`, `typed` may be only the start of the answer (a
+    paragraph recited part of the way): the best reading of it as some start, the
+    characters after it missing. Without that, the characters not typed would cost
+    as much wherever they were left out, and letters taken one by one as initials of
+    characters scattered over the answer would read as more of it right.
     """
     cells = units(expected)
     text = fold(typed)
     best, how = _table(text, cells, most)
-    final = best[len(cells)][len(text)]
+    end = len(cells)
+    if start:
+        # The fewest edits, then the most characters read (a last syllable wrong, not too many).
+        reached = [(cost, -j) for j in range(len(cells) + 1) if (cost := best[j][len(text)]) is not None]
+        end = -min(reached)[1] if reached else end
+    final = best[end][len(text)]
     if final is None:
         return None
-    steps: list[tuple[Step, str, int]] = []
+    steps: list[tuple[Step, str, int]] = [("missing", "", j) for j in range(len(cells) - 1, end - 1, -1)]
     ways: set[int] = set()
-    j, p = len(cells), len(text)
+    j, p = end, len(text)
     while (j, p) != (0, 0):
         step = how[j][p]
         assert step is not None
@@ -194,7 +203,7 @@ def match(typed: str, expected: str, most: int = 1) -> Match | None:
         steps.append((kind, text[from_p:p], from_j if kind != "extra" else -1))
         j, p = from_j, from_p
     by: Way = "initials" if 2 in ways else "pinyin" if 1 in ways else "characters"
-    return Match(final[0], by, tuple(reversed(steps)))
+    return Match(final[0] + len(cells) - end, by, tuple(reversed(steps)))
 
 
 def spelled(typed: str, expected: str) -> int:
