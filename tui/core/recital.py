@@ -95,6 +95,7 @@ def _opcodes(have: str, want: str) -> list[Opcode]:
     return ops
 
 
+BEAM = 8  # edits a reading of letters may fall behind the best one and still be followed
 WRONG_MARK = "□"  # a character typed in pinyin as some other character
 
 
@@ -104,7 +105,10 @@ def in_characters(typed: str, expected: str) -> tuple[str, str]:
 
     if not pinyin.applies(typed, expected):
         return typed, "characters"
-    found = pinyin.match(normalize(typed), expected, len(expected) + len(typed), start=True)
+    # Readings far behind the best at each character dropped: the paragraph read in a band
+    # around its best reading (a 2,000-character paragraph in pinyin in about a second,
+    # not half a minute or more).
+    found = pinyin.match(normalize(typed), expected, len(expected) + len(typed), start=True, beam=BEAM)
     if found is None:  # cannot happen with every edit allowed; the letters as typed, then
         return typed, "characters"
     cells = pinyin.units(expected)
