@@ -276,6 +276,18 @@ class TestQuestionsAndClauses:
             ]
             assert feedback(screen).startswith("第 2 空 正确")
 
+    async def test_a_whole_heading_typed_in_pinyin_at_its_first_clause_answers_both(self, store, tmp_path, clock) -> None:
+        path = tmp_path / "notes.txt"
+        path.write_text(NOTES, "utf-8")
+        app = study_app(path, language="zh", store=store, start="frame", section="二、")
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await frame_open(pilot)
+            await type_keys(pilot, "jiakuai goujian xin fazhan geju zhuoli tuidong gaozhiliang fazhan")
+            assert lines(screen) == ["二、加快构建新发展格局，着力推动高质量发展"]
+            assert [(r.outcome, r.typed) for r in reviews(app)] == [
+                ("right", "jiakuai goujian xin fazhan geju"), ("right", " zhuoli tuidong gaozhiliang fazhan")
+            ]
+
     async def test_a_point_in_a_review_shows_its_question(self, store, tmp_path, clock, monkeypatch) -> None:
         path = tmp_path / "notes.txt"
         path.write_text(NOTES, "utf-8")

@@ -62,6 +62,24 @@ def bench_grade(document: Document) -> None:
         result = grade(typed, paragraph)
         samples.append(time.perf_counter() - started)
     print(f"typed recitation of a 2,000-character paragraph (score {result.percent}%): {median_ms(samples)}")
+    from tui.core import pinyin
+
+    def spelled(text: str) -> str:
+        return " ".join(r[0] if pinyin.is_chinese(c) and (r := pinyin.readings(c)) else c for c in text)
+
+    # In pinyin: all of it, one syllable in five wrong, and only its first 300 characters.
+    syllables = spelled(paragraph).split(" ")
+    for label, letters in (
+        ("right", spelled(paragraph)),
+        ("1 syllable in 5 wrong", " ".join("zzz" if i % 5 == 2 else s for i, s in enumerate(syllables))),
+        ("its start only", spelled(paragraph[:300])),
+    ):
+        samples = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            result = grade(letters, paragraph)
+            samples.append(time.perf_counter() - started)
+        print(f"  typed in pinyin, {label} (score {result.percent}%): {median_ms(samples)}")
 
 
 class ReciteApp(App[None]):

@@ -116,11 +116,28 @@ class TestAWholeHeadingTyped:
         ]
         assert split_typed("Ambition checks, ambition", ["ambition checks", "Ambition"]) == ["Ambition checks", ", ambition"]
 
+    def test_in_pinyin_or_initials_is_cut_by_which_letters_stand_for_which_characters(self) -> None:
+        clauses_ = ["发展全过程人民民主", "保障人民当家作主"]
+        assert split_typed("fazhan quanguocheng renminminzhu baozhang renmin dangjiazuozhu", clauses_) == [
+            "fazhan quanguocheng renminminzhu", " baozhang renmin dangjiazuozhu"
+        ]
+        assert split_typed("fzqgcrmmzbzrmdjzz", clauses_) == ["fzqgcrmmz", "bzrmdjzz"]
+        assert split_typed("Fā zhǎn quan guo cheng 人民 min zhu, bao zhang ren min dang jia zuo4 zhu。", clauses_) == [
+            "Fā zhǎn quan guo cheng 人民 min zhu", ", bao zhang ren min dang jia zuo4 zhu。"
+        ]
+        assert split_typed("yi er san si wu", ["一二", "三", "四五"]) == ["yi er", " san", " si wu"]
+        for piece, clause in zip(split_typed("fazhanquanguochengrenminminzhubaozhangrenmindangjiazuozhu", clauses_) or [], clauses_):
+            assert check(piece, clause).outcome == "right"
+
     def test_anything_else_is_not_cut(self) -> None:
         clauses_ = ["加快构建新发展格局", "着力推动高质量发展"]
         assert split_typed("加快构建新发展格局", clauses_) is None  # the first clause alone: graded as it is
         assert split_typed("加快构建新发展格局着力推动高质量", clauses_) is None
         assert split_typed("加快构建新发展格局", clauses_[:1]) is None
+        pinyin_ = ["发展全过程人民民主", "保障人民当家作主"]
+        assert split_typed("fazhan quanguocheng renminminzhu", pinyin_) is None
+        assert split_typed("fazhan quanguocheng renminminzhu baozhang renmin dangjia", pinyin_) is None
+        assert split_typed("fazhan quanguocheng renminminzhu baozhang renmin dangjia zuoke", pinyin_) is None
 
 
 NOTES = """作风建设学习笔记

@@ -206,6 +206,19 @@ class TestDiff:
         assert wanted == [("same", "作风建"), ("missing", "设")]
 
 
+class TestStart:
+    """A long answer typed only from its start (a paragraph recited part of the way)."""
+
+    LONG = "今天,我们召开理论学习中心组学习研讨会,深入学习作风建设论述摘编,当前我县正处于规划收官期"
+
+    def test_the_start_is_read_as_the_start_and_the_rest_is_missing(self) -> None:
+        found = pinyin.match("jintianwomenzhaokai", self.LONG, 1000, start=True)
+        assert found is not None and found.by == "pinyin"
+        assert [unit for kind, _, unit in found.steps if kind == "same"] == list(range(6))
+        assert all(kind == "missing" for kind, _, _ in found.steps[6:])
+        assert found.edits == len(pinyin.units(self.LONG)) - 6
+
+
 PHRASES = st.text(alphabet="提高政治站位深化思想认识作风建设永远在路上两个确立重行长", min_size=2, max_size=14)
 
 

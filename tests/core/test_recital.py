@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.core.quiz import AGAIN, EASY, GOOD, HARD
 from tui.core.recital import grade, rating
 
+SPEECH = Path(__file__).resolve().parents[2] / "data" / "zuofeng-speech.txt"
 TEXT = "今天,我们召开理论学习中心组学习研讨会,深入学习《论述摘编》。"
 
 
@@ -90,3 +93,14 @@ class TestInPinyin:
         short = grade("zfjsyyzlsbxzczx", self.PARAGRAPH)  # the last 抓长 not recited
         assert (short.missing, short.percent) == (2, 88)
         assert rating(short, seconds=5) == AGAIN
+
+    def test_only_the_start_typed_is_right_and_the_rest_missing(self) -> None:
+        """Letters are not spread as initials over the whole paragraph to make more of it right."""
+        paragraph = SPEECH.read_text(encoding="utf-8").splitlines()[3]  # 今天,我们召开理论学习中心组学习研讨会,……
+        started = "今天,我们召开理论学习中心组"
+        for typed in ("jintian women zhaokai lilun xuexi zhongxinzu", "jtwmzkllxxzxz"):
+            recital = grade(typed, paragraph)
+            assert recital.segments[0] == ("same", started)
+            assert (recital.wrong, recital.extra, recital.missing) == (0, 0, recital.length - 13)
+            assert recital.score == pytest.approx(13 / recital.length)
+        assert grade("jintian women zhaokai lilun xuexi zhongxinzu", paragraph).percent == grade(started, paragraph).percent

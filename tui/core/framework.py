@@ -27,7 +27,8 @@ from .headings import TRAILING_PUNCT, classify
 from .identity import CardPlace
 from .model import Card, Document, Phrase, Section
 from .names import display_heading
-from .quiz import card_key, letters, normalize
+from .quiz import card_key, letters
+from .typed_clauses import split_typed as split_typed  # where the framework quiz finds it
 
 HEADING, POINT = "heading", "point"  # the kinds of a framework card's phrase
 HEADING_MARK, POINT_MARK = "§", "¶"  # what stands for the phrase in their keys
@@ -243,26 +244,6 @@ def clauses(answer: str) -> list[str]:
     if len(parts) < 3 or any(letters(part) < MIN_CLAUSE for part in parts[::2]):
         return [answer]
     return parts
-
-
-def split_typed(typed: str, answers: Sequence[str]) -> list[str] | None:
-    """`typed` cut where each of `answers` ends, when it is all of them in order (compared as answers
-    are: a whole heading typed at its first clause); None when it is not."""
-    if len(answers) < 2 or not typed.strip():
-        return None
-    wanted = [normalize(answer) for answer in answers]
-    if normalize(typed) != "".join(wanted) or not all(wanted):
-        return None
-    pieces: list[str] = []
-    at = 0
-    for form in wanted[:-1]:
-        start, taken = at, 0
-        while at < len(typed) and taken < len(form):
-            taken += len(normalize(typed[at]))
-            at += 1
-        pieces.append(typed[start:at])
-    pieces.append(typed[at:])
-    return pieces
 
 
 # ---------------------------------------------------------------- questions and their points

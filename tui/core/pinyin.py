@@ -24,6 +24,7 @@ pypinyin is imported only when a Chinese answer is first checked against Latin l
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -167,34 +168,45 @@ def _stretches(typed: str) -> list[list[int]]:
     return lengths
 
 
-Table = list[list[tuple[int, int] | None]]
-Trail = list[list[tuple[int, int, Step, int] | None]]
+# One row a unit, only the positions reached: with few edits allowed, a narrow band.
+Table = list[dict[int, tuple[int, int]]]
+Trail = list[dict[int, tuple[int, int, Step, int]]]
 
 
-def match(typed: str, expected: str, most: int = 1) -> Match | None:
+def match(typed: str, expected: str, most: int = 1, start: bool = False, beam: int | None = None) -> Match | None:
     """The best reading of normalised `typed` as the expected answer, with at most `most` units off.
 
     Fewest edits first, then fewest characters given by their initial. None: more
-    than `most` off.
+    than `most` off. With `start`, `typed` may be only the start of the answer (a
+    paragraph recited part of the way): the best reading of it as some start, the
+    characters after it missing. Without that, the characters not typed would cost
+    as much wherever they were left out, and letters taken one by one as initials of
+    characters scattered over the answer would read as more of it right. With `beam`,
+    readings more than that many edits behind the best one at the same character are
+    dropped: fast for a long answer, perhaps not the very best reading.
     """
     cells = units(expected)
     text = fold(typed)
-    best, how = _table(text, cells, most)
-    final = best[len(cells)][len(text)]
+    best, how = _table(text, cells, most, beam)
+    end = len(cells)
+    if start:
+        # The fewest edits, then the most characters read (a last syllable wrong, not too many).
+        reached = [(cost, -j) for j in range(len(cells) + 1) if (cost := best[j].get(len(text))) is not None]
+        end = -min(reached)[1] if reached else end
+    final = best[end].get(len(text))
     if final is None:
         return None
-    steps: list[tuple[Step, str, int]] = []
+    steps: list[tuple[Step, str, int]] = [("missing", "", j) for j in range(len(cells) - 1, end - 1, -1)]
     ways: set[int] = set()
-    j, p = len(cells), len(text)
+    j, p = end, len(text)
     while (j, p) != (0, 0):
         step = how[j][p]
-        assert step is not None
         from_j, from_p, kind, way = step
         ways.add(way if kind == "same" else 0)
         steps.append((kind, text[from_p:p], from_j if kind != "extra" else -1))
         j, p = from_j, from_p
     by: Way = "initials" if 2 in ways else "pinyin" if 1 in ways else "characters"
-    return Match(final[0], by, tuple(reversed(steps)))
+    return Match(final[0] + len(cells) - end, by, tuple(reversed(steps)))
 
 
 def spelled(typed: str, expected: str) -> int:
@@ -202,31 +214,43 @@ def spelled(typed: str, expected: str) -> int:
     cells = units(expected)
     text = fold(typed)
     best, _ = _table(text, cells, 0)
-    return max(j for j in range(len(cells) + 1) if any(cost is not None for cost in best[j]))
+    return max(j for j in range(len(cells) + 1) if best[j])
 
 
-def _table(text: str, cells: tuple[Unit, ...], most: int) -> tuple[Table, Trail]:
+def _table(text: str, cells: tuple[Unit, ...], most: int, beam: int | None = None) -> tuple[Table, Trail]:
     """best[j][p]: the least (edits, initials) reading units[:j] from text[:p]; how[j][p]: the step there."""
     size, count = len(text), len(cells)
     stretches = _stretches(text)
-    best: Table = [[None] * (size + 1) for _ in range(count + 1)]
-    how: Trail = [[None] * (size + 1) for _ in range(count + 1)]
+    best: Table = [{} for _ in range(count + 1)]
+    how: Trail = [{} for _ in range(count + 1)]
     best[0][0] = (0, 0)
 
-    def reach(j: int, p: int, cost: tuple[int, int], step: tuple[int, int, Step, int]) -> None:
+    def reach(j: int, p: int, cost: tuple[int, int], step: tuple[int, int, Step, int]) -> bool:
         if cost[0] <= most:
-            known = best[j][p]
+            known = best[j].get(p)
             if known is None or cost < known:
                 best[j][p] = cost
                 how[j][p] = step
+                return True
+        return False
 
     for j in range(count + 1):
+        row = best[j]
+        if not row:
+            break  # nothing reaches this unit, nor any after it
         unit = cells[j] if j < count else None
-        for p in range(size + 1):
-            cost = best[j][p]
-            if cost is None:
+        waiting = sorted(row)  # the positions reached, in order, as a heap: extras add later ones
+        done = -1
+        limit = most if beam is None else min(cost[0] for cost in row.values()) + beam
+        while waiting:
+            p = heapq.heappop(waiting)
+            if p == done:
                 continue
+            done = p
+            cost = row[p]
             edits, initials = cost
+            if edits > limit:
+                continue
             if unit is not None:
                 if text.startswith(unit.char, p):
                     reach(j + 1, p + len(unit.char), cost, (j, p, "same", 0))
@@ -245,7 +269,8 @@ def _table(text: str, cells: tuple[Unit, ...], most: int) -> tuple[Table, Trail]
                         reach(j + 1, p + length, (edits + 1, initials), (j, p, "wrong", 0))
             if edits < most and p < size:
                 for length in stretches[p]:
-                    reach(j, p + length, (edits + 1, initials), (j, p, "extra", 0))
+                    if reach(j, p + length, (edits + 1, initials), (j, p, "extra", 0)):
+                        heapq.heappush(waiting, p + length)
     return best, how
 
 

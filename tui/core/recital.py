@@ -12,8 +12,9 @@ right is Easy when typed at 1.5 s a character or faster (recalled fluently), els
 
 A recitation may be typed in pinyin or its initials, as any answer (tui/core/pinyin.py):
 the letters are read as the paragraph's characters, each stretch standing for one
-character right, one wrong (□) or one too many, and then compared as above. All of it
-right in initials is Good at most.
+character right, one wrong (□) or one too many, and then compared as above; letters
+for only the start of the paragraph are read as its start, the rest missing. All of
+it right in initials is Good at most.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def _opcodes(have: str, want: str) -> list[Opcode]:
     return ops
 
 
+BEAM = 8  # edits a reading of letters may fall behind the best one and still be followed
 WRONG_MARK = "□"  # a character typed in pinyin as some other character
 
 
@@ -103,7 +105,10 @@ def in_characters(typed: str, expected: str) -> tuple[str, str]:
 
     if not pinyin.applies(typed, expected):
         return typed, "characters"
-    found = pinyin.match(normalize(typed), expected, len(expected) + len(typed))
+    # Readings far behind the best at each character dropped: the paragraph read in a band
+    # around its best reading (a 2,000-character paragraph in pinyin in about a second,
+    # not half a minute or more).
+    found = pinyin.match(normalize(typed), expected, len(expected) + len(typed), start=True, beam=BEAM)
     if found is None:  # cannot happen with every edit allowed; the letters as typed, then
         return typed, "characters"
     cells = pinyin.units(expected)
