@@ -283,7 +283,7 @@ class TestQuestionsAndClauses:
         async with app.run_test(size=SIZE) as pilot:
             screen = await frame_open(pilot)
             await type_keys(pilot, "jiakuai goujian xin fazhan geju zhuoli tuidong gaozhiliang fazhan")
-            assert lines(screen) == ["二、加快构建新发展格局，着力推动高质量发展"]
+            assert lines(screen) == ["二、 加快构建新发展格局，着力推动高质量发展"]  # a label stands apart from its blanks
             assert [(r.outcome, r.typed) for r in reviews(app)] == [
                 ("right", "jiakuai goujian xin fazhan geju"), ("right", " zhuoli tuidong gaozhiliang fazhan")
             ]
