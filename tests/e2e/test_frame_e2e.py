@@ -4,15 +4,13 @@ in full pinyin), kill the program with SIGKILL, find the answers stored."""
 from __future__ import annotations
 
 import os
-import shlex
 import shutil
 import signal
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.reliability.terminal import Tmux, alive, wait_for
+from tests.reliability.terminal import Tmux, alive, start_study, wait_for
 from tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,12 +35,7 @@ def tmux() -> Tmux:
 
 def test_framework_answers_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"
-    program = f"{shlex.quote(sys.executable)} -m tui frame --lang zh"
-    command = (
-        f"cd {shlex.quote(str(ROOT))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} "
-        f"sh -c {shlex.quote(f'echo $$ > {shlex.quote(str(pidfile))}; exec {program}')}"
-    )
-    tmux.start(command)
+    start_study(tmux, data_dir, pidfile, "frame --lang zh")
 
     wait_for(lambda: "第 1 空：" in tmux.screen(), "the framework quiz to open")
     wait_for(lambda: "一、 1___" in tmux.screen(), "the headings hidden behind their labels")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 import shutil
 import signal
 import subprocess
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.terminal import Tmux, alive, wait_for
+from tests.reliability.terminal import Tmux, alive, start_study, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWER = "习近平关于加强党的作风建设论述摘编"  # the first blank of the bundled speech
@@ -30,12 +29,7 @@ def tmux() -> Tmux:
 
 def test_an_answer_survives_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"
-    program = f"{shlex.quote(sys.executable)} -m tui quiz --lang zh"
-    command = (
-        f"cd {shlex.quote(str(ROOT))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} "
-        f"sh -c {shlex.quote(f'echo $$ > {shlex.quote(str(pidfile))}; exec {program}')}"
-    )
-    tmux.start(command)
+    start_study(tmux, data_dir, pidfile, "quiz --lang zh")
 
     wait_for(lambda: "第 1 空：" in tmux.screen(), "the quiz to open")
     tmux("send-keys", "-l", ANSWER)

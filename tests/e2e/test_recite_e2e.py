@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 import shutil
 import signal
 import sqlite3
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.terminal import Tmux, alive, wait_for
+from tests.reliability.terminal import Tmux, alive, start_study, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,12 +29,7 @@ def tmux() -> Tmux:
 
 def test_recitals_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"
-    program = f"{shlex.quote(sys.executable)} -m tui --lang zh --section 一、"
-    command = (
-        f"cd {shlex.quote(str(ROOT))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} "
-        f"sh -c {shlex.quote(f'echo $$ > {shlex.quote(str(pidfile))}; exec {program}')}"
-    )
-    tmux.start(command)
+    start_study(tmux, data_dir, pidfile, "--lang zh --section 一、")
 
     wait_for(lambda: "要点" in tmux.screen(), "the reader with its phrases")
     tmux("send-keys", "p")

@@ -91,3 +91,16 @@ def end(pids: list[int]) -> None:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def start_study(tmux: Tmux, data_dir: Path, pidfile: Path, arguments: str) -> None:
+    """Run `python -m tui ARGUMENTS` in the tmux pane, in the project, on `data_dir`; its pid written to `pidfile`."""
+    import shlex
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    program = f"{shlex.quote(sys.executable)} -m tui {arguments}"
+    tmux.start(
+        f"cd {shlex.quote(str(root))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} "
+        f"sh -c {shlex.quote(f'echo $$ > {shlex.quote(str(pidfile))}; exec {program}')}"
+    )

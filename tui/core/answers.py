@@ -117,7 +117,7 @@ def _write_new_file(directory: Path, stem: str, suffix: str, data: str) -> Path:
                 break
             except FileExistsError:
                 counter += 1
-        _sync_directory(directory)
+        sync_directory(directory)
         return target
     finally:
         try:
@@ -126,7 +126,7 @@ def _write_new_file(directory: Path, stem: str, suffix: str, data: str) -> Path:
             pass
 
 
-def _sync_directory(directory: Path) -> None:
+def sync_directory(directory: Path) -> None:
     """Make the new name itself durable (where the system allows a directory to be synced)."""
     try:
         descriptor = os.open(directory, os.O_RDONLY)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from .answers import sync_directory
 from .database import StoreError, as_store_error, store_error
 
 FOLDER = "backups"
@@ -94,7 +95,7 @@ def back_up(database: Path, today: date | None = None) -> Path | None:
     temporary = folder / f".{target.name}.{os.getpid()}.tmp"
     _copy(database, temporary, read_only=True)
     os.replace(temporary, target)
-    _sync(folder)
+    sync_directory(folder)
     prune(database)
     return target
 
@@ -240,16 +241,3 @@ def _move_aside(database: Path, now: datetime) -> Path:
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
     return target
-
-
-def _sync(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
