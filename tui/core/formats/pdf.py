@@ -87,7 +87,7 @@ def page_texts(data: bytes, name: str, progress: Progress | None = None) -> list
 
 def _has_images(page: object) -> bool:
     try:
-        resources = page["/Resources"]  # type: ignore[index]
+        resources = page["/Resources"]  # type: ignore[index]  # pypdf: a page is a dictionary, its objects untyped
         objects = resources.get("/XObject") if resources is not None else None
         if objects is None:
             return False
