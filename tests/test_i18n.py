@@ -177,3 +177,21 @@ def test_the_cli_says_a_load_error_in_the_interface_language(tmp_path):
         )
         assert result.returncode == 1
         assert result.stderr.strip() == f"study: {missing}{'：' if lang == 'zh' else ': '}{words}"
+
+
+def test_the_study_modes_strings_are_in_the_table_and_name_no_key_twice() -> None:
+    import ast
+    from pathlib import Path
+
+    from tui import i18n
+    from tui.strings_modes import MODES
+
+    # A key in both tables would silently take the modes' text: each is declared once.
+    source = ast.parse(Path(i18n.__file__).read_text(encoding="utf-8"))
+    reading = next(
+        node.value for node in source.body if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "STRINGS"
+    )
+    assert isinstance(reading, ast.Dict)
+    keys = {key.value for key in reading.keys if isinstance(key, ast.Constant)}
+    assert not keys & set(MODES)
+    assert set(MODES) <= set(i18n.STRINGS)
