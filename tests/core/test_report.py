@@ -13,16 +13,8 @@ from tui.core.report import FORECAST_DAYS, REVIEW_DAYS, due_today, study_report
 from tui.core.store import Store
 from tui.core.workbook import Workbook
 
-NOTES = """学习笔记
+from .test_workbook import NOTES  # the same notes as the workbook's own tests
 
-一、总体要求
-我们要坚持“两个确立”，做到“两个维护”，增强“四个意识”。
-二、重点任务
-（一）加强学习
-要把“学思想、强党性”作为主线，读原著、学原文、悟原理。
-（二）狠抓落实
-坚决反对“四风”，牢记“作风建设永远在路上”。
-"""
 NOW = datetime(2026, 3, 10, 12, 0).astimezone()  # local noon: days before it are whole local days
 
 

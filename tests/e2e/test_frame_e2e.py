@@ -26,12 +26,6 @@ KEYS = [
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-@pytest.fixture
-def tmux() -> Tmux:
-    server = Tmux()
-    yield server
-    server.close()
-
 
 def test_framework_answers_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"

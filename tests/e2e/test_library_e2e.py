@@ -11,24 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.app.test_library_screen import FIRST, SECOND  # the same two notes as the screen's tests
 from tests.reliability.terminal import Tmux, alive, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-FIRST = """第一份笔记
-
-一、总体要求
-我们要坚持“两个确立”，做到“两个维护”，增强“四个意识”，坚定“四个自信”。
-二、重点任务
-坚决反对“四风”，牢记“作风建设永远在路上”，把“严”的主基调长期坚持下去。
-"""
-SECOND = """第二份笔记
-
-一、理论学习
-全体党员要把“学思想、强党性、重实践、建新功”作为主线，原原本本读原著，认认真真学原文，深入领会“以人民为中心”的发展思想。
-二、推动落实
-各级组织要推动“全面从严治党”向纵深发展，坚持“严管就是厚爱”，把“三会一课”制度落到实处，做到常抓不懈。
-"""
-
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 

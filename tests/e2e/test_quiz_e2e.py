@@ -20,12 +20,6 @@ ANSWER = "习近平关于加强党的作风建设论述摘编"  # the first blan
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-@pytest.fixture
-def tmux() -> Tmux:
-    server = Tmux()
-    yield server
-    server.close()
-
 
 def test_an_answer_survives_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"

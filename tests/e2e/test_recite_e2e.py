@@ -20,12 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 
-@pytest.fixture
-def tmux() -> Tmux:
-    server = Tmux()
-    yield server
-    server.close()
-
 
 def test_recitals_survive_sigkill(tmux: Tmux, data_dir: Path, tmp_path: Path) -> None:
     pidfile = tmp_path / "pid"
