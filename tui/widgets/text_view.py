@@ -257,7 +257,10 @@ class TextView(ScrollView, TextLines, can_focus=True):
         if line is None:
             return
         self._pending_line = None
-        self.scroll_to(y=line, animate=animate)
+        # At once unless animated: a deferred scroll would leave the section at the top the one
+        # before, told to the outline as the current one, and a key typed next ([ ]) would step
+        # from there.
+        self.scroll_to(y=line, animate=animate, immediate=not animate)
         self._update_current_section()
 
     # Keys move the text at once: a reader paging through wants the next page now, not an
