@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import textual._wait
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Textual's Pilot sees the app settled when a 20 ms sleep passes with under 1 ms of work (5 %),
+# and it waits so twice after every key: most of a Pilot test was spent asleep. Steps of 2 ms
+# with under 0.5 ms of work (25 %: a busy process is near 100 %) see the same settled app
+# sooner. Tests that wait on something Textual hands on by a timer wait for it by name:
+# tests/app/conftest.py `resize` and `until`. Were these names to go in a later Textual,
+# tests/test_pilot_timing.py says so.
+textual._wait.SLEEP_GRANULARITY = 0.002
+textual._wait.SLEEP_IDLE = 0.0005
 
 
 @pytest.fixture(autouse=True)

@@ -86,13 +86,28 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
 
 
 async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
-    """Let workers and messages run until `condition` holds."""
+    """Let workers and messages run until `condition` holds, then let what it started settle.
+
+    A screen is current as soon as it is pushed, before it has composed its widgets: the
+    pause after the condition lets the messages queued on it by then run.
+    """
     for _ in range(tries):
         if condition():
+            await pilot.pause()
             return
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
     raise AssertionError(f"never happened: {what}")
+
+
+async def resize(pilot: Pilot, width: int, height: int) -> None:
+    """Resize the terminal and wait until the screen has taken the new size.
+
+    Textual hands a resize to the screen from a timer (1/120 s), which one pause need not outlast.
+    """
+    await pilot.resize_terminal(width, height)
+    await until(pilot, lambda: pilot.app.screen.region.size == (width, height), f"the screen at {width}x{height}")
+    await pilot.pause()
 
 
 async def until_ready(app: StudyApp, pilot: Pilot, rounds: int = 100) -> None:

@@ -14,6 +14,7 @@ from tui.core.session import Blank, QuizSession, blanks_for, placeholder
 from tui.core.wrap import CLOSING, OPENING
 from tui.widgets.blank_text import BlankText, Row
 
+from .conftest import resize
 from .on_screen import fill_as_one, read_through, without_spaces
 
 PREAMBLE = (
@@ -188,8 +189,7 @@ class TestWrapping:
         async with app.run_test(size=(100, 30)) as pilot:
             view = app.query_one(BlankText)
             for width in range(40, 101, 3):
-                await pilot.resize_terminal(width, 30)
-                await pilot.pause()
+                await resize(pilot, width, 30)
                 assert view.size.width == width
                 for line in paragraph_lines(view):
                     assert not re.search(r"(?<![\d_])\d{1,2}_{0,2}$", line), (width, line)
@@ -229,8 +229,7 @@ class TestWrapping:
         async with app.run_test(size=(100, 20)) as pilot:
             view = app.query_one(BlankText)
             for width in range(20, 101, 3):
-                await pilot.resize_terminal(width, 20)
-                await pilot.pause()
+                await resize(pilot, width, 20)
                 assert view.size.width == width
                 for line in paragraph_lines(view):
                     assert not re.match(r"_(?!_)", line), (width, line)
@@ -242,8 +241,7 @@ class TestWrapping:
             await pilot.pause()
             view = app.query_one(BlankText)
             wide = len(paragraph_lines(view))
-            await pilot.resize_terminal(50, 20)
-            await pilot.pause()
+            await resize(pilot, 50, 20)
             narrow = paragraph_lines(view)
             assert len(narrow) > wide
             assert all(cell_len(line) <= 50 for line in narrow)
@@ -296,8 +294,7 @@ class TestNothingIsLost:
                 view = app.query_one(BlankText)
                 expected = shown_text(rows_of(app.doc, app.session), app.session)
                 for height in (40, 15, 6, 30):
-                    await pilot.resize_terminal(width, height)
-                    await pilot.pause()
+                    await resize(pilot, width, height)
                     drawn = await read_through(pilot, view)
                     assert fill_as_one(without_spaces("".join(drawn))) == expected, (width, height)
 

@@ -26,7 +26,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.text_view import TextView
 
-from .conftest import until_ready
+from .conftest import resize, until_ready
 
 
 def screen_text(widget: Widget) -> str:
@@ -139,8 +139,7 @@ async def test_a_narrow_terminal_gets_one_column_that_scrolls(make_app):
         assert dialog.max_scroll_y > 0
         column = screen.query_one(".help-column")
         assert column.size.width > 40  # the keys and their descriptions side by side
-        await pilot.resize_terminal(100, 30)
-        await pilot.pause()
+        await resize(pilot, 100, 30)
         assert not screen.has_class("-narrow")
 
 

@@ -7,6 +7,8 @@ from textual.binding import Binding
 
 from tui.widgets.key_bar import KeyBar
 
+from .conftest import resize
+
 PAIR = Binding.Group("Prev/next", compact=True)
 
 
@@ -94,13 +96,11 @@ async def test_the_palette_stays_while_there_is_room_beside_the_mark():
         assert "…" not in text and text.rstrip().endswith("palette")  # every key fits
         entries = " q Quit  ? Help  t Quiz section  r Review  e Edit phrases "
         # Every key but the last, the palette and the mark fit.
-        await pilot.resize_terminal(len(entries) + 2, 5)
-        await pilot.pause()
+        await resize(pilot, len(entries) + 2, 5)
         text = bar.keys_text().plain
         assert "Edit" not in text and text.endswith("^p palette  ? … ")
         # Room for every key and the mark, not for the palette as well: the palette goes.
-        await pilot.resize_terminal(len(entries) + 5, 5)
-        await pilot.pause()
+        await resize(pilot, len(entries) + 5, 5)
         text = bar.keys_text().plain
         assert "palette" not in text and text.startswith(entries) and text.endswith(" ? … ")
 

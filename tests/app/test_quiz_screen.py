@@ -32,7 +32,7 @@ from tui.widgets.answer_bar import AnswerBar
 from tui.widgets.blank_text import BlankText
 from tui.widgets.outline_tree import OutlineTree
 
-from .conftest import study_app, until
+from .conftest import resize, study_app, until
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
@@ -595,8 +595,7 @@ class TestSmallTerminal:
         app = study_app(SPEECH, language=language, store=store, start="quiz")
         async with app.run_test(size=(100, 15)) as pilot:
             screen = await quiz_open(pilot)
-            await pilot.resize_terminal(width, 15)
-            await pilot.pause()
+            await resize(pilot, width, 15)
             field = screen.answer_bar.input
             assert placeholder_of(screen) == prompts[language]
             assert cell_len(placeholder_of(screen)) <= field.scrollable_content_region.width

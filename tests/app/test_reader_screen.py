@@ -18,7 +18,7 @@ from tui.widgets.outline_tree import OutlineTree
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.text_view import TextView
 
-from .conftest import SPEECH, Recorder, study_app, until, until_ready
+from .conftest import SPEECH, Recorder, resize, study_app, until, until_ready
 
 SIZE = (100, 30)
 
@@ -731,8 +731,7 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         notice = str(reader.query_one("#too-small", Static).render())
         assert notice == f"窗口太小了：请把终端调到至少 {MIN_WIDTH}×{MIN_HEIGHT}。按 q 退出。"
         assert not reader.query_one(KeyBar).display
-        await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
+        await resize(pilot, *SIZE)
         assert not notice_shown(reader)
         assert reader.query_one(KeyBar).display
         outline, text = parts(app)
@@ -745,8 +744,7 @@ async def test_opened_in_a_tiny_terminal_the_text_is_at_its_section_once_there_i
     async with app.run_test(size=(40, 10)) as pilot:
         reader = await ready(app, pilot)
         assert notice_shown(reader)
-        await pilot.resize_terminal(*SIZE)
-        await pilot.pause()
+        await resize(pilot, *SIZE)
         outline, text = parts(app)
         assert reader.current_section == outline.current_section == "4.1"
         assert top_section(text) == "4.1"
@@ -767,8 +765,7 @@ async def test_resizing_never_crashes_and_keeps_the_place(make_app):
     async with app.run_test(size=SIZE) as pilot:
         reader = await ready(app, pilot)
         for size in [(1, 1), (2, 30), (100, 1), (59, 14), (60, 15), (61, 16), (80, 24), (200, 60), (3, 3), (100, 30)]:
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+            await resize(pilot, *size)
             assert app.is_running
         assert not notice_shown(reader)
         _, text = parts(app)

@@ -21,7 +21,7 @@ from tui.screens.reader_screen import ReaderScreen
 from tui.screens.stats_screen import StatsScreen, duration, mastery_bar
 from tui.widgets.key_bar import KeyBar
 
-from .conftest import SPEECH, study_app, until, until_ready
+from .conftest import SPEECH, resize, study_app, until, until_ready
 from .on_screen import screen_rows
 
 SIZE = (100, 30)
@@ -200,7 +200,7 @@ class TestLongHeadings:
             whole = row_text(table, "2")[0]
             assert not whole.endswith("…")  # room enough for the whole heading
             table.move_cursor(row=2)
-            await pilot.resize_terminal(80, 24)
+            await resize(pilot, 80, 24)
             await until(pilot, lambda: row_text(table, "2")[0].endswith("…"), "the heading cut")
             await pilot.pause()
             assert whole.startswith(row_text(table, "2")[0][:-1])

@@ -19,6 +19,8 @@ from tui.core.wrap import CLOSING
 from tui.i18n import set_language
 from tui.screens.summary_screen import SummaryScreen
 
+from .conftest import resize
+
 UNSET = object()
 
 
@@ -174,8 +176,7 @@ async def test_a_long_list_of_missed_phrases_wraps_the_chinese_way() -> None:
         lines = widget.content.plain.split("\n")
         assert lines == ["要再看的："] + ["  " + b.answer for b in missed]
         assert all(cell_len(line) <= widget.content_region.width for line in lines)
-        await pilot.resize_terminal(30, 40)  # narrower than the longest phrase: it wraps, indented
-        await pilot.pause()
+        await resize(pilot, 30, 40)  # narrower than the longest phrase: it wraps, indented
         await pilot.pause()
         widget = app.screen.query_one("#summary-missed", Static)
         narrow = widget.content.plain.split("\n")

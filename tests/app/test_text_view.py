@@ -12,6 +12,7 @@ from tui.core.names import display_heading
 from tui.core.wrap import wrap
 from tui.widgets.text_view import TextView
 
+from .conftest import resize
 from .on_screen import read_through, without_spaces
 
 CAPTIONS = {"preamble": "开篇", "closing": "结语"}
@@ -295,8 +296,7 @@ async def test_resize_rewraps_and_keeps_the_section_at_the_top():
         view.scroll_to_section("s2")
         await pilot.pause()
         narrow_count = view.line_count
-        await pilot.resize_terminal(60, 12)
-        await pilot.pause()
+        await resize(pilot, 60, 12)
         lines = text_lines(view)
         assert max(cell_len(line) for line in lines) == 56
         assert view.line_count < narrow_count
@@ -342,8 +342,7 @@ async def test_resize_with_a_blank_line_at_the_top_keeps_the_next_text_at_the_to
         assert view.line_text(blank) == ""
         view.scroll_to(y=blank, animate=False)
         await pilot.pause()
-        await pilot.resize_terminal(50, 14)
-        await pilot.pause()
+        await resize(pilot, 50, 14)
         assert screen_lines(view)[0] == "二、建立长效机制"
         assert view.current_section == "s2"
         # Scrolling still works afterwards: nothing is left pending.
@@ -363,8 +362,7 @@ async def test_tiny_sizes_never_crash():
         assert [view.line_text(y) for y in range(3)] == ["开", "篇", "同"]
         assert all(cell_len(view.line_text(y)) <= 2 for y in range(view.line_count))
         for width, height in [(3, 2), (1, 1), (40, 12)]:
-            await pilot.resize_terminal(width, height)
-            await pilot.pause()
+            await resize(pilot, width, height)
             await pilot.press("pagedown")
         assert view.line_text(1) == "同志们：今天我们召开会议。"
 
@@ -388,8 +386,7 @@ async def test_every_character_is_on_screen_at_every_size():
             async with app.run_test(size=(width, 80)) as pilot:
                 view = app.query_one(TextView)
                 for height in (80, 12, 5, 40):
-                    await pilot.resize_terminal(width, height)
-                    await pilot.pause()
+                    await resize(pilot, width, height)
                     drawn = await read_through(pilot, view)
                     assert without_spaces("".join(drawn)) == without_spaces(expected), (host, width, height)
 
