@@ -15,6 +15,8 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
+from ..core.progress import section_progress
+from ..core.queues import quiz_section
 from ..core.records import Progress
 from ..core.workbook import Workbook
 from ..i18n import captions, t, translate_bindings
@@ -164,7 +166,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
         """The workbook's phrases are ready: show them, then open what the command line asked for."""
         self.show_phrases()
         if start == "quiz":
-            section_id = self.workbook.quiz_section(self.start_section)
+            section_id = quiz_section(self.workbook, self.start_section)
             if section_id is None:
                 self.notify(t("quiz_no_blanks"), severity="warning")
             else:
@@ -195,7 +197,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
         from ..core.report import due_today
 
         try:
-            progress: dict[str, Progress] | None = self.workbook.progress()
+            progress: dict[str, Progress] | None = section_progress(self.workbook)
             due = due_today(self.workbook)
         except StoreError:
             progress, due = None, None  # the marks stay as they were; the next answer or return tries again

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.database import StoreError
+from ..core.queues import quiz_section, review_queue
 from ..i18n import store_message, t
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class StudyActions(_Screen):
     def action_quiz(self) -> None:
         if self.document is None or self._phrases_missing():
             return
-        section_id = self.workbook.quiz_section(self.current_section)
+        section_id = quiz_section(self.workbook, self.current_section)
         if section_id is None:
             self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
             return
@@ -71,7 +72,7 @@ class StudyActions(_Screen):
         if self.document is None or self._phrases_missing():
             return
         try:
-            queue = self.workbook.review_queue()
+            queue = review_queue(self.workbook)
         except StoreError as error:
             self.notify(store_message(error), severity="error")
             return
