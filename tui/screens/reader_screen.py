@@ -16,7 +16,6 @@ from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
 from ..core.progress import section_progress
-from ..core.queues import quiz_section
 from ..core.records import Progress
 from ..core.workbook import Workbook
 from ..i18n import captions, t, translate_bindings
@@ -165,24 +164,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
     def phrases_found(self, start: str = "read") -> None:
         """The workbook's phrases are ready: show them, then open what the command line asked for."""
         self.show_phrases()
-        if start == "quiz":
-            section_id = quiz_section(self.workbook, self.start_section)
-            if section_id is None:
-                self.notify(t("quiz_no_blanks"), severity="warning")
-            else:
-                self.start_quiz(section_id)
-        elif start == "review":
-            self.action_review()
-        elif start == "frame":
-            self.start_frame(self.start_section)
-        elif start == "stats":
-            self.action_stats()
-
-    def _too_large(self) -> str:
-        from ..core.workbook import MAX_PHRASE_CHARS
-
-        name = printable(self.workbook.path.name)
-        return t("phrases_too_large", name=name, chars=len(self.workbook.text), limit=MAX_PHRASE_CHARS)
+        self.open_start(start)
 
     def show_phrases(self) -> None:
         """The phrases' highlights, their count and the outline's progress, if the phrases changed."""
