@@ -4,30 +4,29 @@ Where a screen's data comes from: the `Workbook` (tui/core/workbook.py), handed 
 reader, which hands it on to the quiz, review and phrase editor screens it opens. With
 no document given, the app opens on the library (tui/screens/library_screen.py), which
 gets the store and the run's `OpenedWorkbooks` (tui/core/opened.py) and reviews across
-the documents itself; opening one of them comes here: its workbook is built, read in the
-background and its reader pushed; leaving the reader (q, Esc) saves it and comes back.
-The app itself only runs workers, navigates, notifies, shows help and the palette, and quits.
+the documents itself; opening one of them comes here: its workbook is built, its reader
+pushed; leaving the reader (q, Esc) saves it and comes back. A workbook's slow steps
+(reading, parsing, finding phrases) run in `DocumentOpening`'s threads (tui/document_opening.py),
+whose messages the handlers here hand to the reader. The app itself only runs workers,
+navigates, notifies, shows help and the palette, and quits.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
 from .core.opened import OpenedWorkbooks
-from .core.records import FoundPhrases
 from .core.scheduler import NEW_PER_DAY
 from .core.workbook import Workbook
+from .document_opening import DocumentOpening
 from .i18n import store_message, t, translate_bindings
 from .screens.reader_screen import ReaderScreen, printable
 
@@ -50,10 +49,6 @@ KEY_NAMES = {
     "pagedown": "PgDn",
 }
 
-# Texts up to this size are parsed before the first frame; larger ones in a worker.
-INLINE_PARSE_CHARS = 100_000
-
-
 
 class StudyApp(App[None]):
     """study: the reader on one workbook, or the library of the store's documents; and the screens they open."""
@@ -65,28 +60,6 @@ class StudyApp(App[None]):
         Binding("q", "quit", "key_quit", tooltip="palette_help_quit", id="quit"),
         Binding("question_mark", "help", "key_help", tooltip="palette_help_help", id="help"),
     ]
-
-    class DocumentOpened(Message):
-        """The workbook has parsed its document (in a worker, for a large one)."""
-
-        def __init__(self, workbook: Workbook) -> None:
-            super().__init__()
-            self.workbook = workbook
-
-    class OpenFailed(Message):
-        """The document could not be read (a damaged or scanned PDF, say): the app ends with this line,
-        or, opened from the library, says it and goes back there."""
-
-        def __init__(self, workbook: Workbook, reason: str) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.reason = reason
-
-    class PhrasesFound(Message):
-        def __init__(self, workbook: Workbook, found: FoundPhrases) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.found = found
 
     def __init__(
         self,
@@ -115,7 +88,7 @@ class StudyApp(App[None]):
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
         self.failure: str | None = None  # why the document could not be opened, for the command line
-        self._read_shown = 0.0  # when the reading's progress was last shown
+        self.opening = DocumentOpening(self)  # reads, parses and finds phrases in the background, posting here
         self.state_saved = False  # quitting saves, and unmounting would save again
         self._title_shown = False  # the terminal's title was set, and is given back on leaving
 
@@ -156,72 +129,15 @@ class StudyApp(App[None]):
         if store is not None and store.moved_to is not None:
             self.notify(t("database_moved_aside", name=store.moved_to.name), severity="warning", timeout=10)
         if self._workbook is not None:
-            self._start_reading(self._workbook)
+            self.opening.open(self._workbook)
 
-    def _start_reading(self, workbook: Workbook) -> None:
-        """Parse the workbook's document (reading its file first, if it is to be read here) and find its phrases."""
-        if workbook.document is not None:
-            self.post_message(self.DocumentOpened(workbook))
-        elif workbook.read is not None:
-            # A Word file or a PDF is read in the background, its pages counted on the status line.
-            workbook.on_progress = partial(self._reading, workbook)
-            self.in_background(partial(self._open_document, workbook), "read")
-        elif len(workbook.text) <= INLINE_PARSE_CHARS:
-            # A few milliseconds: the first frame then shows the document, not empty panes.
-            workbook.open()
-            self.post_message(self.DocumentOpened(workbook))
-        else:
-            self.in_background(partial(self._open_document, workbook), "parse")
-
-    def in_background(self, task: Callable[[], None], name: str) -> None:
-        """Run a slow step of the workbook in a daemon thread, which quitting never waits for.
-
-        Textual's thread workers run in the event loop's executor, and leaving the loop
-        waits for them: `q` during the extraction of a large document would wait minutes.
-        Nothing is lost by not waiting: every answer is in the store as it is given.
-        """
-        threading.Thread(target=task, name=f"study-{name}", daemon=True).start()
-
-    def _report(self, message: Message) -> None:
-        """From a background thread: hand the app its result, unless the app has gone."""
-        try:
-            self.post_message(message)
-        except RuntimeError:
-            pass  # the event loop closed while the thread worked: nobody is waiting
-
-    def _open_document(self, workbook: Workbook) -> None:
-        from .core.loader import LoadError
-
-        try:
-            workbook.open()
-        except LoadError as error:
-            self._report(self.OpenFailed(workbook, t(f"load_{error.kind}", **error.values)))
-            return
-        self._report(self.DocumentOpened(workbook))
-
-    class Reading(Message):
-        """How far the reading of a long document has come (pages done of total)."""
-
-        def __init__(self, workbook: Workbook, done: int, total: int) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.done, self.total = done, total
-
-    def _reading(self, workbook: Workbook, done: int, total: int) -> None:
-        """From the background thread, twice a second at most: each redraw takes the interpreter from the reading."""
-        now = time.monotonic()
-        if done < total and now - self._read_shown < 0.5:
-            return
-        self._read_shown = now
-        self._report(self.Reading(workbook, done, total))
-
-    def on_study_app_reading(self, message: Reading) -> None:
+    def on_document_opening_reading(self, message: DocumentOpening.Reading) -> None:
         workbook = message.workbook
         if workbook is self._workbook and workbook.document is None:
             name = printable(workbook.path.name)
             self.reader.set_status(t("load_progress", name=name, done=message.done, total=message.total))
 
-    def on_study_app_open_failed(self, message: OpenFailed) -> None:
+    def on_document_opening_failed(self, message: DocumentOpening.Failed) -> None:
         if message.workbook is not self._workbook:
             return  # a document left before it was read
         if self.library_mode:
@@ -232,7 +148,7 @@ class StudyApp(App[None]):
         self.failure = message.reason
         self.exit(return_code=1)
 
-    def on_study_app_document_opened(self, message: DocumentOpened) -> None:
+    def on_document_opening_opened(self, message: DocumentOpening.Opened) -> None:
         workbook = message.workbook
         if workbook is not self._workbook:
             return
@@ -242,7 +158,7 @@ class StudyApp(App[None]):
             self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
-        self.call_after_refresh(self.in_background, partial(self._find_phrases, workbook), "phrases")
+        self.call_after_refresh(self.opening.find_phrases, workbook)
 
     def show_title(self, title: str) -> None:
         """The document's title as the app's and the terminal window's (OSC 2), in printable characters."""
@@ -255,10 +171,7 @@ class StudyApp(App[None]):
             self._driver.write(f"\x1b[22;0t\x1b]2;{self.title}\x07")
             self._title_shown = True
 
-    def _find_phrases(self, workbook: Workbook) -> None:
-        self._report(self.PhrasesFound(workbook, workbook.find_phrases()))
-
-    def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
+    def on_document_opening_phrases_found(self, message: DocumentOpening.PhrasesFound) -> None:
         found = message.found
         if message.workbook is not self._workbook:
             return
@@ -281,7 +194,7 @@ class StudyApp(App[None]):
         workbook = self._workbook = self.opened.open_file(message.path)
         self.start_mode = message.then
         self.push_screen(library_reader(workbook))
-        self._start_reading(workbook)
+        self.opening.open(workbook)
 
     def close_document(self) -> None:
         """Leave the open document for the library: its answers and reading position saved first."""

@@ -149,10 +149,10 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
             target = self.workbook.find_section(self.start_section)
             if target is None:
                 # Named on the command line: one line there and exit status 1, as for a bad file.
-                from ..app import StudyApp
+                from ..document_opening import DocumentOpening
 
                 reason = t("section_missing", name=printable(self.workbook.path.name), section=self.start_section)
-                self.post_message(StudyApp.OpenFailed(self.workbook, reason))
+                self.post_message(DocumentOpening.Failed(self.workbook, reason))
                 return
             self.start_section = target  # from here on an id
         elif saved is not None:
