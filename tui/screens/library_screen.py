@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.database import StoreError
+from ..core.file_states import FileStates
 from ..core.library import FileState, LibraryEntry, file_state
 from ..core.scheduler import mastery_mark
 from ..i18n import store_message, t, translate_bindings
@@ -111,8 +112,7 @@ class LibraryScreen(Screen[None]):
         self._review_at_start = review
         self._reading_across = False  # a review across the library is being read
         self.entries: list[LibraryEntry] = []
-        # What the background check found, by path and the file's (size, mtime): a file is hashed again only if touched.
-        self.file_states: dict[Path, tuple[tuple[int, float], FileState]] = {}
+        self.file_states = FileStates()  # what the background check found
         self._checking = False
         self._resumed = False
 
@@ -174,19 +174,10 @@ class LibraryScreen(Screen[None]):
         ]
 
     def _file_cell(self, entry: LibraryEntry) -> Text:
-        state = self.state_of(entry)
+        state = self.file_states.of(entry)
         if state in ("missing", "changed", "unknown"):
             return Text(t(f"library_file_{state}"), style="bold red" if state == "missing" else "yellow")
         return Text("")
-
-    def state_of(self, entry: LibraryEntry) -> FileState | None:
-        """What is known of an entry's file: missing at once; changed or not once the check has read it."""
-        if entry.missing:
-            return "missing"
-        known = self.file_states.get(entry.path)
-        if known is not None and known[0] == _stamp(entry.path):
-            return known[1]
-        return None
 
     @property
     def chosen(self) -> LibraryEntry | None:
@@ -200,11 +191,7 @@ class LibraryScreen(Screen[None]):
         """Hash each file the store knows, in a daemon thread: reading 200 files must not hold the list up."""
         if self._checking:
             return
-        wanted = [
-            (entry.path, entry.content_hash)
-            for entry in self.entries
-            if entry.id is not None and not entry.missing and self.state_of(entry) is None
-        ]
+        wanted = self.file_states.to_check(self.entries)
         if not wanted:
             return
         self._checking = True
@@ -220,7 +207,7 @@ class LibraryScreen(Screen[None]):
             self._checking = False
 
     def on_library_screen_file_checked(self, message: FileChecked) -> None:
-        self.file_states[message.path] = (_stamp(message.path), message.state)
+        self.file_states.found(message.path, message.state)
         table = self.query_one(LibraryTable)
         for index, entry in enumerate(self.entries):
             if entry.path == message.path and index < len(table.rows):
@@ -332,12 +319,3 @@ def library_reader(workbook: Workbook) -> ReaderScreen:
     back = Binding("q", "app.quit", t("key_back_to_library"), tooltip=t("palette_help_back_to_library"), id="quit")
     reader._bindings.key_to_bindings["q"] = [back]
     return reader
-
-
-def _stamp(path: Path) -> tuple[int, float]:
-    """A file's size and modification time: when they are as they were, its content is taken to be too."""
-    try:
-        status = path.stat()
-    except OSError:
-        return (-1, 0.0)
-    return (status.st_size, status.st_mtime)
