@@ -131,6 +131,8 @@ class StudyApp(App[None]):
         if self._workbook is not None:
             self.opening.open(self._workbook)
 
+    # ------------------------------------------------------------- the document's steps, as they are told
+
     def on_document_opening_reading(self, message: DocumentOpening.Reading) -> None:
         workbook = message.workbook
         if workbook is self._workbook and workbook.document is None:
