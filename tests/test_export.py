@@ -15,6 +15,7 @@ import pytest
 from tui import cli
 from tui.core import anki
 from tui.core.loader import load
+from tui.core.phrase_edits import edit_phrase
 from tui.core.sanitize import is_unsafe
 from tui.core.store import Store
 from tui.core.workbook import Workbook
@@ -85,7 +86,7 @@ class TestWorksheet:
         workbook = Workbook(BUNDLED, load(BUNDLED), store)
         workbook.open()
         workbook.use_phrases(workbook.find_phrases())
-        workbook.edit_phrase("2.1", "remove", "两个确立")
+        edit_phrase(workbook, "2.1", "remove", "两个确立")
         store.close()
         target = tmp_path / "s.md"
         assert run(capsys, str(BUNDLED), "--worksheet", str(target), "--section", "2.1", "--lang", "en")[0] == 0

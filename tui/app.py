@@ -2,34 +2,35 @@
 
 Where a screen's data comes from: the `Workbook` (tui/core/workbook.py), handed to the
 reader, which hands it on to the quiz, review and phrase editor screens it opens. With
-no document given, the app opens on the library (the store's documents): opening one
-builds its workbook and pushes its reader; leaving the reader (q, Esc) saves it and comes
-back. The app itself only runs workers, notifies, shows help and the command palette, and quits.
+no document given, the app opens on the library (tui/screens/library_screen.py), which
+gets the store and the run's `OpenedWorkbooks` (tui/core/opened.py) and reviews across
+the documents itself; opening one of them comes here: its workbook is built, its reader
+pushed; leaving the reader (q, Esc) saves it and comes back. A workbook's slow steps
+(reading, parsing, finding phrases) run in `DocumentOpening`'s threads (tui/document_opening.py),
+whose messages the handlers here hand to the reader. The app itself only runs workers,
+navigates, notifies, shows help and the palette, and quits.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 
-from .core.records import FoundPhrases
+from .core.opened import OpenedWorkbooks
 from .core.scheduler import NEW_PER_DAY
 from .core.workbook import Workbook
+from .document_opening import DocumentOpening
 from .i18n import store_message, t, translate_bindings
 from .screens.reader_screen import ReaderScreen, printable
 
 if TYPE_CHECKING:
-    from .core.review_across import AcrossReview
     from .core.store import Store
     from .screens.library_screen import LibraryScreen
 
@@ -48,10 +49,6 @@ KEY_NAMES = {
     "pagedown": "PgDn",
 }
 
-# Texts up to this size are parsed before the first frame; larger ones in a worker.
-INLINE_PARSE_CHARS = 100_000
-
-
 
 class StudyApp(App[None]):
     """study: the reader on one workbook, or the library of the store's documents; and the screens they open."""
@@ -63,36 +60,6 @@ class StudyApp(App[None]):
         Binding("q", "quit", "key_quit", tooltip="palette_help_quit", id="quit"),
         Binding("question_mark", "help", "key_help", tooltip="palette_help_help", id="help"),
     ]
-
-    class DocumentOpened(Message):
-        """The workbook has parsed its document (in a worker, for a large one)."""
-
-        def __init__(self, workbook: Workbook) -> None:
-            super().__init__()
-            self.workbook = workbook
-
-    class OpenFailed(Message):
-        """The document could not be read (a damaged or scanned PDF, say): the app ends with this line,
-        or, opened from the library, says it and goes back there."""
-
-        def __init__(self, workbook: Workbook, reason: str) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.reason = reason
-
-    class PhrasesFound(Message):
-        def __init__(self, workbook: Workbook, found: FoundPhrases) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.found = found
-
-    class AcrossRead(Message):
-        """The documents with cards due have been read: the review across the library can start."""
-
-        def __init__(self, review: AcrossReview | None, problem: str | None = None) -> None:
-            super().__init__()
-            self.review = review
-            self.problem = problem
 
     def __init__(
         self,
@@ -109,21 +76,21 @@ class StudyApp(App[None]):
         super().__init__()
         translate_bindings(self)
         self._workbook = workbook
-        self.store = store if store is not None else workbook.store if workbook is not None else None
         self.library_mode = workbook is None
         self.always = list(always)
         if new_per_day is None:
             new_per_day = workbook.new_per_day if workbook is not None else NEW_PER_DAY
-        self.new_per_day = new_per_day  # for the documents opened from the library
-        self.workbooks: list[Workbook] = [workbook] if workbook is not None else []  # every one opened
-        self._left: set[int] = set()  # ids of the workbooks already left (their answers flushed)
+        if store is None and workbook is not None:
+            store = workbook.store
+        self.opened = OpenedWorkbooks(store, new_per_day=new_per_day)  # every workbook opened, each left once
+        if workbook is not None:
+            self.opened.add(workbook)
         self.start_section = section
         self.start_mode: Start = start  # what to open once the phrases are found
         self.failure: str | None = None  # why the document could not be opened, for the command line
-        self._read_shown = 0.0  # when the reading's progress was last shown
+        self.opening = DocumentOpening(self)  # reads, parses and finds phrases in the background, posting here
         self.state_saved = False  # quitting saves, and unmounting would save again
         self._title_shown = False  # the terminal's title was set, and is given back on leaving
-        self._reading_across = False  # a review across the library is being read
 
     @property
     def workbook(self) -> Workbook:
@@ -132,6 +99,11 @@ class StudyApp(App[None]):
             raise LookupError("no document is open")
         return self._workbook
 
+    @property
+    def workbooks(self) -> list[Workbook]:
+        """Every workbook opened, for the command line to report answers the store never took."""
+        return self.opened.workbooks
+
     # ------------------------------------------------------------- start-up
 
     def get_default_screen(self) -> Screen[None]:
@@ -139,8 +111,10 @@ class StudyApp(App[None]):
         if self._workbook is None:
             from .screens.library_screen import LibraryScreen  # only for the library: not before the reader's frame
 
-            assert self.store is not None, "the library needs a store"
-            return LibraryScreen(self.store, always=self.always)
+            store = self.opened.store
+            assert store is not None, "the library needs a store"
+            review, self.start_mode = self.start_mode == "review", "read"  # study review: across the library
+            return LibraryScreen(store, self.opened, always=self.always, review=review)
         return ReaderScreen(self._workbook, section=self.start_section)
 
     @property
@@ -151,90 +125,32 @@ class StudyApp(App[None]):
         raise LookupError("the reader is not open")
 
     def on_mount(self) -> None:
-        store = self.store
+        store = self.opened.store
         if store is not None and store.moved_to is not None:
             self.notify(t("database_moved_aside", name=store.moved_to.name), severity="warning", timeout=10)
         if self._workbook is not None:
-            self._start_reading(self._workbook)
-        elif self.start_mode == "review":
-            self.start_mode = "read"
-            self.call_after_refresh(self.review_across)
+            self.opening.open(self._workbook)
 
-    def _start_reading(self, workbook: Workbook) -> None:
-        """Parse the workbook's document (reading its file first, if it is to be read here) and find its phrases."""
-        if workbook.document is not None:
-            self.post_message(self.DocumentOpened(workbook))
-        elif workbook.read is not None:
-            # A Word file or a PDF is read in the background, its pages counted on the status line.
-            workbook.on_progress = partial(self._reading, workbook)
-            self.in_background(partial(self._open_document, workbook), "read")
-        elif len(workbook.text) <= INLINE_PARSE_CHARS:
-            # A few milliseconds: the first frame then shows the document, not empty panes.
-            workbook.open()
-            self.post_message(self.DocumentOpened(workbook))
-        else:
-            self.in_background(partial(self._open_document, workbook), "parse")
+    # ------------------------------------------------------------- the document's steps, as they are told
 
-    def in_background(self, task: Callable[[], None], name: str) -> None:
-        """Run a slow step of the workbook in a daemon thread, which quitting never waits for.
-
-        Textual's thread workers run in the event loop's executor, and leaving the loop
-        waits for them: `q` during the extraction of a large document would wait minutes.
-        Nothing is lost by not waiting: every answer is in the store as it is given.
-        """
-        threading.Thread(target=task, name=f"study-{name}", daemon=True).start()
-
-    def _report(self, message: Message) -> None:
-        """From a background thread: hand the app its result, unless the app has gone."""
-        try:
-            self.post_message(message)
-        except RuntimeError:
-            pass  # the event loop closed while the thread worked: nobody is waiting
-
-    def _open_document(self, workbook: Workbook) -> None:
-        from .core.loader import LoadError
-
-        try:
-            workbook.open()
-        except LoadError as error:
-            self._report(self.OpenFailed(workbook, t(f"load_{error.kind}", **error.values)))
-            return
-        self._report(self.DocumentOpened(workbook))
-
-    class Reading(Message):
-        """How far the reading of a long document has come (pages done of total)."""
-
-        def __init__(self, workbook: Workbook, done: int, total: int) -> None:
-            super().__init__()
-            self.workbook = workbook
-            self.done, self.total = done, total
-
-    def _reading(self, workbook: Workbook, done: int, total: int) -> None:
-        """From the background thread, twice a second at most: each redraw takes the interpreter from the reading."""
-        now = time.monotonic()
-        if done < total and now - self._read_shown < 0.5:
-            return
-        self._read_shown = now
-        self._report(self.Reading(workbook, done, total))
-
-    def on_study_app_reading(self, message: Reading) -> None:
+    def on_document_opening_reading(self, message: DocumentOpening.Reading) -> None:
         workbook = message.workbook
         if workbook is self._workbook and workbook.document is None:
             name = printable(workbook.path.name)
             self.reader.set_status(t("load_progress", name=name, done=message.done, total=message.total))
 
-    def on_study_app_open_failed(self, message: OpenFailed) -> None:
+    def on_document_opening_failed(self, message: DocumentOpening.Failed) -> None:
         if message.workbook is not self._workbook:
             return  # a document left before it was read
         if self.library_mode:
             self.notify(message.reason, severity="error", markup=False, timeout=10)
-            self._left.add(id(message.workbook))  # nothing was answered in it
+            self.opened.forget(message.workbook)  # nothing was answered in it
             self.close_document()
             return
         self.failure = message.reason
         self.exit(return_code=1)
 
-    def on_study_app_document_opened(self, message: DocumentOpened) -> None:
+    def on_document_opening_opened(self, message: DocumentOpening.Opened) -> None:
         workbook = message.workbook
         if workbook is not self._workbook:
             return
@@ -244,7 +160,7 @@ class StudyApp(App[None]):
             self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
-        self.call_after_refresh(self.in_background, partial(self._find_phrases, workbook), "phrases")
+        self.call_after_refresh(self.opening.find_phrases, workbook)
 
     def show_title(self, title: str) -> None:
         """The document's title as the app's and the terminal window's (OSC 2), in printable characters."""
@@ -257,10 +173,7 @@ class StudyApp(App[None]):
             self._driver.write(f"\x1b[22;0t\x1b]2;{self.title}\x07")
             self._title_shown = True
 
-    def _find_phrases(self, workbook: Workbook) -> None:
-        self._report(self.PhrasesFound(workbook, workbook.find_phrases()))
-
-    def on_study_app_phrases_found(self, message: PhrasesFound) -> None:
+    def on_document_opening_phrases_found(self, message: DocumentOpening.PhrasesFound) -> None:
         found = message.found
         if message.workbook is not self._workbook:
             return
@@ -278,22 +191,12 @@ class StudyApp(App[None]):
 
     def on_library_screen_open(self, message: LibraryScreen.Open) -> None:
         """Open a document of the library (or a file named there) in its reader, read in the background."""
-        from .core.loader import load_text
+        from .screens.library_screen import library_reader
 
-        path = message.path
-        workbook = Workbook(
-            path, "", self.store, new_per_day=self.new_per_day, read=lambda progress: load_text(path, progress=progress)
-        )
-        self._workbook = workbook
-        self.workbooks.append(workbook)
+        workbook = self._workbook = self.opened.open_file(message.path)
         self.start_mode = message.then
-        reader = ReaderScreen(workbook)
-        # q in this reader goes back to the library: its key bar, help and palette say so. The
-        # same id as the app's quit, so that the help and the palette show this one in its place.
-        back = Binding("q", "app.quit", t("key_back_to_library"), tooltip=t("palette_help_back_to_library"), id="quit")
-        reader._bindings.key_to_bindings["q"] = [back]
-        self.push_screen(reader)
-        self._start_reading(workbook)
+        self.push_screen(library_reader(workbook))
+        self.opening.open(workbook)
 
     def close_document(self) -> None:
         """Leave the open document for the library: its answers and reading position saved first."""
@@ -302,7 +205,7 @@ class StudyApp(App[None]):
             return
         from .screens.library_screen import LibraryScreen
 
-        self._leave(workbook, self._position())
+        self.opened.leave(workbook, self._position())
         gc.unfreeze()  # the document left can be collected; the next one opened is frozen again
         while len(self.screen_stack) > 1 and not isinstance(self.screen, LibraryScreen):
             self.pop_screen()
@@ -314,49 +217,6 @@ class StudyApp(App[None]):
         if self.library_mode:
             self.close_document()
 
-    def on_library_screen_review_across(self) -> None:
-        self.review_across()
-
-    def review_across(self) -> None:
-        """Read the documents with cards due (in the background), then review their cards together."""
-        if self._reading_across or self.store is None:
-            return
-        self._reading_across = True
-        self.notify(t("review_across_reading"), timeout=3)
-        self.in_background(self._read_across, "review")
-
-    def _read_across(self) -> None:
-        from .core.database import StoreError
-        from .core.review_across import review_across
-
-        assert self.store is not None
-        try:
-            self._report(self.AcrossRead(review_across(self.store)))
-        except StoreError as error:
-            self._report(self.AcrossRead(None, store_message(error)))
-
-    def on_study_app_across_read(self, message: AcrossRead) -> None:
-        from .screens.review_screen import ReviewScreen
-
-        self._reading_across = False
-        if message.review is None:
-            self.notify(message.problem or "", severity="error", markup=False)
-            return
-        review = message.review
-        self.workbooks.extend(review.workbooks)
-        for skipped in review.skipped:
-            key = "review_across_missing" if skipped.reason == "missing" else "review_across_unreadable"
-            title = printable(skipped.title)
-            self.notify(t(key, title=title, count=skipped.due), severity="warning", markup=False, timeout=8)
-        if not review.items:
-            self.notify(t("review_nothing_due"))
-            return
-        self.push_screen(ReviewScreen(review.items, across=True), partial(self._across_done, review))
-
-    def _across_done(self, review: AcrossReview, _: str | None) -> None:
-        for workbook in review.workbooks:
-            self._leave(workbook, None)
-
     # ------------------------------------------------------------- leaving
 
     def _position(self) -> tuple[str, float] | None:
@@ -365,14 +225,6 @@ class StudyApp(App[None]):
         except LookupError:
             return None
 
-    def _leave(self, workbook: Workbook, position: tuple[str, float] | None) -> None:
-        """Store a workbook's answers still waiting and its reading position, once."""
-        if id(workbook) in self._left:
-            return
-        self._left.add(id(workbook))
-        # What the store refuses goes to a file beside it, or stays queued for the CLI to print.
-        workbook.leave(position)
-
     def save_state(self) -> None:
         """On leaving: the reading position and any answer still waiting. Runs once: a second
         run could store an answer already written to the file."""
@@ -380,9 +232,8 @@ class StudyApp(App[None]):
             return
         self.state_saved = True
         if self._workbook is not None:
-            self._leave(self._workbook, self._position())
-        for workbook in self.workbooks:
-            self._leave(workbook, None)
+            self.opened.leave(self._workbook, self._position())
+        self.opened.leave_all()
 
     async def action_quit(self) -> None:
         if self.library_mode and self._workbook is not None and isinstance(self.screen, ReaderScreen):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .arguments import CliError
 from .cli import show
+from .core.queues import has_blanks
 
 if TYPE_CHECKING:
     from .core.store import Store
@@ -50,7 +51,7 @@ def export(path: Path, text: str, args: argparse.Namespace, *, open_store: Calla
         section_id = workbook.find_section(args.section)
         if section_id is None:
             raise CliError(t("export_no_section", section=args.section))
-    if not (workbook.has_blanks(section_id) if section_id is not None else workbook.cards):
+    if not (has_blanks(workbook, section_id) if section_id is not None else workbook.cards):
         raise CliError(t("export_no_blanks", name=path))
     names = captions()
     if anki is not None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cli import STATS_DAYS, print_json, show
+from .core.progress import document_stats
 
 if TYPE_CHECKING:
     from .core.store import Store
@@ -29,7 +30,7 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
         if workbook.problem is not None and not workbook.read_only:
             raise workbook.problem  # a read-only database still shows its progress: stats only read
         workbook.use_phrases(workbook.find_phrases())
-        stats = workbook.stats(days=STATS_DAYS)
+        stats = document_stats(workbook, days=STATS_DAYS)
         plan = plan_of(workbook)
     finally:
         store.close()

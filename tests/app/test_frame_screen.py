@@ -207,7 +207,7 @@ class TestInAReview:
         async with app.run_test(size=SIZE) as pilot:
             await until_ready(app, pilot)
             card = frame(app.workbook.opened).cards[1]
-            monkeypatch.setattr(app.workbook, "review_queue", lambda: [card])
+            monkeypatch.setattr("tui.screens.study_actions.review_queue", lambda workbook: [card])
             await pilot.press("r")
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
             screen = app.screen
@@ -295,7 +295,7 @@ class TestQuestionsAndClauses:
         async with app.run_test(size=SIZE) as pilot:
             await until_ready(app, pilot)
             point = frame(app.workbook.opened).cards[1]
-            monkeypatch.setattr(app.workbook, "review_queue", lambda: [point])
+            monkeypatch.setattr("tui.screens.study_actions.review_queue", lambda workbook: [point])
             await pilot.press("r")
             await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
             assert lines(app.screen) == ["作风建设学习笔记", "一、为什么说作风建设永远在路上？", "2】 1" + "_" * 29]  # type: ignore[arg-type]

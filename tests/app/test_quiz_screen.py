@@ -22,6 +22,7 @@ from tui.core import quiz
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
+from tui.core.progress import section_progress
 from tui.core.quiz import cards_for
 from tui.core.records import Answer
 from tui.core.store import Store, StoreError
@@ -909,7 +910,7 @@ class TestOutlineProgress:
             app.reader.show_progress()
             await pilot.pause()
             before = _preamble_label(app)
-            before_mastery = app.workbook.progress()["1"].mastery
+            before_mastery = section_progress(app.workbook)["1"].mastery
             assert before.endswith(" 3")  # three due
             assert before[-3] in "○◔"
 
@@ -927,7 +928,7 @@ class TestOutlineProgress:
             # the section's mastery grew.
             assert not after.rstrip().endswith("3") and after.rstrip()[-1] == "◔"
             assert after != before
-            progress = app.workbook.progress()["1"]
+            progress = section_progress(app.workbook)["1"]
             assert before_mastery is not None and progress.mastery is not None
             assert before_mastery < progress.mastery < 0.375
 

@@ -57,15 +57,15 @@ STUDY = PEAK + textwrap.dedent(
         def on_ready(self):
             print("frame", time.time(), flush=True)
 
-        def on_study_app_document_opened(self):
-            super().on_study_app_document_opened()
+        def on_document_opening_opened(self, message):
+            super().on_document_opening_opened(message)
             self.call_after_refresh(self._shown)
 
         def _shown(self):
             print("shown", time.time(), flush=True)
 
-        def on_study_app_phrases_found(self, message):
-            super().on_study_app_phrases_found(message)
+        def on_document_opening_phrases_found(self, message):
+            super().on_document_opening_phrases_found(message)
             print("phrases", time.time(), flush=True)
             self.exit()
 

@@ -23,6 +23,8 @@ from tui.core.framework import (
 from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.phrases import extract
+from tui.core.progress import document_stats
+from tui.core.queues import review_queue
 from tui.core.quiz import cards_for, check
 from tui.core.store import Store
 from tui.core.workbook import Workbook
@@ -266,12 +268,12 @@ class TestInAReview:
             book = Workbook(SPEECH, load(SPEECH), store, new_per_day=100)
             book.open()
             book.use_phrases(book.find_phrases())
-            queue = book.review_queue()
+            queue = review_queue(book)
             assert {card.key for card in book.heading_cards} <= {card.key for card in queue}
             from tui.core.session import BlankState
 
             book.record(book.heading_cards[0], BlankState(status="right", typed="提高政治站位深化思想认识", rating=3))
-            assert book.heading_cards[0].key not in {card.key for card in book.review_queue()}
-            assert book.stats().orphaned == []
+            assert book.heading_cards[0].key not in {card.key for card in review_queue(book)}
+            assert document_stats(book).orphaned == []
         finally:
             store.close()

@@ -11,6 +11,7 @@ import pytest
 from tui.core import quiz
 from tui.core.library import BACKUP_FILENAME, MASTERED_STABILITY_DAYS, file_state, library_mastery
 from tui.core.loader import content_hash
+from tui.core.phrase_edits import edit_phrase
 from tui.core.records import Answer
 from tui.core.store import Store, StoreError
 from tui.core.workbook import Workbook
@@ -63,7 +64,7 @@ class TestFigures:
         workbook = opened(store, tmp_path / "notes.txt")
         before = len(workbook.all_cards)
         section = workbook.opened.sections[0].id
-        workbook.edit_phrase(section, "remove", workbook.phrases[section][0].text)
+        edit_phrase(workbook, section, "remove", workbook.phrases[section][0].text)
         assert store.library()[0].cards == before - 1
 
     def test_due_counts_cards_due_now_per_document(self, store: Store, tmp_path: Path) -> None:
@@ -147,7 +148,7 @@ class TestForgetting:
         grade(store, doc, workbook.cards[0].key)
         store.set_position(doc, "2", 3.0)
         section = workbook.opened.sections[0].id
-        workbook.edit_phrase(section, "remove", workbook.phrases[section][0].text)
+        edit_phrase(workbook, section, "remove", workbook.phrases[section][0].text)
         other = store.document(tmp_path / "other.txt", "h", "Other")
 
         backup_id = store.forget(doc)

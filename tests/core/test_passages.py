@@ -9,6 +9,7 @@ from tui.core.loader import load
 from tui.core.outline import parse
 from tui.core.passages import passage_key, passage_keys, passages_for, record_recital
 from tui.core.phrases import phrases_for
+from tui.core.progress import document_stats
 from tui.core.quiz import card_key, cards_for
 from tui.core.store import Store
 from tui.core.workbook import Workbook
@@ -62,4 +63,4 @@ def test_a_recital_is_stored_with_its_score_and_is_no_orphan(tmp_path: Path) -> 
         [review] = store.reviews(workbook.document_id())
         assert (review.card_key, review.rating, review.score, review.typed) == (passage.key, 3, 0.98, "习近平")
         assert review.section_key == document.section_key("2.1")
-        assert workbook.stats().orphaned == []
+        assert document_stats(workbook).orphaned == []

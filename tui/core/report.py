@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from . import scheduler
+from .progress import document_stats
 
 if TYPE_CHECKING:
     from .records import DocumentStats
@@ -34,7 +35,7 @@ class StudyReport:
 
 def study_report(workbook: Workbook, now: datetime | None = None) -> StudyReport:
     """The report of `workbook`'s document as the store has it at `now`. Raises StoreError."""
-    stats = workbook.stats(days=REVIEW_DAYS, now=now, ahead=FORECAST_DAYS)
+    stats = document_stats(workbook, days=REVIEW_DAYS, now=now, ahead=FORECAST_DAYS)
     document_id = workbook.stored_id
     store = workbook.store
     if store is None or document_id is None:

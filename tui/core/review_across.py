@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .model import Card
+from .queues import review_queue
 from .workbook import Workbook
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def review_across(store: Store, now: datetime | None = None) -> AcrossReview:
         workbook.use_phrases(found)
         # Due cards only: an exam date raises a document's new cards a day above new_per_day=0.
         stored = store.due_times(workbook.document_id())
-        cards = [card for card in workbook.review_queue(now) if card.key in stored]
+        cards = [card for card in review_queue(workbook, now) if card.key in stored]
         if cards:
             review.workbooks.append(workbook)
             review.items.extend(review_items(workbook, cards))

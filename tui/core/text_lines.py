@@ -20,6 +20,15 @@ HEADING = -1
 BLANK = -2
 
 
+class DrawnLine(NamedTuple):
+    """How line y is drawn: its text shown, its heading's level (1-3; 0 for body text), and the spans to
+    style in order, each (start, end, the style's name, partial: only the style's own attributes)."""
+
+    text: str
+    heading_level: int
+    spans: list[tuple[int, int, str, bool]]
+
+
 class LineInfo(NamedTuple):
     """What one laid-out line shows: `paragraph` is HEADING (-1) for the heading's text."""
 
@@ -49,6 +58,14 @@ class TextLines:
         self._matches: list[tuple[int, int, int, int]] = []
         self._match_spans: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         self._match_index: int | None = None
+
+    def take_document(self, document: Document) -> None:
+        """Show `document`: its sections in reading order, not laid out yet, with no matches."""
+        self._document = document
+        self._sections = list(document.walk())
+        self._index = {section.id: number for number, section in enumerate(self._sections)}
+        self._read_markdown()
+        self._matches, self._match_spans, self._match_index = [], {}, None
 
     def _read_markdown(self) -> None:
         """The headings' names, and in a Markdown document the text shown of each paragraph."""
@@ -104,6 +121,33 @@ class TextLines:
             return ""
         number, paragraph, start, end = self._lines[y]
         return self._source(number, paragraph)[start:end]
+
+    def drawn_line(self, y: int, highlight_phrases: bool) -> DrawnLine | None:
+        """How line `y` is drawn (None for a blank line or past the end): Markdown styles, phrases, matches."""
+        if not 0 <= y < len(self._lines):
+            return None
+        number, paragraph, start, end = self._lines[y]
+        if paragraph == BLANK:
+            return None
+        level = min(max(self._sections[number].level, 1), 3) if paragraph == HEADING else 0
+        spans: list[tuple[int, int, str, bool]] = []
+        key = (number, paragraph)
+        inline = self._inline.get(key)
+        if inline is not None:
+            for span_start, span_end, name in inline.styles:
+                if span_end > start and span_start < end:
+                    spans.append((max(span_start, start) - start, min(span_end, end) - start, name, True))
+        if highlight_phrases:
+            for span_start, span_end in self._phrases.get(key, []):  # sorted by start; a paragraph has few
+                if span_start >= end:
+                    break
+                if span_end > start:
+                    spans.append((max(span_start, start) - start, min(span_end, end) - start, "phrase", False))
+        for match_start, match_end, index in self._match_spans.get(key, []):
+            if match_end > start and match_start < end:
+                chosen = "current-match" if index == self._match_index else "match"
+                spans.append((max(match_start, start) - start, min(match_end, end) - start, chosen, False))
+        return DrawnLine(self._source(number, paragraph)[start:end], level, spans)
 
     def section_line(self, section_id: str) -> int | None:
         """The line of a section's heading."""

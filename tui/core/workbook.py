@@ -4,6 +4,8 @@ A `Workbook` owns the parsed `Document`, its key phrases (as found and as edited
 cards, the answers on their way to the store, and the store itself. Screens ask it and
 draw what it says; it never asks them. Nothing here imports Textual, so every
 operation a screen needs is tested as plain Python (tests/core/test_workbook.py).
+Operations that only read the workbook live beside it, each taking one: what to quiz
+and review next (queues.py), progress and stats (progress.py), phrase edits (phrase_edits.py).
 
 The slow steps, `open` and `find_phrases`, are pure enough to run in a worker thread:
 `open` sets `document` last, and `find_phrases` returns what `use_phrases` then takes
@@ -12,16 +14,15 @@ on the app's own thread.
 
 from __future__ import annotations
 
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from .answers import AnswerQueue
 from .database import StoreError
-from .exam import answer_scheduler, queue_settings
-from .model import Card, Document, Phrase, PhraseEdit
-from .records import Answer, DocumentStats, FoundPhrases, Position, Progress, Recorded, SectionRow
+from .exam import answer_scheduler
+from .model import Card, Document, Phrase
+from .records import Answer, FoundPhrases, Position, Recorded
 from .scheduler import NEW_PER_DAY
 
 if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, not before the first frame
@@ -36,8 +37,6 @@ if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, no
 # Finding key phrases takes about 90 bytes of memory and 2 µs per character: above this,
 # a document is read but not quizzed (a 60 MB file took 5 GB and 3 minutes), and says so.
 MAX_PHRASE_CHARS = 4_000_000
-
-NO_DOCUMENT = -1  # an id no document has: the figures of a document the store never saw are all zero
 
 
 class Workbook:
@@ -191,9 +190,10 @@ class Workbook:
         """Take phrases found by `find_phrases`: they make the cards quizzed from now on."""
         self.extracted = found.extracted
         self.phrases_ready = True
-        self._set_phrases(found.edited)
+        self.set_phrases(found.edited)
 
-    def _set_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
+    def set_phrases(self, phrases: dict[str, list[Phrase]]) -> None:
+        """Quiz these phrases from now on (found, or as edited: phrase_edits.py): the cards follow them."""
         from .quiz import cards_for
 
         self.phrases = phrases
@@ -204,28 +204,6 @@ class Workbook:
                 self.store.set_counts(self._document_id, len(self._section_keys), len(self.all_cards))
             except StoreError:
                 pass  # counted again the next time it is opened
-
-    def edit_phrase(
-        self, section_id: str, action: Literal["add", "remove"], text: str, *, undo: bool = False
-    ) -> None:
-        """Save a phrase edit (or take one back) and quiz with the result at once.
-
-        Raises StoreError, with nothing changed, when the store refuses the edit.
-        """
-        from .phrases import apply_edits
-
-        document = self.opened
-        edit = PhraseEdit(document.section_key(section_id), action, text)
-        if self.store is None:
-            edits = [edit]
-        else:
-            document_id = self.document_id()
-            if undo:
-                self.store.remove_phrase_edit(document_id, edit)
-            else:
-                self.store.add_phrase_edit(document_id, edit)
-            edits = self.store.phrase_edits(document_id)
-        self._set_phrases(apply_edits(document, self.extracted, edits))
 
     @cached_property
     def framework(self) -> Frame:
@@ -243,42 +221,6 @@ class Workbook:
     def all_cards(self) -> list[Card]:
         """Every card a review brings: the phrases', then the framework's (whose cards are never orphans)."""
         return self.cards + self.heading_cards
-
-    def has_blanks(self, section_id: str) -> bool:
-        """Whether a section, with its subsections, has anything to quiz."""
-        from .quiz import has_cards
-
-        return has_cards(self.opened, self.cards, section_id)
-
-    def next_quiz_section(self, after: str | None) -> str | None:
-        """The next section with blanks after `after` and its subsections (or the first of all)."""
-        from .quiz import next_section_with_cards
-
-        return next_section_with_cards(self.opened, self.cards, after)
-
-    def quiz_section(self, wanted: str | None) -> str | None:
-        """The section a quiz asked for at `wanted` opens: it, if it has blanks, else the next that has."""
-        if wanted is not None and self.opened.find(wanted) is not None and self.has_blanks(wanted):
-            return wanted
-        return self.next_quiz_section(wanted if wanted is not None and self.opened.find(wanted) else None)
-
-    def review_queue(self, now: datetime | None = None) -> list[Card]:
-        """The cards due now, then up to `new_per_day` new ones (more if an exam date needs), kept apart by sentence."""
-        from .framework import in_reading_order, review_group
-        from .scheduler import due_queue
-
-        if self.store is None or self._document_id is None:
-            return []
-        keys = {card.key for card in self.all_cards}
-        new_limit, due = queue_settings(self.store, self._document_id, keys, self.new_per_day, now)
-        return due_queue(
-            in_reading_order(self.opened, self.all_cards),
-            due,
-            now,
-            new_limit=new_limit,
-            new_today=self.store.new_cards_today(self._document_id, now),
-            group_of=review_group(self.opened),
-        )
 
     # ------------------------------------------------------------- answers
 
@@ -334,43 +276,3 @@ class Workbook:
                 self.answers.store.set_position(self.document_id(), *position)
         except StoreError:
             self.answers.keep_in_file()
-
-    # ------------------------------------------------------------- progress
-
-    def progress(self, now: datetime | None = None) -> dict[str, Progress]:
-        """Mastery and due count of every section with its subsections, for the outline."""
-        from .quiz import keys_by_section
-
-        if self.store is None or self._document_id is None or not self.phrases_ready:
-            return {}
-        keys = keys_by_section(self.opened, self.all_cards, subtree=True)
-        stats = self.store.section_stats(self._document_id, keys, now)
-        return {sid: Progress(s.mastery if s.cards else None, s.due) for sid, s in stats.items()}
-
-    def stats(self, days: int = 7, now: datetime | None = None, ahead: int | None = None) -> DocumentStats:
-        """Per section the figures of its cards and its subsections' (as the outline marks it), the
-        totals, accuracy, reviews of the last `days` days, cards due in the next `ahead` (else `days`), orphans.
-
-        Only reads: a read-only database shows its progress too (none for a document it never saw).
-        """
-        from .passages import passage_keys
-        from .quiz import keys_by_section
-
-        if self.store is None:
-            raise StoreError("No study database is open.", "unavailable")
-        document_id = self._document_id if self.read_only else self.document_id()
-        if document_id is None:
-            document_id = NO_DOCUMENT
-        document = self.opened
-        keys = [card.key for card in self.all_cards]
-        subtree = self.store.section_stats(document_id, keys_by_section(document, self.all_cards, subtree=True), now)
-        return DocumentStats(
-            sections=[SectionRow(section.id, subtree[section.id]) for section in document.walk()],
-            totals=self.store.section_stats(document_id, {"all": keys}, now)["all"],
-            accuracy=self.store.accuracy(document_id),
-            reviews_per_day=self.store.reviews_per_day(document_id, days=days, now=now),
-            due_forecast=self.store.due_forecast(document_id, days=ahead or days, now=now, keys=keys),
-            orphaned=self.store.orphans(
-                document_id, [card.key for card in self.all_cards] + passage_keys(document)
-            ),  # heading and recited paragraph cards too
-        )

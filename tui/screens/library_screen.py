@@ -6,6 +6,7 @@ import os
 import threading
 from collections.abc import Sequence
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -17,15 +18,19 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.database import StoreError
+from ..core.file_states import FileStates
 from ..core.library import FileState, LibraryEntry, file_state
 from ..core.scheduler import mastery_mark
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.library_table import LibraryTable
-from .reader_screen import printable
+from .reader_screen import ReaderScreen, printable
 
 if TYPE_CHECKING:
+    from ..core.opened import OpenedWorkbooks
+    from ..core.review_across import AcrossReview
     from ..core.store import Store
+    from ..core.workbook import Workbook
 
 PATH_CELLS = 48  # a long path keeps its end (the file's name) in its column
 COLUMNS = ("title", "file", "sections", "cards", "due", "mastery", "opened", "path")
@@ -78,8 +83,13 @@ class LibraryScreen(Screen[None]):
             self.path = path
             self.then = then
 
-    class ReviewAcross(Message):
-        """Review the cards due in every document (the app reads them)."""
+    class AcrossRead(Message):
+        """From the background: the documents with cards due have been read, the review across them can start."""
+
+        def __init__(self, review: AcrossReview | None, problem: str | None = None) -> None:
+            super().__init__()
+            self.review = review
+            self.problem = problem
 
     class FileChecked(Message):
         """From the background: whether a document's file is still the text the store knows."""
@@ -89,14 +99,20 @@ class LibraryScreen(Screen[None]):
             self.path = path
             self.state = state
 
-    def __init__(self, store: Store, *, always: Sequence[Path] = ()) -> None:
+    def __init__(
+        self, store: Store, opened: OpenedWorkbooks, *, always: Sequence[Path] = (), review: bool = False
+    ) -> None:
+        """The library of `store` (with `always` listed even if never opened); `review`: review across it at once.
+        A review's workbooks join `opened`, which leaves them (their answers saved) when the review ends."""
         super().__init__()
         translate_bindings(self)
         self.store = store
+        self.opened = opened
         self.always = list(always)
+        self._review_at_start = review
+        self._reading_across = False  # a review across the library is being read
         self.entries: list[LibraryEntry] = []
-        # What the background check found, by path and the file's (size, mtime): a file is hashed again only if touched.
-        self.file_states: dict[Path, tuple[tuple[int, float], FileState]] = {}
+        self.file_states = FileStates()  # what the background check found
         self._checking = False
         self._resumed = False
 
@@ -109,6 +125,8 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_entries()
         self.query_one(LibraryTable).focus()
+        if self._review_at_start:
+            self.call_after_refresh(self.action_review_across)
 
     def on_screen_resume(self) -> None:
         # Back from a document or a review: its answers changed the figures. (Not on the
@@ -156,19 +174,10 @@ class LibraryScreen(Screen[None]):
         ]
 
     def _file_cell(self, entry: LibraryEntry) -> Text:
-        state = self.state_of(entry)
+        state = self.file_states.of(entry)
         if state in ("missing", "changed", "unknown"):
             return Text(t(f"library_file_{state}"), style="bold red" if state == "missing" else "yellow")
         return Text("")
-
-    def state_of(self, entry: LibraryEntry) -> FileState | None:
-        """What is known of an entry's file: missing at once; changed or not once the check has read it."""
-        if entry.missing:
-            return "missing"
-        known = self.file_states.get(entry.path)
-        if known is not None and known[0] == _stamp(entry.path):
-            return known[1]
-        return None
 
     @property
     def chosen(self) -> LibraryEntry | None:
@@ -182,11 +191,7 @@ class LibraryScreen(Screen[None]):
         """Hash each file the store knows, in a daemon thread: reading 200 files must not hold the list up."""
         if self._checking:
             return
-        wanted = [
-            (entry.path, entry.content_hash)
-            for entry in self.entries
-            if entry.id is not None and not entry.missing and self.state_of(entry) is None
-        ]
+        wanted = self.file_states.to_check(self.entries)
         if not wanted:
             return
         self._checking = True
@@ -202,7 +207,7 @@ class LibraryScreen(Screen[None]):
             self._checking = False
 
     def on_library_screen_file_checked(self, message: FileChecked) -> None:
-        self.file_states[message.path] = (_stamp(message.path), message.state)
+        self.file_states.found(message.path, message.state)
         table = self.query_one(LibraryTable)
         for index, entry in enumerate(self.entries):
             if entry.path == message.path and index < len(table.rows):
@@ -241,7 +246,46 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.Open(path))
 
     def action_review_across(self) -> None:
-        self.post_message(self.ReviewAcross())
+        """Read the documents with cards due (in the background), then review their cards together."""
+        if self._reading_across:
+            return
+        self._reading_across = True
+        self.notify(t("review_across_reading"), timeout=3)
+        threading.Thread(target=self._read_across, name="study-review", daemon=True).start()
+
+    def _read_across(self) -> None:
+        from ..core.review_across import review_across
+
+        try:
+            message = self.AcrossRead(review_across(self.store))
+        except StoreError as error:
+            message = self.AcrossRead(None, store_message(error))
+        try:
+            self.post_message(message)
+        except RuntimeError:
+            pass  # the event loop closed while the thread worked: nobody is waiting
+
+    def on_library_screen_across_read(self, message: AcrossRead) -> None:
+        from .review_screen import ReviewScreen
+
+        self._reading_across = False
+        if message.review is None:
+            self.notify(message.problem or "", severity="error", markup=False)
+            return
+        review = message.review
+        self.opened.add(*review.workbooks)
+        for skipped in review.skipped:
+            key = "review_across_missing" if skipped.reason == "missing" else "review_across_unreadable"
+            title = printable(skipped.title)
+            self.notify(t(key, title=title, count=skipped.due), severity="warning", markup=False, timeout=8)
+        if not review.items:
+            self.notify(t("review_nothing_due"))
+            return
+        self.app.push_screen(ReviewScreen(review.items, across=True), partial(self._across_done, review))
+
+    def _across_done(self, review: AcrossReview, _: str | None) -> None:
+        for workbook in review.workbooks:
+            self.opened.leave(workbook)
 
     def action_forget(self) -> None:
         from .confirm_screen import ConfirmScreen
@@ -267,10 +311,11 @@ class LibraryScreen(Screen[None]):
         self.refresh_entries()
 
 
-def _stamp(path: Path) -> tuple[int, float]:
-    """A file's size and modification time: when they are as they were, its content is taken to be too."""
-    try:
-        status = path.stat()
-    except OSError:
-        return (-1, 0.0)
-    return (status.st_size, status.st_mtime)
+def library_reader(workbook: Workbook) -> ReaderScreen:
+    """The reader of a document opened from the library, where q goes back to the library."""
+    reader = ReaderScreen(workbook)
+    # Its key bar, help and palette say so. The same id as the app's quit, so that the
+    # help and the palette show this one in its place.
+    back = Binding("q", "app.quit", t("key_back_to_library"), tooltip=t("palette_help_back_to_library"), id="quit")
+    reader._bindings.key_to_bindings["q"] = [back]
+    return reader

@@ -14,6 +14,7 @@ from textual.widgets.selection_list import Selection
 
 from ..core.database import StoreError
 from ..core.names import display_heading
+from ..core.phrase_edits import edit_phrase
 from ..core.phrases import find_occurrence
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
@@ -58,7 +59,7 @@ class PhraseEditorScreen(ModalScreen[None]):
     def _edit(self, action: Literal["add", "remove"], text: str, undo: bool = False) -> bool:
         """Save an edit through the workbook; False (and said) when the store refused it."""
         try:
-            self.workbook.edit_phrase(self.section.id, action, text, undo=undo)
+            edit_phrase(self.workbook, self.section.id, action, text, undo=undo)
         except StoreError as error:
             self._say(t("edit_not_saved", error=store_message(error)), error=True)
             return False

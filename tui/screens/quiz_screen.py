@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..core.names import display_heading, heading_path
+from ..core.queues import next_quiz_section
 from ..core.rounds import rounds, session_of, shown
 from ..core.session import Blank, blanks_for
 from ..core.workbook import Workbook
@@ -59,7 +60,7 @@ class QuizScreen(BlankScreen):
         last = self.round + 1 >= len(self.rounds)
         offer = None
         if last:
-            following = self.workbook.next_quiz_section(self.section.id)
+            following = next_quiz_section(self.workbook, self.section.id)
             next_section = self.workbook.opened.find(following) if following is not None else None
             offer = (following, display_heading(next_section, captions())) if following and next_section else None
         summary = self.session.summary()

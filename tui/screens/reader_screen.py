@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,16 +15,15 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.model import Document
 from ..core.names import heading_path
+from ..core.progress import section_progress
 from ..core.records import Progress
 from ..core.workbook import Workbook
 from ..i18n import captions, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.outline_tree import OutlineTree
 from ..widgets.text_view import TextView
+from .reader_search import ReaderSearch
 from .study_actions import StudyActions
-
-if TYPE_CHECKING:
-    from ..widgets.search_bar import SearchBar
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
 
@@ -38,8 +35,11 @@ SECTIONS = Binding.Group("key_sections_short", compact=True)
 RECITE = Binding.Group("key_recite_short", compact=True)
 
 
-class ReaderScreen(StudyActions, Screen[None]):
-    """Outline pane, breadcrumb and text pane on a workbook; quiz, review and the phrase editor open from here."""
+class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
+    """Outline pane, breadcrumb and text pane on a workbook; quiz, review and the phrase editor open from here.
+
+    The study keys are in `StudyActions` (study_actions.py), the search in `ReaderSearch` (reader_search.py).
+    """
 
     HELP_TITLE = "help_reading"
     HELP_SECTIONS = {
@@ -149,10 +149,10 @@ class ReaderScreen(StudyActions, Screen[None]):
             target = self.workbook.find_section(self.start_section)
             if target is None:
                 # Named on the command line: one line there and exit status 1, as for a bad file.
-                from ..app import StudyApp
+                from ..document_opening import DocumentOpening
 
                 reason = t("section_missing", name=printable(self.workbook.path.name), section=self.start_section)
-                self.post_message(StudyApp.OpenFailed(self.workbook, reason))
+                self.post_message(DocumentOpening.Failed(self.workbook, reason))
                 return
             self.start_section = target  # from here on an id
         elif saved is not None:
@@ -164,24 +164,7 @@ class ReaderScreen(StudyActions, Screen[None]):
     def phrases_found(self, start: str = "read") -> None:
         """The workbook's phrases are ready: show them, then open what the command line asked for."""
         self.show_phrases()
-        if start == "quiz":
-            section_id = self.workbook.quiz_section(self.start_section)
-            if section_id is None:
-                self.notify(t("quiz_no_blanks"), severity="warning")
-            else:
-                self.start_quiz(section_id)
-        elif start == "review":
-            self.action_review()
-        elif start == "frame":
-            self.start_frame(self.start_section)
-        elif start == "stats":
-            self.action_stats()
-
-    def _too_large(self) -> str:
-        from ..core.workbook import MAX_PHRASE_CHARS
-
-        name = printable(self.workbook.path.name)
-        return t("phrases_too_large", name=name, chars=len(self.workbook.text), limit=MAX_PHRASE_CHARS)
+        self.open_start(start)
 
     def show_phrases(self) -> None:
         """The phrases' highlights, their count and the outline's progress, if the phrases changed."""
@@ -196,7 +179,7 @@ class ReaderScreen(StudyActions, Screen[None]):
         from ..core.report import due_today
 
         try:
-            progress: dict[str, Progress] | None = self.workbook.progress()
+            progress: dict[str, Progress] | None = section_progress(self.workbook)
             due = due_today(self.workbook)
         except StoreError:
             progress, due = None, None  # the marks stay as they were; the next answer or return tries again
@@ -293,78 +276,5 @@ class ReaderScreen(StudyActions, Screen[None]):
         text.highlight_phrases = not text.highlight_phrases
         self.notify(t("highlight_on" if text.highlight_phrases else "highlight_off"), timeout=2)
 
-    async def action_search(self) -> None:
-        from ..widgets.search_bar import SearchBar
-
-        bars = self.query(SearchBar)
-        if bars:
-            bar = bars.first()
-        else:
-            bar = SearchBar(id="search")
-            await self.query_one("#main").mount(bar, before="#status")
-        bar.open()
-
-    def _search_bar(self) -> SearchBar | None:
-        """The search bar, once mounted (it is imported and mounted on the first search)."""
-        if not self.query("SearchBar"):
-            return None
-        from ..widgets.search_bar import SearchBar
-
-        return self.query_one(SearchBar)
-
-    def action_close_search(self) -> None:
-        bar = self._search_bar()
-        if bar is None or not bar.is_open:
-            self.post_message(self.Leave())
-            return
-        if bar.is_open:
-            bar.close()
-            self._searched = None
-            self.query_one(TextView).clear_search()
-            self.query_one(OutlineTree).set_matches(set())
-            self.query_one(OutlineTree).focus()
-
-    def action_next_match(self) -> None:
-        self.query_one(TextView).next_match()
-
-    def action_previous_match(self) -> None:
-        self.query_one(TextView).previous_match()
-
-    # Handlers by name rather than @on(SearchBar...): the search bar and its Input are
-    # imported on first use, not at start-up.
-    def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
-        text = self.query_one(TextView)
-        if event.submitted and event.query and event.query == self._searched:
-            # Enter on the query already searched: the next match, not the first again.
-            text.next_match()
-            text.focus()
-            return
-        total = text.search(event.query)
-        self._searched = event.query
-        self.query_one(OutlineTree).set_matches(text.matched_sections)
-        bar = self._search_bar()
-        if bar is None:
-            return
-        if not event.query:
-            bar.show_count("")
-        elif total == 0:
-            bar.show_count(t("search_none", query=event.query))
-        elif event.submitted:
-            text.next_match()
-            # Hand the keys to the text, so that n and N step through the matches
-            # instead of being typed into the query.
-            text.focus()
-
-    def on_search_bar_closed(self) -> None:
-        self.action_close_search()
-
-    @on(TextView.MatchChanged)
-    def _match_changed(self, event: TextView.MatchChanged) -> None:
-        bar = self._search_bar()
-        if bar is not None:
-            bar.show_count(t("search_count", index=event.index + 1, total=event.total))
-        if event.section_id is not None:
-            # The match is a third of the way down, maybe below the top section's end:
-            # the outline and breadcrumb name the section the match is in.
-            self.query_one(OutlineTree).show_section(event.section_id)
-            self.current_section = event.section_id
+    def _leave_message(self) -> Message:
+        return self.Leave()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.database import StoreError
+from ..core.queues import quiz_section, review_queue
 from ..i18n import store_message, t
 
 if TYPE_CHECKING:
@@ -28,9 +29,14 @@ class StudyActions(_Screen):
     workbook: Workbook
     document: Document | None
     current_section: str | None
+    start_section: str | None  # the section the command line named
 
     def _too_large(self) -> str:
-        raise NotImplementedError  # the reader says how large, in its own words
+        from ..core.workbook import MAX_PHRASE_CHARS
+        from .reader_screen import printable
+
+        name = printable(self.workbook.path.name)
+        return t("phrases_too_large", name=name, chars=len(self.workbook.text), limit=MAX_PHRASE_CHARS)
 
     def _phrases_missing(self) -> bool:
         """Say why there is nothing to quiz, if so: phrases still being found, or none in the text."""
@@ -48,7 +54,7 @@ class StudyActions(_Screen):
     def action_quiz(self) -> None:
         if self.document is None or self._phrases_missing():
             return
-        section_id = self.workbook.quiz_section(self.current_section)
+        section_id = quiz_section(self.workbook, self.current_section)
         if section_id is None:
             self.notify(t("quiz_no_blanks"), severity="warning")  # nothing from here to the end
             return
@@ -71,7 +77,7 @@ class StudyActions(_Screen):
         if self.document is None or self._phrases_missing():
             return
         try:
-            queue = self.workbook.review_queue()
+            queue = review_queue(self.workbook)
         except StoreError as error:
             self.notify(store_message(error), severity="error")
             return
@@ -138,3 +144,18 @@ class StudyActions(_Screen):
             self.notify(t("frame_no_headings"), severity="warning")
             return
         self.app.push_screen(FrameScreen(self.workbook, section_id))
+
+    def open_start(self, start: str) -> None:
+        """Once the phrases are found, open what the command line asked for (study quiz, review, frame, stats)."""
+        if start == "quiz":
+            section_id = quiz_section(self.workbook, self.start_section)
+            if section_id is None:
+                self.notify(t("quiz_no_blanks"), severity="warning")
+            else:
+                self.start_quiz(section_id)
+        elif start == "review":
+            self.action_review()
+        elif start == "frame":
+            self.start_frame(self.start_section)
+        elif start == "stats":
+            self.action_stats()

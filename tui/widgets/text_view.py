@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from rich.cells import cell_len
-from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive, var
@@ -16,9 +12,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.model import Document, Phrase
-from tui.core.text_lines import BLANK, HEADING, LineInfo, TextLines
-from tui.core.wrap import CONTROL_TO_SPACE
+from tui.core.text_lines import LineInfo
+from tui.core.text_places import Place, TextPlaces
 from tui.i18n import translate_bindings
+
+from .line_strips import LineStrips
+from .text_search import TextSearch
 
 __all__ = ["LineInfo", "TextView"]
 
@@ -27,8 +26,13 @@ PAGE = Binding.Group("key_page")
 ENDS = Binding.Group("key_top_bottom")
 
 
-class TextView(ScrollView, TextLines, can_focus=True):
-    """A document's sections in reading order: headings, wrapped paragraphs, phrases, matches."""
+class TextView(TextSearch, ScrollView, TextPlaces, can_focus=True):
+    """A document's sections in reading order: headings, wrapped paragraphs, phrases, matches.
+
+    What the lines are, and which line a section or a match is on, is `TextPlaces`' (tui/core/text_places.py,
+    Textual-free); the view scrolls to those lines and says which section is in view. Its lines are drawn
+    by `LineStrips` (line_strips.py), its search is `TextSearch` (text_search.py).
+    """
 
     HELP_TITLE = "help_reading"
     # j, k and Space as in less and vim; the inherited scrolling keys again, with ids and
@@ -45,19 +49,11 @@ class TextView(ScrollView, TextLines, can_focus=True):
         Binding("end", "scroll_end", "key_top_bottom", show=False, id="text_end", group=ENDS),
     ]
 
+    # The styles its lines are drawn in: the headings', and the names of DrawnLine's spans (tui/core/text_lines.py).
     COMPONENT_CLASSES = {
-        "text-view--heading-1",
-        "text-view--heading-2",
-        "text-view--heading-3",
-        "text-view--phrase",
-        "text-view--match",
-        "text-view--current-match",
-        "text-view--bold",
-        "text-view--italic",
-        "text-view--code",
-        "text-view--link",
-        "text-view--strike",
-        "text-view--mark",
+        f"text-view--{name}"
+        for name in ("heading-1", "heading-2", "heading-3", "phrase", "match", "current-match")
+        + ("bold", "italic", "code", "link", "strike", "mark")  # Markdown's inline styles
     }
 
     DEFAULT_CSS = """
@@ -127,9 +123,8 @@ class TextView(ScrollView, TextLines, can_focus=True):
         """`captions` names the sections without a heading, by kind: {"preamble": "开篇", ...}."""
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         translate_bindings(self)
-        TextLines.__init__(self, captions)
-        self._pending_line: tuple[int, int, int] | None = None
-        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        TextPlaces.__init__(self, captions)
+        self._strips = LineStrips(self)  # the drawing: lines as strips, in this pane's styles
         if document is not None:
             self.load(document)
 
@@ -141,12 +136,7 @@ class TextView(ScrollView, TextLines, can_focus=True):
 
     def load(self, document: Document, phrases: Mapping[str, list[Phrase]] | None = None) -> None:
         """Show `document` from its start, with `phrases` per section id if known."""
-        self._document = document
-        self._sections = list(document.walk())
-        self._index = {section.id: number for number, section in enumerate(self._sections)}
-        self._read_markdown()
-        self._matches, self._match_spans, self._match_index = [], {}, None
-        self._pending_line = None
+        self.take_document(document)
         self.set_phrases(phrases or {})
         self._layout_width = 0
         self.current_section = None
@@ -185,16 +175,10 @@ class TextView(ScrollView, TextLines, can_focus=True):
 
     def _relayout(self) -> None:
         """Lay out again, keeping the text that was at the top of the view at the top."""
-        anchor = self._pending_line
-        if anchor is None and self._lines:
-            y = min(self.scroll_offset.y, len(self._lines) - 1)
-            while self._lines[y][1] == BLANK:  # a blank line is never last: anchor to what follows
-                y += 1
-            number, paragraph, start, _end = self._lines[y]
-            anchor = (number, paragraph, start)
+        anchor = self.anchor_at(self.scroll_offset.y)
         self._layout()
         if anchor is not None:
-            self._scroll_to_position(*anchor)
+            self._scroll_to_place(anchor)
 
     def _layout(self) -> None:
         width = self._content_width()
@@ -204,8 +188,8 @@ class TextView(ScrollView, TextLines, can_focus=True):
         self._layout_width = width
         self._update_virtual_size()
         self._redraw()
-        if self._pending_line is not None:
-            self._scroll_to_position(*self._pending_line)
+        if self.held is not None:
+            self._scroll_to_place(self.held)
         self._update_current_section()
 
     def _update_virtual_size(self) -> None:
@@ -222,41 +206,19 @@ class TextView(ScrollView, TextLines, can_focus=True):
         `at` is a place in the section's text as `position` reports it: paragraph index
         plus the fraction of that paragraph above the top (0 is the heading).
         """
-        number = self._index.get(section_id)
-        if number is None:
-            return
-        paragraphs = self._sections[number].paragraphs
-        paragraph = int(at)
-        if at <= 0 or paragraph >= len(paragraphs):
-            self._scroll_to_position(number, HEADING, 0, animate=animate)
-            return
-        offset = int((at - paragraph) * len(self._source(number, paragraph)))
-        self._scroll_to_position(number, paragraph, offset, animate=animate)
+        place = self.section_place(section_id, at)
+        if place is not None:
+            self._scroll_to_place(place, animate=animate)
 
     @property
     def position(self) -> tuple[str, float] | None:
         """The section at the top and the place in it, independent of the width (see above)."""
-        if not self._lines:
-            return None
-        y = min(self.scroll_offset.y, len(self._lines) - 1)
-        # A blank line belongs to the text before it (a section's last blank, to the previous
-        # section): the place is the text that follows it, as the reader sees it.
-        while self._lines[y][1] == BLANK and y + 1 < len(self._lines):
-            y += 1
-        number, paragraph, start, _ = self._lines[y]
-        if paragraph < 0:
-            return self._sections[number].id, 0.0
-        text = self._source(number, paragraph)
-        return self._sections[number].id, paragraph + (start / len(text) if text else 0.0)
+        return self.position_at(self.scroll_offset.y)
 
-    def _scroll_to_position(self, number: int, paragraph: int, offset: int, animate: bool = False) -> None:
-        if not self._lines:
-            self._pending_line = (number, paragraph, offset)  # applied once laid out
-            return
-        line = self._line_of(number, paragraph, offset)
+    def _scroll_to_place(self, place: Place, animate: bool = False) -> None:
+        line = self.line_to_show(place)
         if line is None:
-            return
-        self._pending_line = None
+            return  # held until laid out, or not in the text
         # At once unless animated: a deferred scroll would leave the section at the top the one
         # before, told to the outline as the current one, and a key typed next ([ ]) would step
         # from there.
@@ -288,68 +250,16 @@ class TextView(ScrollView, TextLines, can_focus=True):
         self._update_current_section()
 
     def _update_current_section(self) -> None:
-        if not self._lines:
-            return
-        if self._pending_line is not None:
-            number = self._pending_line[0]
-        else:
-            number = self._lines[min(self.scroll_offset.y, len(self._lines) - 1)][0]
-        self.current_section = self._sections[number].id
+        section_id = self.section_in_view(self.scroll_offset.y)
+        if section_id is not None:
+            self.current_section = section_id
 
     def watch_current_section(self, section_id: str | None) -> None:
         if section_id is not None:
             self.post_message(self.SectionChanged(self, section_id))
 
-    # ---- search ----
-
-    def search(self, query: str) -> int:
-        """Find every occurrence of `query`, ignoring width and case; return how many."""
-        self._find(query)
-        self._redraw()
-        return len(self._matches)
-
-    def clear_search(self) -> None:
-        self.search("")
-
-    def next_match(self) -> str | None:
-        """Move to the next match (the first at or below the top at first); return its section id."""
-        if not self._matches:
-            return None
-        if self._match_index is None:
-            top = self.scroll_offset.y
-            index = next((i for i, match in enumerate(self._matches) if self._match_line(match) >= top), 0)
-        else:
-            index = (self._match_index + 1) % len(self._matches)
-        return self._go_to_match(index)
-
-    def previous_match(self) -> str | None:
-        """Move to the previous match (the last above the top at first); return its section id."""
-        if not self._matches:
-            return None
-        if self._match_index is None:
-            top = self.scroll_offset.y
-            earlier = [i for i, match in enumerate(self._matches) if self._match_line(match) < top]
-            index = earlier[-1] if earlier else len(self._matches) - 1
-        else:
-            index = (self._match_index - 1) % len(self._matches)
-        return self._go_to_match(index)
-
-    def _match_line(self, match: tuple[int, int, int, int]) -> int:
-        number, paragraph, start, _end = match
-        return self._line_of(number, paragraph, start) or 0
-
-    def _go_to_match(self, index: int) -> str:
-        self._match_index = index
-        match = self._matches[index]
-        line = self._match_line(match)
-        height = self.scrollable_content_region.height
-        if not self.scroll_offset.y <= line < self.scroll_offset.y + height:
-            # Out of sight: bring it to a third of the way down, with its context above.
-            self.scroll_to(y=max(0, line - height // 3), animate=False)
-        self._redraw()
-        section_id = self._sections[match[0]].id
-        self.post_message(self.MatchChanged(self, index, len(self._matches), section_id))
-        return section_id
+    def _match_changed(self, index: int, section_id: str) -> None:
+        self.post_message(self.MatchChanged(self, index, self.match_count, section_id))
 
     # ---- drawing ----
 
@@ -365,51 +275,4 @@ class TextView(ScrollView, TextLines, can_focus=True):
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
-        line = self.scroll_offset.y + y
-        width = self.scrollable_content_region.width
-        strip = self._strips.get(line)
-        if strip is None or strip.cell_length != width:
-            strip = self._render_text_line(line, width)
-            self._strips[line] = strip
-        return strip
-
-    def _render_text_line(self, line: int, width: int) -> Strip:
-        base = self.rich_style
-        if line >= len(self._lines):
-            return Strip.blank(width, base)
-        number, paragraph, start, end = self._lines[line]
-        if paragraph == BLANK:
-            return Strip.blank(width, base)
-        source = self._source(number, paragraph)[start:end].translate(CONTROL_TO_SPACE)
-        style = base
-        if paragraph == HEADING:
-            level = min(max(self._sections[number].level, 1), 3)
-            style = base + self.get_component_rich_style(f"text-view--heading-{level}")
-        text = Text(source, end="")
-        text.stylize(style)  # as a span: Text.render ignores a Text's own style
-        key = (number, paragraph)
-        inline = self._inline.get(key)
-        if inline is not None:
-            for span_start, span_end, name in inline.styles:
-                if span_end > start and span_start < end:
-                    style = self.get_component_rich_style(f"text-view--{name}", partial=True)
-                    text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
-        if self.highlight_phrases and key in self._phrases:
-            self._stylize(text, self._phrases[key], start, end, self.get_component_rich_style("text-view--phrase"))
-        if key in self._match_spans:
-            match_style = self.get_component_rich_style("text-view--match")
-            current_style = self.get_component_rich_style("text-view--current-match")
-            for match_start, match_end, index in self._match_spans[key]:
-                if match_end > start and match_start < end:
-                    chosen = current_style if index == self._match_index else match_style
-                    text.stylize(chosen, max(match_start, start) - start, min(match_end, end) - start)
-        strip = Strip(text.render(self.app.console), cell_len(source))
-        return strip.crop_extend(0, width, base)
-
-    @staticmethod
-    def _stylize(text: Text, spans: list[tuple[int, int]], start: int, end: int, style: Style) -> None:
-        for span_start, span_end in spans:  # sorted by start; a paragraph has few phrases
-            if span_start >= end:
-                break
-            if span_end > start:
-                text.stylize(style, max(span_start, start) - start, min(span_end, end) - start)
+        return self._strips.line(self.scroll_offset.y + y, self.scrollable_content_region.width)
