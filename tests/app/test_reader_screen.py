@@ -344,6 +344,24 @@ async def test_a_section_chosen_in_the_outline_arriving_after_a_later_key_is_not
         assert text.scroll_offset.y == text.section_line("2")
 
 
+async def test_the_text_telling_a_section_it_has_since_scrolled_past_moves_nothing(make_app):
+    # ] ] ] typed quickly: the text tells each section it reaches as a message, which can
+    # arrive after the next ] has moved on; going back to it lost a step of the next ].
+    from tui.widgets.text_view import TextView
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        outline, text = parts(app)
+        reader._go_to("2")
+        await pilot.pause()
+        text.post_message(TextView.SectionChanged(text, "1.2"))  # the ] before's, late
+        await pilot.pause()
+        assert reader.current_section == outline.current_section == "2"
+        await pilot.press("right_square_bracket")
+        assert reader.current_section == outline.current_section == "2.1"
+
+
 async def test_a_section_named_on_the_command_line_that_does_not_exist_ends_the_app_with_one_line(make_app):
     # study quiz FILE --section 九十: one line on stderr and exit status 1, as study export says it.
     app = make_app(section="nosuch", language="en")

@@ -221,6 +221,9 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
 
     @on(TextView.SectionChanged)
     def _text_scrolled(self, event: TextView.SectionChanged) -> None:
+        if event.section_id != self.query_one(TextView).current_section:
+            # Stale: the text has moved on since (] ] ] typed quickly must not step back).
+            return
         self.query_one(OutlineTree).show_section(event.section_id)
         self.current_section = event.section_id
 
