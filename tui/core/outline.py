@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from .contents import RE_TOC_MARKER, toc_end, toc_entry
-from .headings import (
+from .heading_patterns import (
     FAMILY_ORDER,
     HEADING_END,
     MAX_HEADING,
@@ -23,6 +23,8 @@ from .headings import (
     SALUTATION,
     SPACES,
     TRAILING_PUNCT,
+)
+from .headings import (
     Heading,
     as_letter,
     atx_heading,
