@@ -1,4 +1,4 @@
-"""Tests for tui/core/store.py: opening, documents, phrases, reviews, stats and locking."""
+"""Tests for tui/core/store.py: opening, documents, reviews, stats and locking (phrases: test_stored_phrases.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import scheduler
-from tui.core.model import Document, Phrase, PhraseEdit, Section
+from tui.core.model import Document, Phrase, Section
 from tui.core.quiz import cards_for, keys_by_section
 from tui.core.records import Answer
 from tui.core.store import FILENAME, SCHEMA_VERSION, Position, Store, StoreError
@@ -104,46 +104,6 @@ class TestDocuments:
         store.set_position(doc_id, "s1", 3.0)
         store.set_position(doc_id, "s2.1", 48.0)
         assert store.position(doc_id) == Position("s2.1", 48.0)
-
-
-class TestPhrases:
-    def test_edits_round_trip_in_order(self, store: Store, doc_id: int) -> None:
-        first = PhraseEdit("一 / 甲", "add", "两个确立", 0, 5)
-        second = PhraseEdit("一 / 甲", "remove", "抓发展")
-        store.add_phrase_edit(doc_id, first)
-        store.add_phrase_edit(doc_id, second)
-        assert store.phrase_edits(doc_id) == [first, second]
-        assert store.remove_phrase_edit(doc_id, first)
-        assert not store.remove_phrase_edit(doc_id, first)
-        assert store.phrase_edits(doc_id) == [second]
-
-    def test_an_edit_cancels_its_opposite_and_replaces_its_twin(self, store: Store, doc_id: int) -> None:
-        store.add_phrase_edit(doc_id, PhraseEdit("一", "remove", "零容忍"))
-        store.add_phrase_edit(doc_id, PhraseEdit("一", "add", "零容忍"))
-        store.add_phrase_edit(doc_id, PhraseEdit("一", "add", "零容忍"))
-        store.add_phrase_edit(doc_id, PhraseEdit("一", "add", "零容忍", 2, 0))  # another occurrence
-        assert store.phrase_edits(doc_id) == [PhraseEdit("一", "add", "零容忍"), PhraseEdit("一", "add", "零容忍", 2, 0)]
-
-    def test_edits_belong_to_their_document(self, store: Store, doc_id: int, tmp_path: Path) -> None:
-        other = store.document(tmp_path / "other.txt", "h-other", "B")
-        store.add_phrase_edit(doc_id, PhraseEdit("一", "add", "零容忍"))
-        assert store.phrase_edits(other) == []
-
-    def test_phrase_cache(self, store: Store) -> None:
-        phrases = {"s1": [Phrase(0, 2, 6, "两个确立", "formulation")], "s2": []}
-        assert store.cached_phrases("h", 1) is None
-        store.cache_phrases("h", 1, phrases)
-        assert store.cached_phrases("h", 1) == phrases
-        assert store.cached_phrases("h", 2) is None
-        store.cache_phrases("h", 2, {"s1": []})
-        assert store.cached_phrases("h", 1) is None  # the old version is gone
-        assert store.cached_phrases("h", "2") == {"s1": []}
-
-    def test_an_unreadable_cache_entry_is_a_miss(self, store: Store, tmp_path: Path) -> None:
-        store.cache_phrases("h", 1, {})
-        with raw(tmp_path) as db:
-            db.execute("UPDATE phrase_cache SET phrases = 'not json'")
-        assert store.cached_phrases("h", 1) is None
 
 
 class TestReviews:

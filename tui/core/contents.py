@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .headings import HEADING_END, SPACES
+from .heading_patterns import HEADING_END, SPACES
 
 RE_TOC_MARKER = re.compile(r"(?:目[ \t\u3000]*录|(?i:contents|table of contents))[:：]?")
 RE_PAGE_TAIL = re.compile(r"(?:[.…·•_\-—–－][ \t\u3000]*){3,}\d{1,4}$|…+[ \t\u3000]*\d{1,4}$|(?:[ \t\u3000]{2,}|\t)\d{1,4}$")

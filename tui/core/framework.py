@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from .headings import TRAILING_PUNCT, classify
+from .heading_patterns import TRAILING_PUNCT
+from .headings import classify
 from .identity import CardPlace
 from .model import Card, Document, Phrase, Section
 from .names import display_heading

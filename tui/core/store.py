@@ -1,12 +1,11 @@
-"""SQLite storage: documents, reading positions, phrase edits and cache, cards and reviews."""
+"""SQLite storage: opening, reading positions, cards and reviews; the other tables through its mixins."""
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -26,7 +25,6 @@ from tui.core.database import (
 from tui.core.documents import Documents
 from tui.core.exam_dates import ExamDates
 from tui.core.library import Library
-from tui.core.model import Phrase, PhraseEdit
 from tui.core.records import (
     Answer,
     Position,
@@ -35,6 +33,7 @@ from tui.core.records import (
     StoredCard,
 )
 from tui.core.statistics import Statistics
+from tui.core.stored_phrases import StoredPhrases
 from tui.core.study_time import StudyTime
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store(Documents, Statistics, ExamDates, StudyTime, Library):
+class Store(Documents, StoredPhrases, Statistics, ExamDates, StudyTime, Library):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running
@@ -171,77 +170,6 @@ class Store(Documents, Statistics, ExamDates, StudyTime, Library):
                 "INSERT INTO positions (document_id, section_id, scroll) VALUES (?, ?, ?) "
                 "ON CONFLICT (document_id) DO UPDATE SET section_id = excluded.section_id, scroll = excluded.scroll",
                 (document_id, section_id, scroll),
-            )
-
-    # ------------------------------------------------------------ phrases
-
-    def phrase_edits(self, document_id: int) -> list[PhraseEdit]:
-        """The user's phrase edits, oldest first (the order to apply them in)."""
-        rows = self._read(
-            "SELECT section_key, action, text, paragraph, start FROM phrase_edits WHERE document_id = ? ORDER BY id",
-            (document_id,),
-        )
-        return [PhraseEdit(key, action, text, paragraph, start) for key, action, text, paragraph, start in rows]
-
-    def add_phrase_edit(self, document_id: int, edit: PhraseEdit, now: datetime | None = None) -> None:
-        """Save an edit; it replaces an identical one and cancels the opposite one for that text."""
-        with self._write() as db:
-            db.execute(
-                "DELETE FROM phrase_edits WHERE document_id = ? AND section_key = ? AND text = ? "
-                "AND (action != ? OR (paragraph IS ? AND start IS ?))",
-                (document_id, edit.section_key, edit.text, edit.action, edit.paragraph, edit.start),
-            )
-            db.execute(
-                "INSERT INTO phrase_edits (document_id, section_key, action, text, paragraph, start, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (document_id, edit.section_key, edit.action, edit.text, edit.paragraph, edit.start, _epoch(now)),
-            )
-
-    def remove_phrase_edit(self, document_id: int, edit: PhraseEdit) -> bool:
-        """Forget a saved edit; False when there was no such edit."""
-        with self._write() as db:
-            cursor = db.execute(
-                "DELETE FROM phrase_edits WHERE document_id = ? AND section_key = ? AND action = ? AND text = ? "
-                "AND paragraph IS ? AND start IS ?",
-                (document_id, edit.section_key, edit.action, edit.text, edit.paragraph, edit.start),
-            )
-            return cursor.rowcount > 0
-
-    def cached_phrases(self, content_hash: str, extractor_version: object) -> dict[str, list[Phrase]] | None:
-        """The phrases extracted earlier from this content by this extractor version, if any."""
-        rows = self._read(
-            "SELECT phrases FROM phrase_cache WHERE content_hash = ? AND extractor_version = ?",
-            (content_hash, str(extractor_version)),
-        )
-        if not rows:
-            return None
-        try:
-            raw = json.loads(rows[0][0])
-            return {section: [Phrase(*fields) for fields in phrases] for section, phrases in raw.items()}
-        except (ValueError, TypeError):
-            return None  # an unreadable entry is just a cache miss
-
-    def cache_phrases(
-        self,
-        content_hash: str,
-        extractor_version: object,
-        phrases: Mapping[str, Iterable[Phrase]],
-        now: datetime | None = None,
-    ) -> None:
-        """Keep extracted phrases for this content; entries of older extractor versions go."""
-        payload = json.dumps(
-            {
-                section: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in items]
-                for section, items in phrases.items()
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-        with self._write() as db:
-            db.execute("DELETE FROM phrase_cache WHERE content_hash = ?", (content_hash,))
-            db.execute(
-                "INSERT INTO phrase_cache (content_hash, extractor_version, phrases, created_at) VALUES (?, ?, ?, ?)",
-                (content_hash, str(extractor_version), payload, _epoch(now)),
             )
 
     # ------------------------------------------------------------ cards and reviews

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from ..core.database import StoreError
 from ..core.session import QuizSession
@@ -17,21 +14,11 @@ from ..i18n import store_message, t, translate_bindings
 from ..widgets.answer_bar import AnswerBar
 from ..widgets.blank_text import BlankText, Row
 from ..widgets.key_bar import KeyBar
-
-RATING_DIGITS = ("1", "2", "3", "4")
-# The digits reach the answer's Input, which reads them as ratings (see `_rating_key`);
-# the bindings name them for the help screen and the palette.
-RATE = Binding.Group("key_rate")
+from .blank_ratings import RATE, BlankRatings, rating_digit
 
 
-def rating_digit(text: str) -> int | None:
-    """The rating a lone digit 1-4 stands for, typed half- or full-width (an input method's １２３４)."""
-    folded = unicodedata.normalize("NFKC", text)
-    return int(folded) if folded in RATING_DIGITS else None
-
-
-class BlankScreen(Screen[str | None]):
-    """Blanks in reading order with one active; subclasses say what text surrounds them."""
+class BlankScreen(BlankRatings, Screen[str | None]):
+    """Blanks in reading order with one active; subclasses say what text surrounds them (ratings: `BlankRatings`)."""
 
     HELP_TITLE = "help_quiz"
     # Whether a graded blank stays in view, answer filled in, until the next key (a
@@ -209,52 +196,6 @@ class BlankScreen(Screen[str | None]):
         return True
 
     # ------------------------------------------------------------- keys
-
-    @on(Input.Changed)
-    def _rating_key(self, event: Input.Changed) -> None:
-        # The input has focus, so 1-4 reach it rather than a binding: typed alone while
-        # feedback shows, they rate the blank just graded, as in Anki. Only for now: an
-        # answer may begin with a digit ("3d day", "2035年"), so the digit stays in sight,
-        # Enter confirms it, and typing on (or deleting it) gives the old rating back.
-        index = self.feedback_index
-        if index is None or event.value != event.input.value:
-            # Stale: the keys came faster than their Changed, and Enter (or a hint, or
-            # Tab) has already taken this text; what the input holds now is what counts.
-            return
-        digit = rating_digit(event.value)
-        if digit is not None:
-            if self.rating_before is None:
-                self.rating_before = self.session.states[index].rating
-            self.rerate(index, digit)
-            return
-        if self.rating_before is not None:
-            self.rerate(index, self.rating_before)
-            self.rating_before = None
-        if event.value:
-            self.feedback_index = None  # typing the next answer ends the chance to re-rate
-            self._end_lingering()
-
-    def action_rate(self, rating: int) -> None:
-        """Rate the blank whose feedback shows, for good (a digit typed alone rates for now)."""
-        index = self.feedback_index
-        if index is None:
-            return
-        if self.rating_before is not None:
-            self._take_input()  # the digit in the input was this very choice, made for now
-        self.rerate(index, rating)
-
-    def rerate(self, index: int, rating: int) -> None:
-        """Change the rating of graded blank `index`, where it is kept and in its feedback."""
-        state, blank = self.session.states[index], self.session.blanks[index]
-        before = state.rating
-        if rating != before:
-            self.session.rate(rating, index)
-            try:
-                self.workbook_of(index).rerate(blank.card, state)
-            except StoreError as error:
-                state.rating = before  # refused: the feedback shows the rating that was kept
-                self.notify(store_message(error), severity="error", markup=False)
-        self.answer_bar.show_verdict(blank.number, blank.answer, state)
 
     def _set_input(self, text: str) -> None:
         """Put `text` in the input as the screen's doing: it is not typing, so it rates nothing."""

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -20,10 +17,10 @@ from textual.widgets import Static
 from ..core.database import StoreError
 from ..core.file_states import FileStates
 from ..core.library import FileState, LibraryEntry, file_state
-from ..core.scheduler import mastery_mark
 from ..i18n import store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
 from ..widgets.library_table import LibraryTable
+from .library_rows import COLUMNS, file_cell, header, row_cells, shown_path
 from .reader_screen import ReaderScreen, printable
 
 if TYPE_CHECKING:
@@ -31,32 +28,6 @@ if TYPE_CHECKING:
     from ..core.review_across import AcrossReview
     from ..core.store import Store
     from ..core.workbook import Workbook
-
-PATH_CELLS = 48  # a long path keeps its end (the file's name) in its column
-COLUMNS = ("title", "file", "sections", "cards", "due", "mastery", "opened", "path")
-NUMERIC = ("sections", "cards", "due")
-
-
-def shown_path(path: Path) -> str:
-    """The path as the library shows it: under the home folder as ~, a long one cut at its start."""
-    text = str(path)
-    home = str(Path.home())
-    if text.startswith(home + os.sep):
-        text = "~" + text[len(home) :]
-    text = printable(text)
-    return text if len(text) <= PATH_CELLS else "…" + text[-(PATH_CELLS - 1) :]
-
-
-def shown_time(moment: datetime | None, now: datetime | None = None) -> str:
-    """When a document was last opened: the time today, else its date (local time)."""
-    if moment is None:
-        return t("library_never")
-    local = moment.astimezone()
-    today = (now or datetime.now()).astimezone().date()
-    if local.date() == today:
-        return t("library_today", time=local.strftime("%H:%M"))
-    return local.strftime("%Y-%m-%d")
-
 
 class LibraryScreen(Screen[None]):
     """A table of the store's documents (and the bundled speech): title, file state, sections, cards,
@@ -145,11 +116,11 @@ class LibraryScreen(Screen[None]):
         except StoreError as error:
             self.notify(store_message(error), severity="error", markup=False)
             return
-        header = [Text(t(f"library_column_{name}"), justify="right" if name in NUMERIC else "left") for name in COLUMNS]
         cursor = 0
         if chosen is not None:
             cursor = next((index for index, entry in enumerate(self.entries) if entry.path == chosen.path), 0)
-        self.query_one(LibraryTable).show(header, [self._cells(entry) for entry in self.entries], cursor)
+        cells = [row_cells(entry, self.file_states.of(entry)) for entry in self.entries]
+        self.query_one(LibraryTable).show(header(), cells, cursor)
         count = len(self.entries)
         title = t("library_title_one" if count == 1 else "library_title", count=count)
         self.query_one("#library-title", Static).update(title)
@@ -157,27 +128,6 @@ class LibraryScreen(Screen[None]):
         status = t("library_due", due=sum(due), documents=len(due)) if due else t("library_nothing_due")
         self.query_one("#library-status", Static).update(status)
         self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
-
-    def _cells(self, entry: LibraryEntry) -> list[Text]:
-        title = printable(entry.title)  # cut to its column's width as it is drawn
-        known = entry.sections > 0 or entry.id is None
-        mastery = f"{mastery_mark(entry.mastery)} {round(entry.mastery * 100)}%" if entry.cards else "-"
-        return [
-            Text(title),
-            self._file_cell(entry),
-            Text(str(entry.sections) if known and entry.sections else "-", justify="right"),
-            Text(str(entry.cards) if entry.cards else "-", justify="right"),
-            Text(str(entry.due), justify="right", style="bold" if entry.due else ""),
-            Text(mastery),
-            Text(shown_time(entry.opened_at)),
-            Text(shown_path(entry.path), style="dim"),
-        ]
-
-    def _file_cell(self, entry: LibraryEntry) -> Text:
-        state = self.file_states.of(entry)
-        if state in ("missing", "changed", "unknown"):
-            return Text(t(f"library_file_{state}"), style="bold red" if state == "missing" else "yellow")
-        return Text("")
 
     @property
     def chosen(self) -> LibraryEntry | None:
@@ -211,7 +161,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(LibraryTable)
         for index, entry in enumerate(self.entries):
             if entry.path == message.path and index < len(table.rows):
-                table.set_cell(index, COLUMNS.index("file"), self._file_cell(entry))
+                table.set_cell(index, COLUMNS.index("file"), file_cell(self.file_states.of(entry)))
 
     # ------------------------------------------------------------- keys
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Literal
-
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -13,20 +9,12 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..core.blank_lines import LaidRow, Piece, blank_slot, styled_pieces
-from ..core.inline import parse_inline
-from ..core.quiz import hint
-from ..core.session import Blank, QuizSession, placeholder
+from ..core.blank_layout import BlankLayout, Row, hinted_letters
+from ..core.blank_lines import Piece
+from ..core.session import QuizSession, placeholder
 from ..core.wrap import cell_width
 
-
-@dataclass
-class Row:
-    """One block of the drawn text: a heading, or a paragraph of text and blanks."""
-
-    kind: Literal["heading", "paragraph", "caption"]
-    parts: list[str | Blank] = field(default_factory=list)
-    level: int = 1
+__all__ = ["BlankText", "Row"]
 
 
 class BlankText(ScrollView, can_focus=False):
@@ -80,19 +68,15 @@ class BlankText(ScrollView, can_focus=False):
         self.markdown = markdown
         self._rows: list[Row] = []
         self._session: QuizSession | None = None
-        self._laid: list[LaidRow] = []
-        self._first_lines: list[int] = []  # the line each row starts on
-        self._line_count = 0
+        self._layout: BlankLayout | None = None
         self._layout_width = 0
-        self._hints: list[int] = []  # the hints each blank was laid out with
-        self._where: dict[int, tuple[int, int]] = {}  # blank index -> (row, piece)
         self._styles: dict[str, Style] = {}
         self._active_line = 0
 
     def show(self, rows: list[Row], session: QuizSession) -> None:
         """Draw `rows`; the same rows again (after an answer, a hint, a move) redraw only what changed."""
-        if session is self._session and (rows is self._rows or rows == self._rows) and self._laid:
-            self._update_hints()
+        if session is self._session and (rows is self._rows or rows == self._rows) and self._layout is not None:
+            self._layout.update_hints()
         else:
             self._rows = rows
             self._session = session
@@ -108,7 +92,7 @@ class BlankText(ScrollView, can_focus=False):
     def lines(self) -> list[Text]:
         """The drawn lines with their styles (every line: for tests and screen readers)."""
         drawn = []
-        for y in range(self._line_count):
+        for y in range(self._layout.line_count if self._layout is not None else 0):
             text = Text(end="")
             for chunk, style in self._segments(y):
                 text.append(chunk, style)
@@ -125,7 +109,7 @@ class BlankText(ScrollView, can_focus=False):
     def on_unmount(self) -> None:
         # Freed now, by reference counts: left to the widget's cycles, thousands of laid-out
         # rows would wait for a full collection, which then lands on a later key.
-        self._laid, self._rows, self._where = [], [], {}
+        self._layout, self._rows = None, []
 
     def on_resize(self) -> None:
         if self._width() != self._layout_width:
@@ -165,97 +149,15 @@ class BlankText(ScrollView, can_focus=False):
         if width <= 0 or session is None:
             return
         self._layout_width = width
-        self._hints = [state.hinted for state in session.states]
-        self._where = {}
-        self._laid = []
-        for number, row in enumerate(self._rows):
-            pieces: list[Piece] = []
-            if row.kind != "paragraph":
-                text = "".join(str(part) for part in row.parts)
-                pieces.append(Piece(parse_inline(text).text if self.markdown else text, style=row.kind))
-            elif self.markdown:
-                pieces = self._markdown_pieces(number, row.parts)
-            else:
-                for part in row.parts:
-                    if isinstance(part, str):
-                        pieces.append(Piece(part))
-                    else:
-                        self._where[part.index] = (number, len(pieces))
-                        pieces.append(self._with_slot(Piece("", part)))
-            self._laid.append(LaidRow(pieces, width))
-        self._count_lines()
+        self._layout = BlankLayout(self._rows, session, width, markdown=self.markdown)
         self._after_change()
 
-    def _markdown_pieces(self, number: int, parts: list[str | Blank]) -> list[Piece]:
-        """A paragraph of Markdown in pieces: the text shown, cut where its style changes, and its blanks."""
-        inline = parse_inline("".join(part if isinstance(part, str) else part.answer for part in parts))
-        pieces: list[Piece] = []
-        at = 0
-        for part in parts:
-            size = len(part) if isinstance(part, str) else len(part.answer)
-            low, high = inline.shown_span(at, at + size)  # blanks are raw offsets: markers move them
-            at += size
-            if isinstance(part, str):
-                pieces += styled_pieces(inline, low, high)
-            else:
-                self._where[part.index] = (number, len(pieces))
-                pieces.append(self._with_slot(Piece("", part, answer=inline.text[low:high])))
-        return pieces
-
-    def _hinted(self, piece: Piece) -> str:
-        """The letters of a blank's answer its hints show."""
-        assert self._session is not None and piece.blank is not None
-        hinted = self._session.states[piece.blank.index].hinted
-        return hint(piece.shown_answer, hinted - 1) if hinted else ""
-
-    def _with_slot(self, piece: Piece) -> Piece:
-        assert piece.blank is not None
-        piece.text = blank_slot(piece.blank.number, piece.shown_answer, self._hinted(piece))
-        return piece
-
-    def _update_hints(self) -> None:
-        """Lay out again the lines of blanks whose hints changed (nothing else changes the layout)."""
-        assert self._session is not None
-        hints = [state.hinted for state in self._session.states]
-        if hints == self._hints:
-            return
-        changed = [index for index, (now, then) in enumerate(zip(hints, self._hints)) if now != then]
-        self._hints = hints
-        for index in changed:
-            where = self._where.get(index)
-            if where is None:
-                continue
-            number, piece = where
-            laid = self._laid[number]
-            blank = laid.pieces[piece]
-            assert blank.blank is not None
-            slot = blank_slot(blank.blank.number, blank.shown_answer, self._hinted(blank))
-            if slot != blank.text:
-                if laid.replace(piece, slot, self._layout_width):
-                    self._count_lines()
-
-    def _count_lines(self) -> None:
-        first_lines = []
-        count = 0
-        for number, laid in enumerate(self._laid):
-            if number:
-                count += 1  # an empty line between rows
-            first_lines.append(count)
-            count += len(laid.spans)
-        self._first_lines = first_lines
-        self._line_count = count
-
     def _after_change(self) -> None:
-        session = self._session
-        assert session is not None
-        active = self._where.get(session.active)
-        if active is not None:
-            number, piece = active
-            laid = self._laid[number]
-            self._active_line = self._first_lines[number] + laid.line_of(laid.starts[piece])
-        else:
-            self._active_line = 0
-        self.virtual_size = Size(self._layout_width, self._line_count)
+        session, layout = self._session, self._layout
+        assert session is not None and layout is not None
+        line = layout.line_of_blank(session.active)
+        self._active_line = line if line is not None else 0
+        self.virtual_size = Size(self._layout_width, layout.line_count)
         self.refresh()
         self.scroll_to_active()
 
@@ -293,18 +195,15 @@ class BlankText(ScrollView, can_focus=False):
                 # Tab went back to an answered blank: keep its colour, show it is the one.
                 style += self._style("cursor")
             return piece.shown_answer, style
-        shown = placeholder(blank.number, cell_width(piece.shown_answer), self._hinted(piece))
+        shown = placeholder(blank.number, cell_width(piece.shown_answer), hinted_letters(session, piece))
         return shown, self._style("active" if active else "pending")
 
     def _segments(self, y: int) -> list[tuple[str, Style]]:
         """The text and style of each run of line `y` of the layout."""
-        if not 0 <= y < self._line_count:
+        found = self._layout.line(y) if self._layout is not None else None
+        if found is None:
             return []
-        number = bisect_right(self._first_lines, y) - 1
-        laid = self._laid[number]
-        line = y - self._first_lines[number]
-        if line >= len(laid.spans):
-            return []  # the empty line after a row
+        laid, line = found
         looks: dict[int, tuple[str, Style]] = {}
 
         def shown(piece: Piece) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..headings import SPACES, classify, latin_end, latin_start
+from ..heading_patterns import SPACES
+from ..headings import classify, latin_end, latin_start
 
 
 @dataclass(frozen=True)

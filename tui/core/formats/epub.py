@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from ..headings import SPACES
+from ..heading_patterns import SPACES
 from ..loader import LoadError
 from .blocks import Block, compose
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from ..headings import HEADING_END, MAX_HEADING, SPACES, classify
+from ..heading_patterns import HEADING_END, MAX_HEADING, SPACES
+from ..headings import classify
 from ..loader import LoadError
 from .blocks import Block, compose, join_lines
 

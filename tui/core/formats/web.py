@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..headings import HEADING_END, MAX_HEADING, SPACES, classify
+from ..heading_patterns import HEADING_END, MAX_HEADING, SPACES
+from ..headings import classify
 from ..loader import LoadError
 from .blocks import Block, compose
 
