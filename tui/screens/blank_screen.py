@@ -20,6 +20,8 @@ from .blank_ratings import RATE, BlankRatings, rating_digit
 class BlankScreen(BlankRatings, Screen[str | None]):
     """Blanks in reading order with one active; subclasses say what text surrounds them (ratings: `BlankRatings`)."""
 
+    CSS_PATH = "styles/blank_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     HELP_TITLE = "help_quiz"
     # Whether a graded blank stays in view, answer filled in, until the next key (a
     # review shows one card at a time: it would vanish the moment it was answered).

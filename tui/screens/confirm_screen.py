@@ -15,6 +15,8 @@ from ..widgets.key_bar import KeyBar
 class ConfirmScreen(ModalScreen[bool]):
     """Dismissed with True (y) or False (n, Esc)."""
 
+    CSS_PATH = "styles/dialogs.tcss"  # read when the screen is first shown, not before the first frame
+
     BINDINGS = [
         Binding("y", "answer(True)", "key_confirm", id="confirm"),
         Binding("n", "answer(False)", "key_cancel", id="cancel"),

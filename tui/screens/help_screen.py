@@ -24,6 +24,8 @@ Rows = list[tuple[str, list[HelpRow]]]
 class HelpScreen(ModalScreen[None]):
     """A dialog listing every key of `screen` and of the app; Esc, ? or q close it."""
 
+    CSS_PATH = "styles/help_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss_help", "key_close", id="close_help"),
     ]

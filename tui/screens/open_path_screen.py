@@ -55,6 +55,8 @@ class PathSuggester(Suggester):
 class OpenPathScreen(ModalScreen[Path | None]):
     """Dismissed with the path of an existing file (Enter), or None (Esc)."""
 
+    CSS_PATH = "styles/dialogs.tcss"  # read when the screen is first shown, not before the first frame
+
     BINDINGS = [Binding("escape", "cancel", "key_cancel", id="cancel_open")]
 
     def __init__(self) -> None:

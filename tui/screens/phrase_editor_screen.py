@@ -25,6 +25,8 @@ from ..widgets.phrase_list import PhraseList
 class PhraseEditorScreen(ModalScreen[None]):
     """Every change is saved in the store at once and used by quiz and review straight away."""
 
+    CSS_PATH = "styles/phrase_editor_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     BINDINGS = [Binding("escape", "close", "key_close", id="close_editor")]
 
     def __init__(self, workbook: Workbook, section_id: str) -> None:

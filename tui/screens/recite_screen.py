@@ -37,6 +37,8 @@ class ReciteScreen(Screen[None]):
     submitted, and its draft lives only while the screen is open.
     """
 
+    CSS_PATH = "styles/recite_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     HELP_TITLE = "help_recite"
     BINDINGS = [
         Binding("plus", "level(1)", "key_recite_more", tooltip="palette_help_recite_more", id="recite_more",

@@ -71,6 +71,8 @@ class StatsScreen(Screen[None]):
     refuses is told where the key was pressed; the screen itself only draws.
     """
 
+    CSS_PATH = "styles/stats_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     HELP_TITLE = "key_stats"
     BINDINGS = [
         Binding("d", "exam_date", "key_exam_date", tooltip="palette_help_exam_date", id="exam_date"),

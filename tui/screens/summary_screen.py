@@ -35,6 +35,8 @@ class SummaryScreen(ModalScreen[str | Next | None]):
     and m quizzes the round's missed blanks again (Next.MISSED).
     """
 
+    CSS_PATH = "styles/summary_screen.tcss"  # read when the screen is first shown, not before the first frame
+
     HELP_TITLE = "help_quiz"
     BINDINGS = [
         Binding("enter", "go_on", "key_go_on", id="go_on"),
