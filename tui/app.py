@@ -17,7 +17,7 @@ import gc
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -105,6 +105,13 @@ class StudyApp(App[None]):
         return self.opened.workbooks
 
     # ------------------------------------------------------------- start-up
+
+    def run(self, *, headless: bool = False, **options: Any) -> None:
+        if not headless:
+            from .reading import keys_from_the_terminal
+
+            keys_from_the_terminal("no_terminal")  # else keys never come, and end-of-file is read for ever
+        super().run(headless=headless, **options)
 
     def get_default_screen(self) -> Screen[None]:
         # The reader (or the library) is the app's first screen, not pushed over an empty default one.

@@ -39,6 +39,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_stdin_tty": ("{name}：标准输入是终端；请用管道传入文档（pbpaste | study -）", "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)"),
     "load_progress": ("正在读取 {name}：第 {done}/{total} 页", "Reading {name}: page {done} of {total}"),
     "stdin_no_terminal": ("读完标准输入后找不到终端来接收按键；可以改用 study outline - 或 study phrases -", "No terminal to take keys from after reading standard input; try study outline - or study phrases -"),
+    "no_terminal": ("没有终端可以显示；不用终端时可以用 study outline、study phrases 或 study export", "no terminal to show the app in; study outline, study phrases and study export work without one"),
     "load_replaced": ("{name}：有 {count} 个字符无法解码，已显示为 �", "{name}: {count} character(s) could not be decoded and show as �"),
     # database problems (tui/core/database.py, by kind)
     "store_busy": ("学习记录数据库正忙：另一个 study 正在写入。请稍后再试。", "The study database is busy: another study is writing to it. Try again in a moment."),

@@ -48,21 +48,29 @@ def read_stdin(opens_app: bool) -> tuple[Loaded, Path]:
         raise LoadError("too_large", name=STDIN_NAME, size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
     loaded = load_bytes(data, STDIN_NAME)
     if opens_app:
-        _terminal_as_stdin()
+        keys_from_the_terminal("stdin_no_terminal")
     return loaded, Path(STDIN_NAME, content_hash(loaded.text)[:16], STDIN_NAME)
 
 
 STDIN_NAME = "<stdin>"
 
 
-def _terminal_as_stdin() -> None:
-    """Keys come from the terminal once the pipe is read: it becomes standard input, as `less` and `vim -` do."""
+def keys_from_the_terminal(no_terminal: str) -> None:
+    """Make the terminal standard input, if it is not already: the app reads its keys there.
+
+    After a pipe is read (`pbpaste | study -`), as `less` and `vim -` do; and when standard
+    input is something else (`study FILE < /dev/null`), where keys would never come and the
+    app would read end-of-file for ever. With no terminal at all: CliError, the message
+    `no_terminal` says so.
+    """
     from .i18n import t
 
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
     try:
         terminal = os.open("/dev/tty", os.O_RDONLY)
     except OSError:
-        raise CliError(t("stdin_no_terminal")) from None
+        raise CliError(t(no_terminal)) from None
     os.dup2(terminal, 0)
     os.close(terminal)
 

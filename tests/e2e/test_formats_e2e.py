@@ -46,3 +46,14 @@ def test_a_document_piped_in_is_the_same_document_as_its_file(terminal: Terminal
     assert breadcrumb(screen) == "二、坚持问题导向,精准靶向施策"
     terminal.press("q")
     assert terminal.wait_for_exit() == "EXIT:0"
+
+
+def test_standard_input_that_is_not_the_terminal_still_leaves_the_keys_to_it(terminal: Terminal) -> None:  # noqa: F811
+    # study FILE < /dev/null (or under nohup): keys come from the terminal, not from the end of a file.
+    study = f"{shlex.quote(sys.executable)} -m tui data/zuofeng-speech.txt < /dev/null"
+    terminal.start(program=("sh", "-c", study))
+    terminal.wait_for(ready, "the document")
+    terminal.press("]")
+    terminal.wait_for(lambda s: breadcrumb(s) == "一、提高政治站位,深化思想认识", "the first heading")
+    terminal.press("q")
+    assert terminal.wait_for_exit() == "EXIT:0"

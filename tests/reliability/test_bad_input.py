@@ -171,3 +171,17 @@ class TestRealProcess:
         result = self.study("stats", str(path), "--lang", "en")
         assert result.returncode == 1
         assert b"Traceback" not in result.stderr and result.stderr.count(b"\n") == 1
+
+
+@pytest.mark.parametrize("command", APP, ids=_ids)
+def test_no_terminal_at_all_is_one_line_and_exit_one(command, tmp_path) -> None:
+    # Run from cron or a service: no terminal to draw in or take keys from. The app would
+    # draw into the void and read end-of-file for ever; it says so and ends instead.
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", *command, str(ROOT / "data" / "zuofeng-speech.txt"), "--lang", "en"],
+        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, cwd=ROOT,
+        env=dict(os.environ, STUDY_DATA_DIR=str(tmp_path)),
+        start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+    )
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "study: no terminal to show the app in; study outline, study phrases and study export work without one\n"
