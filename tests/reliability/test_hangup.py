@@ -96,3 +96,19 @@ def test_sigterm_saves_and_exits(tmux: Tmux, data_dir: Path, notes: Path) -> Non
     finally:
         end([*children(shell)])
     assert saved_section(data_dir) == "2"
+
+
+
+def test_study_leading_its_session_leaves_at_once_when_the_session_is_killed(tmux: Tmux, data_dir: Path, notes: Path) -> None:
+    # Run directly, study leads its session and the hang-up's SIGHUP asks it to leave. Its way
+    # out still writes to the terminal that is gone: those writes must not hold it until the
+    # grace timer (10 s) ends it.
+    program = f"{shlex.quote(sys.executable)} -m tui {shlex.quote(str(notes))}"
+    study = tmux.start(f"cd {shlex.quote(str(ROOT))} && STUDY_DATA_DIR={shlex.quote(str(data_dir))} STUDY_LANG=en exec {program}")
+    try:
+        move_to_the_second_section(tmux)
+        tmux("kill-session")
+        gone_without_spinning(study)
+    finally:
+        end([study])
+    assert saved_section(data_dir) == "2"
