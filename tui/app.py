@@ -106,12 +106,12 @@ class StudyApp(App[None]):
 
     # ------------------------------------------------------------- start-up
 
-    def run(self, *, headless: bool = False, **options: Any) -> None:
+    def run(self, *, headless: bool = False, **options: Any) -> Any:
         if not headless:
             from .reading import keys_from_the_terminal
 
             keys_from_the_terminal("no_terminal")  # else keys never come, and end-of-file is read for ever
-        super().run(headless=headless, **options)
+        return super().run(headless=headless, **options)  # what the app exited with (a test's screenshot)
 
     def get_default_screen(self) -> Screen[None]:
         # The reader (or the library) is the app's first screen, not pushed over an empty default one.
