@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.paragraph import Paragraph
 
@@ -121,22 +122,34 @@ def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, in
     return start, end
 
 
+_DATE_CHARS = re.compile("[年月日]")
+_WHOLE_DATE = re.compile(_DATE)
+_QUALIFIERS = re.compile(rf"^(?:{_BEFORE})|(?:{_AFTER})$")
+_RATIO = re.compile(r"[%％‰]|分之|百分点|倍")
+_DIGIT = re.compile(rf"[0-9０-９{_ZH_DIGITS}]")
+_LARGE = re.compile("[万亿]")
+_ONE_OR_TWO = ("一", "1", "１", "两", "二", "2", "２")
+
+
+@lru_cache(maxsize=4096)
 def _is_quantity(figure: str) -> bool:
     """Whether the matched text carries a quantity worth recalling, not a bare count."""
-    if re.search("[年月日]", figure) and re.fullmatch(_DATE, figure):
+    if _DATE_CHARS.search(figure) and _WHOLE_DATE.fullmatch(figure):
         return True
-    core = re.sub(rf"^(?:{_BEFORE})|(?:{_AFTER})$", "", figure)
+    core = _QUALIFIERS.sub("", figure)
     qualified = core != figure
-    if re.search(r"[%％‰]|分之|百分点|倍", figure):
+    if _RATIO.search(figure):
         return True
     unit = next((u for u in _UNITS_LONGEST_FIRST if core.endswith(u)), "")
     number = core[: len(core) - len(unit)].rstrip("多余")
-    if not number or not re.search(rf"[0-9０-９{_ZH_DIGITS}]", number):
+    if not number or not _DIGIT.search(number):
         return False
-    large = bool(re.search("[万亿]", number + unit)) or _arabic_value(number) >= 100
+    large = bool(_LARGE.search(number + unit)) or _arabic_value(number) >= 100
     if not unit:
         return large  # 九百六十多万 (贫困人口), 十四亿
     if unit in _COUNTERS:
+        if number in _ONE_OR_TWO:
+            return False  # 两个以上 (的处理者) says "more than one", not a figure to recall
         return large or qualified
     if number in ("一", "1", "１") and unit in ("年", "天", "个月", "小时", "分钟", "岁"):
         return qualified  # 一年 is no figure; 一年以上 is

@@ -95,6 +95,9 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     opener = second[0] if second else ""
     nominal = bool(opener) and nounish(opener)
 
+    # The middle items' words, once for every start tried below.
+    shapes = [_words(paragraph, s, e) for s, e in middles]
+
     def same_shape(start: int) -> float:
         # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
         words = _words(paragraph, start, chain[0])
@@ -102,7 +105,6 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
             return 0.0
         if middles:
             # 执政考验、改革开放考验、市场经济考验: the first item has the others' shape too.
-            shapes = [_words(paragraph, s, e) for s, e in middles]
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
