@@ -20,7 +20,22 @@ def test_items_inside_an_article_give_their_core_clause() -> None:
         "（三）为应对突发公共卫生事件，或者紧急情况下为保护自然人的生命健康和财产安全所必需；",
         "（四）法律、行政法规规定的其他情形。",
     )
-    assert found == ["取得个人的同意", "为履行法定职责或者法定义务所必需", "为应对突发公共卫生事件"]
+    # （三） goes on past its comma with 或者: its first clause is half of it, no blank.
+    assert found == ["取得个人的同意", "为履行法定职责或者法定义务所必需"]
+
+
+def test_an_item_that_runs_on_past_its_comma_gives_no_core_clause() -> None:
+    found = article(
+        "个人信息处理者应当向个人告知下列事项：",
+        "（一）个人信息处理者的名称和联系方式；",
+        "（二）个人信息的处理目的、处理方式，处理的个人信息种类、保存期限；",
+        "（三）个人信息处理者停止提供产品或者服务，或者保存期限已届满；",
+        "（四）实施现场检查，对涉嫌违法的处理活动进行调查；",
+    )
+    assert "个人信息的处理目的、处理方式" not in found  # a list that goes on past the comma
+    assert "个人信息处理者停止提供产品或者服务" not in found  # a join after the comma
+    # Near miss: a clause of its own after the comma leaves the first clause the core.
+    assert "实施现场检查" in found
 
 
 def test_a_catch_all_item_and_a_long_clause_are_no_blanks() -> None:
@@ -52,5 +67,14 @@ def test_a_lone_first_item_or_an_article_number_is_no_item() -> None:
 def test_a_modal_glued_to_its_verb_leaves_the_clause_after_the_preposition() -> None:
     paragraph = "一是要查摆在服务群众方面,是否存在态度冷漠的情况;二是要查摆在推动工作方面,是否存在敷衍了事的现象。"
     found = texts(extract_paragraph(paragraph))
-    assert "服务群众方面" in found and "推动工作方面" in found
+    # 方面 only says "the area of": the blank is the area itself.
+    assert "服务群众" in found and "推动工作" in found
+    assert "服务群众方面" not in found
     assert not any(t.startswith("要") for t in found)
+
+
+def test_an_item_ending_in_a_real_noun_keeps_it() -> None:
+    # Near miss of the 方面 rule: a head that names something stays in the blank.
+    paragraph = "一是要完善制度机制,建立健全作风建设的各项规章制度;二是要强化监督检查,充分发挥纪检监察机关的作用。"
+    found = texts(extract_paragraph(paragraph))
+    assert "完善制度机制" in found and "强化监督检查" in found

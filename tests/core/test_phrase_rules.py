@@ -46,9 +46,26 @@ def test_long_quote_is_quizzed_in_parts_at_its_clauses() -> None:
     paragraph = "习近平总书记深刻指出:“党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表。”我们要牢记。"
     found = [p for p in extract_paragraph(paragraph) if p.kind == "quote"]
     assert texts(found)[0] == "党的作风是党的形象"
-    assert len(found) >= 2
     assert all(4 <= len(p.text) <= 16 for p in found)
     assert "党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表" not in texts(found)
+    # X、Y的Z is one unit: cut at its 、, both halves would be fragments, and no list either.
+    assert not any("观察党群干群关系" in t or "人心向背" in t for t in texts(extract_paragraph(paragraph)))
+
+
+def test_a_long_clause_with_a_list_of_its_own_is_cut_at_its_items() -> None:
+    from tui.core.paragraph import Paragraph
+    from tui.core.phrase_rules import quote_parts
+
+    text = "要坚持实事求是、群众路线、独立自主、自我革命和统一战线"
+    paragraph = Paragraph(text)
+    parts = [text[s:e] for s, e in quote_parts(paragraph, 0, len(text))]
+    assert parts and "的" not in "".join(parts)  # near miss: no 的 after the last 、
+
+
+def test_a_modal_before_a_quoted_part_stays_out_of_it() -> None:
+    paragraph = "总书记强调:“作风建设关系党的生死存亡,必须抓常、抓细、抓长。”我们要牢记,这是一段足够长的话。"
+    found = texts(extract_paragraph(paragraph))
+    assert "抓常、抓细、抓长" in found and "必须抓常、抓细、抓长" not in found
 
 
 def test_short_quote_of_two_clauses_stays_whole() -> None:
@@ -176,3 +193,10 @@ def test_list_of_long_clauses_is_not_a_term_list() -> None:
 def test_list_of_everyone_is_not_a_term_list() -> None:
     paragraph = "各部门、各单位要开展作风问题大排查,全面梳理本部门、本单位存在的作风问题。"
     assert not any(p.kind == "list" for p in extract_paragraph(paragraph))
+
+
+def test_a_quote_blanked_in_two_sections_is_known_by_the_third() -> None:
+    text = "推动我县“五年规划”圆满收官，这是一段为了足够长而写的话，没有别的意思。"
+    sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}节", [text]) for i in range(3)]
+    found = extract(Document("t", "text", sections))
+    assert ["五年规划" in texts(found[str(i)]) for i in range(3)] == [True, True, False]

@@ -15,7 +15,7 @@ from tui.core.list_edges import (
     shared_opener,
     unlike_pair,
 )
-from tui.core.paragraph import Paragraph, is_punct, nounish, pos
+from tui.core.paragraph import MARK, Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
@@ -43,7 +43,11 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
     if "、" not in text:
         return []
     found: list[Candidate] = []
+    # Inside a quote the quote rule has the say: what it declined is no list either.
+    quoted = [(s, e) for s, e, kind in paragraph.quotes if kind == "quote"] if MARK.search(text) else []
     for chain in _chains(text):
+        if any(s <= chain[0] < e for s, e in quoted):
+            continue
         items = _list_items(paragraph, chain)
         if not items:
             continue

@@ -252,7 +252,7 @@ def _extract_part(
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, candidates, room)
     for c in chosen:
-        if c.kind in ("term", "list") and c.group is None:
+        if c.kind in ("term", "list", "quote") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
             context.terms.blanked[text] = context.terms.blanked.get(text, 0) + 1
     phrases = []
@@ -297,10 +297,13 @@ def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
 
 def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
     """A whole list already blanked in `REPEAT` sections, or met all through the document,
-    is boilerplate (法律、行政法规)."""
-    if c.kind != "list" or c.group is not None:
+    is boilerplate (法律、行政法规); a quote blanked in `REPEAT` sections is known by then
+    (“十四五” a third time)."""
+    if c.kind not in ("list", "quote") or c.group is not None:
         return False
     text = paragraphs[c.paragraph].text[c.start : c.end]
+    if c.kind == "quote":
+        return context.terms.blanked.get(text, 0) >= REPEAT
     return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
 
 
