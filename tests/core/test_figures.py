@@ -38,7 +38,9 @@ def test_a_quantity_with_its_unit_and_qualifier_is_one_figure(text: str, wanted:
 
 
 def test_what_a_figure_measures_stays_with_it() -> None:
-    assert figures("并处五千万元以下或者上一年度营业额百分之五以下罚款。") == ["五千万元以下", "营业额百分之五以下"]
+    assert figures("并处五千万元以下或者上一年度营业额百分之五以下罚款。") == ["五千万元以下", "上一年度营业额百分之五以下"]
+    # and the time it is measured over; near miss: no time before the noun
+    assert figures("并处营业额百分之五以下罚款。") == ["营业额百分之五以下"]
 
 
 def test_a_range_is_one_figure() -> None:

@@ -259,3 +259,32 @@ def test_a_term_before_zhi_or_with_an_empty_head_is_no_term() -> None:
     assert "调节力度" not in terms
     # Near miss: the same kind of term with nothing after it.
     assert "民主集中制" in {t.text for t in chinese_terms(Paragraph("坚持民主集中制。"))}
+
+
+def test_a_heading_vouches_only_for_words_it_shares_whole() -> None:
+    from tui.core.term_scores import TermStats
+
+    stats = TermStats()
+    stats.add_heading("坚持现代化建设")
+    stats.add_heading("持续跟踪问效")
+    # 代化建设 is the end of one word and a second: 中国现代化建设 shares no word with the heading.
+    assert not stats.in_heading("中国现代化建设")
+    # Near miss: 跟踪|问效 are the term's own first two words.
+    assert stats.in_heading("跟踪问效机制")
+
+
+def test_a_judgement_on_a_term_met_all_through_is_no_term() -> None:
+    from tui.core.term_scores import TermStats, _judged_theme
+
+    stats = TermStats(count={"个人信息处理活动": 10, "网信部门": 10, "中国特色社会主义": 12})
+    assert _judged_theme("违法个人信息处理活动", stats)
+    assert _judged_theme("发展中国特色社会主义", stats)  # 坚持和|发展……: the verb's object
+    # Near misses: a noun before the frequent term names a body; a rare term is the document's own.
+    assert not _judged_theme("国家网信部门", stats)
+    assert not _judged_theme("违法收集行为", stats)
+    body = "对用于违法个人信息处理活动的设备予以查封，这是为了足够长而写的一段话。"
+    filler = "个人信息处理活动应当公开透明，个人信息处理活动应当合法正当。"
+    sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [filler]) for i in range(1, 6)]
+    sections += [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [body]) for i in range(6, 8)]
+    found = extract(Document("t", "text", sections))
+    assert not any("违法个人信息处理活动" in texts(found[s.id]) for s in sections)

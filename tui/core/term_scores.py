@@ -114,7 +114,12 @@ class TermStats:
         known = self._in_heading.get(term)
         if known is None:
             grams = self.heading_grams
-            known = term in self.headings or any(term[i : i + 4] in grams for i in range(len(term) - 3))
+            # The four characters must be words of the term's own (跟踪|问效 in 跟踪问效机制), not
+            # pieces of two (国现代化 in 中国现代化建设 shares nothing with 中国式现代化).
+            bounds = _word_starts(term)
+            known = term in self.headings or any(
+                term[i : i + 4] in grams for i in range(len(term) - 3) if i in bounds and i + 4 in bounds
+            )
             self._in_heading[term] = known
         return known
 
@@ -124,9 +129,26 @@ class TermStats:
         return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
 
 
+def _word_starts(text: str) -> set[int]:
+    """Where the words of a short text start, and its end."""
+    starts, at = {0}, 0
+    for word in paragraph_words(text):
+        at += len(word)
+        starts.add(at)
+    return starts
+
+
 def _theme_with_modifier(text: str, stats: TermStats) -> bool:
     words = paragraph_words(text)
     return len(words) >= 2 and len(words[0]) <= 3 and stats.pervasive("".join(words[1:]))
+
+
+def _judged_theme(text: str, stats: TermStats) -> bool:
+    """Whether the term is a verb or quality (违法, 重要) before a term the document uses often."""
+    words = paragraph_words(text)
+    if len(words) < 2 or len(words[0]) > 2 or pos_of(words[0]) not in ("v", "vn", "a", "ad", "b", "d"):
+        return False
+    return stats.count.get("".join(words[1:]), 0) >= FAMILIAR
 
 
 def _specific_words(words: list[str]) -> bool:
@@ -315,6 +337,8 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return None  # 强大合力, 光明前景: praise rather than a point (a superlative sets a limit: 最小范围)
     if count < 3 and not defined and _theme_with_modifier(text, stats):
         return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
+    if not (defined or framed) and _judged_theme(text, stats):
+        return None  # 违法个人信息处理活动: a judgement on a term met all through, guessed from it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
         return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
