@@ -288,3 +288,18 @@ def test_a_judgement_on_a_term_met_all_through_is_no_term() -> None:
     sections += [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [body]) for i in range(6, 8)]
     found = extract(Document("t", "text", sections))
     assert not any("违法个人信息处理活动" in texts(found[s.id]) for s in sections)
+
+
+def test_in_case_of_is_a_preposition_not_a_term() -> None:
+    from tui.core.term_scores import _compound_preposition
+    from tui.core.terms import Term
+
+    def ruled_out(text: str, term: str) -> bool:
+        start = text.index(term)
+        return _compound_preposition(text, Term(start, start + len(term), term, len(term.split()), english=True))
+
+    assert ruled_out("and in Case of Disagreement between them, he may adjourn them", "Case of Disagreement")
+    assert ruled_out("but in Consequence of Appropriations made by Law", "Consequence of Appropriations")
+    # Near misses: a plural names the cases; no preposition before the term.
+    assert not ruled_out("except in Cases of Impeachment, shall be by Jury", "Cases of Impeachment")
+    assert not ruled_out("he shall have Power to declare the Punishment of Treason", "Punishment of Treason")

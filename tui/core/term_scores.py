@@ -200,6 +200,8 @@ def term_candidates(
                 continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
             if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):
                 continue  # 个人信息存储|在境内: the last word is the verb of a clause
+            if term.english and _compound_preposition(text, term):
+                continue  # in Case of Disagreement, in Consequence of: "in case of" says when, names nothing
             held = best.get(term.text)
             if held is None or (term.defined and not held[2].defined):
                 best[term.text] = (score, index, term)
@@ -215,6 +217,14 @@ _PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
 _ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|by|with)\s+$", re.IGNORECASE)
+
+
+def _compound_preposition(text: str, term: Term) -> bool:
+    head = term.text.split()[0]
+    return " of " in term.text and not head.endswith("s") and bool(_IN_BEFORE.search(text, max(0, term.start - 6), term.start))
 
 
 _LIST_BEFORE = re.compile(r"、[^，。；：、,;:]{1,8}(?:和|及|以及|或者)[^，。；：、,;:和及]{0,4}$")
