@@ -194,3 +194,27 @@ def test_two_unlike_pieces_of_a_sentence_are_no_pair() -> None:
     # Near miss: a pair of the same length is one, whatever the tagger says.
     found = texts(extract_paragraph(f"{padding}是否存在态度冷漠、推诿扯皮的情况，要认真查摆。{padding}"))
     assert "态度冷漠、推诿扯皮" in found
+
+
+def test_the_ends_of_two_phrases_are_no_pair() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # Two 的-phrases: 坚实的物质基础、更为完善|的制度保证.
+    found = texts(extract_paragraph(f"{padding}这为发展提供了更为坚实的物质基础、更为完善的制度保证。{padding}"))
+    assert not any("物质基础、" in t for t in found)
+    found = texts(extract_paragraph(f"{padding}今天面临问题的复杂程度、解决问题的艰巨程度明显加大。{padding}"))
+    assert "复杂程度、解决问题" not in found
+    # A predicate, then the subject of the next clause: 动力更加强大、奋斗精神|更加昂扬.
+    found = texts(extract_paragraph(f"{padding}人民的前进动力更加强大、奋斗精神更加昂扬。{padding}"))
+    assert "更加强大、奋斗精神" not in found
+    # Near miss: a pair after 的 that ends at a mark is one.
+    found = texts(extract_paragraph(f"{padding}清醒认识作风问题的顽固性、反复性，坚决克服麻痹思想。{padding}"))
+    assert "顽固性、反复性" in found
+
+
+def test_a_last_item_short_of_the_head_the_others_end_in_is_cut() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}聚焦实践遇到的新问题、存在的深层次问题、人民群众急难愁盼问题，不断提出办法。{padding}"
+    assert not any(t.endswith("人民群众") for t in texts(extract_paragraph(text)))
+    # Near miss: a head close enough is taken into the last item (风险监测|预警体系).
+    text = f"{padding}完善国家安全法治体系、战略体系、政策体系、风险监测预警体系，加强建设。{padding}"
+    assert "法治体系、战略体系、政策体系、风险监测预警体系" in texts(extract_paragraph(text))

@@ -13,6 +13,8 @@ PARTICLES = frozenset("了 着 的 地 得".split())
 _PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
 NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
+# Adverbs of degree that open a predicate (精神面貌|更加奋发昂扬).
+_DEGREE = ("更加", "更为", "明显", "显著", "日益", "不断", "进一步", "大幅", "越来越")
 ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
 
 
@@ -38,7 +40,7 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
     (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
-    to that head, or it would be cut in half."""
+    to that head, or it would be cut in half; -1 when the head is too far to run to."""
     text = paragraph.text
     start, end = items[-1]
     heads = [text[s:e] for s, e in items[:-1]]
@@ -51,9 +53,22 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
             return end
         at = text.find(head, end, end + 4)
         if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
+            if _head_beyond(paragraph, items, head):
+                return -1
             continue
         return at + size if (at + size) in paragraph.bounds else end
     return end
+
+
+def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) -> bool:
+    """Whether the word every other item ends in comes a little after the last item, too far
+    to take in (深层次问题、人民群众|急难愁盼问题): the last item is cut before its head."""
+    end = items[-1][1]
+    text = paragraph.text
+    at = text.find(head, end, end + 8)
+    if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]):
+        return False
+    return all((paragraph.token_ending(e) or ("",))[0] == head for _, e in items[:-1])
 
 
 def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
@@ -125,4 +140,24 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         and after[0][0] not in PARTICLES  # 完整|地向: the segmenter glues 地 to what follows
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")
+    )
+
+
+def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Two items that are the ends of two phrases, not a pair: two 的-phrases (更为坚实的物质基础、
+    更为完善|的制度保证) or two clauses, a predicate then the subject of the next (文化自信明显增强、
+    精神面貌|更加奋发昂扬)."""
+    (start, first_end), (_, end) = items
+    text = paragraph.text
+    if text[start - 1 : start] == "的" and text[end : end + 1] == "的":
+        return True
+    after = paragraph.token_at(end)
+    if after is None or not after[0].startswith(_DEGREE):
+        return False
+    first, last = paragraph.token_ending(first_end), paragraph.token_ending(end)
+    return (
+        first is not None
+        and last is not None
+        and paragraph.tag_of(first) in ("v", "a", "ad")
+        and paragraph.tag_of(last) in NOUN_TAGS
     )

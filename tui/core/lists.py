@@ -13,6 +13,7 @@ from tui.core.list_edges import (
     open_edge,
     shared_head,
     shared_opener,
+    split_pair,
     unlike_pair,
 )
 from tui.core.paragraph import MARK, Paragraph, is_punct, nounish, pos
@@ -165,6 +166,8 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         return None
     items[0] = (opened, items[0][1])
     extended = shared_head(paragraph, items)
+    if extended == -1:
+        return None
     ran_on = extended != last_end
     if ran_on:
         items[-1] = (items[-1][0], extended)
@@ -174,7 +177,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         items.append(joined)
     elif open_edge(paragraph, items):
         return None
-    if len(items) == 2 and unlike_pair(paragraph, items):
+    if len(items) == 2 and (unlike_pair(paragraph, items) or split_pair(paragraph, items)):
         return None
     headed = _head_noun(paragraph, items) is not None
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
