@@ -218,3 +218,13 @@ def test_a_last_item_short_of_the_head_the_others_end_in_is_cut() -> None:
     # Near miss: a head close enough is taken into the last item (风险监测|预警体系).
     text = f"{padding}完善国家安全法治体系、战略体系、政策体系、风险监测预警体系，加强建设。{padding}"
     assert "法治体系、战略体系、政策体系、风险监测预警体系" in texts(extract_paragraph(text))
+
+
+def test_a_first_item_that_starts_inside_a_word_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 产业结构 is one word of the language: 产业|结构调整 cuts it.
+    text = f"{padding}统筹产业结构调整、污染治理、生态保护、应对气候变化，协同推进。{padding}"
+    assert not any(t.startswith("结构调整") for t in texts(extract_paragraph(text)))
+    # Near miss: a verb before the first item is no part of it.
+    text = f"{padding}统筹推进结构调整、污染治理、生态保护、应对气候变化，协同推进。{padding}"
+    assert any(t.startswith("结构调整、污染治理") for t in texts(extract_paragraph(text)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, is_punct
+from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter, is_punct
 
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 # Words that end a list item on the right, or stop a first item growing to the left.
@@ -105,6 +105,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+    if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
+        return True  # 产业|结构调整、污染治理: the first item starts inside a word of the language
     if before is not None and before[0] in LAST_JOINS:
         ahead = paragraph.token_ending(before[1])
         if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
@@ -161,3 +163,8 @@ def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         and paragraph.tag_of(first) in ("v", "a", "ad")
         and paragraph.tag_of(last) in NOUN_TAGS
     )
+
+
+def _one_word(text: str) -> bool:
+    """Whether the dictionary holds `text` (all Han, four characters or more) as one word."""
+    return len(text) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in text) and len(_segmenter().tag(text)) == 1
