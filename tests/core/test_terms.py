@@ -291,7 +291,7 @@ def test_a_judgement_on_a_term_met_all_through_is_no_term() -> None:
 
 
 def test_in_case_of_is_a_preposition_not_a_term() -> None:
-    from tui.core.term_scores import _compound_preposition
+    from tui.core.term_places import _compound_preposition
     from tui.core.terms import Term
 
     def ruled_out(text: str, term: str) -> bool:
@@ -303,3 +303,17 @@ def test_in_case_of_is_a_preposition_not_a_term() -> None:
     # Near misses: a plural names the cases; no preposition before the term.
     assert not ruled_out("except in Cases of Impeachment, shall be by Jury", "Cases of Impeachment")
     assert not ruled_out("he shall have Power to declare the Punishment of Treason", "Punishment of Treason")
+
+
+def test_a_verb_opening_its_clause_with_its_object_is_no_term() -> None:
+    from tui.core.term_places import misplaced
+
+    def placed(text: str, term: str) -> bool:
+        paragraph = Paragraph(text)
+        found = [t for t in chinese_terms(paragraph) if t.text == term]
+        assert found, (term, [t.text for t in chinese_terms(paragraph)])
+        return misplaced(paragraph, found[0])
+
+    assert placed("健全主体功能区制度，优化国土空间发展格局。", "优化国土空间发展格局")
+    # Near miss: after a verb that takes it as object, a strategy named with a verb is a name.
+    assert not placed("我们要实施扩大内需战略，同深化改革结合起来。", "扩大内需战略")
