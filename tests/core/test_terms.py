@@ -317,3 +317,28 @@ def test_a_verb_opening_its_clause_with_its_object_is_no_term() -> None:
     assert placed("健全主体功能区制度，优化国土空间发展格局。", "优化国土空间发展格局")
     # Near miss: after a verb that takes it as object, a strategy named with a verb is a name.
     assert not placed("我们要实施扩大内需战略，同深化改革结合起来。", "扩大内需战略")
+
+
+def test_praise_before_a_compound_is_no_term_unless_the_document_names_it_again() -> None:
+    def blanks(*bodies: str) -> list[str]:
+        sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}节", [b]) for i, b in enumerate(bodies, 1)]
+        return [t for ps in extract(Document("t", "text", sections)).values() for t in texts(ps)]
+
+    once = "我们实施强军战略，这是当代中国共产党人的庄严历史责任，这是为了足够长而写的一段话。"
+    assert "庄严历史责任" not in blanks(once, "其他的话写在这里，没有什么可以记的内容，再长一些。")
+    # Near miss: a praised name met in two sections is the document's own (伟大建党精神).
+    twice = "号召全党学习和践行伟大建党精神，这是为了足够长而写的一段话，没有别的意思。"
+    again = "弘扬以伟大建党精神为源头的精神谱系，这是为了足够长而写的一段话，没有别的意思。"
+    assert "伟大建党精神" in blanks(twice, again)
+
+
+def test_one_side_of_an_equation_is_no_term() -> None:
+    from tui.core.term_places import misplaced
+
+    paragraph = Paragraph("我们坚持绿水青山就是金山银山的理念，坚持山水林田湖草沙一体化保护。")
+    found = {t.text: t for t in chinese_terms(paragraph)}
+    assert misplaced(paragraph, found["金山银山"])
+    # Near miss: the same term with no 就是 beside it.
+    paragraph = Paragraph("我们守护绿水青山，坚持山水林田湖草沙一体化保护。")
+    found = {t.text: t for t in chinese_terms(paragraph)}
+    assert not misplaced(paragraph, found["绿水青山"])

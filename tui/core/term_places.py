@@ -22,6 +22,8 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
         return True  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
     if _half_of_pair(paragraph, term) or _PAIR_INSIDE.search(term.text, 1):
         return True  # 党和国家各项事业: two things, not one term
+    if text.startswith("就是", term.end) or text.endswith("就是", 0, term.start):
+        return True  # 绿水青山|就是金山银山: one side of an equation, the formulation is both
     after = text[term.end : term.end + 1]
     if after == "之" and _han(text[term.end + 1 : term.end + 2]):
         return True  # 中国特色强军|之路: it qualifies the noun after 之

@@ -258,8 +258,9 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
     first = paragraph_words(text)[0]
-    if term.words == 2 and not defined and pos_of(first) == "a" and not first.startswith("最"):
-        return None  # 强大合力, 光明前景: praise rather than a point (a superlative sets a limit: 最小范围)
+    praise = term.words == 2 or (len(first) >= 2 and stats.sections.get(text, 0) < 2)  # 伟大建党精神 again: a name
+    if praise and not defined and pos_of(first) == "a" and not first.startswith("最"):
+        return None  # 强大合力, 巨大风险挑战: praise rather than a point (a superlative sets a limit: 最小范围)
     if count < 3 and not defined and _theme_with_modifier(text, stats):
         return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
     if not (defined or framed) and _judged_theme(text, stats):
