@@ -200,3 +200,15 @@ def test_a_quote_blanked_in_two_sections_is_known_by_the_third() -> None:
     sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}节", [text]) for i in range(3)]
     found = extract(Document("t", "text", sections))
     assert ["五年规划" in texts(found[str(i)]) for i in range(3)] == [True, True, False]
+
+
+def test_a_short_section_keeps_room_for_one_figure_but_no_term() -> None:
+    sections = [
+        Section("1", "heading", 2, "", "第七十四条", ["本法自2026年5月1日起施行。"]),
+        Section("2", "heading", 2, "", "第七十五条", ["本法由国家网信部门解释。"]),
+        Section("3", "heading", 2, "", "第七十六条", ["见下。"]),
+    ]
+    found = extract(Document("t", "text", sections))
+    assert [p.kind for p in found["1"]] == ["figure"]
+    # Near misses: a term does not earn a blank in a short section; a tiny one has none.
+    assert found["2"] == [] and found["3"] == []

@@ -33,6 +33,7 @@ CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of
 # rather than filler (个人权益, 采取措施) to make up a count.
 CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
 PART = 50_000  # characters of a section handled at once
+SHORT_SECTION = 10  # characters of a section too short for any blank
 
 
 # ---------------------------------------------------------------------------
@@ -225,8 +226,12 @@ def _extract_part(
     matches: list[tuple[int, int, int, str]],
 ) -> list[Phrase]:
     room = length // CHARS_PER_BLANK
-    if room == 0:
+    # A short section (本法自2021年11月1日起施行。) still has room for one of the author's marks
+    # or a figure, never for a term or a list made up to fill it.
+    floor = 0.0 if room else SCORES["figure"]
+    if room == 0 and length < SHORT_SECTION:
         return []
+    room = max(room, 1)
     candidates: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.text.strip():
@@ -250,7 +255,7 @@ def _extract_part(
         c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
     ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
-    chosen = _choose(paragraphs, candidates, room)
+    chosen = _choose(paragraphs, [c for c in candidates if c.score >= floor], room)
     for c in chosen:
         if c.kind in ("term", "list", "quote") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
