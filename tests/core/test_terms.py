@@ -342,3 +342,16 @@ def test_one_side_of_an_equation_is_no_term() -> None:
     paragraph = Paragraph("我们守护绿水青山，坚持山水林田湖草沙一体化保护。")
     found = {t.text: t for t in chinese_terms(paragraph)}
     assert not misplaced(paragraph, found["绿水青山"])
+
+
+def test_only_a_definition_lifts_a_term_over_a_list() -> None:
+    from tui.core.phrase_rules import SCORES
+    from tui.core.term_scores import TermStats, _static_score
+    from tui.core.terms import Term
+
+    stats = TermStats(count={"跟踪问效机制": 4}, framed={"跟踪问效机制"})
+    found = _static_score(Term(0, 6, "跟踪问效机制", 3), stats, False)
+    assert found is not None and found < SCORES["list"]
+    # Near miss: the same term where it is defined outranks any list.
+    defined = _static_score(Term(0, 6, "跟踪问效机制", 3, defined=True), stats, False)
+    assert defined is not None and defined > SCORES["list"] + 10

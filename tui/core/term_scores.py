@@ -287,13 +287,15 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return None  # a verb inside is trusted only in a defined or often repeated term of rare words
     specific = max(min(rarity(text) - 9.0, 8.0), 0.0)
     own = count >= 3 and specific >= 6  # a term of this document, not of the language
-    return (
+    score = (
         SCORES["term"]
         + specific
         + (10 if own else 0)
         + 6 * min(math.log2(count), 4)
-        + (25 if defined else 0)
         + (8 if framed else 0)
         + (8 if heading else 0)
         + min(len(text), 8) / 2
     )
+    # Only a definition lifts a term over the text's own structure (a list, a figure, an item):
+    # a term found by statistics alone is the likeliest blank to be filler.
+    return score + 25 if defined else min(score, SCORES["list"] - 1)
