@@ -228,3 +228,12 @@ def test_a_first_item_that_starts_inside_a_word_is_no_list() -> None:
     # Near miss: a verb before the first item is no part of it.
     text = f"{padding}统筹推进结构调整、污染治理、生态保护、应对气候变化，协同推进。{padding}"
     assert any(t.startswith("结构调整、污染治理") for t in texts(extract_paragraph(text)))
+
+
+def test_a_first_item_cut_from_its_verb_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}立志做有理想、敢担当、能吃苦、肯奋斗的新时代好青年。{padding}"))
+    assert not any(t.startswith("理想、") for t in found)
+    # Near miss: the first item opens with a one-character verb like the others.
+    found = texts(extract_paragraph(f"{padding}扑下身子干实事、谋实招、求实效，这样才行。{padding}"))
+    assert "干实事、谋实招、求实效" in found

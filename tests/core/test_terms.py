@@ -315,6 +315,7 @@ def test_a_verb_opening_its_clause_with_its_object_is_no_term() -> None:
         return misplaced(paragraph, found[0])
 
     assert placed("健全主体功能区制度，优化国土空间发展格局。", "优化国土空间发展格局")
+    assert placed("提升国际循环质量，加快建设现代化经济体系，着力提高生产率。", "建设现代化经济体系")
     # Near miss: after a verb that takes it as object, a strategy named with a verb is a name.
     assert not placed("我们要实施扩大内需战略，同深化改革结合起来。", "扩大内需战略")
 

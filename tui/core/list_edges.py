@@ -168,3 +168,17 @@ def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
 def _one_word(text: str) -> bool:
     """Whether the dictionary holds `text` (all Han, four characters or more) as one word."""
     return len(text) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in text) and len(_segmenter().tag(text)) == 1
+
+
+def verb_left_behind(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether every item but the first opens with a one-character verb and the first, a noun,
+    has one just before it (有|理想、敢担当、能吃苦; 把|方向、谋大局、定政策): the first item is
+    cut from its verb."""
+    before = paragraph.token_ending(items[0][0])
+    first = paragraph.token_at(items[0][0])
+    if before is None or first is None or len(before[0]) != 1 or len(first[0]) < 2:
+        return False
+    if not ("\u4e00" <= before[0] <= "\u9fff") or before[0] in "的之和与及或":
+        return False
+    openers = [paragraph.token_at(s) for s, _ in items[1:]]
+    return all(o is not None and len(o[0]) == 1 and paragraph.tag_of(o) in ("v", "d") for o in openers)

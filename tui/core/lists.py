@@ -15,6 +15,7 @@ from tui.core.list_edges import (
     shared_opener,
     split_pair,
     unlike_pair,
+    verb_left_behind,
 )
 from tui.core.paragraph import MARK, Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
@@ -176,6 +177,8 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if joined:
         items.append(joined)
     elif open_edge(paragraph, items):
+        return None
+    if verb_left_behind(paragraph, items):
         return None
     if len(items) == 2 and (unlike_pair(paragraph, items) or split_pair(paragraph, items)):
         return None

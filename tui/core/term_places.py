@@ -47,7 +47,14 @@ def _predicate(paragraph: Paragraph, term: Term) -> bool:
     if len(words) < 3 or not 2 <= len(words[0]) <= 4 or pos_of(words[0][-2:]) not in ("v", "vn"):
         return False
     before = paragraph.token_ending(term.start)
-    return before is None or not _han(before[0]) or paragraph.tag_of(before) in ("d", "ad", "c")
+    if before is None or not _han(before[0]) or before[0] in _PACE:
+        return True
+    return paragraph.tag_of(before) in ("d", "ad", "c")
+
+
+# Words that say how a thing is done, whatever their tags (加快|建设现代化经济体系): a verb after them
+# is the predicate, not part of a name.
+_PACE = frozenset("加快 加紧 着力 努力 积极 大力 全面 深入 持续 不断 切实 扎实 稳步 坚定不移 毫不动摇".split())
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|by|with)\s+$", re.IGNORECASE)
