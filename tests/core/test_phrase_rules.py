@@ -212,3 +212,20 @@ def test_a_short_section_keeps_room_for_one_figure_but_no_term() -> None:
     assert [p.kind for p in found["1"]] == ["figure"]
     # Near misses: a term does not earn a blank in a short section; a tiny one has none.
     assert found["2"] == [] and found["3"] == []
+
+
+def test_a_phrase_is_asked_once_in_a_section() -> None:
+    paragraph = "全面贯彻“一国两制”方针，这是为了足够长而写的话。坚持和完善“一国两制”制度体系，再长一些也无妨。"
+    found = texts(extract_paragraph(paragraph))
+    assert found.count("一国两制") == 1
+    # Near miss: two different quotes of the section are both asked.
+    paragraph = "全面贯彻“一国两制”方针，这是为了足够长而写的话。坚持和完善“港人治港”的原则，再长一些也无妨。"
+    found = texts(extract_paragraph(paragraph))
+    assert "一国两制" in found and "港人治港" in found
+
+
+def test_a_formulation_blanked_in_two_sections_is_known_by_the_third() -> None:
+    text = "我们要加快构建新发展格局，着力推动高质量发展，这是为了足够长而写的一段话。"
+    sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}节", [text]) for i in range(3)]
+    found = extract(Document("t", "text", sections))
+    assert ["新发展格局" in texts(found[str(i)]) for i in range(3)] == [True, True, False]

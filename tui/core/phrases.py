@@ -257,7 +257,7 @@ def _extract_part(
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
     chosen = _choose(paragraphs, [c for c in candidates if c.score >= floor], room)
     for c in chosen:
-        if c.kind in ("term", "list", "quote") and c.group is None:
+        if c.kind in ("term", "list", "quote", "formulation") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
             context.terms.blanked[text] = context.terms.blanked.get(text, 0) + 1
     phrases = []
@@ -302,12 +302,12 @@ def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
 
 def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
     """A whole list already blanked in `REPEAT` sections, or met all through the document,
-    is boilerplate (法律、行政法规); a quote blanked in `REPEAT` sections is known by then
-    (“十四五” a third time)."""
-    if c.kind not in ("list", "quote") or c.group is not None:
+    is boilerplate (法律、行政法规); a quote or formulation blanked in `REPEAT` sections is
+    known by then (“十四五”, 新发展格局 a third time)."""
+    if c.kind not in ("list", "quote", "formulation") or c.group is not None:
         return False
     text = paragraphs[c.paragraph].text[c.start : c.end]
-    if c.kind == "quote":
+    if c.kind != "list":
         return context.terms.blanked.get(text, 0) >= REPEAT
     return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
 
@@ -369,9 +369,14 @@ def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int)
             return None
         return at
 
+    asked: set[str] = set()  # a phrase asked once in a section is not asked again in it
     for c in sorted(candidates, key=lambda c: (-c.score, c.paragraph, c.start, -c.end)):
         if len(chosen) >= room:
             break
+        if c.group is None:
+            text = paragraphs[c.paragraph].text[c.start : c.end]
+            if text in asked:
+                continue
         members = [c]
         if c.group is not None:
             if c.group in done:
@@ -392,6 +397,7 @@ def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int)
         for m, spans, _ in spots:
             bisect.insort(spans, (m.start, m.end))
             chosen.append(m)
+            asked.add(paragraphs[m.paragraph].text[m.start : m.end])
     return chosen
 
 
