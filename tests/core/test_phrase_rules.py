@@ -46,10 +46,11 @@ def test_long_quote_is_quizzed_in_parts_at_its_clauses() -> None:
     paragraph = "习近平总书记深刻指出:“党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表。”我们要牢记。"
     found = [p for p in extract_paragraph(paragraph) if p.kind == "quote"]
     assert texts(found)[0] == "党的作风是党的形象"
-    assert all(4 <= len(p.text) <= 16 for p in found)
     assert "党的作风是党的形象,是观察党群干群关系、人心向背的晴雨表" not in texts(found)
-    # X、Y的Z is one unit: cut at its 、, both halves would be fragments, and no list either.
-    assert not any("观察党群干群关系" in t or "人心向背" in t for t in texts(extract_paragraph(paragraph)))
+    # X、Y的Z is one unit: cut at its 、 both halves would be fragments (and no list either).
+    assert texts(extract_paragraph(paragraph)) == ["党的作风是党的形象", "观察党群干群关系、人心向背的晴雨表"]
+    longer = "总书记指出:“党的作风是党的形象,是观察党群干群关系、人心向背和社会风气变化的晴雨表。”我们要牢记。"
+    assert texts(extract_paragraph(longer)) == ["党的作风是党的形象"]  # too long to be one blank: none
 
 
 def test_a_long_clause_with_a_list_of_its_own_is_cut_at_its_items() -> None:

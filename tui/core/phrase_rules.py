@@ -97,7 +97,10 @@ def quote_parts(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, i
             parts.append((clause_start, clause_end))
             continue
         if _qualifying_list(text, clause_start, clause_end):
-            continue  # 观察党群干群关系、人心向背的晴雨表: cut at 、, both halves would be fragments
+            # 观察党群干群关系、人心向背的晴雨表: cut at 、 both halves would be fragments; whole, or none
+            if size(text[clause_start:clause_end]) <= QUOTE_PART + 4:
+                parts.append((clause_start, clause_end))
+            continue
         # A long clause: its 、-items, neighbours merged while they stay short.
         merged: list[tuple[int, int]] = []
         for s, e in split_at(text, clause_start, clause_end, "、"):
