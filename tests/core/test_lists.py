@@ -237,3 +237,21 @@ def test_a_first_item_cut_from_its_verb_is_no_list() -> None:
     # Near miss: the first item opens with a one-character verb like the others.
     found = texts(extract_paragraph(f"{padding}扑下身子干实事、谋实招、求实效，这样才行。{padding}"))
     assert "干实事、谋实招、求实效" in found
+
+
+def test_the_ends_of_two_clauses_in_a_chiasmus_are_no_pair() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}坚持人民城市人民建、人民城市为人民，提高治理水平。{padding}"))
+    assert "人民建、人民城市" not in found
+    # Near miss: a pair of the same length is one, whatever its ends (不敢担当、逃避责任).
+    found = texts(extract_paragraph(f"{padding}是否存在不敢担当、逃避责任的问题，要认真查摆。{padding}"))
+    assert "不敢担当、逃避责任" in found
+
+
+def test_a_modifier_of_the_whole_list_stays_out_of_its_first_item() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}我们要采取更多惠民生、暖民心举措，着力解决难题。{padding}"))
+    assert not any(t.startswith("多") for t in found)
+    # Near miss: every item opens with the same character (多主体供给、多渠道保障).
+    found = texts(extract_paragraph(f"{padding}加快建立多主体供给、多渠道保障、租购并举的住房制度。{padding}"))
+    assert "多主体供给、多渠道保障、租购并举" in found

@@ -73,7 +73,8 @@ def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) 
 
 def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Two items of unequal length, one opening with a noun and the other with a verb, adverb
-    or quality, are two pieces of a sentence, not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限)."""
+    or quality, or one ending in a verb and the other in a noun, are two pieces of a sentence,
+    not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限; 人民建、人民城市)."""
     (s1, e1), (s2, e2) = items
     if e1 - s1 == e2 - s2:
         return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
@@ -81,7 +82,14 @@ def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if first is None or second is None:
         return False
     kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
-    return kinds == {"noun", "verb"}
+    if kinds == {"noun", "verb"}:
+        return True
+    # 人民城市|人民建、人民城市|为人民: one ends in a verb, the other in a noun (ends of two clauses)
+    last_first, last_second = paragraph.token_ending(e1), paragraph.token_ending(e2)
+    if last_first is None or last_second is None:
+        return False
+    ends = {paragraph.tag_of(last_first), paragraph.tag_of(last_second)}
+    return "v" in ends and bool(ends & {"n", "nz", "ns", "nt"})
 
 
 def _opening_kind(tag: str) -> str:

@@ -178,7 +178,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         items.append(joined)
     elif open_edge(paragraph, items):
         return None
-    if verb_left_behind(paragraph, items):
+    if verb_left_behind(paragraph, items) or _modifier_taken(paragraph, items):
         return None
     if len(items) == 2 and (unlike_pair(paragraph, items) or split_pair(paragraph, items)):
         return None
@@ -186,6 +186,15 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
+
+
+def _modifier_taken(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether the first item opens with a one-character quantity or adverb no other item has
+    (更|多大师、战略科学家): it qualifies the whole list and was taken into the first item."""
+    first = paragraph.token_at(items[0][0])
+    if first is None or len(first[0]) != 1 or paragraph.tag_of(first) not in ("m", "d"):
+        return False
+    return not any(paragraph.text.startswith(first[0], s) for s, _ in items[1:])
 
 
 def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
