@@ -250,7 +250,7 @@ def test_the_ends_of_two_clauses_in_a_chiasmus_are_no_pair() -> None:
 
 def test_a_modifier_of_the_whole_list_stays_out_of_its_first_item() -> None:
     padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
-    found = texts(extract_paragraph(f"{padding}我们要采取更多惠民生、暖民心举措，着力解决难题。{padding}"))
+    found = texts(extract_paragraph(f"{padding}努力培养造就更多大师、战略科学家，{padding}"))
     assert not any(t.startswith("多") for t in found)
     # Near miss: every item opens with the same character (多主体供给、多渠道保障).
     found = texts(extract_paragraph(f"{padding}加快建立多主体供给、多渠道保障、租购并举的住房制度。{padding}"))
