@@ -255,3 +255,12 @@ def test_a_modifier_of_the_whole_list_stays_out_of_its_first_item() -> None:
     # Near miss: every item opens with the same character (多主体供给、多渠道保障).
     found = texts(extract_paragraph(f"{padding}加快建立多主体供给、多渠道保障、租购并举的住房制度。{padding}"))
     assert "多主体供给、多渠道保障、租购并举" in found
+
+
+def test_a_verb_with_a_generic_complement_is_filler() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}切实把作风建设抓好、抓实、抓出成效，推动发展。{padding}"))
+    assert not any(t.startswith("抓好") for t in found)
+    # Near miss: complements that say how (抓常、抓细、抓长) are the point.
+    found = texts(extract_paragraph(f"{padding}作风建设必须抓常、抓细、抓长，持之以恒。{padding}"))
+    assert "抓常、抓细、抓长" in found

@@ -36,6 +36,7 @@ _LIST_LEFT_STOP = frozenset(
 _DETERMINERS = ("各", "本", "每", "该", "某", "其", "此", "这", "那", "上述", "有关", "相关", "有的", "一些")
 # Parts of speech of function words: adverbs, prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "r")
+_COMPLEMENTS = "好实牢紧住"  # the result of a verb said in general (抓好, 抓实, 守牢, 抓紧, 守住)
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[条款项章节]")
 
 
@@ -51,7 +52,7 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         if any(s <= chain[0] < e for s, e in quoted):
             continue
         items = _list_items(paragraph, chain)
-        if not items:
+        if not items or _filler(text, items):
             continue
         start, end = items[0][0], items[-1][1]
         head = _head_noun(paragraph, items)
@@ -186,6 +187,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
+
+
+def _filler(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether two items or more are a verb and a generic complement (抓好、抓实, 实现好、维护好):
+    exhortation any reader supplies, not a point to recall."""
+    return sum(1 for s, e in items if e - s <= 3 and text[e - 1] in _COMPLEMENTS) >= 2
 
 
 def _modifier_taken(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
