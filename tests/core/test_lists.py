@@ -215,6 +215,9 @@ def test_a_last_item_short_of_the_head_the_others_end_in_is_cut() -> None:
     padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
     text = f"{padding}聚焦实践遇到的新问题、存在的深层次问题、人民群众急难愁盼问题，不断提出办法。{padding}"
     assert not any(t.endswith("人民群众") for t in texts(extract_paragraph(text)))
+    # A first item that is all head, met again after the last (创新|中心、区域科技|创新中心).
+    text = f"{padding}统筹推进国际科技创新中心、区域科技创新中心建设，加强基础能力。{padding}"
+    assert "中心、区域科技" not in texts(extract_paragraph(text))
     # Near miss: a head close enough is taken into the last item (风险监测|预警体系).
     text = f"{padding}完善国家安全法治体系、战略体系、政策体系、风险监测预警体系，加强建设。{padding}"
     assert "法治体系、战略体系、政策体系、风险监测预警体系" in texts(extract_paragraph(text))

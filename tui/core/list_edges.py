@@ -57,6 +57,8 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
                 return -1
             continue
         return at + size if (at + size) in paragraph.bounds else end
+    if len(heads) == 1 and len(heads[0]) == 2 and _head_beyond(paragraph, items, heads[0]):
+        return -1  # 创新|中心、区域科技|创新中心: a first item that is all head, met again after the last
     return end
 
 
