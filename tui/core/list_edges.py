@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter, is_punct
 
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
@@ -175,6 +177,7 @@ def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     )
 
 
+@lru_cache(maxsize=16384)
 def _one_word(text: str) -> bool:
     """Whether the dictionary holds `text` (all Han, four characters or more) as one word."""
     return len(text) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in text) and len(_segmenter().tag(text)) == 1
