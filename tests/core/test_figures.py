@@ -94,7 +94,7 @@ def test_ten_years_ago_is_no_figure() -> None:
 
 
 def test_more_than_one_of_something_is_no_figure() -> None:
-    assert figures("两个以上的处理者共同决定处理目的的，应当约定各自的义务。") == []
+    assert figures("两个以上的单位共同承担一项任务的，应当约定各自的责任。") == []
     assert figures("由二人以上共同实施的，依照前款处理。") == []
     # Near miss: a larger qualified count is a threshold worth recalling.
     assert figures("应当有三个以上的部门参加。") == ["三个以上"]

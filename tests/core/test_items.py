@@ -25,17 +25,23 @@ def test_items_inside_an_article_give_their_core_clause() -> None:
 
 
 def test_an_item_that_runs_on_past_its_comma_gives_no_core_clause() -> None:
-    found = article(
-        "个人信息处理者应当向个人告知下列事项：",
-        "（一）个人信息处理者的名称和联系方式；",
-        "（二）个人信息的处理目的、处理方式，处理的个人信息种类、保存期限；",
-        "（三）个人信息处理者停止提供产品或者服务，或者保存期限已届满；",
-        "（四）实施现场检查，对涉嫌违法的处理活动进行调查；",
-    )
-    assert "个人信息的处理目的、处理方式" not in found  # a list that goes on past the comma
-    assert "个人信息处理者停止提供产品或者服务" not in found  # a join after the comma
+    from tui.core.items import _runs_on
+
+    def runs_on(item: str) -> bool:
+        return _runs_on(item, item.index("，"), len(item))
+
+    assert runs_on("（二）数据的使用目的、使用方式，保存的数据种类、保存期限；")  # a list on both sides
+    assert runs_on("（三）服务提供者停止提供服务，或者约定期限已届满；")  # a join after the comma
     # Near miss: a clause of its own after the comma leaves the first clause the core.
-    assert "实施现场检查" in found
+    assert not runs_on("（四）开展实地核查，对可疑的经营活动进行调查；")
+    found = article(
+        "服务提供者应当向用户告知下列事项：",
+        "（一）服务提供者的名称和联系方式；",
+        "（二）数据的使用目的、使用方式，保存的数据种类、保存期限；",
+        "（三）服务提供者停止提供服务，或者约定期限已届满；",
+        "（四）开展实地核查，对可疑的经营活动进行调查；",
+    )
+    assert "开展实地核查" in found and "数据的使用目的、使用方式" not in found
 
 
 def test_a_catch_all_item_and_a_long_clause_are_no_blanks() -> None:

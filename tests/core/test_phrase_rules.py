@@ -206,7 +206,7 @@ def test_a_quote_blanked_in_two_sections_is_known_by_the_third() -> None:
 def test_a_short_section_keeps_room_for_one_figure_but_no_term() -> None:
     sections = [
         Section("1", "heading", 2, "", "第七十四条", ["本法自2026年5月1日起施行。"]),
-        Section("2", "heading", 2, "", "第七十五条", ["本法由国家网信部门解释。"]),
+        Section("2", "heading", 2, "", "第七十五条", ["本办法由市市场监管部门负责解释。"]),
         Section("3", "heading", 2, "", "第七十六条", ["见下。"]),
     ]
     found = extract(Document("t", "text", sections))
@@ -216,17 +216,17 @@ def test_a_short_section_keeps_room_for_one_figure_but_no_term() -> None:
 
 
 def test_a_phrase_is_asked_once_in_a_section() -> None:
-    paragraph = "全面贯彻“一国两制”方针，这是为了足够长而写的话。坚持和完善“一国两制”制度体系，再长一些也无妨。"
+    paragraph = "全面落实“三项制度”要求，这是为了足够长而写的话。坚持和完善“三项制度”实施办法，再长一些也无妨。"
     found = texts(extract_paragraph(paragraph))
-    assert found.count("一国两制") == 1
+    assert found.count("三项制度") == 1
     # Near miss: two different quotes of the section are both asked.
-    paragraph = "全面贯彻“一国两制”方针，这是为了足够长而写的话。坚持和完善“港人治港”的原则，再长一些也无妨。"
+    paragraph = "全面落实“三项制度”要求，这是为了足够长而写的话。坚持和完善“首问负责”的原则，再长一些也无妨。"
     found = texts(extract_paragraph(paragraph))
-    assert "一国两制" in found and "港人治港" in found
+    assert "三项制度" in found and "首问负责" in found
 
 
 def test_a_formulation_blanked_in_two_sections_is_known_by_the_third() -> None:
-    text = "我们要加快构建新发展格局，着力推动高质量发展，这是为了足够长而写的一段话。"
+    text = "各地要主动融入新发展格局，这是为了足够长而写的一段话，没有别的意思。"
     sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}节", [text]) for i in range(3)]
     found = extract(Document("t", "text", sections))
     assert ["新发展格局" in texts(found[str(i)]) for i in range(3)] == [True, True, False]
