@@ -154,7 +154,7 @@ def _is_quantity(figure: str) -> bool:
         return large  # 九百六十多万 (贫困人口), 十四亿
     if unit in _COUNTERS:
         if number in _ONE_OR_TWO:
-            return False  # 两个以上 (的处理者) says "more than one", not a figure to recall
+            return False  # 两个以上 (的单位) says "more than one", not a figure to recall
         return large or qualified
     if number in ("一", "1", "１") and unit in ("年", "天", "个月", "小时", "分钟", "岁"):
         return qualified  # 一年 is no figure; 一年以上 is

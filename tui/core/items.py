@@ -76,7 +76,7 @@ def _core_clause(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] 
             return None
         start = word[2]
     if _runs_on(text, stop, end):
-        return None  # 为应对突发事件，或者紧急情况下……: the first clause is half the item
+        return None  # 为应对自然灾害，或者紧急情况下……: the first clause is half the item
     last = paragraph.token_ending(stop)
     if last and last[0] == "的" and last[1] > start:
         stop = last[1]
@@ -91,7 +91,7 @@ def _core_clause(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] 
 
 def _runs_on(text: str, stop: int, end: int) -> bool:
     """Whether the item goes on past its first clause's comma as one unit: a join opens the
-    next clause (，或者……), or 、-lists stand on both sides (处理目的、处理方式，处理的种类、保存期限)."""
+    next clause (，或者……), or 、-lists stand on both sides (使用目的、使用方式，保存的种类、保存期限)."""
     if stop >= end or text[stop] not in "，,":
         return False
     rest = text[stop + 1 : end].lstrip()

@@ -15,7 +15,7 @@ PARTICLES = frozenset("了 着 的 地 得".split())
 _PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
 NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
-# Adverbs of degree that open a predicate (精神面貌|更加奋发昂扬).
+# Adverbs of degree that open a predicate (服务意识|更加牢固).
 _DEGREE = ("更加", "更为", "明显", "显著", "日益", "不断", "进一步", "大幅", "越来越")
 ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
 
@@ -60,13 +60,13 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
             continue
         return at + size if (at + size) in paragraph.bounds else end
     if len(heads) == 1 and len(heads[0]) == 2 and _head_beyond(paragraph, items, heads[0]):
-        return -1  # 创新|中心、区域科技|创新中心: a first item that is all head, met again after the last
+        return -1  # 创新|中心、市级科技|创新中心: a first item that is all head, met again after the last
     return end
 
 
 def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) -> bool:
     """Whether the word every other item ends in comes a little after the last item, too far
-    to take in (深层次问题、人民群众|急难愁盼问题): the last item is cut before its head."""
+    to take in (突出问题、干部职工|操心烦心问题): the last item is cut before its head."""
     end = items[-1][1]
     text = paragraph.text
     at = text.find(head, end, end + 8)
@@ -78,7 +78,7 @@ def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) 
 def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Two items of unequal length, one opening with a noun and the other with a verb, adverb
     or quality, or one ending in a verb and the other in a noun, are two pieces of a sentence,
-    not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限; 人民建、人民城市)."""
+    not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限; 农民干、乡村振兴)."""
     (s1, e1), (s2, e2) = items
     if e1 - s1 == e2 - s2:
         return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
@@ -88,7 +88,7 @@ def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
     if kinds == {"noun", "verb"}:
         return True
-    # 人民城市|人民建、人民城市|为人民: one ends in a verb, the other in a noun (ends of two clauses)
+    # 乡村建设|农民干、乡村振兴|为农民: one ends in a verb, the other in a noun (ends of two clauses)
     last_first, last_second = paragraph.token_ending(e1), paragraph.token_ending(e2)
     if last_first is None or last_second is None:
         return False
@@ -118,7 +118,7 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
     if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
-        return True  # 产业|结构调整、污染治理: the first item starts inside a word of the language
+        return True  # 产业|结构调整、人才培养: the first item starts inside a word of the language
     if before is not None and before[0] in LAST_JOINS:
         ahead = paragraph.token_ending(before[1])
         if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
@@ -158,9 +158,9 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
 
 
 def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
-    """Two items that are the ends of two phrases, not a pair: two 的-phrases (更为坚实的物质基础、
-    更为完善|的制度保证) or two clauses, a predicate then the subject of the next (文化自信明显增强、
-    精神面貌|更加奋发昂扬)."""
+    """Two items that are the ends of two phrases, not a pair: two 的-phrases (更为可靠的人才基础、
+    更为健全|的制度保障) or two clauses, a predicate then the subject of the next (工作热情更加高涨、
+    服务意识|更加牢固)."""
     (start, first_end), (_, end) = items
     text = paragraph.text
     if text[start - 1 : start] == "的" and text[end : end + 1] == "的":
@@ -185,7 +185,7 @@ def _one_word(text: str) -> bool:
 
 def verb_left_behind(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Whether every item but the first opens with a one-character verb and the first, a noun,
-    has one just before it (有|理想、敢担当、能吃苦; 把|方向、谋大局、定政策): the first item is
+    has one just before it (有|理想、敢创新、能吃苦; 把|方向、定思路、抓落实): the first item is
     cut from its verb."""
     before = paragraph.token_ending(items[0][0])
     first = paragraph.token_at(items[0][0])

@@ -197,7 +197,7 @@ def _filler(text: str, items: list[tuple[int, int]]) -> bool:
 
 def _modifier_taken(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Whether the first item opens with a one-character quantity or adverb no other item has
-    (更|多大师、战略科学家): it qualifies the whole list and was taken into the first item."""
+    (更|多名师、骨干教师): it qualifies the whole list and was taken into the first item."""
     first = paragraph.token_at(items[0][0])
     if first is None or len(first[0]) != 1 or paragraph.tag_of(first) not in ("m", "d"):
         return False

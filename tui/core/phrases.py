@@ -226,7 +226,7 @@ def _extract_part(
     matches: list[tuple[int, int, int, str]],
 ) -> list[Phrase]:
     room = length // CHARS_PER_BLANK
-    # A short section (本法自2021年11月1日起施行。) still has room for one of the author's marks
+    # A short section (本法自2026年5月1日起施行。) still has room for one of the author's marks
     # or a figure, never for a term or a list made up to fill it.
     floor = 0.0 if room else SCORES["figure"]
     if room == 0 and length < SHORT_SECTION:

@@ -23,7 +23,7 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
     if _half_of_pair(paragraph, term) or _PAIR_INSIDE.search(term.text, 1):
         return True  # 党和国家各项事业: two things, not one term
     if text.startswith("就是", term.end) or text.endswith("就是", 0, term.start):
-        return True  # 绿水青山|就是金山银山: one side of an equation, the formulation is both
+        return True  # 生态效益|就是经济效益: one side of an equation, the formulation is both
     after = text[term.end : term.end + 1]
     if after == "之" and _han(text[term.end + 1 : term.end + 2]):
         return True  # 中国特色强军|之路: it qualifies the noun after 之
@@ -31,7 +31,7 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
         return True  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
     if after in ("在", "于") and _verb_head(paragraph, term):
         return True  # 个人信息存储|在境内: the last word is the verb of a clause
-    return _predicate(paragraph, term)  # ，优化国土空间发展格局: a verb opening its clause, with its object
+    return _predicate(paragraph, term)  # ，优化城乡公共服务布局: a verb opening its clause, with its object
 
 
 _PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
@@ -52,7 +52,7 @@ def _predicate(paragraph: Paragraph, term: Term) -> bool:
     return paragraph.tag_of(before) in ("d", "ad", "c")
 
 
-# Words that say how a thing is done, whatever their tags (加快|建设现代化经济体系): a verb after them
+# Words that say how a thing is done, whatever their tags (加快|建设现代化物流体系): a verb after them
 # is the predicate, not part of a name.
 _PACE = frozenset("加快 加紧 着力 努力 积极 大力 全面 深入 持续 不断 切实 扎实 稳步 坚定不移 毫不动摇".split())
 

@@ -116,7 +116,7 @@ class TermStats:
         if known is None:
             grams = self.heading_grams
             # The four characters must be words of the term's own (跟踪|问效 in 跟踪问效机制), not
-            # pieces of two (国现代化 in 中国现代化建设 shares nothing with 中国式现代化).
+            # pieces of two (代化建设 in 城市现代化建设, the end of one word and the next).
             bounds = _word_starts(term)
             known = term in self.headings or any(
                 term[i : i + 4] in grams for i in range(len(term) - 3) if i in bounds and i + 4 in bounds
@@ -258,13 +258,13 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
     first = paragraph_words(text)[0]
-    praise = term.words == 2 or (len(first) >= 2 and stats.sections.get(text, 0) < 2)  # 伟大建党精神 again: a name
+    praise = term.words == 2 or (len(first) >= 2 and stats.sections.get(text, 0) < 2)  # 伟大抗洪精神 again: a name
     if praise and not defined and pos_of(first) == "a" and not first.startswith("最"):
-        return None  # 强大合力, 巨大风险挑战: praise rather than a point (a superlative sets a limit: 最小范围)
+        return None  # 强大合力, 庄严政治责任: praise rather than a point (a superlative sets a limit: 最小范围)
     if count < 3 and not defined and _theme_with_modifier(text, stats):
         return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
     if not (defined or framed) and _judged_theme(text, stats):
-        return None  # 违法个人信息处理活动: a judgement on a term met all through, guessed from it
+        return None  # 违规数据处理活动: a judgement on a term met all through, guessed from it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
         return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
