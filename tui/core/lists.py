@@ -323,6 +323,9 @@ def _words(paragraph: Paragraph, start: int, end: int) -> list[tuple[str, int, i
     if k is None:
         return []
     tokens = paragraph.tokens
+    m = paragraph.index_at(end)
+    if m is not None and m >= k:
+        return tokens[k:m]  # the words before the one that starts at `end`
     words = []
     while k < len(tokens) and tokens[k][2] <= end:
         words.append(tokens[k])
