@@ -267,3 +267,12 @@ def test_a_verb_with_a_generic_complement_is_filler() -> None:
     # Near miss: complements that say how (抓常、抓细、抓长) are the point.
     found = texts(extract_paragraph(f"{padding}作风建设必须抓常、抓细、抓长，持之以恒。{padding}"))
     assert "抓常、抓细、抓长" in found
+
+
+def test_a_last_item_ends_at_the_head_the_others_end_in() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}统筹学前教育、高等教育、继续教育协同创新，推进融合。{padding}"
+    assert "学前教育、高等教育、继续教育" in texts(extract_paragraph(text))
+    # Near miss: a last item that ends at the head already stays as it is.
+    text = f"{padding}加强基础学科、新兴学科、交叉学科，推进融合。{padding}"
+    assert "基础学科、新兴学科、交叉学科" in texts(extract_paragraph(text))

@@ -53,6 +53,9 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
         head = heads[0][-size:]
         if text[start:end].endswith(head):
             return end
+        inside = text.find(head, start, end)
+        if inside != -1 and inside + size in paragraph.bounds and inside > start:
+            return inside + size  # 高级教育、继续教育|协同: the last item ends at the head, not after it
         at = text.find(head, end, end + 4)
         if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
             if _head_beyond(paragraph, items, head):
@@ -195,3 +198,4 @@ def verb_left_behind(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool
         return False
     openers = [paragraph.token_at(s) for s, _ in items[1:]]
     return all(o is not None and len(o[0]) == 1 and paragraph.tag_of(o) in ("v", "d") for o in openers)
+
