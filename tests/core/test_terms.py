@@ -310,8 +310,11 @@ def test_a_verb_opening_its_clause_with_its_object_is_no_term() -> None:
 
     assert placed("健全基层治理制度，优化城乡公共服务布局。", "优化城乡公共服务布局")
     assert placed("提升服务质量和水平，加快建设现代化物流体系，着力提高效率。", "建设现代化物流体系")
-    # Near miss: after a verb that takes it as its object, the same words are a name.
+    # 弘扬 is a verb of a call to action, however the dictionary tags it.
+    assert placed("要营造良好氛围。弘扬社会主义劳动精神，传承中华优秀传统美德。", "弘扬社会主义劳动精神")
+    # Near misses: after a verb that takes it as its object, the same words are a name.
     assert not placed("我们要完成优化城乡公共服务布局的任务。", "优化城乡公共服务布局")
+    assert not placed("这是关于弘扬社会主义劳动精神的意见。", "弘扬社会主义劳动精神")
 
 
 def test_praise_before_a_compound_is_no_term_unless_the_document_names_it_again() -> None:

@@ -44,7 +44,8 @@ def _predicate(paragraph: Paragraph, term: Term) -> bool:
     """Whether the term is a verb (发展, 大力发展) and a noun phrase of two words or more, at the
     start of its clause or after an adverb: a predicate and its object, not a name."""
     words = paragraph_words(term.text)
-    if len(words) < 3 or not 2 <= len(words[0]) <= 4 or pos_of(words[0][-2:]) not in ("v", "vn"):
+    verb = pos_of(words[0][-2:]) in ("v", "vn") or words[0] in _CALLS
+    if len(words) < 3 or not 2 <= len(words[0]) <= 4 or not verb:
         return False
     before = paragraph.token_ending(term.start)
     if before is None or not _han(before[0]) or before[0] in _PACE:
@@ -52,6 +53,8 @@ def _predicate(paragraph: Paragraph, term: Term) -> bool:
     return paragraph.tag_of(before) in ("d", "ad", "c")
 
 
+# Verbs of a call to action the dictionary takes for names (弘扬 as a person's name).
+_CALLS = frozenset("弘扬 传承 践行 培育 涵养 赓续".split())
 # Words that say how a thing is done, whatever their tags (加快|建设现代化物流体系): a verb after them
 # is the predicate, not part of a name.
 _PACE = frozenset("加快 加紧 着力 努力 积极 大力 全面 深入 持续 不断 切实 扎实 稳步 坚定不移 毫不动摇".split())
