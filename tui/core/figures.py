@@ -45,7 +45,7 @@ _PERIOD = re.compile(rf"{_ZH}(?:年|个月|天)")
 _PERIOD_BEFORE = ("未来", "过去", "今后", "近", "这", "最近")
 # Nouns naming what a figure measures, kept with it (营业额百分之五以下).
 _MEASURE_NOUN_ENDS = set("额率量值")
-# The time a measure is taken over, just before its noun (上一年度营业额, 本年度收入).
+# The time a measure is taken over, just before its noun (上一年度收入, 本季度产量).
 _WHEN = re.compile(r"(?:上一?|本|当|前一?|去|今)(?:个)?(?:年度|季度|年|月)$")
 
 _EN_UNITS = r"(?:years?|months?|weeks?|days?|hours?|miles?|dollars?|cents?|percent|per\s+cent|acres?|feet|pounds?)"
@@ -123,7 +123,7 @@ def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, in
         start = before[1]  # 营业额百分之五以下: the figure with what it measures
         when = _WHEN.search(text, max(0, start - 5), start)
         if when and when.start() in paragraph.bounds:
-            start = when.start()  # 上一年度营业额: and the time it is measured over
+            start = when.start()  # 上一年度收入: and the time it is measured over
     return start, end
 
 

@@ -91,7 +91,7 @@ def _core_clause(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] 
 
 def _runs_on(text: str, stop: int, end: int) -> bool:
     """Whether the item goes on past its first clause's comma as one unit: a join opens the
-    next clause (，或者……), or 、-lists stand on both sides (使用目的、使用方式，保存的种类、保存期限)."""
+    next clause (，或者……), or 、-lists stand on both sides (借阅目的、借阅方式，归还的日期、归还地点)."""
     if stop >= end or text[stop] not in "，,":
         return False
     rest = text[stop + 1 : end].lstrip()

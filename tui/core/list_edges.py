@@ -81,7 +81,7 @@ def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) 
 def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Two items of unequal length, one opening with a noun and the other with a verb, adverb
     or quality, or one ending in a verb and the other in a noun, are two pieces of a sentence,
-    not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限; 农民干、乡村振兴)."""
+    not a pair (思想问题、实现队伍|全面过硬; 日期、归还地点; 农民干、乡村振兴)."""
     (s1, e1), (s2, e2) = items
     if e1 - s1 == e2 - s2:
         return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
@@ -135,7 +135,7 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if after[0] in LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
         opener = paragraph.token_at(after[2])
         # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
-        # unless 的 makes that verb a modifier of one more item (处理目的、处理方式和处理的……种类).
+        # unless 的 makes that verb a modifier of one more item (借阅目的、借阅方式和借阅的……种类).
         if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
             return True
         return text[opener[2] : opener[2] + 1] == "的"

@@ -267,7 +267,7 @@ def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -
     best = None
     for e, closed in _last_ends(paragraph, join[2]):
         if paragraph.text[e : e + 1] == "的":
-            continue  # 处理目的、处理方式和处理的个人信息种类: the item goes on past 的
+            continue  # 借阅目的、借阅方式和借阅的图书种类: the item goes on past 的
         if shortest <= e - join[2] <= longest and (closed <= 1 or _head_noun(paragraph, [*items, (join[2], e)])):
             best = (join[2], e)
     return best

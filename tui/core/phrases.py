@@ -285,7 +285,7 @@ def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]
 
 def _cut_from_compound(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
     """A list whose edge falls inside a compound the document uses more than once
-    (个人信息|种类、保存期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
+    (图书|种类、归还期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
     if c.kind != "list" or "、" not in paragraphs[c.paragraph].text[c.start : c.end]:
         return False
     counts = context.terms.count

@@ -19,18 +19,18 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
         # in Case of Disagreement, in Consequence of: "in case of" says when, names nothing
         return _half_of_pair(paragraph, term) or _compound_preposition(text, term)
     if _closes_a_list(text, term.start):
-        return True  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
+        return True  # 借阅目的、借阅方式和借阅的图书种类: the last member of a list
     if _half_of_pair(paragraph, term) or _PAIR_INSIDE.search(term.text, 1):
-        return True  # 党和国家各项事业: two things, not one term
+        return True  # 学校和家庭各项工作: two things, not one term
     if text.startswith("就是", term.end) or text.endswith("就是", 0, term.start):
         return True  # 生态效益|就是经济效益: one side of an equation, the formulation is both
     after = text[term.end : term.end + 1]
     if after == "之" and _han(text[term.end + 1 : term.end + 2]):
-        return True  # 中国特色强军|之路: it qualifies the noun after 之
+        return True  # 地方特色发展|之路: it qualifies the noun after 之
     if after == "的" and _short_head(paragraph, term):
         return True  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
     if after in ("在", "于") and _verb_head(paragraph, term):
-        return True  # 个人信息存储|在境内: the last word is the verb of a clause
+        return True  # 档案资料存储|在本地: the last word is the verb of a clause
     return _predicate(paragraph, term)  # ，优化城乡公共服务布局: a verb opening its clause, with its object
 
 
@@ -106,7 +106,7 @@ def _short_head(paragraph: Paragraph, term: Term) -> bool:
 
 
 def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
-    """Whether the term is one of two things joined by 和/或者/and/or (国内法治和涉外法治, 个人或者
+    """Whether the term is one of two things joined by 和/或者/and/or (基层法治和社会法治, 个人或者
     家庭事务, jury of the state and district, the nature and cause of): asked alone, half a unit."""
     text = paragraph.text
     if term.english:
