@@ -62,19 +62,19 @@ class TestQuiz:
     async def test_a_wrong_syllable_is_shown_against_the_characters(self, quiz_app, clock) -> None:
         async with quiz_app.run_test(size=SIZE) as pilot:
             screen = await quiz_open(pilot)
-            screen.session.go(2)  # 观察党群干群关系
+            screen.session.go(5)  # 乡村振兴深化期
             screen.redraw()
-            await submit(pilot, "guancha dangqun ganqun guanli")
-            state = screen.session.states[2]
+            await submit(pilot, "xiangcun zhenxing shenhua qu")
+            state = screen.session.states[5]
             assert (state.status, state.rating) == ("near", quiz.HARD)
             text = feedback(screen)
-            assert "答案： 观察党群干群关系" in text.plain
+            assert "答案： 乡村振兴深化期" in text.plain
             assert spans_of(text, screen.answer_bar) == [
-                ("same", "guan cha dang qun gan qun guan "), ("wrong", "li"),
-                ("same", "观察党群干群关"), ("missing", "系"),
+                ("same", "xiang cun zhen xing shen hua "), ("wrong", "qu"),
+                ("same", "乡村振兴深化"), ("missing", "期"),
             ]
             [review] = reviews(quiz_app)
-            assert (review.outcome, review.typed) == ("near", "guancha dangqun ganqun guanli")
+            assert (review.outcome, review.typed) == ("near", "xiangcun zhenxing shenhua qu")
 
 
 class TestReview:

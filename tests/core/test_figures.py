@@ -38,7 +38,9 @@ def test_a_quantity_with_its_unit_and_qualifier_is_one_figure(text: str, wanted:
 
 
 def test_what_a_figure_measures_stays_with_it() -> None:
-    assert figures("并处五千万元以下或者上一年度营业额百分之五以下罚款。") == ["五千万元以下", "营业额百分之五以下"]
+    assert figures("并处五千万元以下或者上一年度营业额百分之五以下罚款。") == ["五千万元以下", "上一年度营业额百分之五以下"]
+    # and the time it is measured over; near miss: no time before the noun
+    assert figures("并处营业额百分之五以下罚款。") == ["营业额百分之五以下"]
 
 
 def test_a_range_is_one_figure() -> None:
@@ -89,3 +91,10 @@ def test_ten_years_ago_is_no_figure() -> None:
 
     text = "十年前，我们面对的形势是改革发展稳定面临深层次问题。"
     assert figure_spans(Paragraph(text)) == []
+
+
+def test_more_than_one_of_something_is_no_figure() -> None:
+    assert figures("两个以上的单位共同承担一项任务的，应当约定各自的责任。") == []
+    assert figures("由二人以上共同实施的，依照前款处理。") == []
+    # Near miss: a larger qualified count is a threshold worth recalling.
+    assert figures("应当有三个以上的部门参加。") == ["三个以上"]

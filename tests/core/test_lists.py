@@ -194,3 +194,85 @@ def test_two_unlike_pieces_of_a_sentence_are_no_pair() -> None:
     # Near miss: a pair of the same length is one, whatever the tagger says.
     found = texts(extract_paragraph(f"{padding}是否存在态度冷漠、推诿扯皮的情况，要认真查摆。{padding}"))
     assert "态度冷漠、推诿扯皮" in found
+
+
+def test_the_ends_of_two_phrases_are_no_pair() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # Two 的-phrases: 可靠的人才基础、更为健全|的制度保障.
+    found = texts(extract_paragraph(f"{padding}这为改革提供了更为可靠的人才基础、更为健全的制度保障。{padding}"))
+    assert not any("人才基础、" in t for t in found)
+    found = texts(extract_paragraph(f"{padding}当前任务的繁重程度、完成任务的紧迫程度明显上升。{padding}"))
+    assert "繁重程度、完成任务" not in found
+    # A predicate, then the subject of the next clause: 热情更加高涨、服务意识|更加牢固.
+    found = texts(extract_paragraph(f"{padding}基层的工作热情更加高涨、服务意识更加牢固。{padding}"))
+    assert not any(t.endswith("服务意识") for t in found)
+    # Near miss: a pair after 的 that ends at a mark is one.
+    found = texts(extract_paragraph(f"{padding}清醒认识作风问题的顽固性、反复性，坚决克服麻痹思想。{padding}"))
+    assert "顽固性、反复性" in found
+
+
+def test_a_last_item_short_of_the_head_the_others_end_in_is_cut() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}梳理基层反映的老问题、长期存在的突出问题、干部职工操心烦心问题，逐一解决。{padding}"
+    assert not any(t.endswith("干部职工") for t in texts(extract_paragraph(text)))
+    # A first item that is all head, met again after the last (创新|中心、市级科技|创新中心).
+    text = f"{padding}支持建设省级科技创新中心、市级科技创新中心，完善配套设施。{padding}"
+    assert not any(t.startswith("中心、") for t in texts(extract_paragraph(text)))
+    # Near miss: a head close enough is taken into the last item (风险监测|预警体系).
+    text = f"{padding}健全监督工作制度体系、责任体系、考核体系、风险监测预警体系，加强建设。{padding}"
+    assert "制度体系、责任体系、考核体系、风险监测预警体系" in texts(extract_paragraph(text))
+
+
+def test_a_first_item_that_starts_inside_a_word_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 产业结构 is one word of the language: 产业|结构调整 cuts it.
+    text = f"{padding}统筹产业结构调整、人才培养、项目建设、环境整治，协同推进。{padding}"
+    assert not any(t.startswith("结构调整") for t in texts(extract_paragraph(text)))
+    # Near miss: a verb before the first item is no part of it.
+    text = f"{padding}统筹推进结构调整、人才培养、项目建设、环境整治，协同推进。{padding}"
+    assert "结构调整、人才培养、项目建设、环境整治" in texts(extract_paragraph(text))
+
+
+def test_a_first_item_cut_from_its_verb_is_no_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}争做有理想、敢创新、能吃苦、肯奉献的好干部。{padding}"))
+    assert not any(t.startswith("理想、") for t in found)
+    # Near miss: the first item opens with a one-character verb like the others.
+    found = texts(extract_paragraph(f"{padding}俯下身子做好事、办实事、解难事，这样才行。{padding}"))
+    assert "做好事、办实事、解难事" in found
+
+
+def test_the_ends_of_two_clauses_in_a_chiasmus_are_no_pair() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}坚持乡村建设农民干、乡村振兴为农民，提高治理水平。{padding}"))
+    assert not any(t.startswith("农民干") for t in found)
+    # Near miss: a pair of the same length is one, whatever its ends (不敢担当、逃避责任).
+    found = texts(extract_paragraph(f"{padding}是否存在不敢担当、逃避责任的问题，要认真查摆。{padding}"))
+    assert "不敢担当、逃避责任" in found
+
+
+def test_a_modifier_of_the_whole_list_stays_out_of_its_first_item() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}努力培养更多名师、骨干教师，{padding}"))
+    assert not any(t.startswith("多") for t in found)
+    # Near miss: every item opens with the same character (多元投入、多方参与).
+    found = texts(extract_paragraph(f"{padding}加快建立多元投入、多方参与、共建共享的养老制度。{padding}"))
+    assert "多元投入、多方参与、共建共享" in found
+
+
+def test_a_verb_with_a_generic_complement_is_filler() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    found = texts(extract_paragraph(f"{padding}切实把作风建设抓好、抓实、抓出成效，推动发展。{padding}"))
+    assert not any(t.startswith("抓好") for t in found)
+    # Near miss: complements that say how (抓常、抓细、抓长) are the point.
+    found = texts(extract_paragraph(f"{padding}作风建设必须抓常、抓细、抓长，持之以恒。{padding}"))
+    assert "抓常、抓细、抓长" in found
+
+
+def test_a_last_item_ends_at_the_head_the_others_end_in() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    text = f"{padding}统筹学前教育、高等教育、继续教育协同创新，推进融合。{padding}"
+    assert "学前教育、高等教育、继续教育" in texts(extract_paragraph(text))
+    # Near miss: a last item that ends at the head already stays as it is.
+    text = f"{padding}加强基础课程、选修课程、实践课程，推进融合。{padding}"
+    assert "基础课程、选修课程、实践课程" in texts(extract_paragraph(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tui.core.paragraph import Paragraph
 
@@ -44,6 +45,8 @@ _PERIOD = re.compile(rf"{_ZH}(?:年|个月|天)")
 _PERIOD_BEFORE = ("未来", "过去", "今后", "近", "这", "最近")
 # Nouns naming what a figure measures, kept with it (营业额百分之五以下).
 _MEASURE_NOUN_ENDS = set("额率量值")
+# The time a measure is taken over, just before its noun (上一年度收入, 本季度产量).
+_WHEN = re.compile(r"(?:上一?|本|当|前一?|去|今)(?:个)?(?:年度|季度|年|月)$")
 
 _EN_UNITS = r"(?:years?|months?|weeks?|days?|hours?|miles?|dollars?|cents?|percent|per\s+cent|acres?|feet|pounds?)"
 _EN_SMALL = (
@@ -118,25 +121,40 @@ def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, in
     before = paragraph.token_ending(start)
     if before and len(before[0]) >= 2 and before[0][-1] in _MEASURE_NOUN_ENDS and paragraph.tag_of(before) == "n":
         start = before[1]  # 营业额百分之五以下: the figure with what it measures
+        when = _WHEN.search(text, max(0, start - 5), start)
+        if when and when.start() in paragraph.bounds:
+            start = when.start()  # 上一年度收入: and the time it is measured over
     return start, end
 
 
+_DATE_CHARS = re.compile("[年月日]")
+_WHOLE_DATE = re.compile(_DATE)
+_QUALIFIERS = re.compile(rf"^(?:{_BEFORE})|(?:{_AFTER})$")
+_RATIO = re.compile(r"[%％‰]|分之|百分点|倍")
+_DIGIT = re.compile(rf"[0-9０-９{_ZH_DIGITS}]")
+_LARGE = re.compile("[万亿]")
+_ONE_OR_TWO = ("一", "1", "１", "两", "二", "2", "２")
+
+
+@lru_cache(maxsize=4096)
 def _is_quantity(figure: str) -> bool:
     """Whether the matched text carries a quantity worth recalling, not a bare count."""
-    if re.search("[年月日]", figure) and re.fullmatch(_DATE, figure):
+    if _DATE_CHARS.search(figure) and _WHOLE_DATE.fullmatch(figure):
         return True
-    core = re.sub(rf"^(?:{_BEFORE})|(?:{_AFTER})$", "", figure)
+    core = _QUALIFIERS.sub("", figure)
     qualified = core != figure
-    if re.search(r"[%％‰]|分之|百分点|倍", figure):
+    if _RATIO.search(figure):
         return True
     unit = next((u for u in _UNITS_LONGEST_FIRST if core.endswith(u)), "")
     number = core[: len(core) - len(unit)].rstrip("多余")
-    if not number or not re.search(rf"[0-9０-９{_ZH_DIGITS}]", number):
+    if not number or not _DIGIT.search(number):
         return False
-    large = bool(re.search("[万亿]", number + unit)) or _arabic_value(number) >= 100
+    large = bool(_LARGE.search(number + unit)) or _arabic_value(number) >= 100
     if not unit:
         return large  # 九百六十多万 (贫困人口), 十四亿
     if unit in _COUNTERS:
+        if number in _ONE_OR_TWO:
+            return False  # 两个以上 (的单位) says "more than one", not a figure to recall
         return large or qualified
     if number in ("一", "1", "１") and unit in ("年", "天", "个月", "小时", "分钟", "岁"):
         return qualified  # 一年 is no figure; 一年以上 is

@@ -19,6 +19,8 @@ _NUMBERED = re.compile(
 _ENUM_FILLER = frozenset("要 要求 必须 应 应当 应该 需要 需 就 是".split())
 # When the segmenter glues a filler to the verb (要查 / 摆在), the clause is taken from after its preposition.
 _PREPOSITIONS = frozenset("在 对 从 向 把 以 就 为".split())
+_JOINS = ("或者", "或", "以及", "并且", "及", "和", "与")
+_EMPTY_HEADS = frozenset("方面 领域 环节".split())  # an item's last word that only says "the area of"
 
 
 def enumeration_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
@@ -73,13 +75,30 @@ def _core_clause(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] 
         if not word or word[2] >= stop:
             return None
         start = word[2]
+    if _runs_on(text, stop, end):
+        return None  # 为应对自然灾害，或者紧急情况下……: the first clause is half the item
     last = paragraph.token_ending(stop)
     if last and last[0] == "的" and last[1] > start:
         stop = last[1]
+    last = paragraph.token_ending(stop)
+    if last and last[0] in _EMPTY_HEADS and last[1] - start >= 2 and last[1] in paragraph.bounds:
+        stop = last[1]  # 查摆在服务群众方面: the area is 服务群众
     if stop <= start or size(text[start:stop]) > ITEM_WHOLE or "其他" in text[start:stop] or "其它" in text[start:stop]:
         # A long clause is read, not recalled (the other rules look inside it); 其他情形 is a catch-all.
         return None
     return start, stop
+
+
+def _runs_on(text: str, stop: int, end: int) -> bool:
+    """Whether the item goes on past its first clause's comma as one unit: a join opens the
+    next clause (，或者……), or 、-lists stand on both sides (借阅目的、借阅方式，归还的日期、归还地点)."""
+    if stop >= end or text[stop] not in "，,":
+        return False
+    rest = text[stop + 1 : end].lstrip()
+    if rest.startswith(_JOINS):
+        return True
+    clause_start = max(text.rfind(c, 0, stop) for c in "（()）。；;：:，,") + 1
+    return "、" in text[clause_start:stop] and "、" in rest.split("，")[0].split(",")[0]
 
 
 def _numbered(match: re.Match[str]) -> tuple[str, int]:

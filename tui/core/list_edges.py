@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, is_punct
+from functools import lru_cache
+
+from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter, is_punct
 
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 # Words that end a list item on the right, or stop a first item growing to the left.
@@ -13,6 +15,8 @@ PARTICLES = frozenset("了 着 的 地 得".split())
 _PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
 NOUN_TAGS = ("n", "nz", "nt", "ns", "nr", "vn", "an", "j", "l", "ng")
 _MODALS = ("不得", "应当", "可以", "必须", "要", "是", "应", "须", "能")
+# Adverbs of degree that open a predicate (服务意识|更加牢固).
+_DEGREE = ("更加", "更为", "明显", "显著", "日益", "不断", "进一步", "大幅", "越来越")
 ENUMERATION_GAP = 14  # a 、 this close before a list's first item makes it the tail of a longer one
 
 
@@ -38,7 +42,7 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
     (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
-    to that head, or it would be cut in half."""
+    to that head, or it would be cut in half; -1 when the head is too far to run to."""
     text = paragraph.text
     start, end = items[-1]
     heads = [text[s:e] for s, e in items[:-1]]
@@ -49,16 +53,35 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
         head = heads[0][-size:]
         if text[start:end].endswith(head):
             return end
+        inside = text.find(head, start, end)
+        if inside != -1 and inside + size in paragraph.bounds and inside > start:
+            return inside + size  # 高级教育、继续教育|协同: the last item ends at the head, not after it
         at = text.find(head, end, end + 4)
         if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]) or at + size - start > ITEM_MAX + 2:
+            if _head_beyond(paragraph, items, head):
+                return -1
             continue
         return at + size if (at + size) in paragraph.bounds else end
+    if len(heads) == 1 and len(heads[0]) == 2 and _head_beyond(paragraph, items, heads[0]):
+        return -1  # 创新|中心、市级科技|创新中心: a first item that is all head, met again after the last
     return end
+
+
+def _head_beyond(paragraph: Paragraph, items: list[tuple[int, int]], head: str) -> bool:
+    """Whether the word every other item ends in comes a little after the last item, too far
+    to take in (突出问题、干部职工|操心烦心问题): the last item is cut before its head."""
+    end = items[-1][1]
+    text = paragraph.text
+    at = text.find(head, end, end + 8)
+    if at == -1 or any(is_punct(c) or c == "、" for c in text[end:at]):
+        return False
+    return all((paragraph.token_ending(e) or ("",))[0] == head for _, e in items[:-1])
 
 
 def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     """Two items of unequal length, one opening with a noun and the other with a verb, adverb
-    or quality, are two pieces of a sentence, not a pair (台湾问题、实现祖国|完全统一; 种类、保存期限)."""
+    or quality, or one ending in a verb and the other in a noun, are two pieces of a sentence,
+    not a pair (思想问题、实现队伍|全面过硬; 日期、归还地点; 农民干、乡村振兴)."""
     (s1, e1), (s2, e2) = items
     if e1 - s1 == e2 - s2:
         return False  # 不敢担当、逃避责任: a pair of the same length is one whatever the tags
@@ -66,7 +89,14 @@ def unlike_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if first is None or second is None:
         return False
     kinds = {_opening_kind(paragraph.tag_of(first)), _opening_kind(paragraph.tag_of(second))}
-    return kinds == {"noun", "verb"}
+    if kinds == {"noun", "verb"}:
+        return True
+    # 乡村建设|农民干、乡村振兴|为农民: one ends in a verb, the other in a noun (ends of two clauses)
+    last_first, last_second = paragraph.token_ending(e1), paragraph.token_ending(e2)
+    if last_first is None or last_second is None:
+        return False
+    ends = {paragraph.tag_of(last_first), paragraph.tag_of(last_second)}
+    return "v" in ends and bool(ends & {"n", "nz", "ns", "nt"})
 
 
 def _opening_kind(tag: str) -> str:
@@ -90,6 +120,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+    if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
+        return True  # 产业|结构调整、人才培养: the first item starts inside a word of the language
     if before is not None and before[0] in LAST_JOINS:
         ahead = paragraph.token_ending(before[1])
         if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
@@ -103,7 +135,7 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if after[0] in LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
         opener = paragraph.token_at(after[2])
         # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
-        # unless 的 makes that verb a modifier of one more item (处理目的、处理方式和处理的……种类).
+        # unless 的 makes that verb a modifier of one more item (借阅目的、借阅方式和借阅的……种类).
         if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
             return True
         return text[opener[2] : opener[2] + 1] == "的"
@@ -126,3 +158,44 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")
     )
+
+
+def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Two items that are the ends of two phrases, not a pair: two 的-phrases (更为可靠的人才基础、
+    更为健全|的制度保障) or two clauses, a predicate then the subject of the next (工作热情更加高涨、
+    服务意识|更加牢固)."""
+    (start, first_end), (_, end) = items
+    text = paragraph.text
+    if text[start - 1 : start] == "的" and text[end : end + 1] == "的":
+        return True
+    after = paragraph.token_at(end)
+    if after is None or not after[0].startswith(_DEGREE):
+        return False
+    first, last = paragraph.token_ending(first_end), paragraph.token_ending(end)
+    return (
+        first is not None
+        and last is not None
+        and paragraph.tag_of(first) in ("v", "a", "ad")
+        and paragraph.tag_of(last) in NOUN_TAGS
+    )
+
+
+@lru_cache(maxsize=16384)
+def _one_word(text: str) -> bool:
+    """Whether the dictionary holds `text` (all Han, four characters or more) as one word."""
+    return len(text) >= 4 and all("\u4e00" <= c <= "\u9fff" for c in text) and len(_segmenter().tag(text)) == 1
+
+
+def verb_left_behind(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether every item but the first opens with a one-character verb and the first, a noun,
+    has one just before it (有|理想、敢创新、能吃苦; 把|方向、定思路、抓落实): the first item is
+    cut from its verb."""
+    before = paragraph.token_ending(items[0][0])
+    first = paragraph.token_at(items[0][0])
+    if before is None or first is None or len(before[0]) != 1 or len(first[0]) < 2:
+        return False
+    if not ("\u4e00" <= before[0] <= "\u9fff") or before[0] in "的之和与及或":
+        return False
+    openers = [paragraph.token_at(s) for s, _ in items[1:]]
+    return all(o is not None and len(o[0]) == 1 and paragraph.tag_of(o) in ("v", "d") for o in openers)
+

@@ -13,9 +13,11 @@ from tui.core.list_edges import (
     open_edge,
     shared_head,
     shared_opener,
+    split_pair,
     unlike_pair,
+    verb_left_behind,
 )
-from tui.core.paragraph import Paragraph, is_punct, nounish, pos
+from tui.core.paragraph import MARK, Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
@@ -34,6 +36,7 @@ _LIST_LEFT_STOP = frozenset(
 _DETERMINERS = ("各", "本", "每", "该", "某", "其", "此", "这", "那", "上述", "有关", "相关", "有的", "一些")
 # Parts of speech of function words: adverbs, prepositions, conjunctions, particles, pronouns.
 _FUNCTION_TAGS = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e", "o", "r")
+_COMPLEMENTS = "好实牢紧住"  # the result of a verb said in general (抓好, 抓实, 守牢, 抓紧, 守住)
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇0-9]+[条款项章节]")
 
 
@@ -43,9 +46,13 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
     if "、" not in text:
         return []
     found: list[Candidate] = []
+    # Inside a quote the quote rule has the say: what it declined is no list either.
+    quoted = [(s, e) for s, e, kind in paragraph.quotes if kind == "quote"] if MARK.search(text) else []
     for chain in _chains(text):
+        if any(s <= chain[0] < e for s, e in quoted):
+            continue
         items = _list_items(paragraph, chain)
-        if not items:
+        if not items or _filler(text, items):
             continue
         start, end = items[0][0], items[-1][1]
         head = _head_noun(paragraph, items)
@@ -95,6 +102,9 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     opener = second[0] if second else ""
     nominal = bool(opener) and nounish(opener)
 
+    # The middle items' words, once for every start tried below.
+    shapes = [_words(paragraph, s, e) for s, e in middles]
+
     def same_shape(start: int) -> float:
         # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
         words = _words(paragraph, start, chain[0])
@@ -102,7 +112,6 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
             return 0.0
         if middles:
             # 执政考验、改革开放考验、市场经济考验: the first item has the others' shape too.
-            shapes = [_words(paragraph, s, e) for s, e in middles]
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
@@ -159,6 +168,8 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         return None
     items[0] = (opened, items[0][1])
     extended = shared_head(paragraph, items)
+    if extended == -1:
+        return None
     ran_on = extended != last_end
     if ran_on:
         items[-1] = (items[-1][0], extended)
@@ -168,12 +179,29 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         items.append(joined)
     elif open_edge(paragraph, items):
         return None
-    if len(items) == 2 and unlike_pair(paragraph, items):
+    if verb_left_behind(paragraph, items) or _modifier_taken(paragraph, items):
+        return None
+    if len(items) == 2 and (unlike_pair(paragraph, items) or split_pair(paragraph, items)):
         return None
     headed = _head_noun(paragraph, items) is not None
     if not _parallel(paragraph, items, text[items[-1][1] : items[-1][1] + 1] == "的", headed, ran_on):
         return None
     return items
+
+
+def _filler(text: str, items: list[tuple[int, int]]) -> bool:
+    """Whether two items or more are a verb and a generic complement (抓好、抓实, 实现好、维护好):
+    exhortation any reader supplies, not a point to recall."""
+    return sum(1 for s, e in items if e - s <= 3 and text[e - 1] in _COMPLEMENTS) >= 2
+
+
+def _modifier_taken(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether the first item opens with a one-character quantity or adverb no other item has
+    (更|多名师、骨干教师): it qualifies the whole list and was taken into the first item."""
+    first = paragraph.token_at(items[0][0])
+    if first is None or len(first[0]) != 1 or paragraph.tag_of(first) not in ("m", "d"):
+        return False
+    return not any(paragraph.text.startswith(first[0], s) for s, _ in items[1:])
 
 
 def _last_ends(paragraph: Paragraph, start: int) -> list[tuple[int, int]]:
@@ -239,7 +267,7 @@ def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -
     best = None
     for e, closed in _last_ends(paragraph, join[2]):
         if paragraph.text[e : e + 1] == "的":
-            continue  # 处理目的、处理方式和处理的个人信息种类: the item goes on past 的
+            continue  # 借阅目的、借阅方式和借阅的图书种类: the item goes on past 的
         if shortest <= e - join[2] <= longest and (closed <= 1 or _head_noun(paragraph, [*items, (join[2], e)])):
             best = (join[2], e)
     return best
@@ -295,6 +323,9 @@ def _words(paragraph: Paragraph, start: int, end: int) -> list[tuple[str, int, i
     if k is None:
         return []
     tokens = paragraph.tokens
+    m = paragraph.index_at(end)
+    if m is not None and m >= k:
+        return tokens[k:m]  # the words before the one that starts at `end`
     words = []
     while k < len(tokens) and tokens[k][2] <= end:
         words.append(tokens[k])

@@ -39,7 +39,7 @@ _FIRST = re.compile(r"(?<![第零〇一二三四五六七八九十百千万])第
 _COUNTED_NOUNS = ("n", "nr", "ns", "nt", "nrt", "nrfg", "t", "m", "q", "mq", "f", "s", "r", "x", "eng")
 _ROLE_TAGS = ("n", "nz", "vn")
 _NOT_ROLES = frozenset("时间 阶段 部分 方面 层次 步骤 梯队 季度 年度 小时".split())  # 第一时间 is a when
-_LEADING_FILLER = frozenset("是 就是 要 而 并 也 都 又 还 和 与 及 以及 并且 而且 即".split())
+_LEADING_FILLER = frozenset("是 就是 要 必须 应当 应该 而 并 也 都 又 还 和 与 及 以及 并且 而且 即".split())
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,11 @@ def quote_parts(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, i
         if size(text[clause_start:clause_end]) <= QUOTE_PART:
             parts.append((clause_start, clause_end))
             continue
+        if _qualifying_list(text, clause_start, clause_end):
+            # 观察党群干群关系、人心向背的晴雨表: cut at 、 both halves would be fragments; whole, or none
+            if size(text[clause_start:clause_end]) <= QUOTE_PART + 4:
+                parts.append((clause_start, clause_end))
+            continue
         # A long clause: its 、-items, neighbours merged while they stay short.
         merged: list[tuple[int, int]] = []
         for s, e in split_at(text, clause_start, clause_end, "、"):
@@ -116,6 +121,12 @@ def quote_parts(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, i
         if size(text[s:e]) >= PART_MIN:
             trimmed.append((s, e))
     return trimmed
+
+
+def _qualifying_list(text: str, start: int, end: int) -> bool:
+    """Whether the clause's 、-items qualify a noun after 的 (X、Y的Z): one unit, not a list."""
+    last = text.rfind("、", start, end)
+    return last != -1 and "的" in text[last + 1 : end]
 
 
 def split_at(text: str, start: int, end: int, marks: str) -> list[tuple[int, int]]:

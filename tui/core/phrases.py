@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import bisect
+import gc
 import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from tui.core.choose import choose
 from tui.core.database import StoreError
 from tui.core.emphasis import code_paragraphs, emphasis_candidates
 from tui.core.figures import figure_spans
@@ -25,13 +26,14 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "23"
+EXTRACTOR_VERSION = "24"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
 # rather than filler (个人权益, 采取措施) to make up a count.
 CHARS_PER_TERM = 40  # terms fill at most one blank per this many characters (two in any section)
 PART = 50_000  # characters of a section handled at once
+SHORT_SECTION = 10  # characters of a section too short for any blank
 
 
 # ---------------------------------------------------------------------------
@@ -40,10 +42,18 @@ PART = 50_000  # characters of a section handled at once
 
 def extract(doc: Document) -> dict[str, list[Phrase]]:
     """The key phrases of every section, by section id, ordered by (paragraph, start)."""
-    sections = list(doc.walk())
-    paragraphs = [_pieces_of(s.paragraphs) for s in sections]
-    context = Context(paragraphs, [s.heading for s in sections])
-    return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
+    # The rules make millions of small tuples and no reference cycles: the cycle collector,
+    # run over and over as they pile up, would cost about a fifth of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        sections = list(doc.walk())
+        paragraphs = [_pieces_of(s.paragraphs) for s in sections]
+        context = Context(paragraphs, [s.heading for s in sections])
+        return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def extract_paragraph(text: str) -> list[Phrase]:
@@ -216,8 +226,12 @@ def _extract_part(
     matches: list[tuple[int, int, int, str]],
 ) -> list[Phrase]:
     room = length // CHARS_PER_BLANK
-    if room == 0:
+    # A short section (本法自2026年5月1日起施行。) still has room for one of the author's marks
+    # or a figure, never for a term or a list made up to fill it.
+    floor = 0.0 if room else SCORES["figure"]
+    if room == 0 and length < SHORT_SECTION:
         return []
+    room = max(room, 1)
     candidates: list[Candidate] = []
     for index, paragraph in enumerate(paragraphs):
         if not paragraph.text.strip():
@@ -241,9 +255,9 @@ def _extract_part(
         c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
     ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
-    chosen = _choose(paragraphs, candidates, room)
+    chosen = choose(paragraphs, [c for c in candidates if c.score >= floor], room)
     for c in chosen:
-        if c.kind in ("term", "list") and c.group is None:
+        if c.kind in ("term", "list", "quote", "formulation") and c.group is None:
             text = paragraphs[c.paragraph].text[c.start : c.end]
             context.terms.blanked[text] = context.terms.blanked.get(text, 0) + 1
     phrases = []
@@ -271,7 +285,7 @@ def _list_spans(candidates: list[Candidate]) -> dict[int, list[tuple[int, int]]]
 
 def _cut_from_compound(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
     """A list whose edge falls inside a compound the document uses more than once
-    (个人信息|种类、保存期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
+    (图书|种类、归还期限, 基本|医疗保险、失业保险): one of its items is cut in half."""
     if c.kind != "list" or "、" not in paragraphs[c.paragraph].text[c.start : c.end]:
         return False
     counts = context.terms.count
@@ -288,10 +302,13 @@ def _inside_list(c: Candidate, lists: dict[int, list[tuple[int, int]]]) -> bool:
 
 def _repeated(c: Candidate, paragraphs: list[Paragraph], context: Context) -> bool:
     """A whole list already blanked in `REPEAT` sections, or met all through the document,
-    is boilerplate (法律、行政法规)."""
-    if c.kind != "list" or c.group is not None:
+    is boilerplate (法律、行政法规); a quote or formulation blanked in `REPEAT` sections is
+    known by then (“十四五”, 新发展格局 a third time)."""
+    if c.kind not in ("list", "quote", "formulation") or c.group is not None:
         return False
     text = paragraphs[c.paragraph].text[c.start : c.end]
+    if c.kind != "list":
+        return context.terms.blanked.get(text, 0) >= REPEAT
     return context.terms.blanked.get(text, 0) >= REPEAT or context.terms.boilerplate(text)
 
 
@@ -328,54 +345,6 @@ def _said_again(text: str, start: int, end: int) -> bool:
             return True
         at = sentence.find(phrase, at + 1)
     return False
-
-
-def _choose(paragraphs: list[Paragraph], candidates: list[Candidate], room: int) -> list[Candidate]:
-    """The best candidates that obey the rules, never overlapping, at most `room` of them.
-
-    The items of a long list (one `group`) are taken all together or not at all: one item
-    cut out alone is no question (大局意识 out of 政治意识、大局意识、核心意识、看齐意识).
-    """
-    chosen: list[Candidate] = []
-    taken: dict[int, list[tuple[int, int]]] = {}  # per piece, sorted and disjoint
-    groups: dict[tuple[int, int], list[Candidate]] = {}
-    for c in candidates:
-        if c.group is not None:
-            groups.setdefault(c.group, []).append(c)
-    done: set[tuple[int, int]] = set()
-
-    def fits(c: Candidate, spans: list[tuple[int, int]]) -> int | None:
-        at = bisect.bisect_left(spans, (c.start, c.end))
-        if (at > 0 and spans[at - 1][1] > c.start) or (at < len(spans) and spans[at][0] < c.end):
-            return None  # overlaps a better one (or is the same span again)
-        if not paragraphs[c.paragraph].valid(c.start, c.end):
-            return None
-        return at
-
-    for c in sorted(candidates, key=lambda c: (-c.score, c.paragraph, c.start, -c.end)):
-        if len(chosen) >= room:
-            break
-        members = [c]
-        if c.group is not None:
-            if c.group in done:
-                continue
-            done.add(c.group)
-            members = groups[c.group]
-            if len(chosen) + len(members) > room:
-                continue
-        spots = []
-        for m in members:
-            spans = taken.setdefault(m.paragraph, [])
-            at = fits(m, spans)
-            if at is None:
-                break
-            spots.append((m, spans, at))
-        if len(spots) < len(members):
-            continue
-        for m, spans, _ in spots:
-            bisect.insort(spans, (m.start, m.end))
-            chosen.append(m)
-    return chosen
 
 
 def _edit_position(section: Section, edit: PhraseEdit, current: list[Phrase]) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from tui.core.paragraph import Paragraph, _segmenter
 from tui.core.paragraph import pos as pos_of
 from tui.core.phrase_rules import SCORES, Candidate
+from tui.core.term_places import misplaced, paragraph_words
 from tui.core.terms import _NOUNS, Term, _han, all_terms
 from tui.core.terms_en import specificity
 
@@ -114,7 +115,12 @@ class TermStats:
         known = self._in_heading.get(term)
         if known is None:
             grams = self.heading_grams
-            known = term in self.headings or any(term[i : i + 4] in grams for i in range(len(term) - 3))
+            # The four characters must be words of the term's own (跟踪|问效 in 跟踪问效机制), not
+            # pieces of two (代化建设 in 城市现代化建设, the end of one word and the next).
+            bounds = _word_starts(term)
+            known = term in self.headings or any(
+                term[i : i + 4] in grams for i in range(len(term) - 3) if i in bounds and i + 4 in bounds
+            )
             self._in_heading[term] = known
         return known
 
@@ -124,21 +130,32 @@ class TermStats:
         return self.filled >= 3 and (spread == self.filled or (self.filled >= 6 and spread > self.filled / 2))
 
 
+def _word_starts(text: str) -> set[int]:
+    """Where the words of a short text start, and its end."""
+    starts, at = {0}, 0
+    for word in paragraph_words(text):
+        at += len(word)
+        starts.add(at)
+    return starts
+
+
 def _theme_with_modifier(text: str, stats: TermStats) -> bool:
     words = paragraph_words(text)
     return len(words) >= 2 and len(words[0]) <= 3 and stats.pervasive("".join(words[1:]))
+
+
+def _judged_theme(text: str, stats: TermStats) -> bool:
+    """Whether the term is a verb or quality (违法, 重要) before a term the document uses often."""
+    words = paragraph_words(text)
+    if len(words) < 2 or len(words[0]) > 2 or pos_of(words[0]) not in ("v", "vn", "a", "ad", "b", "d"):
+        return False
+    return stats.count.get("".join(words[1:]), 0) >= FAMILIAR
 
 
 def _specific_words(words: list[str]) -> bool:
     """Whether a compound holds a rare word, or is rare as a whole (紧急情况 is neither)."""
     rarities = [rarity(w) for w in words]
     return max(rarities) >= 10.0 or sum(rarities) >= 19.0
-
-
-@lru_cache(maxsize=65536)
-def paragraph_words(text: str) -> list[str]:
-    """The words of a short text as the segmenter cuts it alone."""
-    return [w for w, _, _ in _segmenter().tokenize(text)]
 
 
 @lru_cache(maxsize=65536)
@@ -165,19 +182,8 @@ def term_candidates(
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
-            # The checks of its place in the sentence, only for a term worth the trouble.
-            if _juxtaposed(paragraph, term):
-                continue  # 常态化|长效化: one of words set side by side, a list without its marks
-            if not term.english and _closes_a_list(text, term.start):
-                continue  # 处理目的、处理方式和处理的个人信息种类: the last member of a list
-            if _half_of_pair(paragraph, term) or (not term.english and _PAIR_INSIDE.search(term.text, 1)):
-                continue  # 党和国家各项事业: two things, not one term
-            if not term.english and text[term.end : term.end + 1] == "之" and _han(text[term.end + 1 : term.end + 2]):
-                continue  # 中国特色强军|之路: it qualifies the noun after 之
-            if not term.english and text[term.end : term.end + 1] == "的" and _short_head(paragraph, term):
-                continue  # 新时代党|的创新理论: a one-character head before 的 is the owner of what follows
-            if not term.english and text[term.end : term.end + 1] in ("在", "于") and _verb_head(paragraph, term):
-                continue  # 个人信息存储|在境内: the last word is the verb of a clause
+            if misplaced(paragraph, term):
+                continue  # its place in the sentence says it is no term (checked only for one worth it)
             held = best.get(term.text)
             if held is None or (term.defined and not held[2].defined):
                 best[term.text] = (score, index, term)
@@ -189,65 +195,6 @@ _LATIN = re.compile("[A-Za-z]{3}")
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
-_PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
-_JOINS = frozenset("和 与 及 以及 或 或者 并".split())
-_ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")
-_ENGLISH_JOINED = re.compile(r"[A-Za-z]+,?\s(?:and|or|nor)\s+$")
-
-
-_LIST_BEFORE = re.compile(r"、[^，。；：、,;:]{1,8}(?:和|及|以及|或者)[^，。；：、,;:和及]{0,4}$")
-
-
-def _closes_a_list(text: str, start: int) -> bool:
-    return _LIST_BEFORE.search(text, max(0, start - 20), start) is not None
-
-
-def _juxtaposed(paragraph: Paragraph, term: Term) -> bool:
-    if term.english:
-        return False
-    first, last = paragraph.token_at(term.start), paragraph.token_ending(term.end)
-    pairs = ((paragraph.token_ending(term.start), first), (paragraph.token_at(term.end), last))
-    for other, word in pairs:
-        if other is None or word is None or len(word[0]) < 2:
-            continue
-        if len(other[0]) == len(word[0]) and other[0][-1] == word[0][-1] and other[0] != word[0]:
-            return True
-    text = paragraph.text
-    for size in (2, 3):  # 常态化|长效化, cut by the segmenter into 常态 化 长效 化
-        after = text[term.end : term.end + size]
-        if len(after) == size and _han(after) and after[-1] == term.text[-1] and after != term.text[-size:]:
-            return True
-    return False
-
-
-def _verb_head(paragraph: Paragraph, term: Term) -> bool:
-    last = paragraph.token_ending(term.end)
-    return last is not None and term.words > 1 and pos_of(last[0]) in ("v", "vn", "j")
-
-
-def _short_head(paragraph: Paragraph, term: Term) -> bool:
-    last = paragraph.token_ending(term.end)
-    return last is not None and len(last[0]) == 1 and term.words > 1
-
-
-def _half_of_pair(paragraph: Paragraph, term: Term) -> bool:
-    """Whether the term is one of two things joined by 和/或者/and/or (国内法治和涉外法治, 个人或者
-    家庭事务, jury of the state and district, the nature and cause of): asked alone, half a unit."""
-    text = paragraph.text
-    if term.english:
-        return bool(
-            _ENGLISH_JOIN.match(text, term.end) or _ENGLISH_JOINED.search(text, max(0, term.start - 40), term.start)
-        )
-    after = paragraph.token_at(term.end)
-    if after is not None and after[0] in _JOINS and _han(text[after[2] : after[2] + 1]):
-        return True
-    before = paragraph.token_ending(term.start)
-    if before is None or before[0] not in _JOINS:
-        return False
-    ahead = paragraph.token_ending(before[1])
-    return ahead is not None and paragraph.tag_of(ahead) in _NOUNS
-
-
 def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     text = term.text
     count = stats.count.get(text, 1)
@@ -311,10 +258,13 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
     if stats.pervasive(text) and not term.defined:
         return None  # everywhere in the document: the theme, not a point to recall
     first = paragraph_words(text)[0]
-    if term.words == 2 and not defined and pos_of(first) == "a" and not first.startswith("最"):
-        return None  # 强大合力, 光明前景: praise rather than a point (a superlative sets a limit: 最小范围)
+    praise = term.words == 2 or (len(first) >= 2 and stats.sections.get(text, 0) < 2)  # 伟大抗洪精神 again: a name
+    if praise and not defined and pos_of(first) == "a" and not first.startswith("最"):
+        return None  # 强大合力, 庄严政治责任: praise rather than a point (a superlative sets a limit: 最小范围)
     if count < 3 and not defined and _theme_with_modifier(text, stats):
         return None  # 境内个人信息, 自然人个人信息: the document's theme with a word before it
+    if not (defined or framed) and _judged_theme(text, stats):
+        return None  # 违规数据处理活动: a judgement on a term met all through, guessed from it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
         return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
     if stats.marked and not strong:
@@ -337,13 +287,15 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return None  # a verb inside is trusted only in a defined or often repeated term of rare words
     specific = max(min(rarity(text) - 9.0, 8.0), 0.0)
     own = count >= 3 and specific >= 6  # a term of this document, not of the language
-    return (
+    score = (
         SCORES["term"]
         + specific
         + (10 if own else 0)
         + 6 * min(math.log2(count), 4)
-        + (25 if defined else 0)
         + (8 if framed else 0)
         + (8 if heading else 0)
         + min(len(text), 8) / 2
     )
+    # Only a definition lifts a term over the text's own structure (a list, a figure, an item):
+    # a term found by statistics alone is the likeliest blank to be filler.
+    return score + 25 if defined else min(score, SCORES["list"] - 1)

@@ -22,6 +22,7 @@ TERM_MAX = 12  # characters in a term at most
 _NOUNS = frozenset("n nz nt ns nr nrt nrfg vn an j ng l nl".split())
 _MODIFIERS = frozenset("a b s".split())
 _INNER = _NOUNS | _MODIFIERS | {"v", "k"}
+_LOOKED_AT = _INNER | {"l"}
 # Determiners and deictic words: 本法规定, 该部门, 上述信息 point elsewhere; they are not terms.
 _DETERMINER_STARTS = ("本", "该", "此", "其", "上述", "下列", "前款", "前条", "前述", "相关", "有关", "各", "每", "这", "那", "某")
 # Verbs that always take an object: 进行监督 is a clause however its noun is tagged.
@@ -89,7 +90,9 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     if not _ANY_HAN.search(text):
         return []
     tokens = paragraph.tokens
-    classes = [_class_of(t[0], tag) for t, tag in zip(tokens, paragraph.tag_list)]
+    # Only a tag the term rule reads needs a second look (most words are particles, verbs of
+    # no interest to it, punctuation).
+    classes = [_class_of(t[0], tag) if tag in _LOOKED_AT else tag for t, tag in zip(tokens, paragraph.tag_list)]
     defined_at = _definition_starts(text)
     found: list[Term] = []
     i, count = 0, len(tokens)
