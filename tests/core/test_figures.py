@@ -98,3 +98,19 @@ def test_more_than_one_of_something_is_no_figure() -> None:
     assert figures("由二人以上共同实施的，依照前款处理。") == []
     # Near miss: a larger qualified count is a threshold worth recalling.
     assert figures("应当有三个以上的部门参加。") == ["三个以上"]
+
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("从2021年到2025年，要分两步走。这是一段足够长的话。", ["2021年到2025年"]),
+        ("试用期为三至六个月，这是一段足够长的话。", ["三至六个月"]),
+        # Near misses: two figures joined by a word, or a change from one to the other.
+        ("2021年和2025年各开一次会，这是一段足够长的话。", ["2021年", "2025年"]),
+        ("收入从一万元增加到三万元，这是一段足够长的话。", ["一万元", "三万元"]),
+    ],
+)
+def test_two_figures_joined_as_a_range_are_one(text: str, wanted: list[str]) -> None:
+    # Either end alone would cut the range in half.
+    assert figures(text) == wanted

@@ -35,6 +35,28 @@ def test_unclosed_quote_is_not_a_blank() -> None:
     assert not any(p.text.startswith("延安整风精神为") for p in found)
 
 
+def test_quotes_listed_together_are_one_blank() -> None:
+    # “A”、“B”、“C”: each quote alone would be one item cut out of the list.
+    found = texts(extract_paragraph("要做到“早发现”、“早报告”、“早处置”，这是一段足够长的话，再长一些。"))
+    assert "早发现”、“早报告”、“早处置" in found
+    assert not {"早发现", "早报告", "早处置"} & set(found)
+
+
+def test_quotes_not_listed_together_are_blanks_of_their_own() -> None:
+    # Near misses: quotes side by side without 、 are two phrases; a list too long for one
+    # blank is asked quote by quote.
+    found = texts(extract_paragraph("对照“建设示范园区”“创建文明城市”等目标，这是一段足够长的话，为了让段落足够长而写的说明文字，没有别的意思。"))
+    assert {"建设示范园区", "创建文明城市"} <= set(found)
+    long = "提出“第一项很长很长的工作任务”、“第二项很长很长的工作任务”，这是一段足够长的话。"
+    assert {"第一项很长很长的工作任务", "第二项很长很长的工作任务"} <= set(texts(extract_paragraph(long)))
+
+
+def test_quotes_in_a_list_that_goes_on_without_quotes_are_no_blank() -> None:
+    # “A”、“B”、C: the quotes alone, or one of them, would cut the list.
+    found = texts(extract_paragraph("坚持“早发现”、“早报告”、及时处置的要求，这是一段足够长的话。"))
+    assert not any("早发现" in blank or "早报告" in blank for blank in found)
+
+
 def test_nested_quote_is_blanked_on_its_own() -> None:
     paragraph = "他说：“我们要做到‘两个维护’，自觉在思想上政治上行动上同党中央保持高度一致。”这是要求。"
     found = extract_paragraph(paragraph)

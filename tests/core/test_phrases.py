@@ -164,7 +164,8 @@ def test_quoted_terms_of_the_report_are_blanks() -> None:
                 if len(term) <= 12:
                     where.setdefault(term, set()).add(section.id)
     assert len(where) >= 30
-    covered = [t for t, ids in where.items() if all(t in texts(found[i]) for i in ids)]
+    # Asked alone, or inside the blank of the list of quotes it is an item of (“A”、“B”).
+    covered = [t for t, ids in where.items() if all(any(t in blank for blank in texts(found[i])) for i in ids)]
     assert len(covered) >= 0.9 * len(where), sorted(set(where) - set(covered))
 
 

@@ -354,3 +354,18 @@ def test_only_a_definition_lifts_a_term_over_a_list() -> None:
     # Near miss: the same term where it is defined outranks any list.
     defined = _static_score(Term(0, 6, "跟踪问效机制", 3, defined=True), stats, False)
     assert defined is not None and defined > SCORES["list"] + 10
+
+
+def test_an_english_term_whose_phrase_goes_on_is_no_term() -> None:
+    from tui.core.terms_en import english_terms
+
+    def terms(text: str) -> list[str]:
+        return [t[2] for t in english_terms(Paragraph(text))]
+
+    # Its of-object is the first item of a list, or an of with a lower-case object follows:
+    # a blank of it would cut the phrase.
+    assert "Building of Roads" not in terms("The Council may provide for the Building of Roads, Bridges, Canals, and Harbours.")
+    assert "Approval of the Members" not in terms("The Approval of the Members of both Houses shall be needed.")
+    # Near misses: the same terms where their phrase ends with them.
+    assert "Building of Roads" in terms("The Council may provide for the Building of Roads in every County.")
+    assert "Approval of the Members" in terms("The Approval of the Members shall be needed.")

@@ -93,7 +93,22 @@ def figure_spans(paragraph: Paragraph) -> list[tuple[int, int]]:
             if match.group()[0].isdigit() and not re.search(r"[^\d,.\s]", match.group()):
                 continue
             found.append((match.start(), match.end()))
-    return found
+    return _ranges(text, found)
+
+
+# What joins the two ends of a range (2020年到2035年, 三至五年, 1949—2019年).
+_RANGE_JOINS = frozenset(("到", "至", "—", "——", "－", "-", "～", "~", "–"))
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Two figures joined as a range are one: either end alone cuts the range in half."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and text[merged[-1][1] : start].strip() in _RANGE_JOINS:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, int] | None:

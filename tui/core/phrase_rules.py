@@ -10,6 +10,7 @@ from tui.core.paragraph import MARK, SENTENCE_END, Paragraph, pos, size
 
 QUOTE_WHOLE = 12  # a quote up to this long is one blank; longer ones are quizzed in parts
 QUOTE_PART = 16  # no part of a long quote is longer than this
+QUOTE_LIST_WHOLE = 20  # quotes listed together (“A”、“B”) up to this long, marks and all, are one blank
 TITLE_WHOLE = 24  # a title is a name: kept whole up to this long
 PART_MIN = 3  # a part cut out of a long quote must still say something
 
@@ -64,7 +65,19 @@ def quote_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
     spans = paragraph.quotes
     starts = [s for s, _, _ in spans]
     found: list[Candidate] = []
+    listed: set[int] = set()
+    for run in _quote_lists(paragraph.text, spans):
+        listed.update(run)
+        first, last = spans[run[0]], spans[run[-1]]
+        if _list_goes_on(paragraph.text, first[0], last[1]):
+            continue  # “A”、“B”、C: a quoted item alone, or the quotes alone, would cut the list
+        if last[1] - first[0] <= QUOTE_LIST_WHOLE:  # marks included: no blank is longer
+            found.append(Candidate(SCORES["whole"], index, first[0], last[1], "quote"))
+        else:
+            listed.difference_update(run)  # too long to ask at once: each quote on its own
     for number, (start, end, kind) in enumerate(spans):
+        if number in listed:
+            continue
         # Spans nest (they come from a stack), so those inside this one follow it directly.
         inner = [(s, e) for s, e, _ in spans[number + 1 : bisect.bisect_left(starts, end, number + 1)]]
         if inner and kind == "quote":
@@ -85,6 +98,31 @@ def quote_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         else:
             found += [Candidate(SCORES["part"], index, a, b, kind) for a, b in quote_parts(paragraph, s, e)]
     return found
+
+
+def _quote_lists(text: str, spans: list[tuple[int, int, str]]) -> list[list[int]]:
+    """Runs of two quotes or more that are the items of one list (“A”、“B”、“C”), as indexes into `spans`.
+
+    Each quote of such a run, asked alone, would be one item cut out of the list.
+    """
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for number, (start, end, kind) in enumerate(spans):
+        if kind != "quote" or any(s < end and e > start for s, e, _ in spans[number + 1 : number + 2] if s >= start):
+            run = []
+            continue  # a title, or a quote holding another: never an item of such a list
+        if run and text[spans[run[-1]][1] + 1 : start - 1] == "、":
+            run.append(number)
+        else:
+            run = [number]
+        if len(run) == 2:
+            runs.append(run)
+    return runs
+
+
+def _list_goes_on(text: str, start: int, end: int) -> bool:
+    """Whether the list of quotes from `start` to `end` has items without quotes before or after it."""
+    return text[end + 1 : end + 2] == "、" or (start >= 2 and text[start - 2] == "、")
 
 
 def quote_parts(paragraph: Paragraph, start: int, end: int) -> list[tuple[int, int]]:

@@ -52,9 +52,23 @@ def english_terms(paragraph: Paragraph) -> list[tuple[int, int, str, bool]]:
     found: list[tuple[int, int, str, bool]] = []
     for clause_start, clause_end in _clauses(text):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, clause_start, clause_end)]
-        found += _capitalised(text, words, clause_start)
+        found += [t for t in _capitalised(text, words, clause_start) if not _cut_short(text, t[0], t[1])]
         found += _of_phrases(text, words)
     return [t for t in found if t[0] in paragraph.bounds and t[1] in paragraph.bounds]
+
+
+# After a term, what shows that its phrase goes on: an of with a lower-case object (the
+# Ratification of the Conventions | of nine States) ...
+_GOES_ON = re.compile(r"\s+of\s+[a-z]")
+# ... or that the object of its of is the first item of a list (Erection of Forts |, Magazines).
+_LIST_FOLLOWS = re.compile(r"\s*,\s*(?:and\s+|or\s+)?[A-Z]")
+
+
+def _cut_short(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised term stops short of the phrase it belongs to (a blank of it would cut it)."""
+    if _GOES_ON.match(text, end):
+        return True
+    return " of " in text[start:end] and bool(_LIST_FOLLOWS.match(text, end))
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
