@@ -276,3 +276,14 @@ def test_a_last_item_ends_at_the_head_the_others_end_in() -> None:
     # Near miss: a last item that ends at the head already stays as it is.
     text = f"{padding}加强基础课程、选修课程、实践课程，推进融合。{padding}"
     assert "基础课程、选修课程、实践课程" in texts(extract_paragraph(text))
+
+
+def test_a_last_item_whose_object_follows_it_cuts_the_list() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # The last item is a verb or an idiom, and the noun after it is its object, both
+    # qualifying a head after 的: the list stops short of its last item's object.
+    found = texts(extract_paragraph(f"{padding}秉持公开透明、平等协商、互不干涉对方事务的做法。{padding}"))
+    assert not any("互不干涉" in blank for blank in found)
+    # Near miss: items that end in their own noun; the noun after them is their head.
+    found = texts(extract_paragraph(f"{padding}要提高发现问题、分析问题、解决问题能力的水平。{padding}"))
+    assert "发现问题、分析问题、解决问题" in found

@@ -150,6 +150,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         if after[0] not in _PLACES and not is_punct(after[0]):
             return True  # 城市群、都市|圈: the last item is cut before its suffix
     last = paragraph.token_ending(end)
+    if _takes_the_noun_after(paragraph, last, after):
+        return True
     return (
         end - items[-1][0] <= 2
         and last is not None
@@ -158,6 +160,26 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")
     )
+
+
+def _takes_the_noun_after(
+    paragraph: Paragraph, last: tuple[str, int, int] | None, after: tuple[str, int, int]
+) -> bool:
+    """Whether the last item is a verb or an idiom whose object is the noun after it, and that
+    noun with it qualifies a head after 的 (互不干涉|内部事务的原则, 充满血腥|罪恶的做法): the
+    list is cut before its last item's object. Items that end in their own noun are whole
+    (分析问题、解决问题|能力的: the noun after is their head)."""
+    if last is None or paragraph.tag_of(last) not in ("i", "v", "a", "l"):
+        return False
+    text = paragraph.text
+    word: tuple[str, int, int] | None = after
+    for _ in range(2):  # the object: a noun, or two (对方|事务)
+        if word is None or paragraph.tag_of(word) not in ("n", "nz"):
+            return False
+        if text[word[2] : word[2] + 1] == "的":
+            return word[2] - after[1] >= 2
+        word = paragraph.token_at(word[2])
+    return False
 
 
 def split_pair(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
