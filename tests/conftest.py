@@ -1,11 +1,14 @@
-"""Fixtures for every test: a temporary data directory, so no test touches the user's own."""
+"""Fixtures for every test: a temporary data directory, so no test touches the user's own, and the study database in it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import textual._wait
+
+from tui.core.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,3 +30,11 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     # The language would otherwise follow the machine running the tests.
     monkeypatch.delenv("STUDY_LANG", raising=False)
     return directory
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """The study database in this test's data directory (a test module may define its own)."""
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()

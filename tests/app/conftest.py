@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,14 +31,6 @@ class Recorder(list):
 
     def of(self, kind: type) -> list:
         return [message for message in self if isinstance(message, kind)]
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    """The study database in this test's data directory."""
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -16,13 +16,6 @@ DAY = date(2026, 12, 1)
 PATH = Path("notes.txt")
 
 
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
 def titles(database: Path) -> list[str]:
     """The titles of the documents a database file holds."""
     connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)

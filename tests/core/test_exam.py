@@ -31,13 +31,6 @@ TODAY = date(2027, 2, 1)
 EXAM = TODAY + timedelta(days=20)
 
 
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
 class TestPlan:
     def test_days_left_and_the_target_day(self) -> None:
         found = plan(EXAM, TODAY, cards=300, introduced=0)

@@ -13,13 +13,6 @@ from tui.core.workbook import Workbook
 from .notes_workbook import NOTES, NOTES_PATH, ready
 
 
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
 def test_a_file_from_the_library_is_read_when_opened_with_the_runs_new_cards_a_day(
     store: Store, tmp_path: Path
 ) -> None:

@@ -11,19 +11,7 @@ from tui.core.phrase_edits import edit_phrase
 from tui.core.store import Store
 from tui.core.workbook import Workbook
 
-from .notes_workbook import NOTES, NOTES_PATH, Busy, ready
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workbook(store: Store) -> Workbook:
-    return ready(store)
+from .notes_workbook import NOTES, NOTES_PATH, Busy
 
 
 class TestPhraseEdits:

@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from tui.core.progress import document_stats, section_progress
 from tui.core.records import Progress
-from tui.core.store import Store
 from tui.core.workbook import Workbook
 
-from .notes_workbook import ready, right
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workbook(store: Store) -> Workbook:
-    return ready(store)
+from .notes_workbook import right
 
 
 class TestProgress:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
-
-import pytest
 
 from tui.core import quiz
 from tui.core.phrase_edits import edit_phrase
@@ -14,18 +11,6 @@ from tui.core.store import Store
 from tui.core.workbook import Workbook
 
 from .notes_workbook import ready, right
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workbook(store: Store) -> Workbook:
-    return ready(store)
 
 
 class TestWhatToQuiz:

@@ -19,13 +19,6 @@ NOW = datetime(2026, 3, 10, 12, 0).astimezone()  # local noon: days before it ar
 
 
 @pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def workbook(store: Store) -> Workbook:
     book = Workbook(Path("notes.txt"), NOTES, store)
     book.open()

@@ -14,21 +14,9 @@ from tui.core.queues import review_queue
 from tui.core.store import Store
 from tui.core.workbook import Workbook
 
-from .notes_workbook import NOTES, NOTES_PATH, Busy, ready, right
+from .notes_workbook import NOTES, NOTES_PATH, Busy, right
 
 PATH = NOTES_PATH
-
-
-@pytest.fixture
-def store(data_dir: Path):
-    opened = Store.open(data_dir)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workbook(store: Store) -> Workbook:
-    return ready(store)
 
 
 class TestOpening:
