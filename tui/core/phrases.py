@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from tui.core.store import Store
 
 # Bump whenever a rule changes: cached results are keyed by it.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 
 CHARS_PER_BLANK = 20  # on average at most one blank per this many characters of a section
 # A blank earns its place by its own score: a section with nothing worth recalling has none,
@@ -255,6 +255,8 @@ def _extract_part(
         c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
     ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
+    if floor:  # short: no term or list, whatever its score
+        candidates = [c for c in candidates if c.kind not in ("term", "list")]
     chosen = choose(paragraphs, [c for c in candidates if c.score >= floor], room)
     for c in chosen:
         if c.kind in ("term", "list", "quote", "formulation") and c.group is None:
