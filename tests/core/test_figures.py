@@ -91,6 +91,8 @@ def test_ten_years_ago_is_no_figure() -> None:
 
     text = "十年前，我们面对的形势是改革发展稳定面临深层次问题。"
     assert figure_spans(Paragraph(text)) == []
+    # The time that has passed (已经五年了) is the story, not a figure to recall.
+    assert figures("这所学校建成至今已经五年了，这是一段足够长的话。") == []
 
 
 def test_more_than_one_of_something_is_no_figure() -> None:
