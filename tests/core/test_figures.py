@@ -91,8 +91,11 @@ def test_ten_years_ago_is_no_figure() -> None:
 
     text = "十年前，我们面对的形势是改革发展稳定面临深层次问题。"
     assert figure_spans(Paragraph(text)) == []
-    # The time that has passed (已经五年了) is the story, not a figure to recall.
+    # The time that has passed (已经五年了, 这五年的变化) is the story, not a figure to recall.
     assert figures("这所学校建成至今已经五年了，这是一段足够长的话。") == []
+    assert figures("回顾建校五年的变化，这是一段足够长的话。") == []
+    # Near miss: a qualified span is a threshold (不少于三年的).
+    assert figures("日志应当保存不少于三年的时间，这是一段足够长的话。") == ["不少于三年"]
 
 
 def test_more_than_one_of_something_is_no_figure() -> None:

@@ -120,8 +120,8 @@ def _chinese_figure(paragraph: Paragraph, start: int, end: int) -> tuple[int, in
         return None  # 十九届, 二十大 has no unit anyway
     if not _is_quantity(figure):
         return None
-    if _PERIOD.fullmatch(figure) and (text[end : end + 1] in ("来", "间", "前", "了") or text[:start].endswith(_PERIOD_BEFORE)):
-        return None  # 五年来, 十年前, 已经五年了, 未来五年: the time the text looks back or forward over, not a figure to recall
+    if _PERIOD.fullmatch(figure) and (text[end : end + 1] in ("来", "间", "前", "了", "的") or text[:start].endswith(_PERIOD_BEFORE)):
+        return None  # 五年来, 十年前, 已经五年了, 这五年的变化, 未来五年: the time the text looks back or forward over, not a figure
     # The segmenter may glue a character to the figure's last word (1日起): take it along.
     if end not in paragraph.bounds:
         token = paragraph.token_containing(end - 1)
