@@ -287,3 +287,13 @@ def test_a_last_item_whose_object_follows_it_cuts_the_list() -> None:
     # Near miss: items that end in their own noun; the noun after them is their head.
     found = texts(extract_paragraph(f"{padding}要提高发现问题、分析问题、解决问题能力的水平。{padding}"))
     assert "发现问题、分析问题、解决问题" in found
+
+
+def test_a_last_item_one_character_short_of_the_others_is_cut_before_its_suffix() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # The segmenter glued the last item's suffix to the word after it (商业|圈为): cut.
+    found = texts(extract_paragraph(f"{padding}以产业群、商业圈为依托构建协调发展格局。{padding}"))
+    assert not any("商业" in blank for blank in found)
+    # Near miss: items of several words, the last one shorter but whole.
+    found = texts(extract_paragraph(f"{padding}坚持党政机关、国有企业、事业单位一起抓。{padding}"))
+    assert "党政机关、国有企业、事业单位" in found

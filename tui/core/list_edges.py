@@ -149,6 +149,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if len(after[0]) == 1 and (after[0] in BOUND_SUFFIXES or paragraph.tag_of(after) in ("n", "ng", "k")):
         if after[0] not in _PLACES and not is_punct(after[0]):
             return True  # 城市群、都市|圈: the last item is cut before its suffix
+    if _one_short(paragraph, items) and "\u4e00" <= after[0][0] <= "\u9fff" and after[0][0] not in _NOT_AFTER_SHORT:
+        return True  # 产业群、商业|圈为: the same, the segmenter having glued the suffix to what follows
     last = paragraph.token_ending(end)
     if _takes_the_noun_after(paragraph, last, after):
         return True
@@ -160,6 +162,18 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         and len(after[0]) >= 2
         and paragraph.tag_of(after) in ("n", "nz", "ng")
     )
+
+
+# What may follow a last item one character shorter than the others without being its end.
+_NOT_AFTER_SHORT = frozenset("的地得之等和与及或了着过中里上下内外")
+
+
+def _one_short(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+    """Whether every item is one word, all but the last of one length, and the last one character shorter."""
+    lengths = {end - start for start, end in items[:-1]}
+    if len(lengths) != 1 or items[-1][1] - items[-1][0] != lengths.pop() - 1 or items[-1][1] - items[-1][0] < 2:
+        return False
+    return all((word := paragraph.token_at(start)) is not None and word[2] == end for start, end in items)
 
 
 def _takes_the_noun_after(
