@@ -297,3 +297,14 @@ def test_a_last_item_one_character_short_of_the_others_is_cut_before_its_suffix(
     # Near miss: items of several words, the last one shorter but whole.
     found = texts(extract_paragraph(f"{padding}坚持党政机关、国有企业、事业单位一起抓。{padding}"))
     assert "党政机关、国有企业、事业单位" in found
+
+
+def test_a_first_item_without_the_word_the_second_item_opens_with_is_cut() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 城乡|融合发展规划、城乡产业规划: the word before the first item is its own, as the
+    # second item's is: the list would start inside its first item.
+    found = texts(extract_paragraph(f"{padding}深入实施城乡融合发展规划、城乡产业规划、乡村建设规划。{padding}"))
+    assert not any("融合发展规划" in blank for blank in found)
+    # Near miss: a word before the list that no other item opens with.
+    found = texts(extract_paragraph(f"{padding}加强城市公共交通、供水、燃气等服务。{padding}"))
+    assert "公共交通、供水、燃气" in found

@@ -122,6 +122,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
     if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
         return True  # 产业|结构调整、人才培养: the first item starts inside a word of the language
+    if before is not None and len(before[0]) >= 2 and text.startswith(before[0], items[1][0]):
+        return True  # 城市|公共交通、城市供水: the second item opens with the word before the first, its own
     if before is not None and before[0] in LAST_JOINS:
         ahead = paragraph.token_ending(before[1])
         if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
