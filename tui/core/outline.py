@@ -287,7 +287,7 @@ def _title_below(body: list[str], i: int, markdown: bool) -> tuple[int, str] | N
         or len(line) > MAX_HEADING
         or line[-1] in "，,、；;：:"
         or any(mark in line[:-1] for mark in HEADING_END)
-        or (line[-1] in HEADING_END and not line.isupper())
+        or (line[-1] in HEADING_END and not (line.isupper() and latin_start(line)))  # DOWN THE RABBIT-HOLE!
         or line[0] in "#>|-*+`=~<[!"
         or SALUTATION.match(line)
         or RE_PAGE_NUMBER.fullmatch(line)
@@ -302,7 +302,7 @@ def _title_below(body: list[str], i: int, markdown: bool) -> tuple[int, str] | N
     after = body[j + 1].strip(SPACES) if j + 1 < len(body) else ""
     if (line[-1] == "." and not line.isupper()) or (after and classify(after, markdown) is None):
         return None  # the first line of an English paragraph, not a title standing alone
-    return j, line.rstrip(".")  # DOWN THE RABBIT-HOLE.
+    return j, line.rstrip(".!")  # DOWN THE RABBIT-HOLE.
 
 
 def _finish(b: _Builder) -> list[Section]:
