@@ -41,7 +41,7 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
 
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
-    (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
+    (保障体系、调度体系、服务体系、水质监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
     to that head, or it would be cut in half; -1 when the head is too far to run to."""
     text = paragraph.text
     start, end = items[-1]
@@ -115,11 +115,11 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     if gap is not None and not any(is_punct(c) or c in "的地" for c in gap) and not any(m in gap for m in _MODALS):
         # 委托处理个人信息、向其他处理者|提供个人信息、公开个人信息: the tail of a longer list
         # (not after 的, which closes a phrase of its own: 清晰易懂的语言|真实、准确、完整, nor
-        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得非法|收集、使用)
+        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得擅自|复制、修改)
         return True
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
-        return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+        return True  # 重要|电子书借阅服务、读者数量巨大: the quality belongs to the first item
     if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
         return True  # 产业|结构调整、人才培养: the first item starts inside a word of the language
     if before is not None and before[0] in LAST_JOINS:

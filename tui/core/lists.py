@@ -111,7 +111,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
         if not words or len(words[-1][0]) < 2:
             return 0.0
         if middles:
-            # 执政考验、改革开放考验、市场经济考验: the first item has the others' shape too.
+            # 经营考验、技术创新考验、市场竞争考验: the first item has the others' shape too.
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
@@ -300,7 +300,7 @@ def _parallel(
         return False  # 部门、单位: two bare words say too little
     if len(items) == 2 and closed_by_de:
         # X、Y的Z: a list before 的 is one only when its items are built alike
-        # (人民检察院、法律规定的消费者组织 is two things, the second with its own clause).
+        # (少年宫、章程规定的家长代表 is two things, the second with its own clause).
         words = [len(_words(paragraph, s, e)) for s, e in items]
         if words[0] != words[1] and lengths[0] != lengths[1]:
             return False
