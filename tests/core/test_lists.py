@@ -18,7 +18,7 @@ def lists(text: str) -> list[str]:
     ("text", "wanted"),
     [
         # a subject and a verb before the first item stay out of it
-        ("图书馆管理员违反法律、行政法规或者违反约定出借馆藏图书。", "法律、行政法规"),
+        ("图书馆管理员违反法律、行政法规或者违反合同出借馆藏图书。", "法律、行政法规"),
         # the verb of a clause after the last item stays out of it
         ("（三）法律、行政法规规定的其他借阅条件。", "法律、行政法规"),
         # a verb governing the whole list stays out of it; the noun the items qualify comes in
@@ -73,7 +73,7 @@ def test_a_long_list_gives_all_its_items_or_none_when_room_is_short() -> None:
 )
 def test_known_bad_blanks_never_come_back(blank: str) -> None:
     paragraphs = [
-        "图书馆管理员违反法律、行政法规或者违反约定出借馆藏图书的，应当停止出借。",
+        "图书馆管理员违反法律、行政法规或者违反合同出借馆藏图书的，应当停止出借。",
         "少年宫、章程规定的家长代表和由学校董事会确定的组织可以依法向学校提出意见。",
         "学校招生应当遵循公开、透明原则，公布招生录取规则，明示录取的条件、方式和名额。",
         "全党要增强政治意识、大局意识、核心意识、看齐意识，这是足够长的一句话。",
@@ -156,7 +156,7 @@ def test_a_list_joined_to_more_than_its_items_is_no_blank() -> None:
     text = f"{padding}应当向读者告知承办方的名称或者姓名、联系方式、活动目的、活动方式。{padding}"
     assert not any(t.startswith("姓名、") for t in texts(extract_paragraph(text)))
     # Near miss: a verb after the join opens a clause of its own.
-    text = f"{padding}管理员违反法律、行政法规或者违反约定出借馆藏图书。{padding}"
+    text = f"{padding}管理员违反法律、行政法规或者违反合同出借馆藏图书。{padding}"
     assert "法律、行政法规" in texts(extract_paragraph(text))
 
 
@@ -165,7 +165,7 @@ def test_a_pair_met_all_through_the_document_is_boilerplate() -> None:
     from tui.core.phrases import extract
 
     def blanks(times: int) -> list[str]:
-        text = "管理员违反法律、行政法规或者违反约定出借馆藏图书，应当承担责任。"
+        text = "管理员违反法律、行政法规或者违反合同出借馆藏图书，应当承担责任。"
         sections = [Section(str(i), "heading", 1, f"{i}、", f"第{i}条", [text]) for i in range(times)]
         found = extract(Document("t", "text", sections))
         return [t for phrases in found.values() for t in texts(phrases)]
