@@ -230,7 +230,7 @@ NOTES = """作风建设学习笔记
 一、为什么说作风建设永远在路上？
 1】作风问题具有反复性和顽固性
 2】党面临的考验具有长期性和复杂性。这是后面的解释。
-二、加快构建新发展格局，着力推动高质量发展
+二、加快建设智慧图书馆，着力提升读者满意度
 正文。
 """
 
@@ -255,12 +255,12 @@ class TestQuestionsAndClauses:
             screen.answer_bar.input.value = ""
             await type_keys(pilot, "作风问题具有反复性和顽固性")
             await type_keys(pilot, "党面临的考验具有长期性和复杂性")
-            await type_keys(pilot, "加快构建新发展格局")
-            assert lines(screen)[-1] == "二、 加快构建新发展格局，4" + "_" * 17
+            await type_keys(pilot, "加快建设智慧图书馆")
+            assert lines(screen)[-1] == "二、 加快建设智慧图书馆，4" + "_" * 17
             assert [r.card_key for r in reviews(app)] == [
                 "为什么说作风建设永远在路上？ :: ¶ #1",
                 "为什么说作风建设永远在路上？ :: ¶ #2",
-                "加快构建新发展格局，着力推动高质量发展 :: § #1",
+                "加快建设智慧图书馆，着力提升读者满意度 :: § #1",
             ]
 
     async def test_a_whole_heading_typed_at_its_first_clause_answers_both(self, store, tmp_path, clock) -> None:
@@ -269,10 +269,10 @@ class TestQuestionsAndClauses:
         app = study_app(path, language="zh", store=store, start="frame", section="二、")
         async with app.run_test(size=SIZE) as pilot:
             screen = await frame_open(pilot)
-            await type_keys(pilot, "加快构建新发展格局着力推动高质量发展")
-            assert lines(screen) == ["二、 加快构建新发展格局，着力推动高质量发展"]
+            await type_keys(pilot, "加快建设智慧图书馆着力提升读者满意度")
+            assert lines(screen) == ["二、 加快建设智慧图书馆，着力提升读者满意度"]
             assert [(r.outcome, r.typed) for r in reviews(app)] == [
-                ("right", "加快构建新发展格局"), ("right", "着力推动高质量发展")
+                ("right", "加快建设智慧图书馆"), ("right", "着力提升读者满意度")
             ]
             assert feedback(screen).startswith("第 2 空 正确")
 
@@ -282,10 +282,10 @@ class TestQuestionsAndClauses:
         app = study_app(path, language="zh", store=store, start="frame", section="二、")
         async with app.run_test(size=SIZE) as pilot:
             screen = await frame_open(pilot)
-            await type_keys(pilot, "jiakuai goujian xin fazhan geju zhuoli tuidong gaozhiliang fazhan")
-            assert lines(screen) == ["二、 加快构建新发展格局，着力推动高质量发展"]  # a label stands apart from its blanks
+            await type_keys(pilot, "jiakuai jianshe zhihui tushuguan zhuoli tisheng duzhe manyidu")
+            assert lines(screen) == ["二、 加快建设智慧图书馆，着力提升读者满意度"]  # a label stands apart from its blanks
             assert [(r.outcome, r.typed) for r in reviews(app)] == [
-                ("right", "jiakuai goujian xin fazhan geju"), ("right", " zhuoli tuidong gaozhiliang fazhan")
+                ("right", "jiakuai jianshe zhihui tushuguan"), ("right", " zhuoli tisheng duzhe manyidu")
             ]
 
     async def test_a_point_in_a_review_shows_its_question(self, store, tmp_path, clock, monkeypatch) -> None:

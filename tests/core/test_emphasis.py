@@ -14,7 +14,7 @@ from tui.core.phrases import extract, extract_paragraph
     [
         ("学习笔记：作风建设的根本在于**以人民为中心**，要常抓不懈，久久为功。", "以人民为中心"),
         ("复习时要记住__民主集中制__是党的根本组织原则，这一点很重要。", "民主集中制"),
-        ("本章的重点是==个人信息保护影响评估==，考试时常常出现这样的题目。", "个人信息保护影响评估"),
+        ("本章的重点是==校园安全风险评估==，考试时常常出现这样的题目。", "校园安全风险评估"),
         ("**We the People** of the United States, in Order to form a more perfect Union, ordain this.", "We the People"),
         ("In Python, use the `enumerate` builtin when you need the index as well as the item.", "enumerate"),
     ],

@@ -89,7 +89,7 @@ class TestAnswers:
 
 class TestClauses:
     def test_a_long_heading_of_two_clauses_is_asked_clause_by_clause(self) -> None:
-        assert clauses("加快构建新发展格局，着力推动高质量发展") == ["加快构建新发展格局", "，", "着力推动高质量发展"]
+        assert clauses("加快建设智慧图书馆，着力提升读者满意度") == ["加快建设智慧图书馆", "，", "着力提升读者满意度"]
         assert clauses("坚持问题导向；精准靶向施策 , 确保工作落实") == [
             "坚持问题导向", "；", "精准靶向施策", " , ", "确保工作落实"
         ]
@@ -97,24 +97,24 @@ class TestClauses:
     def test_twelve_letters_or_a_short_clause_stay_whole(self) -> None:
         assert clauses("提高政治站位,深化思想认识") == ["提高政治站位,深化思想认识"]  # 12 letters
         assert clauses("坚持和完善一国两制战略，统一") == ["坚持和完善一国两制战略，统一"]  # a clause of 2
-        assert clauses("构建高水平社会主义市场经济体制") == ["构建高水平社会主义市场经济体制"]  # one clause
+        assert clauses("建设高水平现代城市公共服务体系") == ["建设高水平现代城市公共服务体系"]  # one clause
 
     def test_each_clause_is_a_card_with_the_mark_between(self) -> None:
-        text = "四、加快构建新发展格局，着力推动高质量发展\n正文。\n"
+        text = "四、加快建设智慧图书馆，着力提升读者满意度\n正文。\n"
         [line] = frame(parse(text, "report.txt")).lines
         first, mark, second = line.parts
         assert mark == "，" and [first.key, second.key] == [  # type: ignore[union-attr]
-            "加快构建新发展格局，着力推动高质量发展 :: § #1", "加快构建新发展格局，着力推动高质量发展 :: § #2"
+            "加快建设智慧图书馆，着力提升读者满意度 :: § #1", "加快建设智慧图书馆，着力提升读者满意度 :: § #2"
         ]
-        assert frame(parse(text, "report.txt")).others(first) == ("着力推动高质量发展",)  # type: ignore[arg-type]
+        assert frame(parse(text, "report.txt")).others(first) == ("着力提升读者满意度",)  # type: ignore[arg-type]
 
 
 class TestAWholeHeadingTyped:
     def test_is_cut_where_each_clause_ends(self) -> None:
-        clauses_ = ["加快构建新发展格局", "着力推动高质量发展"]
-        assert split_typed("加快构建新发展格局着力推动高质量发展", clauses_) == clauses_
-        assert split_typed("加快构建新发展格局, 着力推动高质量发展。", clauses_) == [
-            "加快构建新发展格局", ", 着力推动高质量发展。"
+        clauses_ = ["加快建设智慧图书馆", "着力提升读者满意度"]
+        assert split_typed("加快建设智慧图书馆着力提升读者满意度", clauses_) == clauses_
+        assert split_typed("加快建设智慧图书馆, 着力提升读者满意度。", clauses_) == [
+            "加快建设智慧图书馆", ", 着力提升读者满意度。"
         ]
         assert split_typed("Ambition checks, ambition", ["ambition checks", "Ambition"]) == ["Ambition checks", ", ambition"]
 
@@ -132,10 +132,10 @@ class TestAWholeHeadingTyped:
             assert check(piece, clause).outcome == "right"
 
     def test_anything_else_is_not_cut(self) -> None:
-        clauses_ = ["加快构建新发展格局", "着力推动高质量发展"]
-        assert split_typed("加快构建新发展格局", clauses_) is None  # the first clause alone: graded as it is
-        assert split_typed("加快构建新发展格局着力推动高质量", clauses_) is None
-        assert split_typed("加快构建新发展格局", clauses_[:1]) is None
+        clauses_ = ["加快建设智慧图书馆", "着力提升读者满意度"]
+        assert split_typed("加快建设智慧图书馆", clauses_) is None  # the first clause alone: graded as it is
+        assert split_typed("加快建设智慧图书馆着力提升读者满意", clauses_) is None
+        assert split_typed("加快建设智慧图书馆", clauses_[:1]) is None
         pinyin_ = ["发展全过程人民民主", "保障人民当家作主"]
         assert split_typed("fazhan quanguocheng renminminzhu", pinyin_) is None
         assert split_typed("fazhan quanguocheng renminminzhu baozhang renmin dangjia", pinyin_) is None
@@ -168,7 +168,7 @@ class TestQuestionsAndPoints:
         assert asks("What the Constitution says") == "question"
         assert asks("作风建设的主要内容") == asks("新发展理念的重大意义") == asks("基本要求的内涵") == "asks_for"
         assert asks("提高政治站位,深化思想认识") is None
-        assert asks("新时代新征程中国共产党的使命任务") is None
+        assert asks("新学期新起点市图书馆的使命任务") is None
         assert asks("Whatever") is None
 
     def test_the_question_shows_and_each_point_is_a_card(self) -> None:

@@ -14,14 +14,14 @@ def article(*paragraphs: str) -> list[str]:
 
 def test_items_inside_an_article_give_their_core_clause() -> None:
     found = article(
-        "符合下列情形之一的，个人信息处理者方可处理个人信息：",
-        "（一）取得个人的同意；",
-        "（二）为履行法定职责或者法定义务所必需；",
-        "（三）为应对突发公共卫生事件，或者紧急情况下为保护自然人的生命健康和财产安全所必需；",
-        "（四）法律、行政法规规定的其他情形。",
+        "符合下列情形之一的，图书馆方可办理馆际借阅：",
+        "（一）取得读者的同意；",
+        "（二）为完成教学任务或者科研任务所必需；",
+        "（三）为应对突发停电故障，或者紧急情况下为保护读者的人身安全和馆藏安全所必需；",
+        "（四）本馆章程规定的其他情形。",
     )
     # （三） goes on past its comma with 或者: its first clause is half of it, no blank.
-    assert found == ["取得个人的同意", "为履行法定职责或者法定义务所必需"]
+    assert found == ["取得读者的同意", "为完成教学任务或者科研任务所必需"]
 
 
 def test_an_item_that_runs_on_past_its_comma_gives_no_core_clause() -> None:
@@ -47,8 +47,8 @@ def test_an_item_that_runs_on_past_its_comma_gives_no_core_clause() -> None:
 def test_a_catch_all_item_and_a_long_clause_are_no_blanks() -> None:
     found = article(
         "有下列情形之一的，应当删除：",
-        "（一）处理目的已实现、无法实现或者为实现处理目的不再必要而且还要再长一些才够；",
-        "（二）法律、行政法规规定的其他情形。",
+        "（一）借阅目的已实现、无法实现或者为实现借阅目的不再必要而且还要再长一些才够；",
+        "（二）本馆章程规定的其他情形。",
     )
     assert found == []
 

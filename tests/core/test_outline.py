@@ -589,7 +589,7 @@ class TestCorpusVariants:
         lines = load(corpus_file("zh_report_20th_party_congress_2022.txt")).split("\n")
         text = (
             "浏览量：12345\n来源：新华社\n"
-            "高举中国特色社会主义伟大旗帜　为全面建设社会主义现代化国家而团结奋斗\n"
+            "坚持创新驱动发展　为建设现代化智慧城市而团结奋斗\n"
             "——在中国共产党第二十次全国代表大会上的报告\n（2022年10月16日）\n习近平\n\n"
             + "\n".join("\u3000\u3000" + line + (f"\n- {i // 20} -" if i % 20 == 19 else "") for i, line in enumerate(lines))
             + "\n责任编辑：张三\n点赞 分享 收藏\n返回顶部\n"
@@ -598,7 +598,7 @@ class TestCorpusVariants:
         path.write_bytes(text.replace("\n", "\r\n").encode("gbk"))
         doc = parse(load(path), path.name)
         assert self.report_shape(doc) == (15, 41, "preamble", "closing")
-        assert doc.title.startswith("高举中国特色社会主义伟大旗帜") and doc.title_from == "text"
+        assert doc.title.startswith("坚持创新驱动发展") and doc.title_from == "text"
         assert doc.meta == {"浏览量": "12345", "来源": "新华社", "责任编辑": "张三"}
         assert doc.noise[-2:] == ["点赞 分享 收藏", "返回顶部"] and "- 0 -" in doc.noise
         assert_nothing_lost(text, doc)
@@ -657,8 +657,8 @@ class TestDisplayHeading:
         assert name("##", "Article I") == "Article I"
 
     def test_a_section_without_heading_previews_its_text_only_when_asked(self):
-        article = self.section("第三条", "", paragraphs=["在中华人民共和国境内处理自然人个人信息的活动，适用本法。"])
-        assert display_heading(article, self.CAPTIONS) == "第三条 在中华人民共和国境内处理自然人个人信息的活动，适…"
+        article = self.section("第三条", "", paragraphs=["在本市行政区域内开展公共图书馆借阅服务的活动，适用本办法。"])
+        assert display_heading(article, self.CAPTIONS) == "第三条 在本市行政区域内开展公共图书馆借阅服务的活动，适…"
         assert display_heading(article, self.CAPTIONS, preview=False) == "第三条"
 
     def test_preamble_and_closing_take_their_captions(self):

@@ -21,11 +21,11 @@ def law(*articles: str) -> Document:
 
 def test_a_defined_term_is_a_blank_where_it_is_defined() -> None:
     doc = law(
-        "去标识化，是指个人信息经过处理，使其在不借助额外信息的情况下无法识别特定自然人的过程。",
-        "匿名化，是指个人信息经过处理无法识别特定自然人且不能复原的过程。",
+        "数字化，是指借阅档案经过整理，使其在不借助纸质卡片的情况下可以随时查询的过程。",
+        "标签化，是指馆藏图书经过整理可以自动识别位置且不会混放的过程。",
     )
     found = extract(doc)
-    assert "去标识化" in texts(found["1"]) and "匿名化" in texts(found["2"])
+    assert "数字化" in texts(found["1"]) and "标签化" in texts(found["2"])
 
 
 def test_a_framed_term_is_a_blank() -> None:
@@ -35,21 +35,21 @@ def test_a_framed_term_is_a_blank() -> None:
 
 def test_a_repeated_compound_is_kept_whole() -> None:
     doc = law(
-        "处理敏感个人信息的，个人信息处理者应当事前进行个人信息保护影响评估，并对处理情况进行记录。",
-        "个人信息保护影响评估应当包括下列内容，这是一段足够长的话，再长一些也无妨。",
-        "个人信息保护影响评估报告和处理情况记录应当至少保存三年，这是一段足够长的话。",
-        "国家网信部门负责统筹协调个人信息保护工作和相关监督管理工作。",
+        "举办大型集体活动的，学校管理部门应当事前进行校园安全风险评估，并对活动情况进行记录。",
+        "校园安全风险评估应当包括下列内容，这是一段足够长的话，再长一些也无妨。",
+        "校园安全风险评估报告和活动情况记录应当至少保存三年，这是一段足够长的话。",
+        "市教育部门负责统筹协调校园安全工作和相关督导检查工作。",
     )
     found = [p for ps in extract(doc).values() for p in ps]
-    assert "个人信息保护影响评估" in texts(found)
-    assert not {"影响评估", "保护影响评估", "评估"} & set(texts(found))
+    assert "校园安全风险评估" in texts(found)
+    assert not {"风险评估", "安全风险评估", "评估"} & set(texts(found))
 
 
 def test_a_clause_is_not_a_term() -> None:
     # A verb with its object, a verb with its complement, a subject and its verb.
-    assert "国家机关处理个人信息" not in terms_of("国家机关处理个人信息，应当依照法律规定的权限和程序进行。")
-    assert "个人权益造成不利影响" not in terms_of("避免因个人信息不准确对个人权益造成不利影响。")
-    assert not any("违反" in t for t in terms_of("个人信息处理者违反本法规定处理个人信息的，应当停止。"))
+    assert "公立学校处理会计凭证" not in terms_of("公立学校处理会计凭证，应当依照章程规定的权限和程序进行。")
+    assert "读者权益造成不利影响" not in terms_of("避免因借阅记录不准确对读者权益造成不利影响。")
+    assert not any("违反" in t for t in terms_of("图书馆管理员违反本办法规定出借馆藏图书的，应当停止。"))
 
 
 def test_pointers_and_generic_words_are_not_terms() -> None:
@@ -104,7 +104,7 @@ def test_half_of_a_pair_is_no_term() -> None:
 
 
 def test_a_subject_and_its_predicate_after_de_is_no_term() -> None:
-    found = extract_paragraph("由履行个人信息保护职责的部门责令改正，给予警告，没收违法所得。")
+    found = extract_paragraph("由负责校园食品安全监督的部门责令改正，给予批评，收回所发补贴。")
     assert "部门责令改正" not in texts(found)
 
 
@@ -160,9 +160,9 @@ def test_a_one_character_head_before_de_is_no_term() -> None:
 
 
 def test_a_subject_with_its_predicate_is_no_term_whatever_the_tags() -> None:
-    found = {t.text for t in chinese_terms(Paragraph("发现违法处理个人信息涉嫌犯罪的，应当建立便捷的个人行使权利的申请受理机制。"))}
-    assert not {"个人信息涉嫌犯罪", "个人行使权利"} & found
-    assert "个人信息保护影响评估" in {t.text for t in chinese_terms(Paragraph("应当进行个人信息保护影响评估。"))}
+    found = {t.text for t in chinese_terms(Paragraph("发现违规使用借阅信息涉嫌犯罪的，应当建立便捷的读者行使权利的申请受理机制。"))}
+    assert not {"借阅信息涉嫌犯罪", "读者行使权利"} & found
+    assert "校园安全风险评估" in {t.text for t in chinese_terms(Paragraph("应当进行校园安全风险评估。"))}
 
 
 def test_two_things_joined_inside_are_no_term() -> None:
@@ -179,8 +179,8 @@ def test_a_verb_before_zai_ends_a_clause_not_a_term() -> None:
 
 
 def test_the_work_on_something_is_no_term_and_a_familiar_term_needs_a_heading() -> None:
-    found = {t.text for t in chinese_terms(Paragraph("指导、监督个人信息处理者开展个人信息保护工作。"))}
-    assert "个人信息保护工作" not in found
+    found = {t.text for t in chinese_terms(Paragraph("指导、监督各中小学校开展校园安全保护工作。"))}
+    assert "校园安全保护工作" not in found
     body = "国家机关为履行法定职责处理个人信息，应当依照规定进行。" * 2
     others = ["建设美丽乡村需要长期努力。", "发展数字经济推动产业升级。", "完善社会保障体系覆盖全民。", "保护生态环境建设美丽中国。", "促进文化繁荣满足精神需求。"]
 
@@ -223,13 +223,13 @@ def test_of_a_name_used_all_through_counts_its_plural_too() -> None:
 
 
 def test_the_last_member_of_a_list_and_an_everyday_compound_are_no_terms() -> None:
-    text = "个人信息的处理目的、处理方式和处理的个人信息种类发生变更的，应当重新取得个人同意。"
-    assert "个人信息种类" not in texts(extract_paragraph(text * 3))
+    text = "借阅信息的使用目的、使用方式和使用的借阅信息种类发生变更的，应当重新取得读者同意。"
+    assert "借阅信息种类" not in texts(extract_paragraph(text * 3))
     found = texts(extract_paragraph("负责对处理活动以及采取的保护措施等进行监督。采取保护措施。落实保护措施。" * 2))
     assert "保护措施" not in found
     # Near miss: a member of no list, after a 和 that joins two subjects.
-    text = "国家网信部门和国务院有关部门依照本法负责个人信息保护工作。国家网信部门负责统筹协调。" * 2
-    assert "国家网信部门" in texts(extract_paragraph(text))
+    text = "市教育部门和市政府有关部门依照本办法负责校园安全工作。市教育部门负责统筹协调。" * 2
+    assert "市教育部门" in texts(extract_paragraph(text))
 
 
 def test_an_english_quote_the_context_gives_away_is_no_blank() -> None:
@@ -243,20 +243,20 @@ def test_an_english_quote_the_context_gives_away_is_no_blank() -> None:
 
 
 def test_praise_and_a_predicate_are_no_terms() -> None:
-    found = texts(extract_paragraph("形成同心共圆中国梦的强大合力。凝聚强大合力。汇聚强大合力。"))
+    found = texts(extract_paragraph("形成全校师生共建书香校园的强大合力。凝聚强大合力。汇聚强大合力。"))
     assert "强大合力" not in found
-    terms = {t.text for t in chinese_terms(Paragraph("国家治理体系和治理能力现代化水平明显提高。"))}
+    terms = {t.text for t in chinese_terms(Paragraph("城市公共服务体系和服务能力信息化水平明显提高。"))}
     assert not any(t.endswith("明显提高") for t in terms)
     # Near miss: a superlative sets a limit, and that is a point.
-    text = "收集个人信息，应当限于实现处理目的的最小范围。处理应当限于最小范围。保存限于最小范围。"
+    text = "采集读者信息，应当限于实现借阅目的的最小范围。处理应当限于最小范围。保存限于最小范围。"
     assert "最小范围" in texts(extract_paragraph(text))
 
 
 def test_a_term_before_zhi_or_with_an_empty_head_is_no_term() -> None:
     found = texts(extract_paragraph("地方特色发展之路越走越宽广。地方特色发展之路。地方特色发展之路。"))
     assert "地方特色发展" not in found
-    terms = {t.text for t in chinese_terms(Paragraph("加大税收、社会保障、转移支付等的调节力度。"))}
-    assert "调节力度" not in terms
+    terms = {t.text for t in chinese_terms(Paragraph("加大奖学金、助学贷款、勤工助学等的资助力度。"))}
+    assert "资助力度" not in terms
     # Near miss: the same kind of term with nothing after it.
     assert "民主集中制" in {t.text for t in chinese_terms(Paragraph("坚持民主集中制。"))}
 

@@ -9,7 +9,7 @@ from tui.core.paragraph import BOUND_SUFFIXES, Paragraph, _segmenter, is_punct
 ITEM_MAX = 7  # a 、-list item longer than this is a clause, not a term
 # Words that end a list item on the right, or stop a first item growing to the left.
 LIST_RIGHT_STOP = frozenset("的 地 得 之 等 等等 和 与 及 以及 或 或者 中 里 方面 了 着 过".split())
-# A last item joined by one of these is still an item (合法、正当、必要和诚信).
+# A last item joined by one of these is still an item (合法、合理、节约和诚信).
 LAST_JOINS = frozenset("和 与 及 以及 或者 或".split())
 PARTICLES = frozenset("了 着 的 地 得".split())
 _PLACES = frozenset("中 里 上 下 内 外 间 前 后 时".split())  # 在……中: after a list, not a suffix
@@ -41,7 +41,7 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
 
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
-    (法治体系、战略体系、政策体系、风险监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
+    (保障体系、调度体系、服务体系、水质监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
     to that head, or it would be cut in half; -1 when the head is too far to run to."""
     text = paragraph.text
     start, end = items[-1]
@@ -113,13 +113,13 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
     opening = text[max(0, items[0][0] - ENUMERATION_GAP) : items[0][0]]
     gap = opening[opening.rindex("、") + 1 :] if "、" in opening else None
     if gap is not None and not any(is_punct(c) or c in "的地" for c in gap) and not any(m in gap for m in _MODALS):
-        # 委托处理个人信息、向其他处理者|提供个人信息、公开个人信息: the tail of a longer list
-        # (not after 的, which closes a phrase of its own: 清晰易懂的语言|真实、准确、完整, nor
-        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得非法|收集、使用)
+        # 委托保管借阅档案、向其他图书馆|提供借阅档案、公开借阅档案: the tail of a longer list
+        # (not after 的, which closes a phrase of its own: 简明易懂的语言|真实、准确、完整, nor
+        # after a modal, which opens the predicate of a list of subjects: 组织、个人不得擅自|复制、修改)
         return True
     before = paragraph.token_ending(items[0][0])
     if before is not None and len(before[0]) >= 2 and paragraph.tag_of(before) == "a":
-        return True  # 重要|互联网平台服务、用户数量巨大: the quality belongs to the first item
+        return True  # 重要|电子书借阅服务、读者数量巨大: the quality belongs to the first item
     if before is not None and _one_word(before[0] + text[items[0][0] : items[0][0] + 2]):
         return True  # 产业|结构调整、人才培养: the first item starts inside a word of the language
     if before is not None and len(before[0]) >= 2 and text.startswith(before[0], items[1][0]):
@@ -136,7 +136,7 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         return False
     if after[0] in LAST_JOINS and not is_punct(text[after[2] : after[2] + 1] or "。"):
         opener = paragraph.token_at(after[2])
-        # 法律、行政法规或者违反约定: a verb after the join opens a new clause; the list is whole,
+        # 法律、行政法规或者违反合同: a verb after the join opens a new clause; the list is whole,
         # unless 的 makes that verb a modifier of one more item (借阅目的、借阅方式和借阅的……种类).
         if opener is None or paragraph.tag_of(opener) not in ("v", "p", "d"):
             return True

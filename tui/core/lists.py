@@ -21,7 +21,7 @@ from tui.core.paragraph import MARK, Paragraph, is_punct, nounish, pos
 from tui.core.phrase_rules import SCORES, Candidate
 
 LIST_WHOLE = 20  # a list up to this long is one blank, a longer one is quizzed item by item
-SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (收集、存储、使用、加工……)
+SHORT_ITEMS_WHOLE = 32  # ... unless its items are single short words (采购、登记、编目、上架……)
 GROUP_ITEMS = 3  # a longer list of at most this many names is asked item by item
 LONG_WHOLE = 30  # a list of more items is one blank up to this long, and no blank beyond
 
@@ -57,7 +57,7 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
         start, end = items[0][0], items[-1][1]
         head = _head_noun(paragraph, items)
         # More items make a list harder to recall, and more worth it; a list of qualities
-        # with the noun they qualify names a principle (合法、正当、必要和诚信原则).
+        # with the noun they qualify names a principle (合法、合理、节约和诚信原则).
         score = SCORES["list"] + min(len(items), 6) / 2 + (5 if head else 0)
         if head:
             end = head
@@ -106,12 +106,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     shapes = [_words(paragraph, s, e) for s, e in middles]
 
     def same_shape(start: int) -> float:
-        # 提供个人信息、公开个人信息: items that end alike have as many words as each other.
+        # 提供借阅档案、公开借阅档案: items that end alike have as many words as each other.
         words = _words(paragraph, start, chain[0])
         if not words or len(words[-1][0]) < 2:
             return 0.0
         if middles:
-            # 执政考验、改革开放考验、市场经济考验: the first item has the others' shape too.
+            # 经营考验、技术创新考验、市场竞争考验: the first item has the others' shape too.
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
@@ -123,7 +123,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
 
     def misfit_first(start: int, reference: float) -> float:
         # Parallel items open alike: before items that open with a noun, a verb or adverb is
-        # not part of the first item (正处于规划收官期、乡村振兴深化期; 者违反法律、行政法规).
+        # not part of the first item (正处于规划收官期、乡村振兴深化期; 员违反法律、行政法规).
         return abs(chain[0] - start - reference) + unlike(start) + same_shape(start)
 
     def unlike(start: int) -> float:
@@ -261,7 +261,7 @@ def _joined_item(paragraph: Paragraph, end: int, items: list[tuple[int, int]]) -
     if opener is None or first is None:
         return None
     if paragraph.tag_of(opener) in ("v", "p") and paragraph.tag_of(first) not in ("v", "p"):
-        return None  # 法律、行政法规或者违反约定: a new clause, not one more item
+        return None  # 法律、行政法规或者违反合同: a new clause, not one more item
     longest = max(e - s for s, e in items)
     shortest = min(e - s for s, e in items)
     best = None
@@ -300,7 +300,7 @@ def _parallel(
         return False  # 部门、单位: two bare words say too little
     if len(items) == 2 and closed_by_de:
         # X、Y的Z: a list before 的 is one only when its items are built alike
-        # (人民检察院、法律规定的消费者组织 is two things, the second with its own clause).
+        # (少年宫、章程规定的家长代表 is two things, the second with its own clause).
         words = [len(_words(paragraph, s, e)) for s, e in items]
         if words[0] != words[1] and lengths[0] != lengths[1]:
             return False

@@ -96,8 +96,8 @@ class TermStats:
         return self.pairs.get(text, 0) >= FAMILIAR
 
     def finish(self) -> None:
-        """Count each term inside the longer terms that start with it as well (个人信息保护影响评估
-        in 个人信息保护影响评估报告): a compound is met whenever a longer one is."""
+        """Count each term inside the longer terms that start with it as well (校园安全风险评估
+        in 校园安全风险评估报告): a compound is met whenever a longer one is."""
         nested: dict[str, int] = {}
         for text, n in self.count.items():
             for cut in range(4, len(text)):

@@ -1,6 +1,6 @@
 """Terms: noun phrases found by part of speech and kept whole (their ranking is in `term_scores`).
 
-A Chinese term is a run of nouns and their modifiers that ends in a noun (个人信息保护影响评估,
+A Chinese term is a run of nouns and their modifiers that ends in a noun (校园安全风险评估,
 民主集中制); it never starts with a verb, a determiner (本法, 该) or a particle, and it is never
 cut out of a longer compound. Its specificity comes from the segmenter's own dictionary: the
 word frequencies of general Chinese that rjieba already holds (no second dictionary to load).
@@ -154,8 +154,8 @@ def _run_terms(
     text: str, run: list[tuple[str, int, int]], tags: list[str], before: str, defined_at: set[tuple[int, int]]
 ) -> list[Term]:
     """The terms of one run of content words. A term starts at the run's start or after a verb
-    that takes it as object (进行 | 个人信息保护影响评估), and ends at the run's end or before a
-    verb that has words after it (国家网信部门 | 负责统筹); a run that ends in a verb is left
+    that takes it as object (进行 | 校园安全风险评估), and ends at the run's end or before a
+    verb that has words after it (市教育部门 | 负责统筹); a run that ends in a verb is left
     alone, for that verb may be part of the compound (治安管理处罚)."""
     if len(run) == 1:  # most runs are one word
         word, s, e = run[0]
@@ -185,13 +185,13 @@ def _run_terms(
                 continue  # a verb opens a clause, not a term, unless a suffix makes it one (匿名化)
             inner = [k for k, tag in enumerate(word_tags) if tag == "v" and k > 0]
             if len(inner) > 1 or any(not _modifying_verb(words, word_tags, k, len(words)) for k in inner):
-                continue  # 本法规定处理个人信息, 个人权益造成不利影响: a clause
+                continue  # 本办法规定出借馆藏图书, 读者权益造成不利影响: a clause
             if words[-1][0] in _EMPTY_HEADS or words[-1][0] in _VERBS_AS_NOUNS or words[0][0] in _VERBS_AS_NOUNS:
                 continue  # 个人信息保护方面, 部门责令改正, 利用个人信息
             if words[0][0].startswith(_VERB_STARTS):
                 continue  # 采取措施, 不合理 open with a verb or a negation whatever their tags
             if any(w[0].startswith(_PREDICATES) for w in words[1:]) or words[-1][0].endswith(_CHANGES):
-                continue  # 个人信息涉嫌犯罪, 个人行使权利, 能力现代化水平明显提高: a subject and its predicate
+                continue  # 借阅信息涉嫌犯罪, 读者行使权利, 能力信息化水平明显提高: a subject and its predicate
             s, e = words[0][1], words[-1][2]
             phrase = text[s:e]
             if not 2 <= len(phrase) <= TERM_MAX or phrase.startswith(_DETERMINER_STARTS):
@@ -227,7 +227,7 @@ def _next_verb(verbs: list[int], k: int, length: int) -> int:
 
 def _modifying_verb(words: list[tuple[str, int, int]], tags: list[str], k: int, stop: int) -> bool:
     """Whether the verb at `k` modifies the head after it (个人信息保护负责人) rather than taking
-    an object (国家机关处理个人信息): its noun comes before it, and after it, up to `stop`,
+    an object (公立学校处理会计凭证): its noun comes before it, and after it, up to `stop`,
     only nouns, the first of them short."""
     if tags[k - 1] not in _NOUNS or k + 1 >= stop or words[k][0] in _LIGHT_VERBS:
         return False
