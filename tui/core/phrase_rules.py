@@ -108,7 +108,8 @@ def _quote_lists(text: str, spans: list[tuple[int, int, str]]) -> list[list[int]
     runs: list[list[int]] = []
     run: list[int] = []
     for number, (start, end, kind) in enumerate(spans):
-        if kind != "quote" or any(s < end and e > start for s, e, _ in spans[number + 1 : number + 2] if s >= start):
+        holds_another = number + 1 < len(spans) and spans[number + 1][0] < end  # spans nest, in order of start
+        if kind != "quote" or holds_another:
             run = []
             continue  # a title, or a quote holding another: never an item of such a list
         if run and text[spans[run[-1]][1] + 1 : start - 1] == "、":

@@ -228,8 +228,9 @@ def _extract_part(
     room = length // CHARS_PER_BLANK
     # A short section (本法自2026年5月1日起施行。) still has room for one of the author's marks
     # or a figure, never for a term or a list made up to fill it.
-    floor = 0.0 if room else SCORES["figure"]
-    if room == 0 and length < SHORT_SECTION:
+    short = room == 0
+    floor = SCORES["figure"] if short else 0.0
+    if short and length < SHORT_SECTION:
         return []
     room = max(room, 1)
     candidates: list[Candidate] = []
@@ -255,7 +256,7 @@ def _extract_part(
         c for c in candidates if not _repeated(c, paragraphs, context) and not _given_away(c, paragraphs, context)
     ]
     candidates = [c for c in candidates if c.kind != "zone" and (c.kind != "term" or not _inside_list(c, lists))]
-    if floor:  # short: no term or list, whatever its score
+    if short:  # no term or list, whatever its score
         candidates = [c for c in candidates if c.kind not in ("term", "list")]
     chosen = choose(paragraphs, [c for c in candidates if c.score >= floor], room)
     for c in chosen:
