@@ -308,3 +308,33 @@ def test_a_first_item_without_the_word_the_second_item_opens_with_is_cut() -> No
     # Near miss: a word before the list that no other item opens with.
     found = texts(extract_paragraph(f"{padding}加强城市公共交通、供水、燃气等服务。{padding}"))
     assert "公共交通、供水、燃气" in found
+
+
+def test_a_list_cut_out_of_a_longer_enumeration_is_no_blank() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # Pairs joined by 和 listed with 、: a list from the second of one pair to the next pair
+    # starts inside the enumeration; one that stops before a 、 ends inside it.
+    found = texts(extract_paragraph(f"{padding}要统筹校内安全和校外安全、线上安全和线下安全，{padding}"))
+    assert not any("、" in blank for blank in found)
+    found = texts(extract_paragraph(f"{padding}完善学校安全制度体系、应急体系、预案体系、风险监测预警体系、校园安保管理体系，{padding}"))
+    assert not any("应急体系" in blank for blank in found)
+    # Near misses: the same lists with nothing before or after them.
+    found = texts(extract_paragraph(f"{padding}要兼顾校外安全、线上安全和线下安全，{padding}"))
+    assert "校外安全、线上安全和线下安全" in found
+    found = texts(extract_paragraph(f"{padding}完善学校安全制度体系、应急体系、预案体系、风险监测预警体系，{padding}"))
+    assert "制度体系、应急体系、预案体系、风险监测预警体系" in found
+
+
+def test_an_edge_item_shorter_than_the_others_is_cut() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 爱|集体: the first item lost its one-character verb to the word before the list.
+    found = texts(extract_paragraph(f"{padding}教育队员爱集体、守纪律、讲卫生，{padding}"))
+    assert not any("集体" in blank for blank in found)
+    # 整体性|推进: the last item stops before the word that completes it.
+    found = texts(extract_paragraph(f"{padding}要以规范性考量、系统性筹划、整体性推进校园建设，{padding}"))
+    assert not any("整体性" in blank for blank in found)
+    # Near misses: items of one length.
+    found = texts(extract_paragraph(f"{padding}教育队员团结集体、遵守纪律、讲究卫生，{padding}"))
+    assert "团结集体、遵守纪律、讲究卫生" in found
+    found = texts(extract_paragraph(f"{padding}坚持系统性谋划、整体性推进、协同性落实，{padding}"))
+    assert "系统性谋划、整体性推进、协同性落实" in found

@@ -42,12 +42,19 @@ def test_quotes_listed_together_are_one_blank() -> None:
     assert not {"早发现", "早报告", "早处置"} & set(found)
 
 
+def test_a_list_of_quotes_up_to_thirty_characters_is_one_blank() -> None:
+    # Three numbered formulations named together are recalled together, marks and all 24 characters.
+    found = texts(extract_paragraph("概括为“五个必须”、“六项重点任务”、“七个方面工作要求”，这是一段足够长的话，再长一些也无妨。"))
+    assert "五个必须”、“六项重点任务”、“七个方面工作要求" in found
+    assert not {"五个必须", "六项重点任务", "七个方面工作要求"} & set(found)
+
+
 def test_quotes_not_listed_together_are_blanks_of_their_own() -> None:
     # Near misses: quotes side by side without 、 are two phrases; a list too long for one
     # blank is asked quote by quote.
     found = texts(extract_paragraph("对照“建设示范园区”“创建文明城市”等目标，这是一段足够长的话，为了让段落足够长而写的说明文字，没有别的意思。"))
     assert {"建设示范园区", "创建文明城市"} <= set(found)
-    long = "提出“第一项很长很长的工作任务”、“第二项很长很长的工作任务”，这是一段足够长的话。"
+    long = "提出“第一项很长很长的工作任务”、“第二项很长很长的工作任务”、“第三项很长的任务”，这是一段足够长的话，再长一些也无妨。"
     assert {"第一项很长很长的工作任务", "第二项很长很长的工作任务"} <= set(texts(extract_paragraph(long)))
 
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from tui.core.database import StoreError
 from tui.core.model import Document, Phrase, PhraseEdit, Section
+from tui.core.phrase_rules import QUOTE_LIST_WHOLE
 from tui.core.phrases import (
     EXTRACTOR_VERSION,
     apply_edits,
@@ -75,7 +76,9 @@ def assert_rules(doc: Document, found: dict[str, list[Phrase]]) -> None:
             assert not SENTENCE_END.search(p.text), p
             bounds = word_bounds(paragraph)
             assert p.start in bounds and p.end in bounds, (p, paragraph)
-            if p.kind == "quote" and not re.search("[A-Za-z]", p.text):
+            if p.kind == "quote" and "”、“" in p.text:
+                assert len(p.text) + 2 <= QUOTE_LIST_WHOLE, p  # quotes listed together, marks and all
+            elif p.kind == "quote" and not re.search("[A-Za-z]", p.text):
                 # Latin words are measured as words, not letters; a quoted X、Y的Z is one blank up to 20
                 assert len(p.text) <= 16 or (len(p.text) <= 20 and "、" in p.text), p
 

@@ -105,10 +105,11 @@ def _opening_kind(tag: str) -> str:
     return "verb" if tag in ("v", "d", "a", "ad", "p", "c", "vd") else "other"
 
 
-def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
+def open_edge(paragraph: Paragraph, items: list[tuple[int, int]], joined: bool = False) -> bool:
     """Whether the list goes on past its last item, so that it would be cut: a join whose item
     was not taken (行为习惯、兴趣爱好|或者经济、健康), or a short last item that qualifies the
-    noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……)."""
+    noun after it (董事、监事、高级|管理人员); or before its first (重要|互联网平台服务、……).
+    A list whose last item came after 和 (`joined`) is checked on its left and for a 、 after it."""
     text = paragraph.text
     opening = text[max(0, items[0][0] - ENUMERATION_GAP) : items[0][0]]
     gap = opening[opening.rindex("、") + 1 :] if "、" in opening else None
@@ -128,7 +129,14 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
         ahead = paragraph.token_ending(before[1])
         if ahead is not None and paragraph.tag_of(ahead) in NOUN_TAGS:
             return True  # 名称或者|姓名、联系方式: the first item is the second of a pair before it
+    if before is not None and len(before[0]) == 1 and "\u4e00" <= before[0] <= "\u9fff":
+        if paragraph.tag_of(before) not in _FUNCTION and _falls_short(items, 0) == 1:
+            return True  # 爱|集体、守纪律、讲卫生: the first item lost its first character
     end = items[-1][1]
+    if text[end : end + 1] == "、":
+        return True  # 甲和乙|、丙和丁: the enumeration goes on, of pairs the list is one piece of
+    if joined:
+        return False
     if text[end : end + 1] == "到" and "从" in text[max(0, items[0][0] - 2) : items[0][0]]:
         return True  # 从站起来、富起来|到强起来: a sequence whose last step comes after 到
     after = paragraph.token_at(end)
@@ -153,6 +161,8 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
             return True  # 城市群、都市|圈: the last item is cut before its suffix
     if _one_short(paragraph, items) and "\u4e00" <= after[0][0] <= "\u9fff" and after[0][0] not in _NOT_AFTER_SHORT:
         return True  # 产业群、商业|圈为: the same, the segmenter having glued the suffix to what follows
+    if _falls_short(items, -1) and "\u4e00" <= after[0][0] <= "\u9fff" and after[0] not in LIST_RIGHT_STOP:
+        return True  # 规范性考量、系统性筹划、整体性|推进: the last item stops short of its word
     last = paragraph.token_ending(end)
     if _takes_the_noun_after(paragraph, last, after):
         return True
@@ -168,6 +178,19 @@ def open_edge(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:
 
 # What may follow a last item one character shorter than the others without being its end.
 _NOT_AFTER_SHORT = frozenset("的地得之等和与及或了着过中里上下内外")
+
+
+_FUNCTION = ("d", "p", "c", "u", "uj", "ul", "r", "m")
+
+
+def _falls_short(items: list[tuple[int, int]], edge: int) -> int:
+    """How much shorter the first (`edge` 0) or last (-1) of three items or more is than the
+    others, all of one length (0 when it is not, or when they are not)."""
+    lengths = [end - start for start, end in items]
+    rest = set(lengths[1:] if edge == 0 else lengths[:-1])
+    if len(items) < 3 or len(rest) != 1:
+        return 0
+    return max(rest.pop() - lengths[edge], 0)
 
 
 def _one_short(paragraph: Paragraph, items: list[tuple[int, int]]) -> bool:

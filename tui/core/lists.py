@@ -177,7 +177,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     joined = _joined_item(paragraph, last_end, items)
     if joined:
         items.append(joined)
-    elif open_edge(paragraph, items):
+    if open_edge(paragraph, items, joined is not None):
         return None
     if verb_left_behind(paragraph, items) or _modifier_taken(paragraph, items):
         return None

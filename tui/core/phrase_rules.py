@@ -10,7 +10,7 @@ from tui.core.paragraph import MARK, SENTENCE_END, Paragraph, pos, size
 
 QUOTE_WHOLE = 12  # a quote up to this long is one blank; longer ones are quizzed in parts
 QUOTE_PART = 16  # no part of a long quote is longer than this
-QUOTE_LIST_WHOLE = 20  # quotes listed together (“A”、“B”) up to this long, marks and all, are one blank
+QUOTE_LIST_WHOLE = 30  # quotes listed together (“A”、“B”) up to this long, marks and all, are one blank
 TITLE_WHOLE = 24  # a title is a name: kept whole up to this long
 PART_MIN = 3  # a part cut out of a long quote must still say something
 

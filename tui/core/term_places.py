@@ -24,6 +24,9 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
         return True  # 学校和家庭各项工作: two things, not one term
     if text.startswith("就是", term.end) or text.endswith("就是", 0, term.start):
         return True  # 生态效益|就是经济效益: one side of an equation, the formulation is both
+    following = paragraph.token_at(term.end)
+    if following is not None and paragraph.tag_of(following) in _HEADS:
+        return True  # 实景化|课堂教学: the noun right after the term is what it qualifies
     after = text[term.end : term.end + 1]
     if after == "之" and _han(text[term.end + 1 : term.end + 2]):
         return True  # 地方特色发展|之路: it qualifies the noun after 之
@@ -34,6 +37,7 @@ def misplaced(paragraph: Paragraph, term: Term) -> bool:
     return _predicate(paragraph, term)  # ，优化城乡公共服务布局: a verb opening its clause, with its object
 
 
+_HEADS = ("n", "nz", "nt", "ns", "ng")  # a noun after a term goes on with it (not vn: 建设, 改革)
 _PAIR_INSIDE = re.compile(r"[和与及](?![平谐睦])")
 _JOINS = frozenset("和 与 及 以及 或 或者 并".split())
 _ENGLISH_JOIN = re.compile(r"\s(?:and|or|nor)\s+[A-Za-z]")

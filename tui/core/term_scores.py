@@ -39,6 +39,7 @@ class TermStats:
     heading_grams: set[str] = field(default_factory=set)
     blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
     marked: bool = False  # the document marks its key points itself (quotes)
+    articles: int = 0  # paragraphs and headings that open with 第…条: a law or a regulation
     section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
@@ -52,6 +53,8 @@ class TermStats:
         seen: set[str] = set()
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
+            if paragraph.offset == 0 and _ARTICLE.match(paragraph.text):
+                self.articles += 1
             if "、" in paragraph.text:
                 self._count_pairs(paragraph.text)
             if _LATIN.search(paragraph.text):
@@ -107,6 +110,8 @@ class TermStats:
             self.count[text] += n
 
     def add_heading(self, heading: str) -> None:
+        if _ARTICLE.match(heading):
+            self.articles += 1
         self.headings.update(t.text for t in all_terms(Paragraph(heading)))
         # Four characters in a row shared with a heading tie a term to it (跟踪问效机制).
         self.heading_grams.update(heading[i : i + 4] for i in range(len(heading) - 3) if _han(heading[i : i + 4]))
@@ -123,6 +128,12 @@ class TermStats:
             )
             self._in_heading[term] = known
         return known
+
+    @property
+    def normative(self) -> bool:
+        """Whether the text defines its terms or is written as articles (a law, a regulation):
+        there a noun phrase said again and again is a term of art."""
+        return bool(self.defined) or self.articles >= 2
 
     def pervasive(self, term: str) -> bool:
         """In most sections of the document: blanked only where it is defined."""
@@ -192,6 +203,7 @@ def term_candidates(
 
 
 _LATIN = re.compile("[A-Za-z]{3}")
+_ARTICLE = re.compile(r"\s*第[一二三四五六七八九十百零〇0-9]+条")
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -267,8 +279,11 @@ def _static_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
         return None  # 违规数据处理活动: a judgement on a term met all through, guessed from it
     if (count >= FAMILIAR or (count >= KNOWN and not stats.in_heading(text))) and not term.defined:
         return None  # met this often, the reader knows it from the context (个人信息处理活动, 法定职责)
-    if stats.marked and not strong:
-        return None  # the author's marks say what matters; a plain noun phrase adds little
+    if (stats.marked or not stats.normative) and not strong:
+        # The author's marks say what matters, and a plain noun phrase adds little. Repetition
+        # alone makes a term of art only in a law or a text that defines its terms: in a report
+        # or a speech a phrase said again is its wording (美好前景, 重要机遇).
+        return None
     if term.words == 1:
         frequency = _segmenter().suggest_freq(text) - 1
         if pos_of(text) not in _NOUNS - {"l"}:
