@@ -338,3 +338,14 @@ def test_an_edge_item_shorter_than_the_others_is_cut() -> None:
     assert "团结集体、遵守纪律、讲究卫生" in found
     found = texts(extract_paragraph(f"{padding}坚持系统性谋划、整体性推进、协同性落实，{padding}"))
     assert "系统性谋划、整体性推进、协同性落实" in found
+
+
+def test_a_first_item_carrying_a_word_before_the_shape_the_others_share_is_trimmed() -> None:
+    padding = "这是为了让段落足够长而写的说明文字，没有别的意思。"
+    # 督查|具体化、透明化、经常化: the items are of one length and one last character; the
+    # word before the first item's shape qualifies them all.
+    found = texts(extract_paragraph(f"{padding}要推进日常督查具体化、透明化、经常化，{padding}"))
+    assert "具体化、透明化、经常化" in found
+    # Near miss: a first item of the others' shape already.
+    found = texts(extract_paragraph(f"{padding}要推动校园管理精细化、规范化、智能化，{padding}"))
+    assert "精细化、规范化、智能化" in found

@@ -39,6 +39,19 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
     return at if end - at <= ITEM_MAX else start
 
 
+def shape_start(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
+    """Where the first item starts when it carries a word before the shape the other items
+    share, all of one length and one last character (管理|精细化、规范化、智能化: 精细化)."""
+    start, end = items[0]
+    lengths = {e - s for s, e in items[1:]}
+    if len(items) < 3 or len(lengths) != 1:
+        return start
+    size = lengths.pop()
+    if end - start <= size or len({paragraph.text[e - 1] for _, e in items}) != 1:
+        return start
+    return end - size if end - size in paragraph.bounds else start
+
+
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
     (保障体系、调度体系、服务体系、水质监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs

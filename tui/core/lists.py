@@ -11,6 +11,7 @@ from tui.core.list_edges import (
     NOUN_TAGS,
     PARTICLES,
     open_edge,
+    shape_start,
     shared_head,
     shared_opener,
     split_pair,
@@ -167,6 +168,7 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     if opened is None:
         return None
     items[0] = (opened, items[0][1])
+    items[0] = (shape_start(paragraph, items), items[0][1])
     extended = shared_head(paragraph, items)
     if extended == -1:
         return None
