@@ -233,3 +233,16 @@ class TestBackup:
         assert listed.returncode == 0 and f"study-{TODAY.isoformat()}.db" in listed.stdout
         refused = study("backup", "--restore", "--lang", "en")
         assert (refused.returncode, refused.stderr) == (1, "study: not confirmed: nothing restored (--yes restores without asking)\n")
+
+
+@pytest.mark.parametrize("command", [["export", "--anki", "{out}/deck.apkg"], ["exam", "--clear"], ["stats"]])
+def test_looking_at_a_document_from_the_command_line_is_no_opening(
+    command: list[str], tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The library's "last opened" tells when a document was studied: an export, a plan or
+    # its stats leave it as it was (a document met that way for the first time, never opened).
+    arguments = [a.format(out=tmp_path) for a in command]
+    assert cli.main([arguments[0], str(BUNDLED), *arguments[1:]]) == 0
+    capsys.readouterr()
+    with Store.open(data_dir) as store:
+        assert [entry.opened_at for entry in store.library()] == [None]

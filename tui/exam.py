@@ -103,7 +103,7 @@ def exam_command(path: Path, text: str, args: argparse.Namespace, *, store: Stor
 
     when: date | None = args.exam_date  # checked by `check_arguments` before the file was read
     try:
-        workbook = Workbook(path, text, store)
+        workbook = Workbook(path, text, store, visit=False)
         workbook.open()
         if workbook.problem is not None and not (workbook.read_only and when is None and not args.clear):
             raise workbook.problem  # a read-only database still shows the plan; it cannot take a new date

@@ -39,7 +39,7 @@ def export(path: Path, text: str, args: argparse.Namespace, *, open_store: Calla
             raise CliError(t("export_same_file", name=target))
     store = open_store()
     try:
-        workbook = Workbook(path, text, store)
+        workbook = Workbook(path, text, store, visit=False)
         doc = workbook.open()
         if workbook.problem is not None and not workbook.read_only:
             raise workbook.problem  # a read-only database still has the user's edits to read

@@ -25,7 +25,7 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     from .i18n import captions, t
 
     try:
-        workbook = Workbook(path, text, store)
+        workbook = Workbook(path, text, store, visit=False)
         doc = workbook.open()
         if workbook.problem is not None and not workbook.read_only:
             raise workbook.problem  # a read-only database still shows its progress: stats only read

@@ -189,3 +189,21 @@ def test_cards_that_swap_keys_swap_their_reviews(store: Store) -> None:
         _move_cards(db, document_id, {"甲 :: 一 #1": ("乙 :: 二 #1", "乙"), "乙 :: 二 #1": ("甲 :: 一 #1", "甲")})
     assert {r.card_key: r.rating for r in store.reviews(document_id)} == {"乙 :: 二 #1": 1, "甲 :: 一 #1": 4}
     assert {key: card.section_key for key, card in store.cards(document_id).items()} == {"乙 :: 二 #1": "乙", "甲 :: 一 #1": "甲"}
+
+
+def test_a_document_looked_at_without_studying_it_keeps_its_last_opening(store: Store, speech: Path) -> None:
+    from datetime import datetime, timezone
+
+    text = load(speech)
+    monday, friday = datetime(2026, 3, 2, tzinfo=timezone.utc), datetime(2026, 3, 6, tzinfo=timezone.utc)
+    store.open_document(speech, content_hash(text), "讲话", text=text, now=monday)
+    # An export or a plan made on Friday is no opening: the library still says Monday.
+    store.open_document(speech, content_hash(text), "讲话", text=text, now=friday, visit=False)
+    assert [entry.opened_at for entry in store.library()] == [monday]
+    # A document never opened to study, only exported, stays never opened.
+    other = write(speech.parent / "notes.txt", "一、学习\n\n坚持“两个确立”。\n")
+    store.open_document(other, content_hash(load(other)), "笔记", text=load(other), now=friday, visit=False)
+    assert {entry.title: entry.opened_at for entry in store.library()} == {"讲话": monday, "笔记": None}
+    # Near miss: opened to study, it is Friday's.
+    store.open_document(speech, content_hash(text), "讲话", text=text, now=friday)
+    assert store.library()[0].opened_at == friday

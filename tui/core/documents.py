@@ -45,6 +45,7 @@ class Documents:
         title: str | None,
         text: str | None = None,
         now: datetime | None = None,
+        visit: bool = True,
     ) -> DocumentRecord:
         """The document at `path` with this content: found, or created; its progress carried over.
 
@@ -57,22 +58,25 @@ class Documents:
 
         `text` is the document's text, for its fingerprint; without it the file is read
         again, but only when the fingerprint is needed (a new or edited text). A title
-        of None keeps the one stored.
+        of None keeps the one stored. Without `visit` (an export, a plan, stats on the
+        command line) the document is not recorded as opened: a new one stays never opened.
         """
         where = str(Path(path).expanduser().resolve())
-        opened = scheduler.utc(now).timestamp()
+        opened = scheduler.utc(now).timestamp() if visit else None
         with self._write() as db:
             row = db.execute("SELECT id, content_hash, layout FROM documents WHERE path = ?", (where,)).fetchone()
             if row is not None:
                 document_id, known_hash, layout = row
                 if known_hash == content_hash:
                     db.execute(
-                        "UPDATE documents SET title = COALESCE(?, title), opened_at = ? WHERE id = ?",
+                        "UPDATE documents SET title = COALESCE(?, title), opened_at = COALESCE(?, opened_at) "
+                        "WHERE id = ?",
                         (title, opened, document_id),
                     )
                     return DocumentRecord(document_id, changed=not layout)
                 db.execute(
-                    "UPDATE documents SET content_hash = ?, title = COALESCE(?, title), opened_at = ?, fingerprint = ? "
+                    "UPDATE documents SET content_hash = ?, title = COALESCE(?, title), "
+                    "opened_at = COALESCE(?, opened_at), fingerprint = ? "
                     "WHERE id = ?",
                     (content_hash, title, opened, _sketch(text, where), document_id),
                 )
@@ -88,7 +92,7 @@ class Documents:
             if row is None:
                 cursor = db.execute(
                     "INSERT INTO documents (path, content_hash, title, opened_at, fingerprint) VALUES (?, ?, ?, ?, ?)",
-                    (where, content_hash, title or "", opened, sketch if sketch is not None else _sketch(text, where)),
+                    (where, content_hash, title or "", opened or 0, _sketch(text, where) if sketch is None else sketch),
                 )
                 return DocumentRecord(int(cursor.lastrowid or 0), changed=True)
             source, source_path, layout = row
@@ -103,7 +107,7 @@ class Documents:
                         where,
                         content_hash,
                         title or "",
-                        opened,
+                        opened or 0,
                         sketch if sketch is not None else _sketch(text, where),
                         layout,
                         source,
@@ -114,7 +118,8 @@ class Documents:
                 return DocumentRecord(copy, changed=sketch is not None or not layout, copied_from=source)
             # Moved: the record follows the file.
             db.execute(
-                "UPDATE documents SET path = ?, content_hash = ?, title = COALESCE(?, title), opened_at = ? "
+                "UPDATE documents SET path = ?, content_hash = ?, title = COALESCE(?, title), "
+                "opened_at = COALESCE(?, opened_at) "
                 "WHERE id = ?",
                 (where, content_hash, title, opened, source),
             )

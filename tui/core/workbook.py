@@ -56,8 +56,10 @@ class Workbook:
         *,
         new_per_day: int = NEW_PER_DAY,
         read: Callable[[Callable[[int, int], None] | None], Loaded] | None = None,
+        visit: bool = True,
     ) -> None:
         self.path = path
+        self.visit = visit  # opened to study, not only to export or plan: the library's "last opened"
         self.text = text
         # A document whose reading takes a while (a long PDF) is read by `open`, in the
         # app's background thread, with `on_progress(done, total)` told as it goes.
@@ -98,7 +100,9 @@ class Workbook:
         self._section_keys = document.section_keys()
         if self.store is not None:
             try:
-                record = self.store.open_document(self.path, self.content_hash, document.title, text=self.text)
+                record = self.store.open_document(
+                    self.path, self.content_hash, document.title, text=self.text, visit=self.visit
+                )
                 self._document_id = record.id
                 if record.changed:
                     self.store.match_sections(record.id, layout(document))
