@@ -66,6 +66,8 @@ def test_repetition_alone_makes_a_term_only_in_a_law_or_a_text_that_defines_its_
 
     assert "校园安全风险评估" in blanks(law(*body))
     assert "校园安全风险评估" in blanks(parts(*body, definition))
+    numbered = [f"**第{n}条** {paragraph}" for n, paragraph in enumerate(body, 1)]  # articles in Markdown
+    assert "校园安全风险评估" in blanks(parts(*numbered))
     # Near miss: the same parts in a report, which neither defines terms nor is written as
     # articles: a phrase said again is its wording.
     assert "校园安全风险评估" not in blanks(parts(*body))

@@ -203,7 +203,7 @@ def term_candidates(
 
 
 _LATIN = re.compile("[A-Za-z]{3}")
-_ARTICLE = re.compile(r"\s*第[一二三四五六七八九十百零〇0-9]+条")
+_ARTICLE = re.compile(r"[\s*#>【\[]*第[一二三四五六七八九十百零〇0-9]+条")  # also **第一条** in Markdown
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
