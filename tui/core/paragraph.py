@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate
+from operator import itemgetter
 from typing import Any
 
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
@@ -48,6 +49,9 @@ _EDGE_EN = frozenset(
     "a an the of and or nor but to in on at for by with from as than that which shall will may must "
     "be is are was were been being".split()
 )
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +97,7 @@ def size(text: str) -> int:
     return len(text) - sum(len(w) for w in words) - text.count(" ") + 2 * len(words)
 
 
+@lru_cache(maxsize=None)  # noqa: UP033 - one entry per distinct character met
 def is_punct(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC"
 
@@ -113,7 +118,8 @@ class Paragraph:
     """
 
     __slots__ = (
-        "text", "index", "offset", "cache", "_addresses", "_tokens", "_tags", "_tag_list", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
+        "text", "index", "offset", "cache", "_addresses", "_tokens", "_words", "_tags", "_tag_list", "_bounds", "_sorted",
+        "_quotes", "_starts", "_at", "_ends",
     )
 
     def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
@@ -123,28 +129,33 @@ class Paragraph:
         self.cache: dict[str, object] = {}  # what the rules derive from the words, kept with them
         self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
+        self._words: list[str] | None = None
         self._tags: dict[int, str] | None = None
         self._tag_list: list[str] | None = None
         self._bounds: set[int] | None = None
         self._sorted: list[int] | None = None
         self._quotes: list[tuple[int, int, str]] | None = None
         self._starts: dict[int, int] | None = None
+        self._at: dict[int, tuple[str, int, int]] | None = None
         self._ends: dict[int, tuple[str, int, int]] | None = None
 
     def _segment(self) -> None:
+        # Every word of a document passes through here: the lists are built by C loops (map,
+        # zip, accumulate) rather than Python ones.
         tagged = _segmenter().tag(self.text) if self.text else []
-        words = [word for word, _ in tagged]
+        words = list(map(_FIRST, tagged))
         ends = list(accumulate(map(len, words)))
         starts = [0, *ends[:-1]] if ends else []
         tokens = list(zip(words, starts, ends))
         at = ends[-1] if ends else 0
-        tag_list = [tag for _, tag in tagged]
+        tag_list = list(map(_SECOND, tagged))
         tags = dict(zip(starts, tag_list))
         if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
             tokens = _segmenter().tokenize(self.text)
-            tag_list = [pos(word) for word, _, _ in tokens]
+            words = [word for word, _, _ in tokens]
+            tag_list = [pos(word) for word in words]
             tags = {start: tag for (_, start, _), tag in zip(tokens, tag_list)}
-        self._tokens, self._tags, self._tag_list = tokens, tags, tag_list
+        self._tokens, self._words, self._tags, self._tag_list = tokens, words, tags, tag_list
 
     @property
     def tokens(self) -> list[tuple[str, int, int]]:
@@ -152,6 +163,14 @@ class Paragraph:
             self._segment()
         assert self._tokens is not None
         return self._tokens
+
+    @property
+    def words(self) -> list[str]:
+        """The words of `tokens`, in order."""
+        if self._words is None:
+            self._segment()
+        assert self._words is not None
+        return self._words
 
     @property
     def tag_list(self) -> list[str]:
@@ -170,7 +189,9 @@ class Paragraph:
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
-        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
+        self._tokens = self._tags = self._at = self._ends = None
+        self._words = self._tag_list = None
+        self._starts = None
         self._bounds = self._sorted = None
         self.cache = {}
 
@@ -200,24 +221,29 @@ class Paragraph:
             self._sorted = sorted(self.bounds)
         return self._sorted
 
+    # The rules ask these three tens of thousands of times: one dictionary look-up each.
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
-        if self._starts is None:
-            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
-        k = self._starts.get(start)
-        return None if k is None else self.tokens[k]
+        at = self._at
+        if at is None:
+            tokens = self.tokens
+            at = self._at = dict(zip(map(_SECOND, tokens), tokens))
+        return at.get(start)
 
     def index_at(self, start: int) -> int | None:
         """The number of the word that starts at `start` in `tokens`, if one does."""
-        if self._starts is None:
-            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
-        return self._starts.get(start)
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = dict(zip(map(_SECOND, self.tokens), range(len(self.tokens))))
+        return starts.get(start)
 
     def token_ending(self, end: int) -> tuple[str, int, int] | None:
         """The word that ends at `end`, if one does."""
-        if self._ends is None:
-            self._ends = {t[2]: t for t in self.tokens}
-        return self._ends.get(end)
+        ends = self._ends
+        if ends is None:
+            tokens = self.tokens
+            ends = self._ends = dict(zip(map(_THIRD, tokens), tokens))
+        return ends.get(end)
 
     def token_containing(self, at: int) -> tuple[str, int, int] | None:
         """The word that holds the character at `at`."""

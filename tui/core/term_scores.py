@@ -77,13 +77,15 @@ class TermStats:
         """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
         article is boilerplate, not a list to recall)."""
         pairs = self.pairs
+        size = len(text)
         at = text.find("、")
         while at != -1:
-            for a in range(2, 5):
-                for b in range(2, 5):
-                    pair = text[at - a : at + 1 + b]
-                    if len(pair) == a + b + 1:
-                        pairs[pair] = pairs.get(pair, 0) + 1
+            # Only the pairs the text holds whole: two to four characters either side.
+            rights = [at + 1 + b for b in range(2, 5) if at + 1 + b <= size]
+            for left in range(at - 2, max(at - 5, -1), -1):
+                for right in rights:
+                    pair = text[left:right]
+                    pairs[pair] = pairs.get(pair, 0) + 1
             at = text.find("、", at + 1)
 
     def common_name(self, word: str) -> bool:

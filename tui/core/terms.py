@@ -89,21 +89,23 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     text = paragraph.text
     if not _ANY_HAN.search(text):
         return []
-    tokens = paragraph.tokens
+    tokens, words = paragraph.tokens, paragraph.words
     # Only a tag the term rule reads needs a second look (most words are particles, verbs of
     # no interest to it, punctuation).
-    classes = [_class_of(t[0], tag) if tag in _LOOKED_AT else tag for t, tag in zip(tokens, paragraph.tag_list)]
+    classes = [_class_of(word, tag) if tag in _LOOKED_AT else tag for word, tag in zip(words, paragraph.tag_list)]
+    inner = [c in _INNER for c in classes]
     defined_at = _definition_starts(text)
     found: list[Term] = []
     i, count = 0, len(tokens)
-    while i < count:
-        if classes[i] not in _INNER:
-            i += 1
-            continue
+    while True:
+        try:
+            i = inner.index(True, i)  # the next word a term may hold, found by a C loop
+        except ValueError:
+            break
         j = i
-        while j + 1 < count and classes[j + 1] in _INNER and tokens[j][0] not in BOUND_SUFFIXES:
+        while j + 1 < count and inner[j + 1] and words[j] not in BOUND_SUFFIXES:
             j += 1  # (a suffix closes the word: 处理者 | 违反, 处理者 | 方可)
-        before = tokens[i - 1][0] if i > 0 else ""
+        before = words[i - 1] if i > 0 else ""
         if i == j:  # most runs are one word
             word, s, e = tokens[i]
             if classes[i] in _NOUNS and len(word) >= 2 and _single_noun(word):
@@ -112,8 +114,7 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
             run_classes = classes[i : j + 1]
             if not _NOUNS.isdisjoint(run_classes):  # a run of verbs and modifiers names nothing
                 origin = tokens[i][1]
-                words = tuple(t[0] for t in tokens[i : j + 1])
-                for s, e, size, framed, verbal in _run_shapes(words, tuple(run_classes), before in _FRAMES):
+                for s, e, size, framed, verbal in _run_shapes(tuple(words[i : j + 1]), tuple(run_classes), before in _FRAMES):
                     s, e = origin + s, origin + e
                     found.append(Term(s, e, text[s:e], size, framed, (s, e) in defined_at, verbal))
         i = j + 1
@@ -239,9 +240,7 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
     found: list[Term] = []
     text = paragraph.text
     tokens, tags = paragraph.tokens, paragraph.tag_list
-    for k, (word, _, _) in enumerate(tokens):
-        if word != "的":
-            continue
+    for k in [k for k, word in enumerate(paragraph.words) if word == "的"]:
         m = k + 1
         while m < len(tokens) and m - k <= 3 and _han(tokens[m][0]) and tokens[m][0] not in _AFTER_DE_STOPS:
             m += 1
