@@ -80,7 +80,8 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
 def _chains(text: str) -> list[list[int]]:
     """Runs of 、 separated only by short stretches of words."""
     chains: list[list[int]] = []
-    for at in (m.start() for m in re.finditer("、", text)):
+    at = -1
+    while (at := text.find("、", at + 1)) != -1:
         if chains:
             last = chains[-1][-1]
             between = text[last + 1 : at]
@@ -102,11 +103,14 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     opener = second[0] if second else ""
     nominal = bool(opener) and nounish(opener)
 
-    # The middle items' words, once for every start tried below.
+    # The middle items' words, once for every start tried below; with no middle item, the
+    # shape (words, last word) of each end the last item may have, once for every start.
     shapes = [_words(paragraph, s, e) for s, e in middles]
+    tails: list[tuple[int, str]] | None = None
 
     def same_shape(start: int) -> float:
         # 提供借阅档案、公开借阅档案: items that end alike have as many words as each other.
+        nonlocal tails
         words = _words(paragraph, start, chain[0])
         if not words or len(words[-1][0]) < 2:
             return 0.0
@@ -115,11 +119,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
-        for end, _ in lasts:
-            tail = _words(paragraph, chain[-1] + 1, end)
-            if len(tail) == len(words) > 1 and tail[-1][0] == words[-1][0]:
-                return -4.0
-        return 0.0
+        if len(words) < 2:
+            return 0.0
+        if tails is None:
+            tails = [(len(t), t[-1][0]) for t in (_words(paragraph, chain[-1] + 1, end) for end, _ in lasts) if t]
+        shape = (len(words), words[-1][0])
+        return -4.0 if shape in tails else 0.0
 
     def misfit_first(start: int, reference: float) -> float:
         # Parallel items open alike: before items that open with a noun, a verb or adverb is
