@@ -119,7 +119,7 @@ class Paragraph:
 
     __slots__ = (
         "text", "index", "offset", "cache", "_addresses", "_tokens", "_words", "_tags", "_tag_list", "_bounds", "_sorted",
-        "_quotes", "_starts", "_at", "_ends",
+        "_quotes", "_starts", "_ends",
     )
 
     def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
@@ -136,7 +136,6 @@ class Paragraph:
         self._sorted: list[int] | None = None
         self._quotes: list[tuple[int, int, str]] | None = None
         self._starts: dict[int, int] | None = None
-        self._at: dict[int, tuple[str, int, int]] | None = None
         self._ends: dict[int, tuple[str, int, int]] | None = None
 
     def _segment(self) -> None:
@@ -189,9 +188,8 @@ class Paragraph:
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
-        self._tokens = self._tags = self._at = self._ends = None
-        self._words = self._tag_list = None
-        self._starts = None
+        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
+        self._words = None
         self._bounds = self._sorted = None
         self.cache = {}
 
@@ -221,21 +219,20 @@ class Paragraph:
             self._sorted = sorted(self.bounds)
         return self._sorted
 
-    # The rules ask these three tens of thousands of times: one dictionary look-up each.
+    # The rules ask these three tens of thousands of times: a call each, the look-ups built by C loops.
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
-        at = self._at
-        if at is None:
-            tokens = self.tokens
-            at = self._at = dict(zip(map(_SECOND, tokens), tokens))
-        return at.get(start)
+        k = (self._starts or self._index()).get(start)
+        return None if k is None else self.tokens[k]
 
     def index_at(self, start: int) -> int | None:
         """The number of the word that starts at `start` in `tokens`, if one does."""
-        starts = self._starts
-        if starts is None:
-            starts = self._starts = dict(zip(map(_SECOND, self.tokens), range(len(self.tokens))))
-        return starts.get(start)
+        return (self._starts or self._index()).get(start)
+
+    def _index(self) -> dict[int, int]:
+        tokens = self.tokens
+        self._starts = dict(zip(map(_SECOND, tokens), range(len(tokens))))
+        return self._starts
 
     def token_ending(self, end: int) -> tuple[str, int, int] | None:
         """The word that ends at `end`, if one does."""
