@@ -23,6 +23,9 @@ _JOINS = ("或者", "或", "以及", "并且", "及", "和", "与")
 _EMPTY_HEADS = frozenset("方面 领域 环节".split())  # an item's last word that only says "the area of"
 
 
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ① to ⑳
+
+
 def enumeration_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
     """The core clause of each item of every numbered series with at least a first and a second item."""
     markers: dict[str, list[tuple[int, int, int, int]]] = {}
@@ -33,7 +36,7 @@ def enumeration_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
                 style = "是" if match.group(1) else "第"
                 value = _numeral(match.group(1) or match.group(2))
                 markers.setdefault(style, []).append((index, match.start(), match.end(), value))
-        if any(c in text for c in "（(】") or re.search("[\u2460-\u2473]", text):
+        if any(c in text for c in "（(】") or _CIRCLED.search(text):
             for match in _NUMBERED.finditer(text):
                 style, value = _numbered(match)
                 markers.setdefault(style, []).append((index, match.start(), match.end(), value))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple, cast
 
 from tui.core.paragraph import BOUND_SUFFIXES, Paragraph
@@ -68,7 +69,7 @@ class Term(NamedTuple):
 def all_terms(paragraph: Paragraph) -> list[Term]:
     """The candidate terms of a paragraph, Chinese and English."""
     found = chinese_terms(paragraph)
-    if re.search("[A-Za-z]{3}", paragraph.text):
+    if _LATIN_WORD.search(paragraph.text):
         found += [
             Term(s, e, text, len(text.split()), english=True, capitalised=caps)
             for s, e, text, caps in english_terms(paragraph)
@@ -90,10 +91,8 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     if not _ANY_HAN.search(text):
         return []
     tokens, words = paragraph.tokens, paragraph.words
-    # Only a tag the term rule reads needs a second look (most words are particles, verbs of
-    # no interest to it, punctuation).
-    classes = [_class_of(word, tag) if tag in _LOOKED_AT else tag for word, tag in zip(words, paragraph.tag_list)]
-    inner = [c in _INNER for c in classes]
+    classes = list(map(_word_class, words, paragraph.tag_list))  # C loops: most words are met before
+    inner = list(map(_INNER.__contains__, classes))
     defined_at = _definition_starts(text)
     found: list[Term] = []
     i, count = 0, len(tokens)
@@ -121,6 +120,13 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     if "的" in text:
         found += _after_de(paragraph)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _word_class(word: str, tag: str) -> str:
+    """The word's class for the term rule: only a tag the rule reads needs a second look
+    (most words are particles, verbs of no interest to it, punctuation)."""
+    return _class_of(word, tag) if tag in _LOOKED_AT else tag
 
 
 @lru_cache(maxsize=65536)
@@ -240,7 +246,7 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
     found: list[Term] = []
     text = paragraph.text
     tokens, tags = paragraph.tokens, paragraph.tag_list
-    for k in [k for k, word in enumerate(paragraph.words) if word == "的"]:
+    for k in compress(range(len(tokens)), map("的".__eq__, paragraph.words)):  # where the 的 are, by a C loop
         m = k + 1
         while m < len(tokens) and m - k <= 3 and _han(tokens[m][0]) and tokens[m][0] not in _AFTER_DE_STOPS:
             m += 1
@@ -264,6 +270,7 @@ def _definition_starts(text: str) -> set[tuple[int, int]]:
 
 
 _ANY_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile("[A-Za-z]{3}")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
