@@ -118,7 +118,7 @@ class Paragraph:
     """
 
     __slots__ = (
-        "text", "index", "offset", "cache", "_addresses", "_tokens", "_words", "_tags", "_tag_list", "_bounds", "_sorted",
+        "text", "index", "offset", "cache", "_addresses", "_tokens", "_words", "_tag_list", "_bounds", "_sorted",
         "_quotes", "_starts", "_ends",
     )
 
@@ -130,7 +130,6 @@ class Paragraph:
         self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
         self._words: list[str] | None = None
-        self._tags: dict[int, str] | None = None
         self._tag_list: list[str] | None = None
         self._bounds: set[int] | None = None
         self._sorted: list[int] | None = None
@@ -148,13 +147,11 @@ class Paragraph:
         tokens = list(zip(words, starts, ends))
         at = ends[-1] if ends else 0
         tag_list = list(map(_SECOND, tagged))
-        tags = dict(zip(starts, tag_list))
         if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
             tokens = _segmenter().tokenize(self.text)
             words = [word for word, _, _ in tokens]
             tag_list = [pos(word) for word in words]
-            tags = {start: tag for (_, start, _), tag in zip(tokens, tag_list)}
-        self._tokens, self._words, self._tags, self._tag_list = tokens, words, tags, tag_list
+        self._tokens, self._words, self._tag_list = tokens, words, tag_list
 
     @property
     def tokens(self) -> list[tuple[str, int, int]]:
@@ -181,14 +178,12 @@ class Paragraph:
 
     def tag_of(self, token: tuple[str, int, int]) -> str:
         """The part of speech the segmenter gave this word in its sentence."""
-        if self._tags is None:
-            self._segment()
-        assert self._tags is not None
-        return self._tags.get(token[1], "x")
+        k = (self._starts or self._index()).get(token[1])
+        return "x" if k is None else self.tag_list[k]
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
-        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
+        self._tokens = self._tag_list = self._starts = self._ends = None
         self._words = None
         self._bounds = self._sorted = None
         self.cache = {}
@@ -199,7 +194,7 @@ class Paragraph:
         well-known formulations it would split (两个 / 确立) and the seam before a bound suffix
         (处理 / 者: 个人信息处理 is not a blank inside 个人信息处理者)."""
         if self._bounds is None:
-            bounds = {start for _, start, _ in self.tokens}
+            bounds = set(map(_SECOND, self.tokens))
             bounds.add(len(self.text))
             text = self.text
             for word, start, end in self.tokens:

@@ -274,5 +274,6 @@ _LATIN_WORD = re.compile("[A-Za-z]{3}")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=65536)
 def _han(word: str) -> bool:
     return _HAN_WORD.fullmatch(word) is not None
