@@ -35,9 +35,9 @@ _CLAUSE_START = r"(?:^|(?<=[。；;：:，,\s）)】]))"
 _DEFINITION = re.compile(
     _CLAUSE_START + r"(?:本法|本条例|本办法|本规定|本决定)?(?:所称)?([^，。；：:、\s“”（）()]{2,14}?)，?是指"
 )
+_ESSENCE_HEADS = ("根本", "核心", "本质特征", "最本质的特征", "灵魂", "生命线", "首要任务")
 _ESSENCE = re.compile(
-    _CLAUSE_START
-    + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:根本|核心|本质特征|最本质的特征|灵魂|生命线|首要任务)"
+    _CLAUSE_START + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:" + "|".join(_ESSENCE_HEADS) + ")"
 )
 _AFTER_DE_STOPS = frozenset("的 和 或者 及 等".split())
 # Common verbs the dictionary tags as nouns: a phrase they open is a clause (利用个人信息),
@@ -262,10 +262,10 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
 
 def _definition_starts(text: str) -> set[tuple[int, int]]:
     """The spans of the terms a paragraph defines."""
-    if "是" not in text:
-        return set()
-    spans = {m.span(1) for m in _DEFINITION.finditer(text)}
-    spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
+    # Each pattern runs only over a text that holds its fixed words (是指; 是 and a head).
+    spans = {m.span(1) for m in _DEFINITION.finditer(text)} if "是指" in text else set()
+    if "是" in text and any(head in text for head in _ESSENCE_HEADS):
+        spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
     return spans
 
 
