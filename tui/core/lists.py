@@ -309,10 +309,10 @@ def _parallel(
         words = [len(_words(paragraph, s, e)) for s, e in items]
         if words[0] != words[1] and lengths[0] != lengths[1]:
             return False
-    openers = {(paragraph.token_at(s) or ("",))[0] for s, _ in items}
-    for s, e in items:
+    firsts = [paragraph.token_at(s) for s, _ in items]
+    openers = {(first or ("",))[0] for first in firsts}
+    for (s, e), first in zip(items, firsts):
         item = text[s:e]
-        first = paragraph.token_at(s)
         if item.startswith(_DETERMINERS) or _ARTICLE.search(item):
             return False  # 各部门、各单位 counts everyone; 第三条、第五条 are references
         if first and len(openers) > 1 and pos(first[0]) in _FUNCTION_TAGS and pos(first[0]) != "d":

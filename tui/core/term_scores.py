@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,13 +44,11 @@ class TermStats:
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)
-    pairs: dict[str, int] = field(
-        default_factory=dict
-    )  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
+    pairs: Counter[str] = field(default_factory=Counter)  # how often each "X、Y" of short words occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
-        seen: set[str] = set()
+        met: dict[str, None] = {}  # the section's terms, each once, in the order first met
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
             if "、" in paragraph.text:
@@ -60,32 +59,28 @@ class TermStats:
             terms = all_terms(paragraph)
             if huge:
                 paragraph.release()  # a huge section is not held segmented whole
-            for term in terms:
-                self.count[term.text] = self.count.get(term.text, 0) + 1
-                if term.framed or term.capitalised:
-                    self.framed.add(term.text)
-                if term.defined:
-                    self.defined.add(term.text)
-                if term.text not in seen:
-                    seen.add(term.text)
-                    self.sections[term.text] = self.sections.get(term.text, 0) + 1
-                    self.first_section.setdefault(term.text, section)
+            texts = [term.text for term in terms]
+            count = self.count
+            for text in texts:
+                count[text] = count.get(text, 0) + 1
+            self.framed.update(term.text for term in terms if term.framed or term.capitalised)
+            self.defined.update(term.text for term in terms if term.defined)
+            met.update(dict.fromkeys(texts))
+        for text in met:
+            self.sections[text] = self.sections.get(text, 0) + 1
+            self.first_section.setdefault(text, section)
         if paragraphs:
             self.filled += 1
 
     def _count_pairs(self, text: str) -> None:
         """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
         article is boilerplate, not a list to recall)."""
-        pairs = self.pairs
         size = len(text)
         at = text.find("、")
         while at != -1:
             # Only the pairs the text holds whole: two to four characters either side.
             rights = [at + 1 + b for b in range(2, 5) if at + 1 + b <= size]
-            for left in range(at - 2, max(at - 5, -1), -1):
-                for right in rights:
-                    pair = text[left:right]
-                    pairs[pair] = pairs.get(pair, 0) + 1
+            self.pairs.update([text[left:right] for left in range(at - 2, max(at - 5, -1), -1) for right in rights])
             at = text.find("、", at + 1)
 
     def common_name(self, word: str) -> bool:
