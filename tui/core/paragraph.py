@@ -179,7 +179,7 @@ class Paragraph:
     def tag_of(self, token: tuple[str, int, int]) -> str:
         """The part of speech the segmenter gave this word in its sentence."""
         k = (self._starts or self._index()).get(token[1])
-        return "x" if k is None else self.tag_list[k]
+        return "x" if k is None else self._tag_list[k]  # type: ignore[index]  # _index segments
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
@@ -218,7 +218,7 @@ class Paragraph:
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
         k = (self._starts or self._index()).get(start)
-        return None if k is None else self.tokens[k]
+        return None if k is None else self._tokens[k]  # type: ignore[index]  # _index segments
 
     def index_at(self, start: int) -> int | None:
         """The number of the word that starts at `start` in `tokens`, if one does."""
