@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
 
@@ -194,12 +194,14 @@ class Paragraph:
         well-known formulations it would split (两个 / 确立) and the seam before a bound suffix
         (处理 / 者: 个人信息处理 is not a blank inside 个人信息处理者)."""
         if self._bounds is None:
-            bounds = set(map(_SECOND, self.tokens))
+            tokens = self.tokens
+            bounds = set(map(_SECOND, tokens))
             bounds.add(len(self.text))
             text = self.text
-            for word, start, end in self.tokens:
-                if start > 0 and word in BOUND_SUFFIXES and _HAN_CHAR.match(text[start - 1]):
-                    if self.tag_of((word, start, end)) in ("k", "n", "ng", "vg"):
+            for k in compress(range(len(tokens)), map(BOUND_SUFFIXES.__contains__, self.words)):  # C loops
+                start = tokens[k][1]
+                if start > 0 and _HAN_CHAR.match(text[start - 1]):
+                    if self.tag_of(tokens[k]) in ("k", "n", "ng", "vg"):
                         bounds.discard(start)
             if any(t in text for t in _known_firsts()):
                 for match in _known_pattern().finditer(text):

@@ -218,10 +218,9 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
 def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
     """The term's worth here: what the document says of it (kept), less how often it has been
     a blank already (a term met often enough is guessed from the context by now)."""
-    key = (term.text, term.words, term.defined, term.framed, term.capitalised, term.verbal, term.english, relaxed)
-    if key not in stats.scores:
-        stats.scores[key] = _static_score(term, stats, relaxed)
-    score = stats.scores[key]
+    key = (term[2:], relaxed)  # all the term's fields but its place: one slice, for every term of the text
+    scores = stats.scores
+    score = scores[key] if key in scores else scores.setdefault(key, _static_score(term, stats, relaxed))
     if score is not None and term.text in stats.section_headings.get(section, ""):
         return None  # its own heading echoed in the body: the framework quiz asks that
     used = stats.blanked.get(term.text, 0)
