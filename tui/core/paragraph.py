@@ -141,15 +141,15 @@ class Paragraph:
     def _segment(self) -> None:
         # Every word of a document passes through here: the lists are built by C loops (map,
         # zip, accumulate) rather than Python ones. The segmenter makes a new string of every
-        # word and tag; interned, a document holds each once (a few thousand words, not a
-        # hundred thousand strings), and every look-up of a word compares it by identity.
+        # word; interned, a document holds each once (a few thousand words, not a hundred
+        # thousand strings), and every look-up of a word compares it by identity.
         tagged = _segmenter().tag(self.text) if self.text else []
         words = list(map(intern, map(_FIRST, tagged)))
         ends = list(accumulate(map(len, words)))
         starts = [0, *ends[:-1]] if ends else []
         tokens = list(zip(words, starts, ends))
         at = ends[-1] if ends else 0
-        tag_list = list(map(intern, map(_SECOND, tagged)))
+        tag_list = list(map(_SECOND, tagged))
         if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
             tokens = _segmenter().tokenize(self.text)
             words = [word for word, _, _ in tokens]
