@@ -188,7 +188,7 @@ def term_candidates(
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
 
 
-_LATIN = re.compile("[A-Za-z]{3}")
+_LATIN = re.compile("[A-Za-z][A-Za-z]{2}")  # three letters; a first letter lets the engine scan fast
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())

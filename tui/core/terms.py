@@ -270,7 +270,7 @@ def _definition_starts(text: str) -> set[tuple[int, int]]:
 
 
 _ANY_HAN = re.compile(r"[\u4e00-\u9fff]")
-_LATIN_WORD = re.compile("[A-Za-z]{3}")
+_LATIN_WORD = re.compile("[A-Za-z][A-Za-z]{2}")  # three letters; a first letter lets the engine scan fast
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
