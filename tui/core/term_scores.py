@@ -171,11 +171,14 @@ def term_candidates(
     `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
     """
     best: dict[str, tuple[float, int, Term]] = {}
+    scores = stats.scores
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            if scores.get((term[2:], relaxed), 0.0) is None:
+                continue  # already known to be worth nothing anywhere (the key `_score` keeps): most terms
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
