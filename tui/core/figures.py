@@ -72,7 +72,9 @@ _ENGLISH = re.compile(
     rf"|{_EN_LARGE})(?![\w-])",
     re.IGNORECASE,
 )
-_HAS_FIGURE = re.compile(rf"[0-9０-９{_ZH_DIGITS}]|{_EN_WORD}", re.IGNORECASE)
+# The lookahead (a digit, or the first letter of a number word) lets the engine pass over
+# most characters without trying every number word at each.
+_HAS_FIGURE = re.compile(rf"(?=[0-9０-９{_ZH_DIGITS}otfsen])(?:[0-9０-９{_ZH_DIGITS}]|{_EN_WORD})", re.IGNORECASE)
 _LATIN_LETTER = re.compile("[A-Za-z]")
 # Where a Chinese figure may start: a digit, or a qualifier's first character.
 _CHINESE_START = re.compile(rf"[0-9０-９{_ZH_DIGITS}百千不未年超少低高至最将接约近逾]")

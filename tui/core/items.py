@@ -10,17 +10,26 @@ from tui.core.phrase_rules import CLAUSE, SCORES, SENTENCE_END_CHARS, Candidate
 
 ITEM_WHOLE = 20  # an item's core clause longer than this is a sentence to read, not a blank
 
-_ENUM = re.compile(r"(?:^|(?<=[。；;：:，,！？!?\s]))(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:])")
+# Each pattern opens with a lookahead for its first character, so that the engine passes
+# over most characters without trying the start of a sentence at each.
+_ENUM = re.compile(
+    r"(?=[一二三四五六七八九十第])"
+    r"(?:^|(?<=[。；;：:，,！？!?\s]))(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})[，,、：:])"
+)
 # Numbered items: （一） (1) 1】 at the start of a paragraph or a sentence; ① anywhere.
 _NUMBERED = re.compile(
-    r"(?:(?:^|(?<=[。；;：:！？!?\s]))(?:[（(]([一二三四五六七八九十]{1,3})[）)]|[（(]([0-9]{1,2})[）)]|([0-9]{1,2})】))"
-    r"|([\u2460-\u2473])"
+    r"(?=[（(0-9\u2460-\u2473])"
+    r"(?:(?:(?:^|(?<=[。；;：:！？!?\s]))(?:[（(]([一二三四五六七八九十]{1,3})[）)]|[（(]([0-9]{1,2})[）)]|([0-9]{1,2})】))"
+    r"|([\u2460-\u2473]))"
 )
 _ENUM_FILLER = frozenset("要 要求 必须 应 应当 应该 需要 需 就 是".split())
 # When the segmenter glues a filler to the verb (要查 / 摆在), the clause is taken from after its preposition.
 _PREPOSITIONS = frozenset("在 对 从 向 把 以 就 为".split())
 _JOINS = ("或者", "或", "以及", "并且", "及", "和", "与")
 _EMPTY_HEADS = frozenset("方面 领域 环节".split())  # an item's last word that only says "the area of"
+
+
+_CIRCLED = re.compile("[\u2460-\u2473]")  # ① to ⑳
 
 
 def enumeration_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
@@ -33,7 +42,7 @@ def enumeration_candidates(paragraphs: list[Paragraph]) -> list[Candidate]:
                 style = "是" if match.group(1) else "第"
                 value = _numeral(match.group(1) or match.group(2))
                 markers.setdefault(style, []).append((index, match.start(), match.end(), value))
-        if any(c in text for c in "（(】") or re.search("[\u2460-\u2473]", text):
+        if any(c in text for c in "（(】") or _CIRCLED.search(text):
             for match in _NUMBERED.finditer(text):
                 style, value = _numbered(match)
                 markers.setdefault(style, []).append((index, match.start(), match.end(), value))

@@ -27,9 +27,7 @@ def shared_opener(paragraph: Paragraph, items: list[tuple[int, int]]) -> int | N
     text = paragraph.text
     start, end = items[0]
     others = [text[s:e] for s, e in items[1:]]
-    size = 0
-    while size < min(len(o) for o in others) - 1 and len({o[size] for o in others}) == 1:
-        size += 1
+    size = _shared(others, 0)
     opener = others[0][: min(size, 2 if len(others) == 1 else size)]
     if len(opener) < 2 or text[start:end].startswith(opener) or not text[:start].endswith(opener):
         return start
@@ -52,6 +50,18 @@ def shape_start(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     return end - size if end - size in paragraph.bounds else start
 
 
+def _shared(texts: list[str], side: int) -> int:
+    """How many characters all `texts` share at their start (`side` 0) or end (-1), short of
+    the whole of the shortest."""
+    most = min(map(len, texts)) - 1
+    if len(texts) == 1:
+        return max(most, 0)  # one text shares all of itself (most lists have two items)
+    size = 0
+    while size < most and len({t[size] if side == 0 else t[-size - 1] for t in texts}) == 1:
+        size += 1
+    return size
+
+
 def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     """Where the last item ends when the others share a head it lacks but the text goes on to
     (保障体系、调度体系、服务体系、水质监测|预警体系; 建军九十周年、改革开放|四十周年): the item runs
@@ -59,9 +69,7 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
     text = paragraph.text
     start, end = items[-1]
     heads = [text[s:e] for s, e in items[:-1]]
-    shared = 0
-    while shared < min(len(h) for h in heads) - 1 and len({h[-shared - 1] for h in heads}) == 1:
-        shared += 1
+    shared = _shared(heads, -1)
     for size in range(shared, 1, -1):  # 科教兴国战略、人才强国战略: the head is 战略, not 国战略
         head = heads[0][-size:]
         if text[start:end].endswith(head):

@@ -81,7 +81,8 @@ def list_candidates(index: int, paragraph: Paragraph) -> list[Candidate]:
 def _chains(text: str) -> list[list[int]]:
     """Runs of 、 separated only by short stretches of words."""
     chains: list[list[int]] = []
-    for at in (m.start() for m in re.finditer("、", text)):
+    at = -1
+    while (at := text.find("、", at + 1)) != -1:
         if chains:
             last = chains[-1][-1]
             between = text[last + 1 : at]
@@ -103,11 +104,14 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
     opener = second[0] if second else ""
     nominal = bool(opener) and nounish(opener)
 
-    # The middle items' words, once for every start tried below.
+    # The middle items' words, once for every start tried below; with no middle item, the
+    # shape (words, last word) of each end the last item may have, once for every start.
     shapes = [_words(paragraph, s, e) for s, e in middles]
+    tails: list[tuple[int, str]] | None = None
 
     def same_shape(start: int) -> float:
         # 提供借阅档案、公开借阅档案: items that end alike have as many words as each other.
+        nonlocal tails
         words = _words(paragraph, start, chain[0])
         if not words or len(words[-1][0]) < 2:
             return 0.0
@@ -116,11 +120,12 @@ def _list_items(paragraph: Paragraph, chain: list[int]) -> list[tuple[int, int]]
             if all(len(w) == len(words) and w[-1][0] == words[-1][0] for w in shapes):
                 return -4.0
             return 0.0
-        for end, _ in lasts:
-            tail = _words(paragraph, chain[-1] + 1, end)
-            if len(tail) == len(words) > 1 and tail[-1][0] == words[-1][0]:
-                return -4.0
-        return 0.0
+        if len(words) < 2:
+            return 0.0
+        if tails is None:
+            tails = [(len(t), t[-1][0]) for t in (_words(paragraph, chain[-1] + 1, end) for end, _ in lasts) if t]
+        shape = (len(words), words[-1][0])
+        return -4.0 if shape in tails else 0.0
 
     def misfit_first(start: int, reference: float) -> float:
         # Parallel items open alike: before items that open with a noun, a verb or adverb is
@@ -306,10 +311,10 @@ def _parallel(
         words = [len(_words(paragraph, s, e)) for s, e in items]
         if words[0] != words[1] and lengths[0] != lengths[1]:
             return False
-    openers = {(paragraph.token_at(s) or ("",))[0] for s, _ in items}
-    for s, e in items:
+    firsts = [paragraph.token_at(s) for s, _ in items]
+    openers = {(first or ("",))[0] for first in firsts}
+    for (s, e), first in zip(items, firsts):
         item = text[s:e]
-        first = paragraph.token_at(s)
         if item.startswith(_DETERMINERS) or _ARTICLE.search(item):
             return False  # 各部门、各单位 counts everyone; 第三条、第五条 are references
         if first and len(openers) > 1 and pos(first[0]) in _FUNCTION_TAGS and pos(first[0]) != "d":

@@ -7,7 +7,9 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
+from operator import itemgetter
+from sys import intern
 from typing import Any
 
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
@@ -48,6 +50,9 @@ _EDGE_EN = frozenset(
     "a an the of and or nor but to in on at for by with from as than that which shall will may must "
     "be is are was were been being".split()
 )
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +98,7 @@ def size(text: str) -> int:
     return len(text) - sum(len(w) for w in words) - text.count(" ") + 2 * len(words)
 
 
+@lru_cache(maxsize=None)  # noqa: UP033 - one entry per distinct character met
 def is_punct(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PSZC"
 
@@ -113,7 +119,8 @@ class Paragraph:
     """
 
     __slots__ = (
-        "text", "index", "offset", "cache", "_addresses", "_tokens", "_tags", "_tag_list", "_bounds", "_sorted", "_quotes", "_starts", "_ends"
+        "text", "index", "offset", "cache", "_addresses", "_tokens", "_words", "_tag_list", "_bounds", "_sorted",
+        "_quotes", "_starts", "_ends",
     )
 
     def __init__(self, text: str, index: int = 0, offset: int = 0) -> None:
@@ -123,7 +130,7 @@ class Paragraph:
         self.cache: dict[str, object] = {}  # what the rules derive from the words, kept with them
         self._addresses: list[tuple[int, int]] | None = None
         self._tokens: list[tuple[str, int, int]] | None = None
-        self._tags: dict[int, str] | None = None
+        self._words: list[str] | None = None
         self._tag_list: list[str] | None = None
         self._bounds: set[int] | None = None
         self._sorted: list[int] | None = None
@@ -132,19 +139,22 @@ class Paragraph:
         self._ends: dict[int, tuple[str, int, int]] | None = None
 
     def _segment(self) -> None:
+        # Every word of a document passes through here: the lists are built by C loops (map,
+        # zip, accumulate) rather than Python ones. The segmenter makes a new string of every
+        # word; interned, a document holds each once (a few thousand words, not a hundred
+        # thousand strings), and every look-up of a word compares it by identity.
         tagged = _segmenter().tag(self.text) if self.text else []
-        words = [word for word, _ in tagged]
+        words = list(map(intern, map(_FIRST, tagged)))
         ends = list(accumulate(map(len, words)))
         starts = [0, *ends[:-1]] if ends else []
         tokens = list(zip(words, starts, ends))
         at = ends[-1] if ends else 0
-        tag_list = [tag for _, tag in tagged]
-        tags = dict(zip(starts, tag_list))
+        tag_list = list(map(_SECOND, tagged))
         if at != len(self.text):  # never seen; the offsets would be wrong, so segment again
             tokens = _segmenter().tokenize(self.text)
-            tag_list = [pos(word) for word, _, _ in tokens]
-            tags = {start: tag for (_, start, _), tag in zip(tokens, tag_list)}
-        self._tokens, self._tags, self._tag_list = tokens, tags, tag_list
+            words = [word for word, _, _ in tokens]
+            tag_list = [pos(word) for word in words]
+        self._tokens, self._words, self._tag_list = tokens, words, tag_list
 
     @property
     def tokens(self) -> list[tuple[str, int, int]]:
@@ -152,6 +162,14 @@ class Paragraph:
             self._segment()
         assert self._tokens is not None
         return self._tokens
+
+    @property
+    def words(self) -> list[str]:
+        """The words of `tokens`, in order."""
+        if self._words is None:
+            self._segment()
+        assert self._words is not None
+        return self._words
 
     @property
     def tag_list(self) -> list[str]:
@@ -163,14 +181,13 @@ class Paragraph:
 
     def tag_of(self, token: tuple[str, int, int]) -> str:
         """The part of speech the segmenter gave this word in its sentence."""
-        if self._tags is None:
-            self._segment()
-        assert self._tags is not None
-        return self._tags.get(token[1], "x")
+        k = (self._starts or self._index()).get(token[1])
+        return "x" if k is None else self._tag_list[k]  # type: ignore[index]  # _index segments
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
-        self._tokens = self._tags = self._tag_list = self._starts = self._ends = None
+        self._tokens = self._tag_list = self._starts = self._ends = None
+        self._words = None
         self._bounds = self._sorted = None
         self.cache = {}
 
@@ -180,12 +197,14 @@ class Paragraph:
         well-known formulations it would split (两个 / 确立) and the seam before a bound suffix
         (处理 / 者: 个人信息处理 is not a blank inside 个人信息处理者)."""
         if self._bounds is None:
-            bounds = {start for _, start, _ in self.tokens}
+            tokens = self.tokens
+            bounds = set(map(_SECOND, tokens))
             bounds.add(len(self.text))
             text = self.text
-            for word, start, end in self.tokens:
-                if start > 0 and word in BOUND_SUFFIXES and _HAN_CHAR.match(text[start - 1]):
-                    if self.tag_of((word, start, end)) in ("k", "n", "ng", "vg"):
+            for k in compress(range(len(tokens)), map(BOUND_SUFFIXES.__contains__, self.words)):  # C loops
+                start = tokens[k][1]
+                if start > 0 and _HAN_CHAR.match(text[start - 1]):
+                    if self.tag_of(tokens[k]) in ("k", "n", "ng", "vg"):
                         bounds.discard(start)
             if any(t in text for t in _known_firsts()):
                 for match in _known_pattern().finditer(text):
@@ -200,24 +219,28 @@ class Paragraph:
             self._sorted = sorted(self.bounds)
         return self._sorted
 
+    # The rules ask these three tens of thousands of times: a call each, the look-ups built by C loops.
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
-        if self._starts is None:
-            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
-        k = self._starts.get(start)
-        return None if k is None else self.tokens[k]
+        k = (self._starts or self._index()).get(start)
+        return None if k is None else self._tokens[k]  # type: ignore[index]  # _index segments
 
     def index_at(self, start: int) -> int | None:
         """The number of the word that starts at `start` in `tokens`, if one does."""
-        if self._starts is None:
-            self._starts = {t[1]: k for k, t in enumerate(self.tokens)}
-        return self._starts.get(start)
+        return (self._starts or self._index()).get(start)
+
+    def _index(self) -> dict[int, int]:
+        tokens = self.tokens
+        self._starts = dict(zip(map(_SECOND, tokens), range(len(tokens))))
+        return self._starts
 
     def token_ending(self, end: int) -> tuple[str, int, int] | None:
         """The word that ends at `end`, if one does."""
-        if self._ends is None:
-            self._ends = {t[2]: t for t in self.tokens}
-        return self._ends.get(end)
+        ends = self._ends
+        if ends is None:
+            tokens = self.tokens
+            ends = self._ends = dict(zip(map(_THIRD, tokens), tokens))
+        return ends.get(end)
 
     def token_containing(self, at: int) -> tuple[str, int, int] | None:
         """The word that holds the character at `at`."""

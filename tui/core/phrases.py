@@ -50,7 +50,12 @@ def extract(doc: Document) -> dict[str, list[Phrase]]:
         sections = list(doc.walk())
         paragraphs = [_pieces_of(s.paragraphs) for s in sections]
         context = Context(paragraphs, [s.heading for s in sections])
-        return {s.id: _extract_section(paragraphs[i], context, i) for i, s in enumerate(sections)}
+        found: dict[str, list[Phrase]] = {}
+        for i, section in enumerate(sections):
+            found[section.id] = _extract_section(paragraphs[i], context, i)
+            for paragraph in paragraphs[i]:
+                paragraph.release()  # done with: its words make room for the next section's
+        return found
     finally:
         if collecting:
             gc.enable()

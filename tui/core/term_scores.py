@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,13 +45,11 @@ class TermStats:
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
     names: dict[str, int] = field(default_factory=dict)
-    pairs: dict[str, int] = field(
-        default_factory=dict
-    )  # how often each "X、Y" of short words occurs  # how often each capitalised English word occurs
+    pairs: Counter[str] = field(default_factory=Counter)  # how often each "X、Y" of short words occurs
     filled: int = 0
 
     def add_section(self, section: int, paragraphs: list[Paragraph]) -> None:
-        seen: set[str] = set()
+        met: dict[str, None] = {}  # the section's terms, each once, in the order first met
         huge = sum(len(p.text) for p in paragraphs) > 200_000
         for paragraph in paragraphs:
             if paragraph.offset == 0 and _ARTICLE.match(paragraph.text):
@@ -63,30 +62,28 @@ class TermStats:
             terms = all_terms(paragraph)
             if huge:
                 paragraph.release()  # a huge section is not held segmented whole
-            for term in terms:
-                self.count[term.text] = self.count.get(term.text, 0) + 1
-                if term.framed or term.capitalised:
-                    self.framed.add(term.text)
-                if term.defined:
-                    self.defined.add(term.text)
-                if term.text not in seen:
-                    seen.add(term.text)
-                    self.sections[term.text] = self.sections.get(term.text, 0) + 1
-                    self.first_section.setdefault(term.text, section)
+            texts = [term.text for term in terms]
+            count = self.count
+            for text in texts:
+                count[text] = count.get(text, 0) + 1
+            self.framed.update(term.text for term in terms if term.framed or term.capitalised)
+            self.defined.update(term.text for term in terms if term.defined)
+            met.update(dict.fromkeys(texts))
+        for text in met:
+            self.sections[text] = self.sections.get(text, 0) + 1
+            self.first_section.setdefault(text, section)
         if paragraphs:
             self.filled += 1
 
     def _count_pairs(self, text: str) -> None:
         """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
         article is boilerplate, not a list to recall)."""
-        pairs = self.pairs
+        size = len(text)
         at = text.find("、")
         while at != -1:
-            for a in range(2, 5):
-                for b in range(2, 5):
-                    pair = text[at - a : at + 1 + b]
-                    if len(pair) == a + b + 1:
-                        pairs[pair] = pairs.get(pair, 0) + 1
+            # Only the pairs the text holds whole: two to four characters either side.
+            rights = [at + 1 + b for b in range(2, 5) if at + 1 + b <= size]
+            self.pairs.update([text[left:right] for left in range(at - 2, max(at - 5, -1), -1) for right in rights])
             at = text.find("、", at + 1)
 
     def common_name(self, word: str) -> bool:
@@ -185,11 +182,14 @@ def term_candidates(
     `relaxed` takes any noun phrase, ranked the same way, for a section that has nothing better.
     """
     best: dict[str, tuple[float, int, Term]] = {}
+    scores = stats.scores
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         for term in all_terms(paragraph):
             if text[term.start - 1 : term.start] == "、" or text[term.end : term.end + 1] in ("、", "与"):
                 continue  # an item of a list (法律、行政法规) or half of a pair (国际交流与合作)
+            if scores.get((term[2:], relaxed), 0.0) is None:
+                continue  # already known to be worth nothing anywhere (the key `_score` keeps): most terms
             score = _score(term, stats, section, relaxed)
             if score is None:
                 continue
@@ -202,7 +202,7 @@ def term_candidates(
     return [Candidate(score, index, t.start, t.end, "term") for score, index, t in ranked]
 
 
-_LATIN = re.compile("[A-Za-z]{3}")
+_LATIN = re.compile("[A-Za-z][A-Za-z]{2}")  # three letters; a first letter lets the engine scan fast
 _ARTICLE = re.compile(r"[\s*#>【\[]*第[一二三四五六七八九十百零〇0-9]+条")  # also **第一条** in Markdown
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+\b")
 OF_COMMON = 8  # "X of Y" where the document names Y this often is a relation, not a term
@@ -233,10 +233,9 @@ def _english_score(term: Term, stats: TermStats, relaxed: bool) -> float | None:
 def _score(term: Term, stats: TermStats, section: int, relaxed: bool = False) -> float | None:
     """The term's worth here: what the document says of it (kept), less how often it has been
     a blank already (a term met often enough is guessed from the context by now)."""
-    key = (term.text, term.words, term.defined, term.framed, term.capitalised, term.verbal, term.english, relaxed)
-    if key not in stats.scores:
-        stats.scores[key] = _static_score(term, stats, relaxed)
-    score = stats.scores[key]
+    key = (term[2:], relaxed)  # all the term's fields but its place: one slice, for every term of the text
+    scores = stats.scores
+    score = scores[key] if key in scores else scores.setdefault(key, _static_score(term, stats, relaxed))
     if score is not None and term.text in stats.section_headings.get(section, ""):
         return None  # its own heading echoed in the body: the framework quiz asks that
     used = stats.blanked.get(term.text, 0)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 from typing import NamedTuple, cast
 
 from tui.core.paragraph import BOUND_SUFFIXES, Paragraph
@@ -34,9 +35,9 @@ _CLAUSE_START = r"(?:^|(?<=[。；;：:，,\s）)】]))"
 _DEFINITION = re.compile(
     _CLAUSE_START + r"(?:本法|本条例|本办法|本规定|本决定)?(?:所称)?([^，。；：:、\s“”（）()]{2,14}?)，?是指"
 )
+_ESSENCE_HEADS = ("根本", "核心", "本质特征", "最本质的特征", "灵魂", "生命线", "首要任务")
 _ESSENCE = re.compile(
-    _CLAUSE_START
-    + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:根本|核心|本质特征|最本质的特征|灵魂|生命线|首要任务)"
+    _CLAUSE_START + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:" + "|".join(_ESSENCE_HEADS) + ")"
 )
 _AFTER_DE_STOPS = frozenset("的 和 或者 及 等".split())
 # Common verbs the dictionary tags as nouns: a phrase they open is a clause (利用个人信息),
@@ -68,7 +69,7 @@ class Term(NamedTuple):
 def all_terms(paragraph: Paragraph) -> list[Term]:
     """The candidate terms of a paragraph, Chinese and English."""
     found = chinese_terms(paragraph)
-    if re.search("[A-Za-z]{3}", paragraph.text):
+    if _LATIN_WORD.search(paragraph.text):
         found += [
             Term(s, e, text, len(text.split()), english=True, capitalised=caps)
             for s, e, text, caps in english_terms(paragraph)
@@ -89,21 +90,21 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
     text = paragraph.text
     if not _ANY_HAN.search(text):
         return []
-    tokens = paragraph.tokens
-    # Only a tag the term rule reads needs a second look (most words are particles, verbs of
-    # no interest to it, punctuation).
-    classes = [_class_of(t[0], tag) if tag in _LOOKED_AT else tag for t, tag in zip(tokens, paragraph.tag_list)]
+    tokens, words = paragraph.tokens, paragraph.words
+    classes = list(map(_word_class, words, paragraph.tag_list))  # C loops: most words are met before
+    inner = list(map(_INNER.__contains__, classes))
     defined_at = _definition_starts(text)
     found: list[Term] = []
     i, count = 0, len(tokens)
-    while i < count:
-        if classes[i] not in _INNER:
-            i += 1
-            continue
+    while True:
+        try:
+            i = inner.index(True, i)  # the next word a term may hold, found by a C loop
+        except ValueError:
+            break
         j = i
-        while j + 1 < count and classes[j + 1] in _INNER and tokens[j][0] not in BOUND_SUFFIXES:
+        while j + 1 < count and inner[j + 1] and words[j] not in BOUND_SUFFIXES:
             j += 1  # (a suffix closes the word: 处理者 | 违反, 处理者 | 方可)
-        before = tokens[i - 1][0] if i > 0 else ""
+        before = words[i - 1] if i > 0 else ""
         if i == j:  # most runs are one word
             word, s, e = tokens[i]
             if classes[i] in _NOUNS and len(word) >= 2 and _single_noun(word):
@@ -112,14 +113,20 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
             run_classes = classes[i : j + 1]
             if not _NOUNS.isdisjoint(run_classes):  # a run of verbs and modifiers names nothing
                 origin = tokens[i][1]
-                words = tuple(t[0] for t in tokens[i : j + 1])
-                for s, e, size, framed, verbal in _run_shapes(words, tuple(run_classes), before in _FRAMES):
+                for s, e, size, framed, verbal in _run_shapes(tuple(words[i : j + 1]), tuple(run_classes), before in _FRAMES):
                     s, e = origin + s, origin + e
                     found.append(Term(s, e, text[s:e], size, framed, (s, e) in defined_at, verbal))
         i = j + 1
     if "的" in text:
         found += _after_de(paragraph)
     return found
+
+
+@lru_cache(maxsize=65536)
+def _word_class(word: str, tag: str) -> str:
+    """The word's class for the term rule: only a tag the rule reads needs a second look
+    (most words are particles, verbs of no interest to it, punctuation)."""
+    return _class_of(word, tag) if tag in _LOOKED_AT else tag
 
 
 @lru_cache(maxsize=65536)
@@ -239,9 +246,7 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
     found: list[Term] = []
     text = paragraph.text
     tokens, tags = paragraph.tokens, paragraph.tag_list
-    for k, (word, _, _) in enumerate(tokens):
-        if word != "的":
-            continue
+    for k in compress(range(len(tokens)), map("的".__eq__, paragraph.words)):  # where the 的 are, by a C loop
         m = k + 1
         while m < len(tokens) and m - k <= 3 and _han(tokens[m][0]) and tokens[m][0] not in _AFTER_DE_STOPS:
             m += 1
@@ -257,16 +262,18 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
 
 def _definition_starts(text: str) -> set[tuple[int, int]]:
     """The spans of the terms a paragraph defines."""
-    if "是" not in text:
-        return set()
-    spans = {m.span(1) for m in _DEFINITION.finditer(text)}
-    spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
+    # Each pattern runs only over a text that holds its fixed words (是指; 是 and a head).
+    spans = {m.span(1) for m in _DEFINITION.finditer(text)} if "是指" in text else set()
+    if "是" in text and any(head in text for head in _ESSENCE_HEADS):
+        spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
     return spans
 
 
 _ANY_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile("[A-Za-z][A-Za-z]{2}")  # three letters; a first letter lets the engine scan fast
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=65536)
 def _han(word: str) -> bool:
     return _HAN_WORD.fullmatch(word) is not None

@@ -44,10 +44,13 @@ def zipf(word: str) -> float:
     return math.log10(frequency * 1e9) if frequency > 0 else 0.0
 
 
+_LATIN_WORD = re.compile("[A-Za-z][A-Za-z]{2}")  # three letters; a first letter lets the engine scan fast
+
+
 def english_terms(paragraph: Paragraph) -> list[tuple[int, int, str, bool]]:
     """The candidate terms of a paragraph: (start, end, text, capitalised)."""
     text = paragraph.text
-    if not re.search("[A-Za-z]{3}", text):
+    if not _LATIN_WORD.search(text):
         return []
     found: list[tuple[int, int, str, bool]] = []
     for clause_start, clause_end in _clauses(text):
