@@ -70,7 +70,8 @@ def all_terms(paragraph: Paragraph) -> list[Term]:
     """The candidate terms of a paragraph, Chinese and English."""
     found = chinese_terms(paragraph)
     if _LATIN_WORD.search(paragraph.text):
-        found += [
+        # A new list: the Chinese terms are kept with the paragraph and must not grow.
+        found = found + [
             Term(s, e, text, len(text.split()), english=True, capitalised=caps)
             for s, e, text, caps in english_terms(paragraph)
         ]
