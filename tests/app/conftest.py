@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -77,13 +78,19 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return now
 
 
-async def until(pilot: Pilot, condition: Callable[[], object], what: str, tries: int = 300) -> None:
+# How long a test waits for what the app does in the background (reading, finding phrases)
+# before it fails: far more than it takes, so that a machine under load never fails a test.
+PATIENCE = 60.0
+
+
+async def until(pilot: Pilot, condition: Callable[[], object], what: str) -> None:
     """Let workers and messages run until `condition` holds, then let what it started settle.
 
     A screen is current as soon as it is pushed, before it has composed its widgets: the
     pause after the condition lets the messages queued on it by then run.
     """
-    for _ in range(tries):
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
         if condition():
             await pilot.pause()
             return
@@ -102,13 +109,14 @@ async def resize(pilot: Pilot, width: int, height: int) -> None:
     await pilot.pause()
 
 
-async def until_ready(app: StudyApp, pilot: Pilot, rounds: int = 100) -> None:
+async def until_ready(app: StudyApp, pilot: Pilot) -> None:
     """Wait until the document is shown and its phrases found.
 
     The phrase worker starts only after the frame that shows the outline, so one
     wait for the workers can come too early: wait until the status line says so.
     """
-    for _ in range(rounds):
+    deadline = time.monotonic() + PATIENCE
+    while time.monotonic() < deadline:
         await pilot.pause()
         await app.workers.wait_for_complete()
         if app.workbook.document is not None:

@@ -616,7 +616,7 @@ class TestTypingAhead:
         async with app.run_test(size=SIZE) as pilot:
             screen = await quiz_open(pilot)
             burst(app, [key for answer in PREAMBLE[:7] for key in [*answer, "enter"]])
-            await until(pilot, lambda: len(reviews(app)) >= 7, "seven answers stored", tries=30)
+            await until(pilot, lambda: len(reviews(app)) >= 7, "seven answers stored")
             assert [(r.card_key, r.typed, r.outcome) for r in reviews(app)] == [
                 (blank.card.key, answer, "right") for blank, answer in zip(screen.session.blanks, PREAMBLE[:7])
             ]
@@ -627,7 +627,7 @@ class TestTypingAhead:
         async with app.run_test(size=SIZE) as pilot:
             screen = await quiz_open(pilot)
             burst(app, [*PREAMBLE[0], "enter"])  # each key's Changed arrives after Enter took the text
-            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored")
             await pilot.pause()
             await pilot.press("2")
             await pilot.pause()
@@ -640,7 +640,7 @@ class TestTypingAhead:
             screen = await quiz_open(pilot)
             # Blank 1 given up on with 习近 typed, blank 2 left with a draft, blank 3 answered.
             burst(app, [*"习近", "ctrl+r", *"党的", "tab", *PREAMBLE[2], "enter", *"人心", "escape"])
-            await until(pilot, lambda: not isinstance(app.screen, QuizScreen), "back in the reader", tries=30)
+            await until(pilot, lambda: not isinstance(app.screen, QuizScreen), "back in the reader")
             assert [(r.typed, r.outcome) for r in reviews(app)] == [("习近", "revealed"), (PREAMBLE[2], "right")]
             assert screen.drafts == {1: "党的"}
 

@@ -337,7 +337,7 @@ class TestTypingAhead:
             screen = await review_open(pilot)
             first = screen.session.blanks[0]
             burst(app, [*first.answer, "enter"])  # each key's Changed arrives after Enter took the text
-            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored", tries=30)
+            await until(pilot, lambda: len(reviews(app)) == 1, "the answer stored")
             await pilot.pause()
             assert screen.lingering == 0 and first.answer in "".join(drawn(screen)[1:])
             await pilot.press("4")
@@ -349,7 +349,7 @@ class TestTypingAhead:
         async with app.run_test(size=SIZE) as pilot:
             screen = await review_open(pilot)
             burst(app, [key for n in range(5) for key in [*f"x{n}", "enter"]])
-            await until(pilot, lambda: len(reviews(app)) >= 5, "five answers stored", tries=30)
+            await until(pilot, lambda: len(reviews(app)) >= 5, "five answers stored")
             assert [(r.card_key, r.typed) for r in reviews(app)] == [
                 (blank.card.key, f"x{n}") for n, blank in enumerate(screen.session.blanks[:5])
             ]
