@@ -79,12 +79,14 @@ class TermStats:
         """How often each pair of short words around a 、 occurs (法律、行政法规 in every other
         article is boilerplate, not a list to recall)."""
         size = len(text)
+        found: list[str] = []
         at = text.find("、")
         while at != -1:
             # Only the pairs the text holds whole: two to four characters either side.
             rights = [at + 1 + b for b in range(2, 5) if at + 1 + b <= size]
-            self.pairs.update([text[left:right] for left in range(at - 2, max(at - 5, -1), -1) for right in rights])
+            found += [text[left:right] for left in range(at - 2, max(at - 5, -1), -1) for right in rights]
             at = text.find("、", at + 1)
+        self.pairs.update(found)  # once for the paragraph: the update is costly to start
 
     def common_name(self, word: str) -> bool:
         """Whether the document names this (singular or plural) all through (States, Congress)."""

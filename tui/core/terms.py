@@ -40,6 +40,7 @@ _ESSENCE = re.compile(
     _CLAUSE_START + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:" + "|".join(_ESSENCE_HEADS) + ")"
 )
 _AFTER_DE_STOPS = frozenset("的 和 或者 及 等".split())
+_DE_MARKS = "；;，,。"  # the marks that close a head after 的
 # Common verbs the dictionary tags as nouns: a phrase they open is a clause (利用个人信息),
 # one they close is a predicate (部门责令改正, 财产安全无法).
 _VERBS_AS_NOUNS = frozenset(
@@ -247,11 +248,16 @@ def _after_de(paragraph: Paragraph) -> list[Term]:
     found: list[Term] = []
     text = paragraph.text
     tokens, tags = paragraph.tokens, paragraph.tag_list
+    last = len(tokens) - 1
     for k in compress(range(len(tokens)), map("的".__eq__, paragraph.words)):  # where the 的 are, by a C loop
+        # The head is two or three words, so the mark is the third or fourth word after 的:
+        # most 的 are passed over on that alone.
+        if not (k + 3 <= last and tokens[k + 3][0][0] in _DE_MARKS or k + 4 <= last and tokens[k + 4][0][0] in _DE_MARKS):
+            continue
         m = k + 1
         while m < len(tokens) and m - k <= 3 and _han(tokens[m][0]) and tokens[m][0] not in _AFTER_DE_STOPS:
             m += 1
-        if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in "；;，,。":
+        if m - k - 1 < 2 or m >= len(tokens) or tokens[m][0][0] not in _DE_MARKS:
             continue
         start, end = tokens[k + 1][1], tokens[m - 1][2]
         if any(tokens[i][0] in _VERBS_AS_NOUNS for i in range(k + 1, m)) or tokens[m - 1][0] in _EMPTY_HEADS:
