@@ -344,3 +344,25 @@ def test_asking_for_a_paragraphs_terms_again_gives_the_same_terms() -> None:
     first = all_terms(paragraph)
     assert all_terms(paragraph) == first  # the English terms are not added to the kept list again
     assert not any(t.english for t in chinese_terms(paragraph))
+
+
+def test_a_sentence_saying_what_a_term_is_defines_it_but_makes_no_law() -> None:
+    from tui.core.terms import _definition_starts
+
+    text = "编目的目的是方便查找。图书编目规则是图书馆对馆藏图书进行描述的规则，由馆长制定。"
+    at = text.index("图书编目规则")
+    assert (at, at + len("图书编目规则")) in _definition_starts(text)
+    # The copula is never inside a term (图书编目规则是图书馆).
+    assert [t.text for t in chinese_terms(Paragraph(text)) if t.defined] == ["图书编目规则"]
+    # Near misses: 是 inside a clause (目的是) and 是 after a comma open no definition.
+    assert (0, len("编目的目的")) not in _definition_starts(text)
+    assert not _definition_starts("面对困难，特别是突如其来的风险挑战，我们迎难而上。")
+    # Such a sentence is what a textbook says, not a law: repetition alone still makes no term.
+    body = (
+        "举办大型集体活动的，学校管理部门应当事前进行校园安全风险评估，并对活动情况进行记录。",
+        "校园安全风险评估应当包括下列内容，这是一段足够长的话，再长一些也无妨。",
+        "校园安全风险评估报告和活动情况记录应当至少保存三年，这是一段足够长的话。",
+        text,
+    )
+    found = [p.text for ps in extract(parts(*body)).values() for p in ps]
+    assert "图书编目规则" in found and "校园安全风险评估" not in found

@@ -16,7 +16,7 @@ from tui.core.paragraph import Paragraph, _segmenter
 from tui.core.paragraph import pos as pos_of
 from tui.core.phrase_rules import SCORES, Candidate
 from tui.core.term_places import misplaced, paragraph_words
-from tui.core.terms import _NOUNS, Term, _han, all_terms
+from tui.core.terms import _NOUNS, Term, _han, all_terms, states_a_definition
 from tui.core.terms_en import specificity
 
 REPEAT = 2  # the same term (or list) is a blank in this many sections at most
@@ -41,6 +41,7 @@ class TermStats:
     blanked: dict[str, int] = field(default_factory=dict)  # how often each text is a blank so far
     marked: bool = False  # the document marks its key points itself (quotes)
     articles: int = 0  # paragraphs and headings that open with 第…条: a law or a regulation
+    definitions: int = 0  # paragraphs that define a term as a law does (X是指……)
     section_headings: dict[int, str] = field(default_factory=dict)
     _in_heading: dict[str, bool] = field(default_factory=dict)
     scores: dict[tuple[object, ...], float | None] = field(default_factory=dict)
@@ -54,6 +55,8 @@ class TermStats:
         for paragraph in paragraphs:
             if paragraph.offset == 0 and _ARTICLE.match(paragraph.text):
                 self.articles += 1
+            if states_a_definition(paragraph.text):
+                self.definitions += 1
             if "、" in paragraph.text:
                 self._count_pairs(paragraph.text)
             if _LATIN.search(paragraph.text):
@@ -132,7 +135,7 @@ class TermStats:
     def normative(self) -> bool:
         """Whether the text defines its terms or is written as articles (a law, a regulation):
         there a noun phrase said again and again is a term of art."""
-        return bool(self.defined) or self.articles >= 2
+        return self.definitions > 0 or self.articles >= 2
 
     def pervasive(self, term: str) -> bool:
         """In most sections of the document: blanked only where it is defined."""

@@ -35,6 +35,12 @@ _CLAUSE_START = r"(?:^|(?<=[。；;：:，,\s）)】]))"
 _DEFINITION = re.compile(
     _CLAUSE_START + r"(?:本法|本条例|本办法|本规定|本决定)?(?:所称)?([^，。；：:、\s“”（）()]{2,14}?)，?是指"
 )
+_COPULAS = frozenset(("是", "为", "系"))
+# X是……的Y opening a sentence: what a textbook says a term is (线性表是……的有限序列).
+_SENTENCE_START = r"(?:^|(?<=[。；;！？!?\s]))"
+_DESCRIPTION = re.compile(
+    _SENTENCE_START + r"([^，。；：:、\s“”（）()]{2,12}?)是(?!指)[^。；，：！？!?]{2,40}?的[^。；，、的\s]{1,8}(?=[。；，])"
+)
 _ESSENCE_HEADS = ("根本", "核心", "本质特征", "最本质的特征", "灵魂", "生命线", "首要任务")
 _ESSENCE = re.compile(
     _CLAUSE_START + r"([^，。；：:、\s“”（）()]{2,12}?)是[^。；，]{0,24}?(?:的|之)(?:" + "|".join(_ESSENCE_HEADS) + ")"
@@ -128,6 +134,8 @@ def _chinese_terms(paragraph: Paragraph) -> list[Term]:
 def _word_class(word: str, tag: str) -> str:
     """The word's class for the term rule: only a tag the rule reads needs a second look
     (most words are particles, verbs of no interest to it, punctuation)."""
+    if word in _COPULAS:
+        return "c"  # 评估|是|学校: a copula joins a subject to what it is, never two words of a term
     return _class_of(word, tag) if tag in _LOOKED_AT else tag
 
 
@@ -273,7 +281,14 @@ def _definition_starts(text: str) -> set[tuple[int, int]]:
     spans = {m.span(1) for m in _DEFINITION.finditer(text)} if "是指" in text else set()
     if "是" in text and any(head in text for head in _ESSENCE_HEADS):
         spans |= {m.span(1) for m in _ESSENCE.finditer(text)}
+    if "是" in text and "的" in text:
+        spans |= {m.span(1) for m in _DESCRIPTION.finditer(text)}
     return spans
+
+
+def states_a_definition(text: str) -> bool:
+    """Whether a paragraph defines a term the way a law does (X是指……, 本法所称X)."""
+    return "是指" in text and _DEFINITION.search(text) is not None
 
 
 _ANY_HAN = re.compile(r"[\u4e00-\u9fff]")
