@@ -10,7 +10,7 @@ from importlib import resources
 from itertools import accumulate, compress
 from operator import itemgetter
 from sys import intern
-from typing import Any
+from typing import Any, cast
 
 SENTENCE_END = re.compile(r"[。！？!?\n]|\.(?=\s|$)")
 OPENERS = {"“": "”", "「": "」", "『": "』", "‘": "’", "《": "》"}
@@ -182,7 +182,7 @@ class Paragraph:
     def tag_of(self, token: tuple[str, int, int]) -> str:
         """The part of speech the segmenter gave this word in its sentence."""
         k = (self._starts or self._index()).get(token[1])
-        return "x" if k is None else self._tag_list[k]  # type: ignore[index]  # _index segments
+        return "x" if k is None else cast("list[str]", self._tag_list)[k]  # _index has segmented
 
     def release(self) -> None:
         """Forget the segmentation: a long document is segmented again rather than kept whole."""
@@ -223,7 +223,7 @@ class Paragraph:
     def token_at(self, start: int) -> tuple[str, int, int] | None:
         """The word that starts at `start`, if one does."""
         k = (self._starts or self._index()).get(start)
-        return None if k is None else self._tokens[k]  # type: ignore[index]  # _index segments
+        return None if k is None else cast("list[tuple[str, int, int]]", self._tokens)[k]  # _index has segmented
 
     def index_at(self, start: int) -> int | None:
         """The number of the word that starts at `start` in `tokens`, if one does."""
