@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.widgets import Button
 
 from tui.widgets.key_bar import KeyBar
 
@@ -111,3 +112,37 @@ async def test_without_a_help_key_the_mark_is_an_ellipsis():
         await pilot.pause()
         text = app.query_one(KeyBar).keys_text().plain
         assert text.startswith(" q Quit ") and text.endswith(" … ") and len(text) <= 24
+
+
+class FocusApp(App[None]):
+    """Two plain buttons, and one with a key of its own."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Button("one", id="one")
+        yield Button("two", id="two")
+        yield KeyedButton("three", id="three")
+        yield KeyBar()
+
+
+class KeyedButton(Button):
+    BINDINGS = [Binding("d", "bell", "Delete")]
+
+
+async def test_the_bar_is_drawn_again_only_when_what_it_shows_changes():
+    app = FocusApp()
+    async with app.run_test(size=(60, 8)) as pilot:
+        await pilot.pause()
+        bar = app.query_one(KeyBar)
+        drawn: list[str] = []
+        keys_text = bar.keys_text
+        bar.keys_text = lambda: drawn.append("drawn") or keys_text()  # type: ignore[method-assign]
+        app.query_one("#two", Button).focus()  # the same keys: nothing to draw
+        await pilot.pause()
+        assert drawn == [] and "Delete" not in str(bar.render())
+        app.query_one("#three", Button).focus()  # a key of its own
+        await pilot.pause()
+        assert drawn == ["drawn"] and "d Delete" in str(bar.render())
+        await resize(pilot, 40, 8)  # another width
+        assert drawn == ["drawn", "drawn"] and "d Delete" in str(bar.render())

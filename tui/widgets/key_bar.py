@@ -31,6 +31,8 @@ class KeyBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
+        self._shown: tuple[object, ...] = ()
+
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -41,10 +43,22 @@ class KeyBar(Static):
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
         if self.is_attached and screen is self.screen:
-            self.update(self.keys_text())
+            self._redraw()
 
     def on_resize(self) -> None:
-        self.update(self.keys_text())
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Draw the keys again, unless the bar would show what it shows (focus moves often)."""
+        active = self.screen.active_bindings.items()
+        shown = (
+            self.size.width,
+            self.app.theme,
+            *((key, node is self.app, binding, enabled) for key, (node, binding, enabled, _) in active),
+        )
+        if shown != self._shown:
+            self._shown = shown
+            self.update(self.keys_text())
 
     def keys_text(self) -> Text:
         """The shown bindings of the screen's active chain, each key clickable.
