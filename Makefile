@@ -18,9 +18,11 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 run: $(VENV)/.installed
 	$(VENV)/bin/study $(ARGS)
 
-# One worker per core; PYTEST_ARGS="-n 0 tests/core" runs a part in one process.
+# Workers: one more than the cores (tests/conftest.py); PYTEST_ARGS="-n 0 tests/core" runs a
+# part in one process. Bytecode is kept even where the environment says not to write it: the
+# suite starts the app in a hundred processes, and each would compile it again.
 test: $(VENV)/.installed-test
-	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check tui tests docs

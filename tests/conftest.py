@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import textual._wait
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 
 from tui.core.store import Store
 
@@ -20,6 +23,33 @@ ROOT = Path(__file__).resolve().parents[1]
 # tests/test_pilot_timing.py says so.
 textual._wait.SLEEP_GRANULARITY = 0.002
 textual._wait.SLEEP_IDLE = 0.0005
+
+# Each app parses the same styles again (its stylesheet's cache dies with it), and so does
+# every screen with a CSS_PATH, in a fresh stylesheet: a tenth of a Pilot test. Parsing
+# depends only on the text, where it was read from and the theme's variables, so the tests
+# parse each once per process. tests/test_pilot_timing.py checks the patched signature.
+_parse_rules = Stylesheet._parse_rules
+_parsed: dict[tuple[object, ...], list[RuleSet]] = {}
+
+
+def _parse_rules_once(
+    self: Stylesheet,
+    css: str,
+    read_from: tuple[str, str],
+    is_default_rules: bool = False,
+    tie_breaker: int = 0,
+    scope: str = "",
+) -> list[RuleSet]:
+    variables = self.__dict__.get("_variables_key")
+    if variables is None or variables[0] is not self._variables:  # set_variables gives a new dict
+        variables = self.__dict__["_variables_key"] = (self._variables, tuple(self._variables.items()))
+    key = (css, read_from, is_default_rules, tie_breaker, scope, variables[1])
+    if key not in _parsed:
+        _parsed[key] = _parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+    return _parsed[key]
+
+
+Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign]
 
 
 @pytest.fixture(autouse=True)
@@ -38,3 +68,12 @@ def store(data_dir: Path) -> Iterator[Store]:
     opened = Store.open(data_dir)
     yield opened
     opened.close()
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: one worker more than there are cores.
+
+    The end-to-end tests spend most of their time waiting for the app in tmux, and Pilot
+    tests for the app to settle: a third worker on two cores uses that time.
+    """
+    return (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) + 1
