@@ -136,3 +136,39 @@ class TestTooLarge:
         assert found.too_large and not any(found.edited.values())
         book.use_phrases(found)
         assert book.phrases_ready and book.cards == []
+
+
+REOPEN = """
+import sys
+from pathlib import Path
+from tui.core.loader import load
+from tui.core.store import Store
+from tui.core.workbook import Workbook
+path = Path(sys.argv[1])
+store = Store.open(Path(sys.argv[2]))
+workbook = Workbook(path, load(path), store)
+workbook.open()
+store.close()
+print(" ".join(sorted(n for n in sys.modules if n in ("tui.core.identity", "tui.core.quiz", "tui.core.pinyin"))))
+"""
+
+
+def test_a_document_opened_as_it_was_imports_no_matching_before_its_first_frame(tmp_path: Path) -> None:
+    # Matching sections and answers to an edited text (identity.py, and the answer checking it
+    # uses) is needed only when the text is new or changed: an unchanged one opens without it.
+    import subprocess
+    import sys
+
+    path = tmp_path / "notes.txt"
+    path.write_text("一、总体要求\n坚持稳中求进工作总基调。\n二、主要任务\n扩大国内需求。\n", encoding="utf-8")
+
+    def opened() -> str:
+        run = subprocess.run([sys.executable, "-c", REOPEN, str(path), str(tmp_path / "data")],
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    assert opened() == "tui.core.identity tui.core.pinyin tui.core.quiz"  # new: its sections are matched
+    assert opened() == ""  # the same text again
+    path.write_text(path.read_text(encoding="utf-8") + "三、保障措施\n加强组织领导。\n", encoding="utf-8")
+    assert opened() == "tui.core.identity tui.core.pinyin tui.core.quiz"  # edited

@@ -9,11 +9,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.core import identity, scheduler
-from tui.core.identity import CardPlace, SectionPlace
+from tui.core import scheduler
 from tui.core.records import DocumentRecord, OrphanedCard
+
+if TYPE_CHECKING:
+    from tui.core.identity import CardPlace, SectionPlace
+
+# `identity` (and the answer matching it brings) is imported where a document has changed or
+# is new, not on every opening: a document opened as it was needs none of it before its first frame.
 
 
 class Documents:
@@ -149,13 +154,15 @@ class Documents:
         section). A heading with a character fixed or its punctuation changed keeps
         its cards. Returns the section keys that changed, old -> new.
         """
+        from tui.core import identity
+
         with self._write() as db:
             row = db.execute("SELECT layout FROM documents WHERE id = ?", (document_id,)).fetchone()
             if row is None:
                 return {}
             by_position = bool(row[0])
             if row[0]:
-                old = [SectionPlace(*fields) for fields in json.loads(row[0])]
+                old = [identity.SectionPlace(*fields) for fields in json.loads(row[0])]
             else:  # stored before layouts were: rebuilt from the keys progress is kept under
                 keys = db.execute(
                     "SELECT section_key FROM cards WHERE document_id = ? UNION SELECT section_key FROM phrase_edits "
@@ -198,6 +205,8 @@ class Documents:
         whose occurrence number changed, or whose section is gone but which now
         appears once elsewhere, keeps its history. See `identity.match_cards`.
         """
+        from tui.core import identity
+
         section_of = {place.key: place.section_key for place in places}
         with self._write() as db:
             stored = dict(
@@ -213,6 +222,8 @@ class Documents:
         A card whose phrase the user switched off is not an orphan: it is where the
         user put it.
         """
+        from tui.core import identity
+
         current = set(current_keys)
         switched_off = {
             (section_key, text)
@@ -241,6 +252,8 @@ class Documents:
 
 def _sketch(text: str | None, path: str) -> str:
     """A text's fingerprint as stored (JSON); the file is read when the text was not given ("" if it cannot be)."""
+    from tui.core import identity
+
     if text is None:
         from tui.core.loader import LoadError, load
 
@@ -253,6 +266,8 @@ def _sketch(text: str | None, path: str) -> str:
 
 def _most_alike(db: sqlite3.Connection, sketch: list[int]) -> tuple[int, str, str] | None:
     """The document whose text shares the most sentences with this one, if it is a version of it."""
+    from tui.core import identity
+
     best: tuple[float, tuple[int, str, str]] | None = None
     for document_id, path, layout, stored in db.execute(
         "SELECT id, path, layout, fingerprint FROM documents WHERE fingerprint != '' ORDER BY opened_at DESC"

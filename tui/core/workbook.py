@@ -88,7 +88,6 @@ class Workbook:
         """Parse the text, and find the document in the store: by path, by content, or as a copy or
         a moved and edited file (tui/core/identity.py), its sections matched so progress follows
         the text; then its saved position."""
-        from .identity import layout
         from .loader import content_hash
         from .outline import parse
 
@@ -104,7 +103,9 @@ class Workbook:
                     self.path, self.content_hash, document.title, text=self.text, visit=self.visit
                 )
                 self._document_id = record.id
-                if record.changed:
+                if record.changed:  # only then is `identity` imported: not before an unchanged text's first frame
+                    from .identity import layout
+
                     self.store.match_sections(record.id, layout(document))
                 self.saved_position = self.store.position(record.id)
             except StoreError as error:
