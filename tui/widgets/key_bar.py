@@ -31,8 +31,7 @@ class KeyBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
-        self._shown: tuple[object, ...] = ()
-
+        self._shown: tuple[object, ...] = ()  # what the bar was last drawn from
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
