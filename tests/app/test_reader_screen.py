@@ -919,3 +919,19 @@ async def test_a_document_too_long_for_key_phrases_is_read_and_says_so(make_app,
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)  # no quiz of a document without phrases
+
+
+async def test_the_one_line_bars_change_without_laying_the_screen_out_again(make_app):
+    # Their size never depends on what they say: a new status, trail or set of keys only redraws them.
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = await ready(app, pilot)
+        await pilot.pause()
+        bars = [reader.query_one("#status", Static), reader.query_one("#breadcrumb", Static), reader.query_one(KeyBar)]
+        before = [bar._layout_updates for bar in bars]
+        reader.set_status("新的状态")
+        await pilot.press("right_square_bracket")  # another section: another trail
+        reader.query_one(TextView).focus()  # other keys
+        await pilot.pause()
+        assert str(bars[0].render()) == "新的状态" and str(bars[1].render()) == FIRST_HEADING
+        assert [bar._layout_updates for bar in bars] == before

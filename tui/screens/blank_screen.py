@@ -87,7 +87,8 @@ class BlankScreen(BlankRatings, Screen[str | None]):
     def redraw(self) -> None:
         self.query_one(BlankText).show(self.rows(), self.session)
         graded = sum(1 for state in self.session.states if state.graded)
-        self.query_one("#drill-progress", Static).update(self.progress(graded, len(self.session.blanks)))
+        progress = self.progress(graded, len(self.session.blanks))
+        self.query_one("#drill-progress", Static).update(progress, layout=False)  # one line: no layout to redo
         blank = self.session.active_blank
         if self.lingering is not None and not self.session.done:
             self.answer_bar.prompt_next()

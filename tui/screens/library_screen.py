@@ -123,10 +123,10 @@ class LibraryScreen(Screen[None]):
         self.query_one(LibraryTable).show(header(), cells, cursor)
         count = len(self.entries)
         title = t("library_title_one" if count == 1 else "library_title", count=count)
-        self.query_one("#library-title", Static).update(title)
+        self.query_one("#library-title", Static).update(title, layout=False)  # one line each
         due = [entry.due for entry in self.entries if entry.due]
         status = t("library_due", due=sum(due), documents=len(due)) if due else t("library_nothing_due")
-        self.query_one("#library-status", Static).update(status)
+        self.query_one("#library-status", Static).update(status, layout=False)
         self.call_after_refresh(self._check_files)  # after the rows are on screen: hashing holds the interpreter
 
     @property

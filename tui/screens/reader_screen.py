@@ -137,7 +137,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
             return  # not parsed yet, shown already, or not composed yet (on_mount shows it)
         self.document = document
         self._section_order = [s.id for s in document.walk()]
-        self.query_one("#doc-title", Static).update(printable(document.title))
+        self.query_one("#doc-title", Static).update(printable(document.title), layout=False)  # one line
         names = captions()
         self.query_one(OutlineTree).load(document, names)
         text = self.query_one(TextView)
@@ -206,7 +206,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
         # Progress of a file being read can come before the reader is composed: it is kept.
         self._status = message
         for status in self.query("#status").results(Static):
-            status.update(message)
+            status.update(message, layout=False)  # one line: no layout to redo
 
     # ------------------------------------------------------------- sync of the panes
 
@@ -232,7 +232,7 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
             return
         names = captions()
         trail = heading_path(self.document, section_id, names)
-        self.query_one("#breadcrumb", Static).update(trail)
+        self.query_one("#breadcrumb", Static).update(trail, layout=False)  # one line, whatever it holds
 
     @property
     def position(self) -> tuple[str, float] | None:

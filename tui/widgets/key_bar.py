@@ -57,7 +57,7 @@ class KeyBar(Static):
         )
         if shown != self._shown:
             self._shown = shown
-            self.update(self.keys_text())
+            self.update(self.keys_text(), layout=False)  # one line, docked: its size never depends on the keys
 
     def keys_text(self) -> Text:
         """The shown bindings of the screen's active chain, each key clickable.
