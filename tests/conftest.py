@@ -70,10 +70,13 @@ def store(data_dir: Path) -> Iterator[Store]:
     opened.close()
 
 
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: one worker more than there are cores.
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: pytest runs without it too (-p no:xdist)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: one worker more than there are cores, unless PYTEST_XDIST_AUTO_NUM_WORKERS says.
 
     The end-to-end tests spend most of their time waiting for the app in tmux, and Pilot
     tests for the app to settle: a third worker on two cores uses that time.
     """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
     return (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) + 1

@@ -17,7 +17,6 @@ def test_the_idle_wait_reads_the_step_and_the_threshold_set_for_the_tests() -> N
     assert textual._wait.SLEEP_GRANULARITY == 0.002
 
 
-
 def test_styles_are_parsed_once_per_process_through_the_method_textual_calls() -> None:
     # The parse the tests share must take what Textual passes and be what its stylesheet calls.
     stylesheet = Stylesheet(variables={"accent": "red"})

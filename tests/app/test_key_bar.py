@@ -115,15 +115,19 @@ async def test_without_a_help_key_the_mark_is_an_ellipsis():
 
 
 class FocusApp(App[None]):
-    """Two plain buttons, and one with a key of its own."""
+    """A plain button, one with a hidden key, and one with a key of its own."""
 
     BINDINGS = [Binding("q", "quit", "Quit")]
 
     def compose(self) -> ComposeResult:
         yield Button("one", id="one")
-        yield Button("two", id="two")
+        yield HiddenKeyButton("two", id="two")
         yield KeyedButton("three", id="three")
         yield KeyBar()
+
+
+class HiddenKeyButton(Button):
+    BINDINGS = [Binding("x", "bell", "Hidden", show=False)]
 
 
 class KeyedButton(Button):
@@ -138,7 +142,7 @@ async def test_the_bar_is_drawn_again_only_when_what_it_shows_changes():
         drawn: list[str] = []
         keys_text = bar.keys_text
         bar.keys_text = lambda: drawn.append("drawn") or keys_text()  # type: ignore[method-assign]
-        app.query_one("#two", Button).focus()  # the same keys: nothing to draw
+        app.query_one("#two", Button).focus()  # only a hidden key more: nothing to draw
         await pilot.pause()
         assert drawn == [] and "Delete" not in str(bar.render())
         app.query_one("#three", Button).focus()  # a key of its own

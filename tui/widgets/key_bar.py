@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import Static
 
+HELP_ACTIONS = ("help", "app.help")
+
 
 class KeyBar(Static):
     """Like Textual's Footer, but one widget drawing one line of text.
@@ -48,12 +50,20 @@ class KeyBar(Static):
         self._redraw()
 
     def _redraw(self) -> None:
-        """Draw the keys again, unless the bar would show what it shows (focus moves often)."""
-        active = self.screen.active_bindings.items()
+        """Draw the keys again, unless the bar would show what it shows (focus moves often).
+
+        What `keys_text` draws from: the width, the theme's colours, and the bindings it can show
+        (those shown, the palette's, and the help key its mark names); hidden ones change nothing.
+        """
+        palette = self.app.COMMAND_PALETTE_BINDING
         shown = (
             self.size.width,
             self.app.theme,
-            *((key, node is self.app, binding, enabled) for key, (node, binding, enabled, _) in active),
+            *(
+                (key, node is self.app, binding, enabled)
+                for key, (node, binding, enabled, _) in self.screen.active_bindings.items()
+                if binding.show or key == palette or binding.action in HELP_ACTIONS
+            ),
         )
         if shown != self._shown:
             self._shown = shown
@@ -125,7 +135,7 @@ class KeyBar(Static):
     def _more_mark(self, key_style: Style) -> Text:
         """What ends a bar that had to leave keys out: the help key, which lists them all, and …"""
         for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
-            if binding.action in ("help", "app.help") and enabled:
+            if binding.action in HELP_ACTIONS and enabled:
                 mark = Text(" ")
                 click = Style(meta={"@click": f"app.simulate_key({key!r})"})
                 mark.append(self.app.get_key_display(binding), key_style + click)
