@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
 import sys
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +29,8 @@ APP_STARTS: dict[str | None, Start] = {None: "read", "quiz": "quiz", "review": "
 
 def default_document() -> Path:
     """The bundled speech, wherever the package was installed."""
+    from importlib import resources
+
     return Path(str(resources.files("tui.bundled").joinpath(DEFAULT_DOCUMENT)))
 
 
@@ -267,6 +267,8 @@ def _after_the_app(app: StudyApp) -> int:
         elif answers is not None and answers.waiting:
             # Neither the database nor a file beside it took them: the terminal is the last place.
             _warn(t("answers_printed", count=len(answers.waiting)))
+            import json
+
             for answer in answers.as_data():
                 print(_safe_json(json.dumps(answer, ensure_ascii=False)), file=sys.stderr)
             code = 1
@@ -283,6 +285,8 @@ def _safe_json(encoded: str) -> str:
 
 
 def print_json(data: object) -> None:
+    import json
+
     sys.stdout.write(_safe_json(json.dumps(data, ensure_ascii=False, indent=1)))
     sys.stdout.write("\n")
 

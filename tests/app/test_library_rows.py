@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +19,7 @@ def english() -> None:
 
 def entry(tmp_path: Path, **changes: int) -> LibraryEntry:
     notes = LibraryEntry(1, tmp_path / "notes.md", "Notes\x1b[31m", "h", 3, 12, 4, 0.5, None)
-    return replace(notes, **changes)
+    return notes._replace(**changes)
 
 
 def test_a_row_has_a_cell_per_column_the_figures_right_aligned(tmp_path: Path) -> None:

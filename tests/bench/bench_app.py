@@ -39,6 +39,7 @@ REFERENCE = PEAK + textwrap.dedent(
 
         def on_ready(self):
             print("frame", time.time(), flush=True)
+            print("cpu", time.process_time(), flush=True)
             self.exit()
 
     Reference().run(headless=True, size=(100, 30))
@@ -56,6 +57,7 @@ STUDY = PEAK + textwrap.dedent(
     class Timed(tui.app.StudyApp):
         def on_ready(self):
             print("frame", time.time(), flush=True)
+            print("cpu", time.process_time(), flush=True)
 
         def on_document_opening_opened(self, message):
             super().on_document_opening_opened(message)
@@ -91,6 +93,8 @@ def _run(script: str, args: list[str], data_dir: str) -> dict[str, float]:
         name, _, value = line.partition(" ")
         if name in ("frame", "shown", "phrases"):
             figures[name] = float(value) - started
+        elif name == "cpu":
+            figures[name] = float(value)  # the process's own CPU time: what other work on the machine changes least
         elif name == "rss":
             figures[name] = float(value) / 1024  # KiB -> MiB
     return figures
@@ -169,6 +173,9 @@ def main() -> None:
     study_frame = _median([r["frame"] for r in study])
     print(f"reference app, first frame:          {ref_frame * 1000:7.0f} ms (median of {RUNS})")
     print(f"study, bundled speech, first frame:  {study_frame * 1000:7.0f} ms  ratio {study_frame / ref_frame:.2f}")
+    ref_cpu = _median([r["cpu"] for r in reference])
+    study_cpu = _median([r["cpu"] for r in study])
+    print(f"CPU time to the first frame: reference {ref_cpu * 1000:.0f} ms, study {study_cpu * 1000:.0f} ms  ratio {study_cpu / ref_cpu:.2f}")
     print(f"study, bundled speech, outline shown:{_median([r['shown'] for r in study]) * 1000:7.0f} ms")
     print(f"study, bundled speech, key phrases found (first run):{_median([r['phrases'] for r in study[:1]]) * 1000:7.0f} ms")
     print(f"study, bundled speech, key phrases found (cached):   {_median([r['phrases'] for r in study[1:]]) * 1000:7.0f} ms")

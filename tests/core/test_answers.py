@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -51,7 +50,7 @@ def test_an_answer_without_a_time_is_stamped_when_given_not_when_stored(tmp_path
     store = Refusing(tmp_path / "study.db", times=1)
     queue = queue_on(store)
     with pytest.raises(StoreError):
-        queue.record(replace(answer("零容忍"), time=None))
+        queue.record(answer("零容忍")._replace(time=None))
     given = queue.waiting[0].time
     assert given is not None
     queue.flush()

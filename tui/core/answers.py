@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +46,7 @@ class AnswerQueue:
         """Write this answer and every one still waiting; a StoreError leaves them waiting."""
         if answer.time is None:
             # Stamped now: an answer written later is still scheduled from when it was given.
-            answer = replace(answer, time=datetime.now().astimezone())
+            answer = answer._replace(time=datetime.now().astimezone())
         self.waiting.append(answer)
         return self.flush()
 
@@ -68,7 +66,7 @@ class AnswerQueue:
         """A waiting answer re-rated (keys 1-4): the newest one of that card takes the rating."""
         for index in range(len(self.waiting) - 1, -1, -1):
             if self.waiting[index].card_key == card_key:
-                self.waiting[index] = replace(self.waiting[index], rating=rating)
+                self.waiting[index] = self.waiting[index]._replace(rating=rating)
                 return
 
     def keep_in_file(self) -> Path | None:
@@ -82,6 +80,8 @@ class AnswerQueue:
         """
         if not self.waiting:
             return None
+        import json  # only for the rare answers the store refused
+
         database = self.store.path
         data = json.dumps(self.as_data(), ensure_ascii=False, indent=1)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -96,8 +96,8 @@ class AnswerQueue:
     def as_data(self) -> list[dict[str, Any]]:
         """The waiting answers as JSON-able data (times in ISO 8601)."""
         return [
-            {key: value.isoformat() if isinstance(value, datetime) else value for key, value in asdict(answer).items()}
-            for answer in self.waiting
+            {key: value.isoformat() if isinstance(value, datetime) else value for key, value in fields.items()}
+            for fields in (answer._asdict() for answer in self.waiting)
         ]
 
 

@@ -13,9 +13,9 @@ import os
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .answers import sync_directory
 from .database import StoreError, as_store_error, store_error
@@ -26,8 +26,7 @@ _NAME = re.compile(r"^study-(\d{4}-\d{2}-\d{2})\.db$")
 TIMEOUT = 5.0  # seconds a copy waits for a busy database before giving up until next time
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     """One copy of the database: its file name, path, the day it was made and its size in bytes."""
 
     name: str

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from .heading_patterns import HEADING_END, SPACES
+from .lazy_pattern import lazy_compile
 
-RE_TOC_MARKER = re.compile(r"(?:目[ \t\u3000]*录|(?i:contents|table of contents))[:：]?")
-RE_PAGE_TAIL = re.compile(r"(?:[.…·•_\-—–－][ \t\u3000]*){3,}\d{1,4}$|…+[ \t\u3000]*\d{1,4}$|(?:[ \t\u3000]{2,}|\t)\d{1,4}$")
+RE_TOC_MARKER = lazy_compile(r"(?:目[ \t\u3000]*录|(?i:contents|table of contents))[:：]?")
+RE_PAGE_TAIL = lazy_compile(r"(?:[.…·•_\-—–－][ \t\u3000]*){3,}\d{1,4}$|…+[ \t\u3000]*\d{1,4}$|(?:[ \t\u3000]{2,}|\t)\d{1,4}$")
 
 
 def toc_entry(line: str) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
@@ -92,6 +91,8 @@ class Documents:
                 (content_hash,),
             ).fetchone()
             if row is None:
+                import json  # a new text only, as the matching of its sections is
+
                 sketch = _sketch(text, where)
                 row = _most_alike(db, json.loads(sketch)) if sketch else None
             if row is None:
@@ -154,6 +155,8 @@ class Documents:
         section). A heading with a character fixed or its punctuation changed keeps
         its cards. Returns the section keys that changed, old -> new.
         """
+        import json
+
         from tui.core import identity
 
         with self._write() as db:
@@ -252,6 +255,8 @@ class Documents:
 
 def _sketch(text: str | None, path: str) -> str:
     """A text's fingerprint as stored (JSON); the file is read when the text was not given ("" if it cannot be)."""
+    import json
+
     from tui.core import identity
 
     if text is None:
@@ -266,6 +271,8 @@ def _sketch(text: str | None, path: str) -> str:
 
 def _most_alike(db: sqlite3.Connection, sketch: list[int]) -> tuple[int, str, str] | None:
     """The document whose text shares the most sentences with this one, if it is a version of it."""
+    import json
+
     from tui.core import identity
 
     best: tuple[float, tuple[int, str, str]] | None = None

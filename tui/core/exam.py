@@ -27,11 +27,10 @@ stored but the date), so skipping a day simply raises the pace for the days left
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from math import ceil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import scheduler as fsrs_scheduling
 from .scheduler import NEW_PER_DAY
@@ -59,8 +58,7 @@ def retention_for(days_left: int) -> float:
     return round(BASE_RETENTION + (FINAL_RETENTION - BASE_RETENTION) * share, 2)
 
 
-@dataclass(frozen=True)
-class ExamPlan:
+class ExamPlan(NamedTuple):
     """Where a document stands on the way to its exam date, as of `today`."""
 
     exam_date: date

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from .lazy_pattern import lazy_compile
 from .numerals import CN_CHARS, CN_MAX_LEN, ENCLOSED, ROMAN_CHARS
 
 # Every pattern here is anchored at the start of a line and bounded, or runs on a slice
@@ -15,17 +14,17 @@ _CN_NUM = rf"[{CN_CHARS}]{{1,{CN_MAX_LEN}}}"
 _NUM = rf"(?:{_CN_NUM}|[0-9０-９]{{1,4}})"
 
 # Not 一、二、三等奖: a run of numerals and 、 is an enumeration inside a sentence.
-RE_CN = re.compile(rf"(({_CN_NUM})[ \t\u3000]?(?:、|[．.](?![.．\d])))(?!{_CN_NUM}[、．.])")  # 一、 一． 壹、
-RE_CN_CLOSE = re.compile(rf"(({_CN_NUM})[）)])")                                   # 一）
-RE_CN_PAREN = re.compile(rf"([（(〔]({_CN_NUM})[）)〕])[、．.]?")                  # (一) （一）
-RE_DECIMAL = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){0,4}[.．、])(?![\d.．])")     # 1. 1、 1． 1.2.
-RE_DECIMAL_BARE = re.compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])")  # 1.2 heading
-RE_NUM_PAREN = re.compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
-RE_NUM_CLOSE = re.compile(r"(\d{1,3}[）)])(?![\d）)])")                           # 1） 1)
+RE_CN = lazy_compile(rf"(({_CN_NUM})[ \t\u3000]?(?:、|[．.](?![.．\d])))(?!{_CN_NUM}[、．.])")  # 一、 一． 壹、
+RE_CN_CLOSE = lazy_compile(rf"(({_CN_NUM})[）)])")                                   # 一）
+RE_CN_PAREN = lazy_compile(rf"([（(〔]({_CN_NUM})[）)〕])[、．.]?")                  # (一) （一）
+RE_DECIMAL = lazy_compile(r"(\d{1,3}(?:[.．]\d{1,3}){0,4}[.．、])(?![\d.．])")     # 1. 1、 1． 1.2.
+RE_DECIMAL_BARE = lazy_compile(r"(\d{1,3}(?:[.．]\d{1,3}){1,4})(?=[ \t\u3000])")  # 1.2 heading
+RE_NUM_PAREN = lazy_compile(r"([（(]\d{1,3}[）)])[、．.]?")                         # (1) （1）
+RE_NUM_CLOSE = lazy_compile(r"(\d{1,3}[）)])(?![\d）)])")                           # 1） 1)
 # 第三章 第五条之一 第一讲 第二课时 第三单元; the unit's alternatives longest first.
-RE_DI = re.compile(rf"(第[ \t\u3000]?({_NUM})[ \t\u3000]?(部分|分编|课时|单元|专题|模块|卷|编|篇|章|回|节|条|讲|课)(?:之({_CN_NUM}))?)")
-RE_PREFIX = re.compile(rf"((专题|模块|单元)[ \t\u3000]?({_NUM}))(?=[ \t\u3000、：:．.—\-–（(《“「【]|$)")  # 专题一 模块2
-RE_WORD = re.compile(
+RE_DI = lazy_compile(rf"(第[ \t\u3000]?({_NUM})[ \t\u3000]?(部分|分编|课时|单元|专题|模块|卷|编|篇|章|回|节|条|讲|课)(?:之({_CN_NUM}))?)")
+RE_PREFIX = lazy_compile(rf"((专题|模块|单元)[ \t\u3000]?({_NUM}))(?=[ \t\u3000、：:．.—\-–（(《“「【]|$)")  # 专题一 模块2
+RE_WORD = lazy_compile(
     r"((Part|PART|Book|BOOK|Title|TITLE|Volume|VOLUME|Module|MODULE|Unit|UNIT|Chapter|CHAPTER|Lesson|LESSON|"
     r"Lecture|LECTURE|Topic|TOPIC|Appendix|APPENDIX|Annex|ANNEX|Act|ACT|Scene|SCENE|Article|ARTICLE|Section|SECTION|"
     r"Sub-?[Ss]ection|SUB-?SECTION|Clause|CLAUSE)\.?[ \t]+"
@@ -33,19 +32,19 @@ RE_WORD = re.compile(
     r"|(§)[ \t]?\d{1,4}[a-z]?(?:\.\d{1,3}){0,3}\.?)"
 )
 # A, (a), b), IV., (iv), Ⅱ、: a letter or a Roman numeral, then its stop or its brackets.
-RE_LATIN_ENUM = re.compile(r"(?:[(（]([A-Za-z]{1,7})[)）]|([A-Za-z]{1,7})(?:[.．](?=[ \t\u3000]|$)|[)）、]))")
-RE_ROMAN_ENUM = re.compile(rf"([{ROMAN_CHARS}]{{1,4}})(?:[、．.)）]|(?=[ \t\u3000]|$))")
+RE_LATIN_ENUM = lazy_compile(r"(?:[(（]([A-Za-z]{1,7})[)）]|([A-Za-z]{1,7})(?:[.．](?=[ \t\u3000]|$)|[)）、]))")
+RE_ROMAN_ENUM = lazy_compile(rf"([{ROMAN_CHARS}]{{1,4}})(?:[、．.)）]|(?=[ \t\u3000]|$))")
 # ① ⑴ ⒈ 1）: list marks more often than heading numbers (㈠ is （一）).
 MINOR_FAMILIES = frozenset(style for style, _ in ENCLOSED.values() if style != "cn_paren") | {"num_close"}
 # The first characters of every heading but those starting with a digit or an ASCII letter.
 HEADING_STARTS = frozenset(CN_CHARS + "(（〔专模单§" + ROMAN_CHARS) | ENCLOSED.keys()
-RE_MD_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-RE_FENCE = re.compile(r"[ ]{0,3}(`{3,}|~{3,})")
-RE_SETEXT = re.compile(r"[ ]{0,3}(=+|-+)[ \t]*")
+RE_MD_LIST = lazy_compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+RE_FENCE = lazy_compile(r"[ ]{0,3}(`{3,}|~{3,})")
+RE_SETEXT = lazy_compile(r"[ ]{0,3}(=+|-+)[ \t]*")
 # reStructuredText underlines (and overlines) with any of its adornment characters.
-RE_ADORNMENT = re.compile(r"([=\-~^*+#\"'`:._])\1{2,}[ \t]*")
-RE_BREAK = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})")
-RE_ITEM = re.compile(rf"(({_CN_NUM})是|第({_CN_NUM})[，,、])")                    # 一是 / 第一，
+RE_ADORNMENT = lazy_compile(r"([=\-~^*+#\"'`:._])\1{2,}[ \t]*")
+RE_BREAK = lazy_compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,})")
+RE_ITEM = lazy_compile(rf"(({_CN_NUM})是|第({_CN_NUM})[，,、])")                    # 一是 / 第一，
 
 # The units of 第X… and 专题X, outermost first: a course's 模块 hold 专题 or 单元, which hold
 # 章, 讲 or 课, which hold 节 or 课时; a law's 编 hold 分编, 章, 节 and 条; a novel's 卷 hold 回.
@@ -69,7 +68,7 @@ WORD_AFTER = {
 NOT_ARTICLE = set("、，,。；;的第款项之规件例或和及与至到")
 
 # A salutation (同志们：, 各位代表！) is text: never a heading, never a title; it opens the closing.
-SALUTATION = re.compile(
+SALUTATION = lazy_compile(
     r"(?:尊敬的|亲爱的)?(同志们|同事们|朋友们|同学们|老师们|各位[\u4e00-\u9fff]{1,6}?|女士们[、，,]先生们)"
     r"[，,！!：:、]"
 )

@@ -19,12 +19,14 @@ from typing import Literal
 
 from rich.cells import get_character_cell_size
 
+from .lazy_pattern import lazy_compile
+
 __all__ = ["Inline", "InlineStyle", "parse_inline", "plain_inline"]
 
 InlineStyle = Literal["bold", "italic", "code", "link", "strike", "mark"]
 
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:|ftp://)[^\s<>]+>", re.IGNORECASE)
+_AUTOLINK = lazy_compile(r"<(?:https?://|mailto:|ftp://)[^\s<>]+>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,9 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from tui.core import scheduler
 from tui.core.database import StoreError, as_store_error
@@ -43,8 +42,7 @@ STRENGTH_SQL = f"SUM(MIN(1.0, stability / {MASTERED_STABILITY_DAYS}))"
 NOT_PASSAGE = "NOT (key LIKE '% ¶ %' AND key NOT LIKE '% :: %')"
 
 
-@dataclass(frozen=True)
-class LibraryEntry:
+class LibraryEntry(NamedTuple):
     """One document in the library: what the store knows of it, without reading its file."""
 
     id: int | None  # None: a document always listed (the bundled speech) the store has not seen yet
@@ -62,8 +60,7 @@ class LibraryEntry:
         return not self.path.is_file()
 
 
-@dataclass(frozen=True)
-class DueDocument:
+class DueDocument(NamedTuple):
     """A document with cards due now: what a review across the library reads."""
 
     id: int
@@ -72,8 +69,7 @@ class DueDocument:
     due: int
 
 
-@dataclass(frozen=True)
-class ForgottenDocument:
+class ForgottenDocument(NamedTuple):
     """A document moved into the backup file: restorable by its `backup_id`."""
 
     backup_id: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 SectionKind = Literal["preamble", "heading", "closing"]
 PhraseKind = Literal[
@@ -101,8 +101,7 @@ def _key_part(section: Section) -> str:
     return section.heading or section.label
 
 
-@dataclass(frozen=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A key phrase: `text == section.paragraphs[paragraph][start:end]`."""
 
     paragraph: int
@@ -112,8 +111,7 @@ class Phrase:
     kind: str
 
 
-@dataclass(frozen=True)
-class PhraseEdit:
+class PhraseEdit(NamedTuple):
     """A user's change to a section's key phrases, saved by the store and applied by `phrases`.
 
     `add` marks `text` as a phrase (at `paragraph`/`start` when given, else its first
@@ -127,8 +125,7 @@ class PhraseEdit:
     start: int | None = None
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """One phrase occurrence to recall, with the key that carries its progress across edits."""
 
     key: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePath
 from typing import Literal
 
@@ -20,33 +19,34 @@ from .headings import (
     latin_end,
     latin_start,
 )
+from .lazy_pattern import lazy_compile
 
 # Every pattern here runs on a short line or is anchored and bounded: a 10 MB line must
 # cost one pass, never a quadratic search.
 
 # Page residue: short key:value lines, and the words of a web page's buttons.
-RE_META_PART = re.compile(
+RE_META_PART = lazy_compile(
     r"[（(【\[]?([^\s:：,，、。；;!！?？（(【\[\d][^\s:：,，、。；;!！?？]{0,7})[ \t]*[:：][ \t\u3000]*"
     r"([^\s。！？!?；;][^。！？!?；;]{0,47}?)?[）)】\]]?"
 )
-RE_META_SPLIT = re.compile(r"[ \t\u3000]+(?=[（(【\[]?[^\s:：\d][^\s:：]{0,7}[:：])")
+RE_META_SPLIT = lazy_compile(r"[ \t\u3000]+(?=[（(【\[]?[^\s:：\d][^\s:：]{0,7}[:：])")
 META_KEYS_WITHOUT_VALUE = {"来源", "作者", "编辑", "责任编辑", "发布时间", "发布日期", "日期", "时间", "浏览量", "阅读量", "浏览", "阅读", "点击", "点击量", "字号", "分享到", "Source", "Author", "Date"}
 NOISE_WORDS = (
     "点赞|赞|收藏|分享|分享到|转发|评论|举报|在看|喜欢|打印|打印本页|打印此页|关闭|关闭窗口|关闭本页|"
     "返回顶部|回到顶部|返回|顶部|上一篇|下一篇|扫一扫|扫码分享|微信|朋友圈|微博|QQ空间|QQ|字号|大|中|小|默认|"
     "复制链接|Like|Share|Print|Tweet|Email|Back to top|Top"
 )
-RE_NOISE = re.compile(
+RE_NOISE = lazy_compile(
     rf"(?:[【\[(（]?(?:{NOISE_WORDS})[】\])）]?[ \t]*(?:[(（]?\d{{0,6}}[)）]?)[:：]?[ \t\u3000|｜丨/·•]*)+"
 )
-RE_PAGE_NUMBER = re.compile(
+RE_PAGE_NUMBER = lazy_compile(
     r"[-—–－~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－~]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,，]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|(?:Page|page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
 )
 # Front matter lines, the blanks after a comment, and a date alone on its line.
-RE_YAML = re.compile(r"([A-Za-z_][\w-]{0,30})[ \t]*:[ \t]*(.*)")
-_BLANK_TO_LINE_END = re.compile(r"[ \t\u3000\xa0]*(?:\n|\Z)")
-RE_DATE = re.compile(r"[（(]?\d{2,4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?[）)]?")
+RE_YAML = lazy_compile(r"([A-Za-z_][\w-]{0,30})[ \t]*:[ \t]*(.*)")
+_BLANK_TO_LINE_END = lazy_compile(r"[ \t\u3000\xa0]*(?:\n|\Z)")
+RE_DATE = lazy_compile(r"[（(]?\d{2,4}[年.\-/]\d{1,2}[月.\-/]\d{1,2}日?[）)]?")
 # A title fits in 80 terminal cells: 40 Chinese characters, or 80 Latin ones.
 TITLE_MAX_CELLS = 80
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from .heading_patterns import MAX_HEADING, RE_ITEM, RE_MD_LIST, SALUTATION, SPACES, TRAILING_PUNCT
 from .headings import heading_end, latin_end, latin_start
+from .lazy_pattern import lazy_compile
 from .model import Section
 from .numerals import read_numeral
 
 # The thanks that end a speech: with a salutation, they open the closing section.
-CLOSING_WORDS = re.compile(r"(?:谢谢大家|谢谢|Thank you)[！!。.]?$")
+CLOSING_WORDS = lazy_compile(r"(?:谢谢大家|谢谢|Thank you)[！!。.]?$")
 
 
 def join_paragraphs(lines: list[str], markdown: bool) -> list[str]:

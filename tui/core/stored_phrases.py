@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from contextlib import AbstractContextManager
@@ -66,6 +65,8 @@ class StoredPhrases:
         )
         if not rows:
             return None
+        import json  # found in the background, after the first frame
+
         try:
             raw = json.loads(rows[0][0])
             return {section: [Phrase(*fields) for fields in phrases] for section, phrases in raw.items()}
@@ -80,6 +81,8 @@ class StoredPhrases:
         now: datetime | None = None,
     ) -> None:
         """Keep extracted phrases for this content; entries of older extractor versions go."""
+        import json
+
         payload = json.dumps(
             {
                 section: [[p.paragraph, p.start, p.end, p.text, p.kind] for p in items]
