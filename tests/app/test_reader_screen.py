@@ -737,7 +737,9 @@ async def test_the_language_comes_from_study_lang_when_not_given(make_app, monke
 
 
 def notice_shown(reader: ReaderScreen) -> bool:
-    return reader.query_one("#too-small").display and not reader.query_one("#main").display
+    shown = [reader.query_one(selector).display for selector in ("#too-small", "#panes", "#status", "KeyBar")]
+    assert shown in ([True, False, False, False], [False, True, True, True]), shown  # the one, or the other
+    return shown[0]
 
 
 @pytest.mark.parametrize("size", [(MIN_WIDTH - 1, 30), (100, MIN_HEIGHT - 1), (40, 10)])
@@ -755,6 +757,32 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         outline, text = parts(app)
         assert outline.size.width > 0 and text.size.height > 0
         assert reader.current_section == "1"
+
+
+@pytest.mark.parametrize(("width", "outline"), [(62, 24), (100, 34), (130, 44), (200, 48)])
+async def test_the_outline_is_a_third_of_the_width_within_limits_as_the_terminal_is_resized(make_app, width, outline):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        await resize(pilot, width, 30)
+        divider = reader.query_one("#divider").region
+        assert reader.query_one("#outline").region.width == reader.query_one("#doc-title").region.width == outline - 1
+        assert (divider.x, divider.width, divider.height) == (outline - 1, 1, 30 - 2)  # beside the title and the outline
+        assert reader.query_one("#breadcrumb").region.x == reader.query_one("#text").region.x == outline
+        assert reader.query_one("#text").region.right == width
+
+
+async def test_the_panes_are_one_grid_with_no_container_drawn_under_them(make_app):
+    # Each container is drawn in every frame under what it holds: nested panes cost the first
+    # frame a fifth of its time.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = await ready(app, pilot)
+        containers = [node for node in reader.walk_children() if type(node).__module__ == "textual.containers"]
+        assert [node.id for node in containers] == ["panes"]
+        assert [node.id for node in reader.query_one("#panes").children] == [
+            "doc-title", "divider", "breadcrumb", "outline", "text"
+        ]
 
 
 async def test_opened_in_a_tiny_terminal_the_text_is_at_its_section_once_there_is_room(make_app):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid
 from textual.events import Resize
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,6 +26,18 @@ from .reader_search import ReaderSearch
 from .study_actions import StudyActions
 
 MIN_WIDTH, MIN_HEIGHT = 60, 15
+# The outline pane: this share of the width, within these many cells.
+OUTLINE_PERCENT, OUTLINE_MIN, OUTLINE_MAX = 34, 24, 48
+
+
+def outline_width(width: int) -> int:
+    """The outline pane's width on a screen `width` cells wide, the line on its right included."""
+    return min(max(width * OUTLINE_PERCENT // 100, OUTLINE_MIN), OUTLINE_MAX)
+
+
+def _columns(outline: int) -> str:
+    """The grid's columns: the outline, the line that divides the panes, the text."""
+    return f"{outline - 1} 1 1fr"
 
 
 def printable(text: str) -> str:
@@ -107,19 +119,23 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
         self._phrases_shown = 0  # the workbook revision the highlights and status show
         self._searched: str | None = None  # the query whose matches the text shows
         self._status = t("opening")  # the status line's text, kept if told before it is composed
+        self._outline_width = 0  # the outline pane's width in cells, as the grid's first column has it
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="main"):
-            with Horizontal(id="panes"):
-                with Vertical(id="outline-pane"):
-                    # The document's title heads the outline, level with the breadcrumb.
-                    yield Static("", id="doc-title", markup=False)
-                    yield OutlineTree(id="outline")
-                with Vertical(id="reading"):
-                    yield Static("", id="breadcrumb", markup=False)
-                    yield TextView(id="text")
-            # The search bar is mounted on first use: its Input costs start-up time.
-            yield Static(self._status, id="status", markup=False)
+        # One grid, its cells the panes themselves: each container more would be drawn in every
+        # frame under them (a nested layout cost a fifth of the first frame's time).
+        panes = Grid(id="panes")
+        self._outline_width = outline_width(self.app.size.width)
+        panes.styles.grid_columns = _columns(self._outline_width)
+        with panes:
+            # The document's title heads the outline, level with the breadcrumb; a line divides them.
+            yield Static("", id="doc-title", markup=False)
+            yield Static("", id="divider")
+            yield Static("", id="breadcrumb", markup=False)
+            yield OutlineTree(id="outline")
+            yield TextView(id="text")
+        # The search bar is mounted on first use, above the status line: its Input costs start-up time.
+        yield Static(self._status, id="status", markup=False)
         yield Static(t("too_small", width=MIN_WIDTH, height=MIN_HEIGHT), id="too-small", markup=False)
         yield KeyBar()
 
@@ -252,6 +268,10 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        width = outline_width(event.size.width)
+        if width != self._outline_width:  # else the layout stands: no second one before the first frame
+            self._outline_width = width
+            self.query_one("#panes").styles.grid_columns = _columns(width)
 
     def watch_too_small(self, too_small: bool) -> None:
         self.set_class(too_small, "-too-small")

@@ -39,7 +39,7 @@ class ReaderSearch(_Screen):
             bar = bars.first()
         else:
             bar = SearchBar(id="search")
-            await self.query_one("#main").mount(bar, before="#status")
+            await self.mount(bar, before="#status")
         bar.open()
 
     def _search_bar(self) -> SearchBar | None:
