@@ -737,8 +737,9 @@ async def test_the_language_comes_from_study_lang_when_not_given(make_app, monke
 
 
 def notice_shown(reader: ReaderScreen) -> bool:
-    shown = [reader.query_one(selector).display for selector in ("#too-small", "#panes", "#status", "KeyBar")]
-    assert shown in ([True, False, False, False], [False, True, True, True]), shown  # the one, or the other
+    selectors = ("#too-small", "#doc-title", "#divider", "#breadcrumb", "#outline", "#text", "#status", "KeyBar")
+    shown = [reader.query_one(selector).display for selector in selectors]
+    assert shown in ([True] + [False] * 7, [False] + [True] * 7), shown  # the one, or the other
     return shown[0]
 
 
@@ -772,17 +773,21 @@ async def test_the_outline_is_a_third_of_the_width_within_limits_as_the_terminal
         assert reader.query_one("#text").region.right == width
 
 
-async def test_the_panes_are_one_grid_with_no_container_drawn_under_them(make_app):
+async def test_the_reader_is_one_grid_with_no_container_drawn_under_its_panes(make_app):
     # Each container is drawn in every frame under what it holds: nested panes cost the first
     # frame a fifth of its time.
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         reader = await ready(app, pilot)
-        containers = [node for node in reader.walk_children() if type(node).__module__ == "textual.containers"]
-        assert [node.id for node in containers] == ["panes"]
-        assert [node.id for node in reader.query_one("#panes").children] == [
-            "doc-title", "divider", "breadcrumb", "outline", "text"
+        assert not [node for node in reader.walk_children() if type(node).__module__ == "textual.containers"]
+        assert [node.id for node in reader.children] == [
+            "doc-title", "divider", "breadcrumb", "outline", "text", "status", "too-small", None
         ]
+        await pilot.press("slash")  # the search bar, mounted on first use, goes above the status line
+        await pilot.pause()
+        bar, status = reader.query_one(SearchBar).region, reader.query_one("#status").region
+        assert (bar.x, bar.width, bar.bottom) == (0, SIZE[0], status.y)
+        assert reader.query_one("#text").region.bottom == bar.y
 
 
 async def test_opened_in_a_tiny_terminal_the_text_is_at_its_section_once_there_is_room(make_app):
