@@ -17,7 +17,7 @@ from tests.bench.peak import PEAK
 ROOT = Path(__file__).resolve().parents[2]
 SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 CORPUS = ROOT.parent / "shared" / "corpus"
-RUNS = 7
+RUNS = 15  # pairs: this shared machine's speed swings by half within a minute
 
 # A minimal Textual app of the same shape: a 60-node Tree and 2,000 Chinese characters.
 REFERENCE = PEAK + textwrap.dedent(
@@ -171,8 +171,14 @@ def main() -> None:
 
     ref_frame = _median([r["frame"] for r in reference])
     study_frame = _median([r["frame"] for r in study])
+    # Each study run's time over the reference run just before it: the two ran within a second
+    # of each other, at one speed of the machine.
+    pairs = sorted(s["frame"] / r["frame"] for r, s in zip(reference, study))
+    quartiles = statistics.quantiles(pairs, n=4)
     print(f"reference app, first frame:          {ref_frame * 1000:7.0f} ms (median of {RUNS})")
     print(f"study, bundled speech, first frame:  {study_frame * 1000:7.0f} ms  ratio {study_frame / ref_frame:.2f}")
+    print(f"study over reference, run by run:    median {statistics.median(pairs):.2f}, "
+          f"middle half {quartiles[0]:.2f}-{quartiles[2]:.2f} ({RUNS} pairs)")
     ref_cpu = _median([r["cpu"] for r in reference])
     study_cpu = _median([r["cpu"] for r in study])
     print(f"CPU time to the first frame: reference {ref_cpu * 1000:.0f} ms, study {study_cpu * 1000:.0f} ms  ratio {study_cpu / ref_cpu:.2f}")

@@ -39,6 +39,9 @@ NOISE_WORDS = (
 RE_NOISE = lazy_compile(
     rf"(?:[【\[(（]?(?:{NOISE_WORDS})[】\])）]?[ \t]*(?:[(（]?\d{{0,6}}[)）]?)[:：]?[ \t\u3000|｜丨/·•]*)+"
 )
+# The characters a line of buttons can start with: a line starting otherwise is not one, and
+# RE_NOISE is compiled only for a page that has such a line.
+NOISE_STARTS = frozenset("【[(（") | {word[0] for word in NOISE_WORDS.split("|")}
 RE_PAGE_NUMBER = lazy_compile(
     r"[-—–－~]{1,2}[ \t]*\d{1,4}[ \t]*[-—–－~]{1,2}|第[ \t]*\d{1,4}[ \t]*页(?:[ \t,，]*共[ \t]*\d{1,4}[ \t]*页)?"
     r"|(?:Page|page|PAGE)[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?"
@@ -84,10 +87,12 @@ def _residue(line: str, meta: dict[str, str], noise: list[str], edge: bool = Tru
     stripped = line.strip(SPACES)
     if not stripped or len(stripped) > 60:
         return False
-    if RE_NOISE.fullmatch(stripped) or RE_PAGE_NUMBER.fullmatch(stripped):
+    if (stripped[0] in NOISE_STARTS and RE_NOISE.fullmatch(stripped)) or RE_PAGE_NUMBER.fullmatch(stripped):
         noise.append(stripped)
         return True
-    if not edge or SALUTATION.match(stripped) or classify(stripped, markdown=False) is not None:
+    if not edge or (":" not in stripped and "：" not in stripped):
+        return False  # every key is followed by its colon
+    if SALUTATION.match(stripped) or classify(stripped, markdown=False) is not None:
         return False  # 第一部分：总体要求 is a heading, not a key and its value
     pairs: list[tuple[str, str]] = []
     for part in RE_META_SPLIT.split(stripped):
