@@ -92,7 +92,6 @@ def show(text: str) -> None:
 
 def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.loader import LoadError, load_text
-    from .core.outline import parse
     from .i18n import t
 
     if command == "restore":
@@ -145,6 +144,8 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
         _refuse_if_too_large(path, text)
         return exam_command(path, text, args, store=_open_store())
+    from .core.outline import parse  # not for the app: a workbook reads back an outline it kept
+
     doc = parse(text, path.name)
 
     if command == "outline":

@@ -11,11 +11,8 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 
 from .core.records import FoundPhrases
-from .core.workbook import Workbook
+from .core.workbook import FIRST_FRAME_CHARS, Workbook
 from .i18n import t
-
-# Texts up to this size are parsed before the first frame; larger ones in a worker.
-INLINE_PARSE_CHARS = 100_000
 
 
 def in_background(task: Callable[[], None], name: str) -> None:
@@ -74,7 +71,7 @@ class DocumentOpening:
             # A Word file or a PDF is read in the background, its pages counted on the status line.
             workbook.on_progress = partial(self._reading, workbook)
             in_background(partial(self._open, workbook), "read")
-        elif len(workbook.text) <= INLINE_PARSE_CHARS:
+        elif len(workbook.text) <= FIRST_FRAME_CHARS:
             # A few milliseconds: the first frame then shows the document, not empty panes.
             workbook.open()
             self.target.post_message(self.Opened(workbook))

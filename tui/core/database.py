@@ -92,6 +92,17 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE documents ADD COLUMN card_count INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE documents ADD COLUMN exam_date TEXT",
     ],
+    # 5: a text's outline as parsed, so that opening it again needs no parser (stored_outlines.py).
+    [
+        """CREATE TABLE outline_cache (
+            content_hash TEXT NOT NULL,
+            name TEXT NOT NULL,
+            parser_version TEXT NOT NULL,
+            outline TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            PRIMARY KEY (content_hash, name)
+        ) WITHOUT ROWID""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

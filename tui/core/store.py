@@ -33,6 +33,7 @@ from tui.core.records import (
     StoredCard,
 )
 from tui.core.statistics import Statistics
+from tui.core.stored_outlines import StoredOutlines
 from tui.core.stored_phrases import StoredPhrases
 from tui.core.study_time import StudyTime
 
@@ -68,7 +69,7 @@ def _local_day(epoch: float) -> date:
     return datetime.fromtimestamp(epoch).date()
 
 
-class Store(Documents, StoredPhrases, Statistics, ExamDates, StudyTime, Library):
+class Store(Documents, StoredPhrases, StoredOutlines, Statistics, ExamDates, StudyTime, Library):
     """The study database. Open it with `Store.open()`; every write commits before returning.
 
     One connection, shared by the app's threads under a lock; a second running

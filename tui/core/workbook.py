@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # the quiz's and the store's modules load when first used, no
 # Finding key phrases takes about 90 bytes of memory and 2 µs per character: above this,
 # a document is read but not quizzed (a 60 MB file took 5 GB and 3 minutes), and says so.
 MAX_PHRASE_CHARS = 4_000_000
+# Texts up to this size are parsed before the app's first frame (larger ones in a worker),
+# and their outlines kept in the store: reopening one then needs no parser.
+FIRST_FRAME_CHARS = 100_000
 
 
 class Workbook:
@@ -89,13 +92,12 @@ class Workbook:
         a moved and edited file (tui/core/identity.py), its sections matched so progress follows
         the text; then its saved position."""
         from .loader import content_hash
-        from .outline import parse
 
         if self.read is not None:
             self.text = self.read(self.on_progress).text  # LoadError: the file cannot be studied
             self.read = None
-        document = parse(self.text, self.path.name)
         self.content_hash = content_hash(self.text)
+        document, parsed = self._outline()
         self._section_keys = document.section_keys()
         if self.store is not None:
             try:
@@ -108,12 +110,35 @@ class Workbook:
 
                     self.store.match_sections(record.id, layout(document))
                 self.saved_position = self.store.position(record.id)
+                if parsed and len(self.text) <= FIRST_FRAME_CHARS:
+                    self._keep_outline(document)
             except StoreError as error:
                 self.problem = error  # reading still works; answers wait for the store
                 if error.kind == "read_only":
                     self._find_read_only()
         self.document = document  # last: a thread that sees it sees it whole
         return document
+
+    def _outline(self) -> tuple[Document, bool]:
+        """The text's outline, and whether it was parsed now: as the store kept it from an earlier opening
+        (tui/core/stored_outlines.py), which spares loading the parser before the first frame; else parsed."""
+        if self.store is not None and len(self.text) <= FIRST_FRAME_CHARS:
+            try:
+                kept = self.store.cached_outline(self.content_hash, self.path.name)
+            except StoreError:
+                kept = None  # the store's own problem is met, and told, when the document is looked up
+            if kept is not None:
+                return kept, False
+        from .outline import parse
+
+        return parse(self.text, self.path.name), True
+
+    def _keep_outline(self, document: Document) -> None:
+        assert self.store is not None
+        try:
+            self.store.cache_outline(self.content_hash, self.path.name, document)
+        except StoreError:
+            pass  # not kept: the text is parsed again next time, and nothing else is lost
 
     def _find_read_only(self) -> None:
         """A database that cannot be written can still be read: its record, if it has one."""
