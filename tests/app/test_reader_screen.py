@@ -743,7 +743,7 @@ def notice_shown(reader: ReaderScreen) -> bool:
     return shown[0]
 
 
-@pytest.mark.parametrize("size", [(MIN_WIDTH - 1, 30), (100, MIN_HEIGHT - 1), (40, 10)])
+@pytest.mark.parametrize("size", [(MIN_WIDTH - 1, 30), (100, MIN_HEIGHT - 1), (40, 10), (20, 8)])
 async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_reader(make_app, size):
     app = make_app()
     async with app.run_test(size=size) as pilot:
@@ -751,6 +751,7 @@ async def test_a_tiny_terminal_shows_a_notice_and_resizing_back_restores_the_rea
         assert notice_shown(reader)
         notice = str(reader.query_one("#too-small", Static).render())
         assert notice == f"窗口太小了：请把终端调到至少 {MIN_WIDTH}×{MIN_HEIGHT}。按 q 退出。"
+        assert reader.query_one("#too-small").region == reader.region  # the whole screen: none of it cut off
         assert not reader.query_one(KeyBar).display
         await resize(pilot, *SIZE)
         assert not notice_shown(reader)

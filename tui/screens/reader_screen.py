@@ -118,14 +118,15 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
         self._phrases_shown = 0  # the workbook revision the highlights and status show
         self._searched: str | None = None  # the query whose matches the text shows
         self._status = t("opening")  # the status line's text, kept if told before it is composed
-        self._outline_width = 0  # the outline pane's width in cells, as the grid's first column has it
+        self._outline_width = 0  # the outline pane's width in cells, the line on its right included
+        self._columns = ""  # the grid's columns as last set
 
     def compose(self) -> ComposeResult:
         # The screen is one grid, its cells the panes and bars themselves: a container would be
         # drawn in every frame under what it holds (nested panes took a fifth of the time to the
         # first frame). The key bar is docked, outside the grid.
         self._outline_width = outline_width(self.app.size.width)
-        self.styles.grid_columns = _columns(self._outline_width)
+        self._set_columns()
         # The document's title heads the outline, level with the breadcrumb; a line divides them.
         yield Static("", id="doc-title", markup=False)
         yield Static("", id="divider")
@@ -266,13 +267,19 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self.too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        width = outline_width(event.size.width)
-        if width != self._outline_width:  # else the layout stands: no second one before the first frame
-            self._outline_width = width
-            self.styles.grid_columns = _columns(width)
+        self._outline_width = outline_width(event.size.width)
+        self._set_columns()
 
     def watch_too_small(self, too_small: bool) -> None:
         self.set_class(too_small, "-too-small")
+        self._set_columns()
+
+    def _set_columns(self) -> None:
+        """The grid's columns: the panes', or on a terminal too small the notice's one, as wide as the screen."""
+        columns = "1fr" if self.too_small else _columns(self._outline_width)
+        if columns != self._columns:  # else the layout stands: no second one before the first frame
+            self._columns = columns
+            self.styles.grid_columns = columns
 
     # ------------------------------------------------------------- reading
 
