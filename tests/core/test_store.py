@@ -43,7 +43,7 @@ class TestOpening:
     def test_creates_the_database_in_wal_mode_at_the_latest_schema(self, store: Store, tmp_path: Path) -> None:
         assert store.path == tmp_path / FILENAME
         assert store.path.exists()
-        assert store.schema_version == SCHEMA_VERSION == 5
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert store.notice is None
         with raw(tmp_path) as other:
             assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -90,6 +90,29 @@ def test_the_parser_version_is_its_modules_digest() -> None:
     assert len(version) == 16 and version == stored_outlines.parser_version()
 
 
+def test_a_change_to_any_file_of_the_parser_makes_another_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    folder = tmp_path / "core"
+    folder.mkdir()
+    for name in (*PARSER_MODULES, "stored_outlines"):
+        shutil.copy2(ROOT / "tui" / "core" / f"{name}.py", folder / f"{name}.py")
+    monkeypatch.setattr(stored_outlines, "__file__", str(folder / "stored_outlines.py"))
+    versions = set()
+    for name in ("headings", "stored_outlines"):
+        stored_outlines.parser_version.cache_clear()
+        versions.add(stored_outlines.parser_version())
+        source = folder / f"{name}.py"
+        source.write_text(source.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    stored_outlines.parser_version.cache_clear()
+    versions.add(stored_outlines.parser_version())
+    (folder / "numerals.py").unlink()
+    stored_outlines.parser_version.cache_clear()
+    assert stored_outlines.parser_version() == ""  # a parser that cannot be looked at keeps nothing
+    stored_outlines.parser_version.cache_clear()
+    assert len(versions) == 3 and "" not in versions
+
+
 REOPEN = """
 import sys
 from pathlib import Path
@@ -100,8 +123,10 @@ path = Path(sys.argv[1])
 store = Store.open(Path(sys.argv[2]))
 workbook = Workbook(path, load(path), store)
 document = workbook.open()
+parsed = "tui.core.outline" in sys.modules
+workbook.find_phrases()  # as the app does after its first frame: the outline parsed now is kept
 store.close()
-print("parsed" if "tui.core.outline" in sys.modules else "kept", len(list(document.walk())), document.title)
+print("parsed" if parsed else "kept", len(list(document.walk())), document.title)
 """
 
 
@@ -122,14 +147,38 @@ def test_a_text_opened_again_is_not_parsed_and_an_edited_one_is(tmp_path: Path) 
     assert opened() == "kept 3 notes"
 
 
+def opened(path: Path, text: str, store: Store) -> Workbook:
+    """A workbook opened and its phrases found, as the app does (the outline is kept with the phrases)."""
+    path.write_text(text, encoding="utf-8")
+    workbook = Workbook(path, text, store)
+    workbook.open()
+    workbook.find_phrases()
+    return workbook
+
+
+def kept_names(store: Store) -> list[str]:
+    return [row[0] for row in store._read("SELECT name FROM outline_cache ORDER BY name")]
+
+
+def test_the_outline_is_kept_after_the_first_frame_with_the_phrases_not_when_opening(tmp_path: Path) -> None:
+    # Opening writes nothing more before the first frame; finding the phrases, in the background, keeps it.
+    store = Store.open(tmp_path)
+    path = tmp_path / "notes.md"
+    path.write_text(NOTES, encoding="utf-8")
+    workbook = Workbook(path, NOTES, store)
+    workbook.open()
+    assert kept_names(store) == []
+    workbook.find_phrases()
+    assert kept_names(store) == ["notes.md"]
+    store.close()
+
+
 def test_only_outlines_of_texts_parsed_before_the_first_frame_are_kept(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     long = "一、总体要求\n" + "坚持稳中求进工作总基调。\n" * (FIRST_FRAME_CHARS // 12 + 1)
     for name, text in (("short.txt", NOTES), ("long.txt", long)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        Workbook(path, text, store).open()
-    assert [row[0] for row in store._read("SELECT name FROM outline_cache")] == ["short.txt"]
+        opened(tmp_path / name, text, store)
+    assert kept_names(store) == ["short.txt"]
     store.close()
 
 
@@ -137,10 +186,44 @@ def test_outlines_of_texts_no_document_has_any_longer_go(tmp_path: Path) -> None
     store = Store.open(tmp_path)
     path = tmp_path / "notes.md"
     for text in (NOTES, NOTES + "\n## 1.2 More\n", NOTES + "\n## 1.3 Yet more\n"):
-        path.write_text(text, encoding="utf-8")
-        Workbook(path, text, store).open()  # the same file, edited: one document, its text now the last
+        opened(path, text, store)  # the same file, edited: one document, its text now the last
     rows = store._read("SELECT content_hash FROM outline_cache")
     assert rows == [(content_hash(NOTES + "\n## 1.3 Yet more\n"),)]
+    store.close()
+
+
+def test_a_forgotten_document_takes_the_outline_of_its_text_with_it(tmp_path: Path) -> None:
+    store = Store.open(tmp_path)
+    secret = opened(tmp_path / "secret.md", NOTES, store)
+    opened(tmp_path / "other.txt", "一、总体要求\n坚持稳中求进工作总基调。\n", store)
+    assert kept_names(store) == ["other.txt", "secret.md"]
+    store.forget(secret.document_id())
+    assert kept_names(store) == ["other.txt"]
+    store.close()
+
+
+def test_the_outline_table_is_beside_the_schema_and_a_file_without_it_still_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A cache is no reason to refuse a file: no schema version of its own, so an older study
+    # still opens the file, and a read-only file made before it is still read.
+    from tests.core.test_database import _read_only_disk
+    from tui.core.database import SCHEMA_VERSION
+
+    store = Store.open(tmp_path)
+    assert store.schema_version == SCHEMA_VERSION and kept_names(store) == []
+    with store._write() as db:
+        db.execute("DROP TABLE outline_cache")
+    store.close()
+    _read_only_disk(monkeypatch)
+    store = Store.open(tmp_path)
+    workbook = opened(tmp_path / "notes.md", NOTES, store)
+    assert workbook.opened == parse(NOTES, "notes.md")
+    store.close()
+    monkeypatch.undo()
+    store = Store.open(tmp_path)  # writable again: the table is made, the outline kept
+    opened(tmp_path / "notes.md", NOTES, store)
+    assert kept_names(store) == ["notes.md"]
     store.close()
 
 

@@ -92,19 +92,22 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE documents ADD COLUMN card_count INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE documents ADD COLUMN exam_date TEXT",
     ],
-    # 5: a text's outline as parsed, so that opening it again needs no parser (stored_outlines.py).
-    [
-        """CREATE TABLE outline_cache (
-            content_hash TEXT NOT NULL,
-            name TEXT NOT NULL,
-            parser_version TEXT NOT NULL,
-            outline TEXT NOT NULL,
-            created_at REAL NOT NULL,
-            PRIMARY KEY (content_hash, name)
-        ) WITHOUT ROWID""",
-    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables of what can be made again from the text (a text's outline as parsed, stored_outlines.py):
+# created beside the schema rather than by a migration, so that an older study still opens the
+# file and a read-only one is still read. Where one is missing, nothing is kept in it.
+CACHE_TABLES = {
+    "outline_cache": """CREATE TABLE outline_cache (
+        content_hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        parser_version TEXT NOT NULL,
+        outline TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        PRIMARY KEY (content_hash, name)
+    ) WITHOUT ROWID""",
+}
 
 ErrorKind = Literal["busy", "read_only", "full", "corrupt", "newer", "unavailable", "other"]
 
@@ -234,6 +237,8 @@ def _connect(path: Path, timeout: float, read_only: bool) -> sqlite3.Connection:
         if verdict != "ok":
             raise CorruptDatabase(verdict)
         _migrate(connection, read_only)
+        if not read_only:
+            _create_caches(connection)
     except sqlite3.Error as error:
         connection.close()
         if _kind(error) == "corrupt":
@@ -266,6 +271,17 @@ def _migrate(connection: sqlite3.Connection, read_only: bool = False) -> None:
         if connection.in_transaction:
             connection.execute("ROLLBACK")
         raise
+
+
+def _create_caches(connection: sqlite3.Connection) -> None:
+    """Create the cache tables the file lacks; another study writing just now leaves them for next time."""
+    have = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for name, statement in CACHE_TABLES.items():
+        if name not in have:
+            try:
+                connection.execute(statement)
+            except sqlite3.OperationalError:
+                pass  # busy past the timeout, or created by the other study meanwhile: nothing is lost
 
 
 def move_aside(path: Path) -> Path:

@@ -13,6 +13,7 @@ from typing import Any, Literal, NamedTuple, TypeVar
 
 from tui.core import scheduler
 from tui.core.database import StoreError, as_store_error
+from tui.core.stored_outlines import drop_unused_outlines
 
 BACKUP_FILENAME = "study-forgotten.db"  # beside study.db: what the library was told to forget
 # The tables holding a document's data, the document's own row first (restoring needs its id).
@@ -247,9 +248,14 @@ class Library:
                     )
                 return backup_id
 
+            def delete() -> None:
+                # The cascade takes its positions, phrase edits, cards and reviews with it; the outline
+                # kept of its text goes too (tui/core/stored_outlines.py), unless another document has it.
+                db.execute("DELETE FROM main.documents WHERE id = ?", (document_id,))
+                drop_unused_outlines(db)
+
             backup_id = self._transaction(db, copy)
-            # The cascade takes its positions, phrase edits, cards and reviews with it.
-            self._transaction(db, lambda: db.execute("DELETE FROM main.documents WHERE id = ?", (document_id,)))
+            self._transaction(db, delete)
             return backup_id
 
     def forgotten(self) -> list[ForgottenDocument]:

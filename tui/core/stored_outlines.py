@@ -4,8 +4,9 @@ Reopening a document is what study does most, and before its first frame. Parsin
 bundled speech takes half a millisecond, but the parser's modules and the regular
 expressions its lines need take ten times that to load and compile in a fresh process.
 A kept outline is read back instead, as long as the parser is the one that made it:
-`parser_version` is a digest of the parser's own source, so any change to it, however
-small, makes every kept outline stale, and the text is parsed again.
+`parser_version` changes with any file of the parser (as Python's own bytecode cache
+does, by each source file's size and time), so after any change to it every kept
+outline is stale and the text is parsed again.
 """
 
 from __future__ import annotations
@@ -28,29 +29,41 @@ PARSER_MODULES = (
     "contents", "heading_patterns", "headings", "lazy_pattern", "loader", "model", "numerals", "outline",
     "residue", "sanitize", "section_tree",
 )
-# Libraries whose answers the parser uses: `rich.cells` measures a title's width.
-PARSER_LIBRARIES = ("rich.cells",)
+# The libraries whose answers the parser uses: `rich.cells` measures a title's width.
+PARSER_LIBRARIES = ("rich", "rich.cells", "rich._unicode_data")
 
 
 @cache
 def parser_version() -> str:
-    """A digest of the parser: its modules' source, and the Python and libraries it runs on.
-
-    "" when a source file cannot be read (an installation without sources): outlines
-    are then neither kept nor read back.
-    """
-    digest = hashlib.sha256(sys.version.encode())
+    """A digest of the parser: the size and time of each of its files (this module's, which writes and
+    reads the outlines, among them), and the Python it runs on. "" when a file cannot be found: outlines
+    are then neither kept nor read back."""
     folder = Path(__file__).parent
+    files = [folder / f"{name}.py" for name in (*PARSER_MODULES, "stored_outlines")]
+    digest = hashlib.sha256(sys.version.encode())
     try:
-        for name in PARSER_MODULES:
-            digest.update((folder / f"{name}.py").read_bytes())
         for library in PARSER_LIBRARIES:
-            module = sys.modules.get(library) or __import__(library, fromlist=["_"])
-            stat = Path(str(module.__file__)).stat()  # a new release is a new file
-            digest.update(f"{library} {stat.st_size} {stat.st_mtime_ns}".encode())
-    except (OSError, TypeError):
+            if library not in sys.modules:
+                __import__(library)
+            files.append(Path(str(sys.modules[library].__file__)))
+        for file in files:
+            stat = file.stat()
+            digest.update(f"{file} {stat.st_size} {stat.st_mtime_ns}\n".encode())
+    except (OSError, ImportError):
         return ""
     return digest.hexdigest()[:16]
+
+
+def drop_unused_outlines(db: sqlite3.Connection, keep: str = "") -> None:
+    """Within a write: drop the outlines of texts no document has any longer (but `keep`'s)."""
+    try:
+        db.execute(
+            "DELETE FROM main.outline_cache WHERE content_hash NOT IN (SELECT content_hash FROM main.documents) "
+            "AND content_hash != ?",
+            (keep,),
+        )
+    except sqlite3.OperationalError:
+        pass  # no outline_cache in this file (created by a study that had none, and not writable since)
 
 
 def outline_data(document: Document) -> dict[str, Any]:
@@ -128,8 +141,4 @@ class StoredOutlines:
                 "VALUES (?, ?, ?, ?, ?)",
                 (content_hash, name, version, payload, time.time()),
             )
-            db.execute(
-                "DELETE FROM outline_cache WHERE content_hash NOT IN (SELECT content_hash FROM documents) "
-                "AND content_hash != ?",
-                (content_hash,),
-            )
+            drop_unused_outlines(db, keep=content_hash)

@@ -81,6 +81,7 @@ class Workbook:
         self.phrases_ready = False
         self.revision = 0  # goes up with every new set of phrases, so views redraw only when it moved
         self._document_id: int | None = None
+        self._outline_to_keep = False  # parsed by `open`, to be kept in the store by `find_phrases`
         self._section_keys: dict[str, str] = {}
         # Answers are scheduled with the exam plan's FSRS settings when the document has an exam date.
         self.answers = AnswerQueue(store, self.document_id, answer_scheduler) if store is not None else None
@@ -98,6 +99,7 @@ class Workbook:
             self.read = None
         self.content_hash = content_hash(self.text)
         document, parsed = self._outline()
+        self._outline_to_keep = parsed and self.store is not None and len(self.text) <= FIRST_FRAME_CHARS
         self._section_keys = document.section_keys()
         if self.store is not None:
             try:
@@ -110,8 +112,6 @@ class Workbook:
 
                     self.store.match_sections(record.id, layout(document))
                 self.saved_position = self.store.position(record.id)
-                if parsed and len(self.text) <= FIRST_FRAME_CHARS:
-                    self._keep_outline(document)
             except StoreError as error:
                 self.problem = error  # reading still works; answers wait for the store
                 if error.kind == "read_only":
@@ -134,6 +134,7 @@ class Workbook:
         return parse(self.text, self.path.name), True
 
     def _keep_outline(self, document: Document) -> None:
+        """Keep the outline parsed now, so that the next opening of this text reads it back."""
         assert self.store is not None
         try:
             self.store.cache_outline(self.content_hash, self.path.name, document)
@@ -199,6 +200,9 @@ class Workbook:
         from .quiz import cards_for
 
         document = self.opened
+        if self._outline_to_keep:  # here, after the first frame: a write of its own, not before it
+            self._outline_to_keep = False
+            self._keep_outline(document)
         self.framework  # noqa: B018 (built here, so the framework quiz opens at once)
         if self.too_large:
             empty: dict[str, list[Phrase]] = {section.id: [] for section in document.walk()}
