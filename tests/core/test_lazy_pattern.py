@@ -27,6 +27,18 @@ def test_once_used_its_methods_are_the_compiled_patterns_own() -> None:
     assert "match" in vars(pattern)  # found before __getattr__: no indirection on later calls
 
 
+def test_a_copy_or_a_pickle_is_the_same_pattern() -> None:
+    import copy
+    import pickle
+
+    fresh, used = lazy_compile(r"第(\d+)条"), lazy_compile(r"第(\d+)条")
+    assert used.search("第3条")
+    for pattern in (fresh, used):  # before it was compiled, and after
+        for twin in (copy.copy(pattern), copy.deepcopy(pattern), pickle.loads(pickle.dumps(pattern))):
+            assert twin.pattern == pattern.pattern
+            assert bool(twin.search("第12条")) == bool(pattern.search("第12条"))
+
+
 @pytest.mark.parametrize(
     ("source", "flags", "text"),
     [
