@@ -289,3 +289,19 @@ class TestReplacedBytes:
         path = tmp_path / "clean.txt"
         path.write_text("一、总体要求\n", encoding="utf-8")
         assert loader.load_text(path) == loader.Loaded("一、总体要求\n", 0, 0)
+
+
+def test_a_lone_surrogate_from_a_formats_reader_is_replaced_and_counted(tmp_path: Path) -> None:
+    # A PDF's reader can hand back half of a surrogate pair, which no file, database or terminal
+    # can hold: opening such a document once failed when the store was given its text.
+    from tui.core.loader import finish_text
+    from tui.core.store import Store
+    from tui.core.workbook import Workbook
+
+    loaded = finish_text("第一章 总则\n甲\ud835乙\udc00丙\ufffd\n", "notes.pdf", "PDF")
+    assert (loaded.text, loaded.replaced) == ("第一章 总则\n甲\ufffd乙\ufffd丙\ufffd\n", 2)
+    store = Store.open(tmp_path)
+    workbook = Workbook(tmp_path / "notes.pdf", loaded.text, store)
+    assert workbook.open().title and workbook.problem is None
+    workbook.find_phrases()
+    store.close()

@@ -153,16 +153,25 @@ def load_bytes(data: bytes, name: str = "<text>", progress: Progress | None = No
 
 
 def finish_text(text: str, name: str, label: str = "text") -> Loaded:
-    """Text a format's reader produced, made as safe as a text file's: LF line ends, no BOM, no controls."""
+    """Text a format's reader produced, made as safe as a text file's: LF line ends, no BOM, no controls,
+    and no lone surrogate (a PDF's reader can make one), which no file, database or terminal can hold:
+    each is U+FFFD, counted as replaced."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\ufeff", "").replace("\x00", "")
+    replaced = 0
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pieces = ["\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text]
+        replaced = pieces.count("\ufffd") - text.count("\ufffd")
+        text = "".join(pieces)
     neutralised = sanitize.count_unsafe(text)
     if neutralised:
         text = sanitize.clean(text)
     if not text.strip():
         raise LoadError("no_text", name=name, format=label)
-    return Loaded(text, 0, neutralised)
+    return Loaded(text, replaced, neutralised)
 
 
 def decode(data: bytes, name: str = "<text>") -> str:
