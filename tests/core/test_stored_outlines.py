@@ -234,12 +234,17 @@ def test_a_store_that_cannot_keep_the_outline_still_opens_the_document(
 
     store = Store.open(tmp_path)
 
+    refused: list[object] = []
+
     def refuse(*args: object) -> None:
+        refused.append(args)
         raise StoreError(kind="busy")
 
     monkeypatch.setattr(store, "cache_outline", refuse)
     workbook = Workbook(BUNDLED, load(BUNDLED), store)
     document = workbook.open()
-    assert workbook.problem is None and workbook.document_id() is not None
-    assert document == parse(load(BUNDLED), BUNDLED.name)
+    found = workbook.find_phrases()
+    assert len(refused) == 1  # asked once, refused: no problem told, the phrases found all the same
+    assert workbook.problem is None and found.problem is None and workbook.document_id() is not None
+    assert document == parse(load(BUNDLED), BUNDLED.name) and any(found.extracted.values())
     store.close()

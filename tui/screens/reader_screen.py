@@ -266,8 +266,8 @@ class ReaderScreen(StudyActions, ReaderSearch, Screen[None]):
     # ------------------------------------------------------------- small terminals
 
     def on_resize(self, event: Resize) -> None:
+        self._outline_width = outline_width(event.size.width)  # first: the watcher of too_small reads it
         self.too_small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        self._outline_width = outline_width(event.size.width)
         self._set_columns()
 
     def watch_too_small(self, too_small: bool) -> None:
