@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, RenderResult
 from textual.binding import Binding
 from textual.widgets import Button
 
@@ -34,6 +34,32 @@ async def test_shown_keys_in_order_with_a_group_as_one_entry():
         assert text.startswith(" q Quit  h Highlight  [] Prev/next ")
         assert "Hidden" not in text and "Previous" not in text
         assert text.rstrip().endswith("palette")
+
+
+class FirstFrameBar(KeyBar):
+    """A key bar that keeps what it showed the first time it was painted at a width."""
+
+    first: str | None = None
+
+    def render(self) -> RenderResult:
+        shown = super().render()
+        if self.first is None and self.size.width:
+            self.first = str(shown)
+        return shown
+
+
+class FirstFrameApp(KeysApp):
+    def compose(self) -> ComposeResult:
+        yield FirstFrameBar()
+
+
+async def test_the_keys_are_in_the_first_frame_the_bar_is_in():
+    app = FirstFrameApp()
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        first = app.query_one(FirstFrameBar).first
+        assert first is not None and first.startswith(" q Quit  h Highlight ")
+        assert first.rstrip().endswith("palette")  # drawn at the bar's width, the palette's key at its end
 
 
 async def test_a_narrow_bar_drops_whole_entries_never_half_of_one():

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widget import Widget
 
 HELP_ACTIONS = ("help", "app.help")
 
 
-class KeyBar(Static):
+class KeyBar(Widget):
     """Like Textual's Footer, but one widget drawing one line of text.
 
     The Footer mounts a widget per key and recomposes them whenever focus moves,
@@ -32,31 +32,36 @@ class KeyBar(Static):
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--palette"}
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
+        super().__init__(id=id)
         self._shown: tuple[object, ...] = ()  # what the bar was last drawn from
+        self._keys = Text()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        self.call_after_refresh(self._bindings_changed, self.screen)
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen:
-            self._redraw()
+        if self.is_attached and screen is self.screen and self._drawn_from() != self._shown:
+            self.refresh()
 
-    def on_resize(self) -> None:
-        self._redraw()
+    def render(self) -> Text:
+        """The keys, drawn when the bar is painted: in the screen's first frame, at its width.
 
-    def _redraw(self) -> None:
-        """Draw the keys again, unless the bar would show what it shows (focus moves often).
-
-        What `keys_text` draws from: the width, the theme's colours, and the bindings it can show
-        (those shown, the palette's, and the help key its mark names); hidden ones change nothing.
+        They are drawn again only when what they are drawn from changed (focus moves often).
         """
+        shown = self._drawn_from()
+        if shown != self._shown:
+            self._shown = shown
+            self._keys = self.keys_text()
+        return self._keys
+
+    def _drawn_from(self) -> tuple[object, ...]:
+        """What `keys_text` draws from: the width, the theme's colours, and the bindings it can show
+        (those shown, the palette's, and the help key its mark names); hidden ones change nothing."""
         palette = self.app.COMMAND_PALETTE_BINDING
-        shown = (
+        return (
             self.size.width,
             self.app.theme,
             *(
@@ -65,9 +70,6 @@ class KeyBar(Static):
                 if binding.show or key == palette or binding.action in HELP_ACTIONS
             ),
         )
-        if shown != self._shown:
-            self._shown = shown
-            self.update(self.keys_text(), layout=False)  # one line, docked: its size never depends on the keys
 
     def keys_text(self) -> Text:
         """The shown bindings of the screen's active chain, each key clickable.
