@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual._compositor import Compositor, LayoutUpdate
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -63,6 +64,25 @@ def make_app(speech_text: str) -> Callable[..., StudyApp]:
         return study_app(SPEECH, speech_text, language=language, section=section, store=store)
 
     return build
+
+
+@pytest.fixture
+def full_frames(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Every whole-screen frame the app draws from here on, each as its lines of plain text.
+
+    A screen's first frame is drawn before its widgets hear their sizes (their on_resize):
+    what it shows is what a user sees first, before any pause of a test.
+    """
+    frames: list[list[str]] = []
+    full_update = Compositor.render_full_update
+
+    def kept(compositor: Compositor, *, simplify: bool = False) -> LayoutUpdate:
+        update = full_update(compositor, simplify=simplify)
+        frames.append(["".join(segment.text for segment in strip) for strip in update.strips])
+        return update
+
+    monkeypatch.setattr(Compositor, "render_full_update", kept)
+    return frames
 
 
 @pytest.fixture

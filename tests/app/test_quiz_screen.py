@@ -159,6 +159,14 @@ def placeholder_of(screen: QuizScreen) -> str:
 
 
 class TestOpening:
+    async def test_the_quizs_first_frame_shows_its_text_with_the_blanks(self, open_app, full_frames) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            await quiz_open(pilot)
+        first = next(frame for frame in full_frames if frame[0].strip().startswith("测验："))
+        drawn = "\n".join(first)
+        assert "同志们" in drawn and "深入学习《1_" in drawn  # not an empty pane waiting for its size
+
     async def test_quiz_opens_the_first_section_with_blanks_the_first_active(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:

@@ -79,6 +79,20 @@ async def test_opens_on_the_first_section_with_every_section_in_the_outline(make
         assert all(outline._section_nodes[sid].is_expanded for sid in ["2", "3", "4", "5"])
 
 
+@pytest.mark.parametrize(("section", "top"), [(None, "开篇"), ("2.1", FIRST_SUBHEADING)])
+async def test_the_first_frame_shows_the_text_at_its_place(make_app, full_frames, section, top):
+    # A screen's first frame is drawn before its panes hear their sizes: the text must not
+    # wait for that to be laid out.
+    app = make_app(section=section)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+    first = full_frames[0]
+    right = [line.split("▕", 1)[1].strip() for line in first if "▕" in line]
+    assert right[0].endswith(top)  # the breadcrumb
+    assert right[1] == top  # the text pane's first line: the section's heading
+    assert sum(1 for line in right[2:] if line) >= 10  # and its text below, not an empty pane
+
+
 async def test_the_text_heading_reads_like_the_outline(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

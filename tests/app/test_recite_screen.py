@@ -46,6 +46,14 @@ def drawn(screen: ReciteScreen) -> str:
     return "".join(screen.query_one(PassageText).plain_lines)
 
 
+async def test_the_first_frame_of_a_recital_shows_its_passage(open_app: Callable[..., StudyApp], full_frames: list[list[str]]) -> None:
+    app = open_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await recite(pilot)
+    first = next(frame for frame in full_frames if frame[0].strip().startswith("背诵："))
+    assert "习近平总书记强调" in "\n".join(first)  # not an empty pane waiting for its size
+
+
 async def test_levels_step_up_and_down_and_draw_the_hidden_text(open_app: Callable[..., StudyApp]) -> None:
     app = open_app()
     async with app.run_test(size=SIZE) as pilot:

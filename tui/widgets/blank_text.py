@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -215,6 +215,13 @@ class BlankText(ScrollView, can_focus=False):
             (text, looks[piece.blank.index][1] if piece.blank is not None else self._style(piece.style))
             for piece, text in laid.drawn(line, shown)
         ]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A screen's first frame is drawn before its panes hear their sizes (on_resize): lay the
+        # rows out here, at the width they are drawn at, or that frame would show an empty pane.
+        if self._session is not None and self._width() != self._layout_width:
+            self.redraw()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         width = self._layout_width or self.scrollable_content_region.width

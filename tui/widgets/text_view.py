@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from textual.binding import Binding
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive, var
 from textual.scroll_view import ScrollView
@@ -273,6 +273,13 @@ class TextView(TextSearch, ScrollView, TextPlaces, can_focus=True):
     def _redraw(self) -> None:
         self._strips.clear()
         self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A frame after a change of size is drawn before the pane hears of it (on_resize): lay the
+        # text out here, at the width it is drawn at. The first frame would show an empty pane.
+        if self._document is not None and self._layout_width != self._content_width():
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         return self._strips.line(self.scroll_offset.y + y, self.scrollable_content_region.width)
