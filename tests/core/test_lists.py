@@ -99,6 +99,19 @@ def test_a_last_item_runs_on_to_the_head_the_others_share() -> None:
     assert texts(found) == ["书香校园、书香家庭、书香社区"]
 
 
+def test_a_last_item_runs_on_to_the_one_character_head_the_others_end_in() -> None:
+    # 科学技术 | 发展史: the last item was ended at the others' length; they all end in 史.
+    found = extract_paragraph("持续抓好中国史、世界史、文明史、科学技术发展史宣传教育，不断前进。")
+    assert texts(found) == ["中国史、世界史、文明史、科学技术发展史"]
+    found = extract_paragraph("持续抓好党史、国史、改革史、社会主义发展史宣传教育，不断前进。")
+    assert texts(found) == ["党史、国史、改革史、社会主义发展史"]  # however short the others are
+    found = extract_paragraph("持续抓好党史、国史、社会主义发展史宣传教育，不断前进。")
+    assert texts(found) == ["党史、国史、社会主义发展史"]  # two others are enough
+    # Near miss: a last item that ends in it already is left as it is.
+    found = extract_paragraph("推动城市化、工业化、信息化、农业现代化同步发展。")
+    assert texts(found) == ["城市化、工业化、信息化、农业现代化"]
+
+
 def test_a_list_cut_out_of_a_compound_the_document_uses_is_no_blank() -> None:
     # 校园安全保护评估 is a compound of this text: 保护评估、认证服务 would cut it in half.
     text = "开展校园安全保护评估。支持有关机构开展校园安全保护评估、认证服务；推动行业发展。"

@@ -83,6 +83,13 @@ def shared_head(paragraph: Paragraph, items: list[tuple[int, int]]) -> int:
                 return -1
             continue
         return at + size if (at + size) in paragraph.bounds else end
+    if shared == 1 and len(heads) >= 2 and not text[start:end].endswith(heads[0][-1]):
+        # 中国史、世界史、文明史、科学技术|发展史: one character that the other items end in, when
+        # there are two of them or more (a pair may share one by chance), is a head as well.
+        at = text.find(heads[0][-1], end, end + 4)
+        if at != -1 and not any(is_punct(c) or c == "、" for c in text[end:at]):
+            if at + 1 - start <= ITEM_MAX + 2 and at + 1 in paragraph.bounds:
+                return at + 1
     if len(heads) == 1 and len(heads[0]) == 2 and _head_beyond(paragraph, items, heads[0]):
         return -1  # 创新|中心、市级科技|创新中心: a first item that is all head, met again after the last
     return end

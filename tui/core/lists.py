@@ -301,8 +301,8 @@ def _parallel(
     if extended and lengths[-1] <= ITEM_MAX + 2:
         lengths[-1] = min(lengths[-1], ITEM_MAX)
     nominal = all(_last_tag(paragraph, e) in NOUN_TAGS for _, e in items)
-    if max(lengths) > ITEM_MAX or max(lengths) > (3 if nominal else 2) * min(lengths):
-        return False  # a list of clauses, or of things that are not alike
+    if max(lengths) > ITEM_MAX or (max(lengths) > (3 if nominal else 2) * min(lengths) and not extended):
+        return False  # a list of clauses, or of things that are not alike (but 党史…发展史 share a head)
     if len(items) < 3 and max(lengths) < 3 and not headed:
         return False  # 部门、单位: two bare words say too little
     if len(items) == 2 and closed_by_de:
