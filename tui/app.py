@@ -164,7 +164,8 @@ class StudyApp(App[None]):
         self.show_title(workbook.opened.title)
         problem = workbook.problem
         if problem is not None:
-            self.notify(t("progress_not_kept", error=store_message(problem)), severity="error", timeout=15)
+            said = t("progress_not_kept", error=store_message(problem))
+            self.notify(said, severity="error", timeout=15, markup=False)
         self.reader.document_opened()
         # After the frame that shows the outline: extraction competes for the interpreter.
         self.call_after_refresh(self.opening.find_phrases, workbook)
@@ -185,7 +186,7 @@ class StudyApp(App[None]):
         if message.workbook is not self._workbook:
             return
         if found.problem is not None:
-            self.notify(t("edits_not_read", error=store_message(found.problem)), severity="error")
+            self.notify(t("edits_not_read", error=store_message(found.problem)), severity="error", markup=False)
         message.workbook.use_phrases(found)
         # The document, its phrases and cards live as long as the app: out of the collector's
         # sight, so a full collection (a quarter of a second on a 1 MB document) never lands

@@ -217,3 +217,35 @@ class TestEditor:
                 # With 生死存亡 off, the phrase it covered is back, and the list shows it.
                 assert ("作风建设关系党的生死存亡", True) in listed(editor)
                 assert "作风建设关系党的生死存亡" in texts(app)
+
+
+MARKUP_NOTES = "# Notes\n\nThe [red]rich[/red] text and the [link=http://x]link[/link] are written as they look.\n"
+
+
+class TestMarkupInPhrases:
+    async def test_a_phrase_that_looks_like_markup_is_listed_as_written(self, data_dir) -> None:
+        with Store.open(data_dir) as store:
+            app = study_app(Path("notes.md"), MARKUP_NOTES, language="en", store=store)
+            async with app.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: app.workbook.phrases_ready, "phrases found")
+                await pilot.press("e")
+                await until(pilot, lambda: isinstance(app.screen, PhraseEditorScreen), "the editor opened")
+                editor = app.screen
+                assert isinstance(editor, PhraseEditorScreen)
+                for text in ("[red]rich[/red]", "[link=http://x]link[/link]"):
+                    await add(pilot, editor, text)
+                    assert message(editor) == (f"“{text}” added", False)
+                selections = editor.query_one(SelectionList)
+                prompts = [str(selections.get_option_at_index(i).prompt) for i in range(selections.option_count)]
+                assert "[red]rich[/red]" in prompts and "[link=http://x]link[/link]" in prompts
+                await pilot.press("escape")  # the editor still answers its keys
+                await until(pilot, lambda: isinstance(app.screen, ReaderScreen), "back in the reader")
+            # Opened again, the saved phrases are listed as written too.
+            app = study_app(Path("notes.md"), MARKUP_NOTES, language="en", store=store)
+            async with app.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: app.workbook.phrases_ready, "phrases found")
+                await pilot.press("e")
+                await until(pilot, lambda: isinstance(app.screen, PhraseEditorScreen), "the editor opened")
+                selections = app.screen.query_one(SelectionList)
+                prompts = [str(selections.get_option_at_index(i).prompt) for i in range(selections.option_count)]
+                assert "[link=http://x]link[/link]" in prompts

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.selection_list import Selection
@@ -56,7 +57,7 @@ class PhraseEditorScreen(ModalScreen[None]):
     def _selections(self) -> list[Selection[str]]:
         current = self._current()
         texts = list(dict.fromkeys(self._found() + current))
-        return [Selection(text, text, text in current) for text in texts]
+        return [_selection(text, text in current) for text in texts]
 
     def _edit(self, action: Literal["add", "remove"], text: str, undo: bool = False) -> bool:
         """Save an edit through the workbook; False (and said) when the store refused it."""
@@ -110,7 +111,7 @@ class PhraseEditorScreen(ModalScreen[None]):
         listed = [selections.get_option_at_index(i).value for i in range(selections.option_count)]
         for text in current:
             if text not in listed:
-                selections.add_option(Selection(text, text, True))
+                selections.add_option(_selection(text, True))
         for text in listed:
             if text in current:
                 selections.select(text)
@@ -124,3 +125,9 @@ class PhraseEditorScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+
+def _selection(text: str, on: bool) -> Selection[str]:
+    """A phrase's row, its text shown as written: a prompt given as a string is read as markup,
+    and a phrase such as [link=…]x[/link] would be a broken link that stops the screen."""
+    return Selection(Content(text), text, on)

@@ -79,7 +79,7 @@ class StudyActions(_Screen):
         try:
             queue = review_queue(self.workbook)
         except StoreError as error:
-            self.notify(store_message(error), severity="error")
+            self.notify(store_message(error), severity="error", markup=False)
             return
         if not queue:
             self.notify(t("review_nothing_due"))
@@ -121,7 +121,7 @@ class StudyActions(_Screen):
         try:
             report = study_report(self.workbook)
         except StoreError as error:
-            self.notify(store_message(error), severity="error")
+            self.notify(store_message(error), severity="error", markup=False)
             return
         self.app.push_screen(StatsScreen(self.workbook, report))
 
