@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -157,6 +158,27 @@ class TestBackup:
         kept = sqlite3.connect(f"{aside.as_uri()}?mode=ro", uri=True)  # the database as it was, date and all
         assert kept.execute("SELECT exam_date FROM documents").fetchall() == [(IN_20_DAYS,)]
         kept.close()
+
+    @pytest.mark.parametrize(
+        ("step", "code", "said"),
+        [("os.replace", errno.EROFS, "read-only"), ("tui.core.backups._copy", errno.ENOSPC, "no space left on the disk")],
+        ids=["read-only folder", "full disk"],
+    )
+    def test_a_restore_that_cannot_write_says_why_and_leaves_the_database(
+        self, capsys, data_dir: Path, monkeypatch: pytest.MonkeyPatch, step: str, code: int, said: str
+    ) -> None:
+        run(capsys, "stats", str(BUNDLED), "--json")
+        before = contents(data_dir / "study.db")
+
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise OSError(code, os.strerror(code))
+
+        with monkeypatch.context() as patched:
+            patched.setattr(step, refuse)
+            err = one_line_error(run(capsys, "backup", "--restore", "--yes", "--lang", "en"))
+        assert err == f"study: {data_dir}: cannot be written ({said}); nothing was restored\n"
+        assert contents(data_dir / "study.db") == before and not list(data_dir.glob("study.db.before-restore-*"))
+        assert json.loads(run(capsys, "stats", str(BUNDLED), "--json")[1])["totals"]["cards"] > 0
 
     def test_restore_refused_while_a_study_has_the_database_open(self, capsys, data_dir: Path) -> None:
         # An open study would go on writing its answers to the file moved aside: they would be lost.

@@ -107,7 +107,7 @@ class TestBadInput:
             ([], "Say what to export: --anki FILE.apkg or --worksheet FILE.md|FILE.html"),
             (["--anki", "{dir}/deck.zip"], "{dir}/deck.zip: an Anki deck's file name must end in .apkg"),
             (["--worksheet", "{dir}/sheet.pdf"], "{dir}/sheet.pdf: a worksheet's file name must end in .md or .html"),
-            (["--worksheet", "{dir}/missing/sheet.md"], "{dir}/missing/sheet.md: cannot be written (No such file or directory)"),
+            (["--worksheet", "{dir}/missing/sheet.md"], "{dir}/missing/sheet.md: cannot be written (no such folder)"),
             (["--anki", "{dir}/taken.apkg"], "{dir}/taken.apkg: cannot be written (Is a directory)"),
             (["--worksheet", "{dir}/s.md", "--section", "九、[b]"], "No such section: 九、[b] (study outline lists them)"),
         ],
@@ -121,6 +121,11 @@ class TestBadInput:
         code, out, err = run(capsys, str(BUNDLED), *[arg.format(dir=tmp_path) for arg in args], "--lang", "en")
         assert (code, out, err) == (1, "", f"study: {message.format(dir=tmp_path)}\n")
         assert sorted(tmp_path.iterdir()) == before
+
+    def test_why_a_file_cannot_be_written_is_said_in_chinese_too(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        target = tmp_path / "missing" / "sheet.md"
+        code, out, err = run(capsys, str(BUNDLED), "--worksheet", str(target), "--lang", "zh")
+        assert (code, out, err) == (1, "", f"study: {target}：无法写入（文件夹不存在）\n")
 
     def test_a_document_without_blanks(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         source = tmp_path / "hello.txt"
@@ -152,7 +157,7 @@ class TestBadInput:
         target = tmp_path / "deck.apkg"
         target.write_bytes(b"the deck exported yesterday")
         code, out, err = run(capsys, str(BUNDLED), "--anki", str(target), "--lang", "en")
-        assert (code, out, err) == (1, "", f"study: {target}: cannot be written (No space left on device)\n")
+        assert (code, out, err) == (1, "", f"study: {target}: cannot be written (no space left on the disk)\n")
         assert target.read_bytes() == b"the deck exported yesterday"
         assert list(tmp_path.iterdir()) == [target]
 

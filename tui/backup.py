@@ -32,7 +32,7 @@ def backup_command(args: argparse.Namespace) -> int:
     from .cli import show
     from .core import backups
     from .core.store import FILENAME, default_data_dir
-    from .i18n import t
+    from .i18n import os_error_detail, t
 
     database = default_data_dir() / FILENAME
     found = backups.backups(database)
@@ -61,6 +61,8 @@ def backup_command(args: argparse.Namespace) -> int:
         aside = backups.restore(database, chosen)
     except backups.DamagedBackup:
         raise CliError(t("backup_damaged", name=chosen.name)) from None
+    except OSError as error:  # a folder that is read-only or full: the database was left as it was
+        raise CliError(t("backup_cannot_write", folder=database.parent, detail=os_error_detail(error))) from None
     if aside is None:
         show(t("backup_restored_fresh", name=chosen.name))
     else:

@@ -87,7 +87,7 @@ def _same_file(target: Path, source: Path) -> bool:
 
 def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """Write to a temporary file beside `target`, then rename it: a failure leaves no half-written file."""
-    from .i18n import t
+    from .i18n import os_error_detail, t
 
     temp: str | None = None
     try:
@@ -98,7 +98,7 @@ def _write_atomically(target: Path, write: Callable[[Path], None]) -> None:
         os.replace(temp, target)
         temp = None
     except OSError as error:
-        raise CliError(t("export_cannot_write", name=target, detail=error.strerror or type(error).__name__)) from None
+        raise CliError(t("export_cannot_write", name=target, detail=os_error_detail(error))) from None
     finally:
         if temp is not None:
             with contextlib.suppress(OSError):

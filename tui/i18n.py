@@ -303,6 +303,23 @@ def store_message(error: object) -> str:
         return t("store_other", detail=kind)
 
 
+def os_error_detail(error: OSError) -> str:
+    """Why the system refused a file, in the current language (its own words are English)."""
+    import errno
+
+    key = {
+        errno.EROFS: "os_read_only",
+        errno.ENOSPC: "os_no_space",
+        errno.EDQUOT: "os_no_space",
+        errno.EACCES: "os_denied",
+        errno.EPERM: "os_denied",
+        errno.ENOENT: "os_missing",
+    }.get(error.errno or 0)
+    if key is not None:
+        return t(key)
+    return t("os_other", code=error.errno or "?", detail=error.strerror or type(error).__name__)
+
+
 def captions() -> dict[str, str]:
     """Readable names for the sections that have no heading, in the current language."""
     return {"preamble": t("preamble"), "closing": t("closing")}

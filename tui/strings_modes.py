@@ -103,6 +103,12 @@ MODES: dict[str, tuple[str, str]] = {
     "backup_confirm": ("用 {name} 恢复学习记录？当前数据库会先改名保留。[y/N] ", "Restore {name}? The current database is moved aside (kept) first. [y/N] "),
     "backup_not_confirmed": ("没有确认，什么也没有恢复（--yes 可不经询问直接恢复）", "not confirmed: nothing restored (--yes restores without asking)"),
     "backup_restored": ("已用 {name} 恢复；原来的数据库保留为 {aside}", "Restored {name}; the database as it was is kept as {aside}"),
+    "os_read_only": ("只读", "read-only"),
+    "os_no_space": ("磁盘空间不足", "no space left on the disk"),
+    "os_denied": ("没有权限", "permission denied"),
+    "os_missing": ("文件夹不存在", "no such folder"),
+    "os_other": ("系统错误 {code}", "{detail}"),
+    "backup_cannot_write": ("{folder}：无法写入（{detail}），什么也没有恢复", "{folder}: cannot be written ({detail}); nothing was restored"),
     "backup_restored_fresh": ("已用 {name} 恢复。", "Restored {name}."),
     # a section quiz in rounds, and the missed blanks of a round asked again
     "quiz_round": ("第 {number}/{total} 轮 · {progress}", "Round {number} of {total} · {progress}"),

@@ -132,7 +132,8 @@ def find(database: Path, wanted: str | None) -> Backup:
 def restore(database: Path, backup: Backup, now: datetime | None = None) -> Path | None:
     """Put `backup` in place of `database`; where the database as it was went (None: there was none).
 
-    The copy is checked first (DamagedBackup: nothing changed). The database is
+    The copy is checked first (DamagedBackup: nothing changed); if it cannot be written
+    (OSError or StoreError), the database is put back and nothing changed. The database is
     checkpointed, so the file moved aside holds all it had; if another study is writing
     to it, StoreError "busy" and nothing changed.
     """
@@ -141,7 +142,14 @@ def restore(database: Path, backup: Backup, now: datetime | None = None) -> Path
     if database.exists():
         _checkpoint(database)
         aside = _move_aside(database, now or datetime.now())
-    _copy(backup.path, database, read_only=True)
+    try:
+        _copy(backup.path, database, read_only=True)
+    except BaseException:
+        # A full disk or a folder that cannot be written: the database goes back as it was.
+        database.unlink(missing_ok=True)
+        if aside is not None:
+            _put_back(aside, database)
+        raise
     return aside
 
 
@@ -224,6 +232,15 @@ def _checkpoint(database: Path) -> None:
         connection.close()
     if busy:
         raise store_error("busy")
+
+
+def _put_back(aside: Path, database: Path) -> None:
+    """Undo `_move_aside`: the database and its WAL files under their names again."""
+    os.replace(aside, database)
+    for suffix in ("-wal", "-shm"):
+        side = aside.with_name(aside.name + suffix)
+        if side.exists():
+            os.replace(side, database.with_name(database.name + suffix))
 
 
 def _move_aside(database: Path, now: datetime) -> Path:
