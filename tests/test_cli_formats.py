@@ -87,6 +87,24 @@ class TestBadFiles:
         assert (result.returncode, result.stdout) == (1, b"")
         assert result.stderr.decode().splitlines() == [expected.format(path=path)]
 
+    @pytest.mark.parametrize(
+        ("content", "expected"),
+        [
+            (b"{\\rtf1\\ansi Hello}", "study: {path}: study cannot read RTF files; save it as .docx, .pdf or .txt"),
+            (
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504,
+                "study: {path}: study cannot read Office 97-2003 files; save it as .docx, .pdf or .txt",
+            ),
+        ],
+        ids=["rtf", "office 97"],
+    )
+    def test_a_format_study_cannot_read_is_named(self, tmp_path: Path, content: bytes, expected: str) -> None:
+        path = tmp_path / "old.bin"
+        path.write_bytes(content)
+        result = study("outline", str(path), "--lang", "en")
+        assert (result.returncode, result.stdout) == (1, b"")
+        assert result.stderr.decode().splitlines() == [expected.format(path=path)]
+
     def test_a_scanned_pdf(self, tmp_path: Path) -> None:
         path = scanned_pdf(tmp_path / "scan.pdf")
         result = study("phrases", str(path))

@@ -34,7 +34,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_encrypted": ("{name}：文件有密码保护；请另存一份不加密的再打开", "{name}: protected by a password; save a copy without one to study it"),
     "load_scanned": ("{name}：这是扫描版 PDF，没有文字层；请先做文字识别（OCR）", "{name}: a scanned PDF with no text layer; run it through OCR first"),
     "load_corrupt": ("{name}：{format} 文件已损坏（{detail}）", "{name}: a damaged {format} file ({detail})"),
-    "load_unsupported": ("{name}：这是 {format} 文件，study 读不了；请另存为 .docx、.pdf 或 .txt", "{name}: a {format} file, which study cannot read; save it as .docx, .pdf or .txt"),
+    "load_unsupported": ("{name}：这是 {format} 文件，study 读不了；请另存为 .docx、.pdf 或 .txt", "{name}: study cannot read {format} files; save it as .docx, .pdf or .txt"),
     "load_no_text": ("{name}：这个 {format} 文件里没有找到文字", "{name}: no text found in this {format} file"),
     "load_stdin_tty": ("{name}：标准输入是终端；请用管道传入文档（pbpaste | study -）", "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)"),
     "load_progress": ("正在读取 {name}：第 {done}/{total} 页", "Reading {name}: page {done} of {total}"),

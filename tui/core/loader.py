@@ -59,7 +59,7 @@ MESSAGES = {
     "encrypted": "{name}: protected by a password; save a copy without one to study it",
     "scanned": "{name}: a scanned PDF with no text layer; run it through OCR first",
     "corrupt": "{name}: a damaged {format} file ({detail})",
-    "unsupported": "{name}: a {format} file, which study cannot read; save it as .docx, .pdf or .txt",
+    "unsupported": "{name}: study cannot read {format} files; save it as .docx, .pdf or .txt",
     "no_text": "{name}: no text found in this {format} file",
     "stdin_tty": "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)",
 }
