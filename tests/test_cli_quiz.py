@@ -234,8 +234,9 @@ class TestOpeningTheApp:
 
     def test_the_app_gets_the_notice_of_a_corrupt_database(self, capsys, opened, data_dir) -> None:
         (data_dir / "study.db").write_bytes(b"garbage" * 100)
-        code, _, err = run(capsys, "quiz", str(BUNDLED))
+        code, _, err = run(capsys, "quiz", str(BUNDLED), "--lang", "en")
         assert code == 0 and "study.db.corrupt-" in err
+        assert err.rstrip().endswith("study backup --restore brings back the last daily copy.")  # what to do next
         [app] = opened
         store = app.workbook.store
         assert store is not None and store.moved_to is not None  # the app shows it too

@@ -179,8 +179,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_quiz": ("测验与复习", "Quiz and review"),
     "new_per_day_negative": ("--new-per-day 必须是 0 或更大的数", "--new-per-day must be 0 or more"),
     "database_moved_aside": (
-        "学习记录数据库已损坏：原文件已改名为 {name} 保留，并新建了一个数据库。",
-        "The study database was damaged; it was moved to {name} and a new one started.",
+        "学习记录数据库已损坏：原文件已改名为 {name} 保留，并新建了一个数据库；study backup --restore 可恢复最近的每日备份。",
+        "The study database was damaged; it was moved to {name} and a new one started. "
+        "study backup --restore brings back the last daily copy.",
     ),
     "answers_kept_in_file": (
         "数据库没有接受 {count} 个答案，已另存到 {path}",

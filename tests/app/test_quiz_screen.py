@@ -1049,7 +1049,8 @@ class TestCorruptDatabase:
             app.notify = notify  # type: ignore[method-assign]
             async with app.run_test(size=SIZE) as pilot:
                 await quiz_open(pilot)
-                assert (f"学习记录数据库已损坏：原文件已改名为 {moved.name} 保留，并新建了一个数据库。", "warning") in notices
+                said = f"学习记录数据库已损坏：原文件已改名为 {moved.name} 保留，并新建了一个数据库；study backup --restore 可恢复最近的每日备份。"
+                assert (said, "warning") in notices
                 await submit(pilot, PREAMBLE[0])
                 assert [r.typed for r in opened.reviews(app.workbook.document_id())] == [PREAMBLE[0]]
         finally:
