@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from tui.app import StudyApp
 from tui.bindings import help_sections
 from tui.core import quiz
+from tui.core.framework import is_frame_card
 from tui.core.records import Answer
 from tui.core.store import Store
 from tui.core.workbook import Workbook
@@ -316,6 +317,19 @@ class TestReviewAcross:
             # Back in the library, its figures as the answers left them.
             await until(pilot, lambda: rows(app)[0][4] == "0", "the due counts refreshed")
             assert str(library.query_one("#library-status").content) == "现在没有到期的卡片"
+
+    async def test_a_top_level_heading_card_names_its_document_once(self, store, tmp_path) -> None:
+        workbook = studied(store, tmp_path / "first.txt", FIRST)
+        heading = next(card for card in workbook.all_cards if is_frame_card(card) and card.section_id == "1")
+        long_ago = datetime.now(timezone.utc) - timedelta(days=40)
+        store.record_review(workbook.document_id(), Answer(heading.key, "", quiz.GOOD, outcome="right", time=long_ago))
+        app = library_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            await pilot.press("r")
+            await until(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
+            caption = next(line for line in app.screen.query_one(BlankText).plain_lines if line)
+            assert caption.strip() == "第一份笔记"  # its path is the document alone, said once
 
     async def test_nothing_due_says_so(self, store, tmp_path) -> None:
         studied(store, tmp_path / "first.txt", FIRST, due=0)

@@ -72,14 +72,16 @@ class ReviewScreen(BlankScreen):
                 Row("paragraph", [card.text[: card.start], blank, card.text[card.end :]]),
             ]
         if self.across:
-            caption = rows[0].parts[0]
-            rows[0] = Row("caption", [f"{printable(workbook.opened.title)} › {caption}"])
+            # Each path starts with its document's title, once: a top-level heading's is the title.
+            title, caption = printable(workbook.opened.title), rows[0].parts[0]
+            if caption != title:
+                rows[0] = Row("caption", [f"{title} › {caption}"])
         return rows
 
     def _heading_rows(self, workbook: Workbook, blank: Blank) -> list[Row]:
         document = workbook.opened
         above = document.path(blank.section_id)[:-1]
-        path = " › ".join(display_heading(section, captions()) for section in above) or document.title
+        path = " › ".join(display_heading(section, captions()) for section in above) or printable(document.title)
         asked = {blank.card.key: blank}
         place = self.frames[id(workbook)].place(blank.card)
         return [Row("caption", [path])] + [line_row(line, asked) for line in place]
