@@ -53,8 +53,12 @@ def commands(screen: Screen[object]) -> Iterator[tuple[DOMNode, Binding]]:
 
 def help_sections(screen: Screen[object]) -> list[tuple[str, list[HelpRow]]]:
     """The help of `screen`: (title key, rows) in order, each row the keys of one binding or group."""
+    from textual.widgets import Input
+
     sections: dict[str, list[HelpRow]] = {}
     rows_by_entry: dict[object, HelpRow] = {}
+    # The app's keys that type a character (q, ?) go into a text field that has the focus.
+    typing = isinstance(screen.focused, Input)
     for node in _nodes(screen):
         title = getattr(node, "HELP_TITLE", GENERAL)
         moved = {
@@ -68,6 +72,8 @@ def help_sections(screen: Screen[object]) -> list[tuple[str, list[HelpRow]]]:
             for binding in bindings:
                 if binding.id is None and binding.action != "command_palette":
                     continue
+                if typing and node is screen.app and _types_a_character(binding.key):
+                    continue
                 group = binding.group if binding.group and binding.group.description not in apart else None
                 entry = group or binding.id or binding.action
                 row = rows_by_entry.get(entry)
@@ -80,3 +86,11 @@ def help_sections(screen: Screen[object]) -> list[tuple[str, list[HelpRow]]]:
                 rows_by_entry[entry] = row
                 sections.setdefault(moved.get(binding.id or "", title), []).append(row)
     return list(sections.items())
+
+
+def _types_a_character(key: str) -> bool:
+    """Whether pressing `key` in a text field types a character there (q, ?; not Esc or ctrl+p)."""
+    from textual.keys import key_to_character
+
+    character = key_to_character(key)
+    return character is not None and character.isprintable()

@@ -105,6 +105,9 @@ async def test_in_a_quiz_the_help_lists_the_quiz_keys(make_app, store):
             [binding] = [b for _, b in declared_bindings(quiz) if b.id == binding_id]
             assert app.get_key_display(binding) in shown
         assert t("key_outline_move") not in shown  # the reader's keys are not the quiz's
+        # q and ? type into the answer there: not offered as keys (Esc leaves, ^p has the rest).
+        assert t("key_quit") not in shown and t("key_help") not in shown
+        assert "Esc" in shown and "^p" in shown
 
 
 class Extended(ReaderScreen):
