@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -255,6 +256,20 @@ class StudyApp(App[None]):
         gc.unfreeze()  # what was frozen on finding the phrases can go now (an app run in a test, say)
         if self._title_shown and self._driver is not None:
             self._driver.write("\x1b[23;0t")
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter that reached no field is the focused text field's if it has one: typed in one
+        burst right after the key that opened the field (a paste, fast typing), it was handed to
+        the widget that had the focus before, and would work the screen's keys (t opens a quiz).
+        A field keeps every letter it gets itself, so none other comes here while it has the focus."""
+        if event.character is None or not event.is_printable:
+            return
+        from textual.widgets import Input
+
+        field = self.focused
+        if isinstance(field, Input):
+            field.insert_text_at_cursor(event.character)
+            event.prevent_default()  # the App's bindings come after this handler
 
     # ------------------------------------------------------------- help and commands
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -540,6 +541,29 @@ async def test_letters_typed_into_the_search_are_text_not_commands(make_app):
         assert bar.query_one(Input).value == "qhnNjtre]?/"
         assert not text.highlight_phrases
         assert reader.current_section == "1"
+
+
+@pytest.mark.parametrize("opened_before", [False, True], ids=["first search", "search bar opened before"])
+async def test_letters_typed_right_after_the_slash_go_into_the_search(make_app, opened_before):
+    # A terminal hands over a paste, or fast typing, as one burst: the letters after / must not
+    # reach the reader's keys (t quizzes, r reviews) before the search field has the focus.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        if opened_before:
+            await open_search(pilot, "")
+            await pilot.press("escape")
+            await pilot.pause()
+        driver = app._driver
+        assert driver is not None
+        for key, character in (("slash", "/"), ("t", "t"), ("e", "e"), ("s", "s"), ("t", "t")):
+            event = events.Key(key, character)
+            event.set_sender(app)
+            driver.send_message(event)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.reader.query_one(SearchBar).query_one(Input).value == "test"
 
 
 async def test_search_ignores_full_and_half_width(make_app):

@@ -44,7 +44,8 @@ class SearchBar(Horizontal):
 
     def open(self) -> None:
         self.add_class("-open")
-        self.query_one(Input).focus()
+        # At once: `focus()` waits its turn behind keys already sent (see ReaderSearch.on_key).
+        self.screen.set_focus(self.query_one(Input))
 
     def close(self) -> None:
         self.remove_class("-open")
