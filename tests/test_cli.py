@@ -218,3 +218,38 @@ class TestTooLargeForPhrases:
             assert err.startswith(f"study: {BUNDLED}: too long to find key phrases in (")
             assert err.count("\n") == 1
         assert cli.main(["outline", str(BUNDLED), "--lang", "en"]) == 0  # reading it is fine
+
+
+class TestPhrasesCommand:
+    def test_the_users_phrase_edits_are_what_is_listed(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        from tui.core.model import PhraseEdit
+        from tui.core.store import Store
+        from tui.core.workbook import Workbook
+
+        path = tmp_path / "图书角.txt"
+        path.write_text(
+            "社区图书角管理办法\n一、开放时间\n图书角每周二、周四和周六下午开放，由志愿者轮流值守。借阅前须出示“读者卡”。\n"
+            "二、借还规则\n借阅期限为十四天，可续借一次。逾期未还的，暂停借阅资格一个月。\n",
+            encoding="utf-8",
+        )
+        assert cli.main(["phrases", str(path), "--json"]) == 0
+        found = {s["id"]: [p["text"] for p in s["phrases"]] for s in json.loads(capsys.readouterr().out)["sections"]}
+        assert found == {"1": ["读者卡"], "2": ["十四天"]}
+        store = Store.open()
+        workbook = Workbook(path, load(path), store)
+        doc = workbook.open()
+        store.add_phrase_edit(workbook.document_id(), PhraseEdit(doc.section_key("1"), "add", "志愿者轮流值守"))
+        store.add_phrase_edit(workbook.document_id(), PhraseEdit(doc.section_key("2"), "remove", "十四天"))
+        store.close()
+        assert cli.main(["phrases", str(path), "--json"]) == 0
+        out, err = capsys.readouterr()
+        sections = json.loads(out)["sections"]
+        assert [[(p["text"], p["kind"]) for p in s["phrases"]] for s in sections] == [
+            [("志愿者轮流值守", "user"), ("读者卡", "quote")],
+            [],
+        ]
+        assert cli.main(["phrases", str(path), "--lang", "zh"]) == 0
+        out, err = capsys.readouterr()
+        assert (out.splitlines(), err) == (["一、开放时间", "  · 志愿者轮流值守  [user]", "  · 读者卡  [quote]", "二、借还规则"], "")

@@ -144,31 +144,43 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
 
         _refuse_if_too_large(path, text)
         return exam_command(path, text, args, store=_open_store())
-    from .core.outline import parse  # not for the app: a workbook reads back an outline it kept
-
-    doc = parse(text, path.name)
-
+    if command == "phrases":
+        _refuse_if_too_large(path, text)
+        return _show_phrases(path, text, as_json=args.json, store=_open_store())
     if command == "outline":
         from .core.names import format_outline, to_data
+        from .core.outline import parse  # not for the app: a workbook reads back an outline it kept
         from .i18n import captions
 
+        doc = parse(text, path.name)
         if args.json:
             print_json(to_data(doc))
         else:
             show(format_outline(doc, captions()))
         return 0
-    if command == "phrases":
-        from .core.phrases import extract, format_phrases, phrases_json
-        from .i18n import captions
-
-        _refuse_if_too_large(path, text)
-        phrases = extract(doc)
-        if args.json:
-            print_json(phrases_json(doc, phrases))
-        else:
-            show(format_phrases(doc, phrases, captions()))
-        return 0
     raise CliError(f"unknown command {command}")
+
+
+def _show_phrases(path: Path, text: str, *, as_json: bool, store: Store) -> int:
+    """Each section's key phrases as the quiz asks them: found, then with the user's edits (key `e`) applied,
+    read from the store as `study export` and `study stats` read them."""
+    from .core.phrases import format_phrases, phrases_json
+    from .core.workbook import Workbook
+    from .i18n import captions
+
+    try:
+        workbook = Workbook(path, text, store, visit=False)
+        doc = workbook.open()
+        if workbook.problem is not None and not workbook.read_only:
+            raise workbook.problem  # a read-only database still has the user's edits to read
+        workbook.use_phrases(workbook.find_phrases())
+    finally:
+        store.close()
+    if as_json:
+        print_json(phrases_json(doc, workbook.phrases))
+    else:
+        show(format_phrases(doc, workbook.phrases, captions()))
+    return 0
 
 
 def _refuse_if_too_large(path: Path, text: str) -> None:
