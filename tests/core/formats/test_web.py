@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.loader import LoadError, load
+from tui.core.sanitize import needs_cleaning
 
 from .fixtures import SPEECH, SPEECH_TITLE, mhtml, outline_of, phrases_of, speech_html
 
@@ -87,6 +88,27 @@ class TestHeadings:
         text = load(path)
         assert "李华" not in text and "校对" not in text
         assert "正文第5段" in text
+
+
+class TestControlCharacters:
+    @pytest.mark.parametrize(
+        ("reference", "code"),
+        [("&#x1b;", 0x1B), ("&#27;", 0x1B), ("&#X1B", 0x1B), ("&#x07;", 0x07), ("&#0011;", 0x0B), ("&#xFFFF;", 0xFFFF)],
+        ids=["hex", "decimal", "no-semicolon", "bell", "vertical-tab", "noncharacter"],
+    )
+    def test_a_reference_to_one_reads_as_the_character_itself(self, tmp_path: Path, reference: str, code: int) -> None:
+        def saved(name: str, control: str) -> Path:
+            body = "".join(f"<p>第{n}条：值班人员按时巡查楼道，发现异常立即报告并写明时间。</p>" for n in range(1, 5))
+            article = f"<h1>夜间值班须知{control}</h1><p>提示{control}[31m红色{control}[0m的条目必须先办。</p>{body}"
+            path = tmp_path / name
+            path.write_text(page_with(article, f"夜间值班须知{control}_新闻网"), encoding="utf-8")
+            return path
+
+        text = load(saved("references.html", reference))
+        assert text == load(saved("raw.html", chr(code)))
+        assert text.startswith("夜间值班须知\n")
+        assert "红色" in text and "第4条" in text
+        assert not needs_cleaning(text)
 
 
 class TestBadPages:

@@ -23,6 +23,13 @@ EDITOR_LINE = re.compile(
     r"[^。！？]{0,30}[）)】\]]?"
 )
 _MAX_BOLD_HEADING = MAX_HEADING
+# What an lxml tree cannot hold, XML having no place for it: C0 controls but tab, line feed
+# and carriage return, and U+FFFE, U+FFFF. trafilatura drops these where they stand in a
+# page as they are; the HTML parser also makes them from a numeric character reference
+# (&#x1b;, &#27, &#7;), and one of those in the tree made trafilatura give up the whole page.
+_NOT_XML = r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]"
+_NOT_XML_CHARACTER = re.compile(_NOT_XML)
+_NOT_XML_IN_PAGE = re.compile(rf"{_NOT_XML}|&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
 
 def read(data: bytes, name: str, mhtml: bool = False) -> str:
@@ -91,6 +98,7 @@ def article(page: str) -> tuple[str, list[Block]]:
         "include_links": False,
         "with_metadata": True,
     }
+    page = _NOT_XML_IN_PAGE.sub(_kept_in_xml, page)
     extracted = trafilatura.extract(page, **options) or trafilatura.extract(page, favor_recall=True, **options)
     if not extracted:
         return "", []
@@ -103,6 +111,18 @@ def article(page: str) -> tuple[str, list[Block]]:
     if title and blocks and blocks[0].level and _same(blocks[0].text, title):
         blocks = blocks[1:]  # the article's own <h1> is the title
     return title, _levels(blocks)
+
+
+def _kept_in_xml(found: re.Match[str]) -> str:
+    """A character an lxml tree cannot hold, as it is or as a reference, dropped as trafilatura drops a bare one
+    (the terminal never sees it); any other reference kept for the parser to read."""
+    digits, base = (found[1], 16) if found[1] is not None else (found[2], 10)
+    if digits is None:
+        return ""  # the character itself
+    digits = digits.lstrip("0") or "0"
+    if len(digits) > 5:
+        return found[0]  # too large a number to be one of them
+    return "" if _NOT_XML_CHARACTER.match(chr(int(digits, base))) else found[0]
 
 
 def _blocks(container: Any) -> Any:
