@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 HELP_ACTIONS = ("help", "app.help")
+QUIT_ID = "quit"  # the id of the way out, the app's or a screen's in its place
 
 
 class KeyBar(Widget):
@@ -79,11 +80,12 @@ class KeyBar(Widget):
         """
         key_style = self.get_component_rich_style("key-bar--key")
         active = [
-            (node is not self.app, key, binding)
+            (node is not self.app and binding.id != QUIT_ID, key, binding)
             for key, (node, binding, enabled, _tooltip) in self.screen.active_bindings.items()
             if binding.show and enabled and binding.action != "command_palette"
         ]
-        # The app's keys (quit, help) first: when a narrow bar cuts entries off, these stay.
+        # The app's keys (quit, help) first, and a screen's own way out in quit's place (q back to
+        # the library): when a narrow bar cuts entries off, these stay.
         shown = [(key, binding) for _, key, binding in sorted(active, key=lambda entry: entry[0])]
         entries: list[Text] = []
         seen: set[object] = set()
