@@ -89,6 +89,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "key_matches": ("下一处 / 上一处", "Next / previous match"),
     "key_palette": ("命令面板", "Command palette"),
     "key_palette_short": ("命令面板", "Palette"),
+    "palette_placeholder": ("搜索命令…", "Search for commands…"),
+    "palette_no_matches": ("没有找到", "No matches found"),
     "key_close": ("关闭", "Close"),
     "key_outline_move": ("在大纲中上下移动", "Move in the outline"),
     "key_outline_fold": ("折叠 / 展开，或到上一级", "Fold / unfold, or go to the parent"),
