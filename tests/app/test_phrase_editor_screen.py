@@ -197,6 +197,15 @@ class TestEditor:
                 await add(pilot, editor, "百年党史")
                 assert message(editor) == ("已添加“百年党史”", False)  # the error look is gone
 
+    async def test_a_phrase_typed_with_a_full_width_comma_is_saved_as_the_text_writes_it(self, open_app, data_dir) -> None:
+        with Store.open(data_dir) as store:
+            app = open_app(store)
+            async with app.run_test(size=SIZE) as pilot:
+                editor = await editor_open(pilot)
+                await add(pilot, editor, "汲取智慧，深刻认识")  # the speech has a half-width comma
+                assert message(editor) == ("已添加“汲取智慧,深刻认识”", False)
+                assert "汲取智慧,深刻认识" in texts(app)
+
     async def test_a_phrase_added_over_a_found_one_shows_that_one_off(self, open_app, data_dir) -> None:
         with Store.open(data_dir) as store:
             app = open_app(store)

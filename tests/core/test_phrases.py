@@ -18,6 +18,7 @@ from tui.core.phrase_rules import QUOTE_LIST_WHOLE
 from tui.core.phrases import (
     EXTRACTOR_VERSION,
     apply_edits,
+    as_written,
     extract,
     extract_paragraph,
     find_occurrence,
@@ -289,6 +290,17 @@ def test_find_occurrence() -> None:
     assert find_occurrence(section, "作风建设永远在路上", taken) == (1, 10)
     assert find_occurrence(section, "文中没有的话") is None
     assert find_occurrence(section, "  ") is None
+
+
+def test_a_phrase_typed_in_another_width_or_case_is_found_as_the_text_writes_it() -> None:
+    section = section_of("坚持理论武装,强化作风建设,推动Ａ级景区提质。", "Keep the Rule of Law.").sections[0]
+    # A Chinese input method types a full-width ，where the text has a half-width comma.
+    assert as_written(section, "理论武装，强化作风建设") == "理论武装,强化作风建设"
+    assert as_written(section, "A级景区") == "Ａ级景区"
+    assert as_written(section, "rule of law") == "Rule of Law"
+    assert as_written(section, "作风建设") == "作风建设"  # as it is: itself
+    assert as_written(section, "理论武装；强化") is None  # another mark is another text
+    assert as_written(section, "　") is None
 
 
 # ---------------------------------------------------------------- caching and output

@@ -88,6 +88,31 @@ def find_occurrence(section: Section, text: str, phrases: Iterable[Phrase] = ())
     return first
 
 
+def as_written(section: Section, text: str) -> str | None:
+    """`text` as the section writes it, when it is there but for width and case (a full-width ，
+    for the text's , as a Chinese input method types it; Ａ or a for A): what is saved for a
+    phrase the user typed as they read it. None when it is not in the section's text."""
+    if find_occurrence(section, text) is not None:
+        return text
+    wanted = _folded(text)
+    for paragraph in section.paragraphs:
+        at = _folded(paragraph).find(wanted)
+        if at != -1 and wanted.strip():
+            return paragraph[at : at + len(text)]
+    return None
+
+
+def _folded(text: str) -> str:
+    """`text` character for character in NFKC and lower case: positions stay those of `text`."""
+    import unicodedata
+
+    folded = []
+    for char in text:
+        plain = unicodedata.normalize("NFKC", char).casefold()
+        folded.append(plain if len(plain) == 1 else char)
+    return "".join(folded)
+
+
 def apply_edits(
     doc: Document, phrases: Mapping[str, list[Phrase]], edits: Iterable[PhraseEdit]
 ) -> dict[str, list[Phrase]]:

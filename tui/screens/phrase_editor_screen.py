@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 from ..core.database import StoreError
 from ..core.names import display_heading
 from ..core.phrase_edits import edit_phrase
-from ..core.phrases import find_occurrence
+from ..core.phrases import as_written
 from ..core.workbook import Workbook
 from ..i18n import captions, store_message, t, translate_bindings
 from ..widgets.key_bar import KeyBar
@@ -91,9 +91,11 @@ class PhraseEditorScreen(ModalScreen[None]):
         text = event.value.strip()
         if not text:
             return
-        if find_occurrence(self.section, text) is None:
+        written = as_written(self.section, text)
+        if written is None:
             self._say(t("editor_not_in_text", phrase=text), error=True)
             return
+        text = written  # as the text has it: a full-width ， typed for its ,
         if not self._edit("add", text):
             return
         self._show_current()
