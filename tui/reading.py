@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .arguments import CliError
+from .core.library import PIPED_NAME
 
 if TYPE_CHECKING:
     from .core.loader import Loaded
@@ -52,7 +53,7 @@ def read_stdin(opens_app: bool) -> tuple[Loaded, Path]:
     return loaded, Path(STDIN_NAME, content_hash(loaded.text)[:16], STDIN_NAME)
 
 
-STDIN_NAME = "<stdin>"
+STDIN_NAME = PIPED_NAME  # the name its messages give it, and where the library files it
 
 
 def keys_from_the_terminal(no_terminal: str) -> None:

@@ -156,6 +156,12 @@ MODES: dict[str, tuple[str, str]] = {
     "library_today": ("今天 {time}", "today {time}"),
     "library_file_missing": ("不见了", "missing"),
     "library_file_changed": ("已改动", "changed"),
+    "library_file_piped": ("管道传入", "piped in"),
+    "library_path_piped": ("（标准输入）", "(standard input)"),
+    "library_piped": (
+        "《{title}》是从标准输入传入的，没有文件可打开：再用管道传入一次（cat 文件 | study -），或按 o 打开它的文件；进度仍保存着",
+        "“{title}” was piped in and has no file to open: pipe it in again (cat FILE | study -), or open its file with o; its progress is kept",
+    ),
     "library_file_unknown": ("读不出", "unreadable"),
     "library_due": ("现在到期 {due} 张卡片，在 {documents} 份文档里：按 r 一起复习", "{due} card(s) due now in {documents} document(s): r reviews them all"),
     "library_nothing_due": ("现在没有到期的卡片", "Nothing is due now"),
@@ -194,6 +200,10 @@ MODES: dict[str, tuple[str, str]] = {
     "review_across_missing": (
         "《{title}》的文件不见了：跳过它的 {count} 张到期卡片",
         "“{title}”: its file is gone; its {count} due card(s) are skipped",
+    ),
+    "review_across_piped": (
+        "《{title}》是从标准输入传入的：跳过它的 {count} 张到期卡片",
+        "“{title}” was piped in; its {count} due card(s) are skipped",
     ),
     "review_across_unreadable": (
         "《{title}》的文件读不出来了：跳过它的 {count} 张到期卡片",

@@ -14,10 +14,12 @@ from tui.app import StudyApp
 from tui.bindings import help_sections
 from tui.core import quiz
 from tui.core.framework import is_frame_card
+from tui.core.loader import content_hash
 from tui.core.records import Answer
 from tui.core.store import Store
 from tui.core.workbook import Workbook
 from tui.i18n import set_language, t
+from tui.reading import STDIN_NAME
 from tui.screens.confirm_screen import ConfirmScreen
 from tui.screens.library_screen import LibraryScreen
 from tui.screens.open_path_screen import OpenPathScreen, complete_path
@@ -252,6 +254,31 @@ class TestOpening:
             app.post_message(LibraryScreen.Open(empty))
             await until(pilot, lambda: isinstance(app.screen, LibraryScreen) and app._workbook is None, "back")
             assert app.is_running and app.failure is None
+
+
+class TestPipedIn:
+    async def test_a_document_piped_in_says_so_and_how_to_open_it_again(self, store, tmp_path, monkeypatch) -> None:
+        monkeypatch.chdir(tmp_path)  # where a piped document was filed from
+        path = Path(STDIN_NAME, content_hash(FIRST)[:16], STDIN_NAME)
+        workbook = Workbook(path, FIRST, store)
+        workbook.open()
+        workbook.use_phrases(workbook.find_phrases())
+        long_ago = datetime.now(timezone.utc) - timedelta(days=40)
+        store.record_review(workbook.document_id(), Answer(workbook.cards[0].key, "", quiz.GOOD, outcome="right", time=long_ago))
+        app = library_app(store)
+        notices: list[str] = []
+        app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+        async with app.run_test(size=SIZE) as pilot:
+            await library_shown(pilot)
+            row = rows(app)[0]
+            assert (row[0], row[1], row[-1]) == ("第一份笔记", "管道传入", "（标准输入）")  # not a file gone missing
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, LibraryScreen)
+            assert notices[-1].startswith("《第一份笔记》是从标准输入传入的，没有文件可打开：再用管道传入一次")
+            await pilot.press("r")
+            await until(pilot, lambda: len(notices) >= 3, "the review's notices")
+            assert "《第一份笔记》是从标准输入传入的：跳过它的 1 张到期卡片" in notices
 
 
 class TestForgetting:

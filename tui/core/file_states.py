@@ -25,6 +25,8 @@ class FileStates:
 
     def of(self, entry: LibraryEntry) -> FileState | None:
         """What is known of an entry's file: missing at once; changed or not once a check has read it."""
+        if entry.piped:
+            return "piped"
         if entry.missing:
             return "missing"
         known = self._found.get(entry.path)

@@ -23,7 +23,9 @@ RENUMBERED = ("phrase_edits", "reviews")
 # A card counts as known once FSRS expects it to be recalled this many days after its last review.
 MASTERED_STABILITY_DAYS = 21.0
 
-FileState = Literal["ok", "missing", "changed", "unknown"]
+FileState = Literal["ok", "missing", "changed", "unknown", "piped"]
+# Where a document piped in on standard input is filed: no file of its own (`study -`).
+PIPED_NAME = "<stdin>"
 T = TypeVar("T")
 
 
@@ -59,6 +61,11 @@ class LibraryEntry(NamedTuple):
     @property
     def missing(self) -> bool:
         return not self.path.is_file()
+
+    @property
+    def piped(self) -> bool:
+        """Read from standard input: it has no file to open again, only a pipe."""
+        return self.path.name == PIPED_NAME
 
 
 class DueDocument(NamedTuple):

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .library import PIPED_NAME
 from .model import Card
 from .queues import review_queue
 from .workbook import Workbook
@@ -25,12 +26,13 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class SkippedDocument:
-    """A document with cards due that could not be reviewed: its file is gone or no longer readable."""
+    """A document with cards due that could not be reviewed: its file is gone or no longer readable,
+    or it was piped in and has none."""
 
     title: str
     path: Path
     due: int
-    reason: Literal["missing", "unreadable"]
+    reason: Literal["missing", "unreadable", "piped"]
 
 
 @dataclass
@@ -59,6 +61,9 @@ def review_across(store: Store, now: datetime | None = None) -> AcrossReview:
 
     review = AcrossReview()
     for due in store.due_documents(now):
+        if due.path.name == PIPED_NAME:
+            review.skipped.append(SkippedDocument(due.title, due.path, due.due, "piped"))
+            continue
         if not due.path.is_file():
             review.skipped.append(SkippedDocument(due.title, due.path, due.due, "missing"))
             continue

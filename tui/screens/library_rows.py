@@ -57,12 +57,13 @@ def row_cells(entry: LibraryEntry, state: FileState | None) -> list[Text]:
         Text(str(entry.due), justify="right", style="bold" if entry.due else ""),
         Text(mastery),
         Text(shown_time(entry.opened_at)),
-        Text(shown_path(entry.path), style="dim"),
+        Text(t("library_path_piped") if entry.piped else shown_path(entry.path), style="dim"),
     ]
 
 
 def file_cell(state: FileState | None) -> Text:
     """The file column: empty while the file is as the store knows it."""
-    if state in ("missing", "changed", "unknown"):
-        return Text(t(f"library_file_{state}"), style="bold red" if state == "missing" else "yellow")
+    if state in ("missing", "changed", "unknown", "piped"):
+        style = {"missing": "bold red", "piped": "dim"}.get(state, "yellow")
+        return Text(t(f"library_file_{state}"), style=style)
     return Text("")

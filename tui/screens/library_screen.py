@@ -177,6 +177,9 @@ class LibraryScreen(Screen[None]):
         entry = self.chosen
         if entry is None:
             return
+        if entry.piped:
+            self.notify(t("library_piped", title=printable(entry.title)), severity="warning", markup=False, timeout=10)
+            return
         if entry.missing:
             self.notify(
                 t("library_file_gone", title=printable(entry.title), path=shown_path(entry.path)),
@@ -225,7 +228,7 @@ class LibraryScreen(Screen[None]):
         review = message.review
         self.opened.add(*review.workbooks)
         for skipped in review.skipped:
-            key = "review_across_missing" if skipped.reason == "missing" else "review_across_unreadable"
+            key = f"review_across_{skipped.reason}"
             title = printable(skipped.title)
             self.notify(t(key, title=title, count=skipped.due), severity="warning", markup=False, timeout=8)
         if not review.items:
