@@ -94,7 +94,7 @@ class TestWorksheet:
         text, key = sheet.split("## Answers")
         assert "捍卫“两个确立”" in text and "两个确立" not in key  # kept in the text, no longer a blank
         assert "）两个维护" in key
-        assert text.startswith("# zuofeng-speech\n\n## (一)把握核心要义,校准政治方向\n")
+        assert text.startswith("# zuofeng-speech\n\n## 一、(一)把握核心要义,校准政治方向\n")
 
 
 BAD_DOCUMENT = "Hello there.\n"

@@ -83,6 +83,13 @@ class TestMarkdown:
             "**一、（二）对标发展需求**：（3）抓作风就是抓发展\n"
         )
 
+    def test_a_subsection_alone_is_headed_as_people_cite_it_with_its_parents_numbering(self) -> None:
+        # A document has many a （一）: alone on the page, it says whose it is, as its key does.
+        lines = to_markdown(outline_sheet("2.2")).splitlines()
+        assert lines[2] == "## 一、（二）对标发展需求"
+        assert "**一、（二）对标发展需求**：（1）抓作风就是抓发展" in lines
+        assert "<h2>一、（二）对标发展需求</h2>" in to_html(outline_sheet("2.2"))
+
     def test_an_english_worksheet_draws_escaped_underscores_and_half_width_numbers(self) -> None:
         doc = parse("# Notes\n\n## Rules\n\nThe rule is stay humble and work hard, always.\n", "notes.md")
         sheet = worksheet(doc, cards_of(doc, {"1": ["stay humble"]}), answers="Answers")

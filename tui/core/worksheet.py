@@ -6,7 +6,7 @@ import html
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .blanked import BlankedSection, Gap, blanked_sections, has_cjk
 from .model import Card, Document
@@ -68,8 +68,14 @@ def worksheet(
     captions: Mapping[str, str] | None = None,
     answers: str = "Answers",
 ) -> Worksheet:
-    """The worksheet of a document's cards: every section, or `section_id` and its subsections."""
-    return Worksheet(doc.title, blanked_sections(doc, cards, section_id, captions), has_cjk(doc), answers)
+    """The worksheet of a document's cards: every section, or `section_id` and its subsections.
+
+    A subsection alone is headed as people cite it (二、（一）…): a document has many a （一）.
+    """
+    sections = blanked_sections(doc, cards, section_id, captions)
+    if section_id is not None and sections and sections[0].heading and len(sections[0].path) > 1:
+        sections[0] = replace(sections[0], heading=sections[0].numbered)
+    return Worksheet(doc.title, sections, has_cjk(doc), answers)
 
 
 def line_length(cells: int) -> int:
