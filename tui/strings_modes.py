@@ -125,6 +125,7 @@ MODES: dict[str, tuple[str, str]] = {
     "stats_mastered": ("已掌握", "Mastered"),
     "stats_title": ("学习统计：{title}", "Study stats: {title}"),
     "stats_due_today": ("今日待复习 {count} 张", "{count} due today"),
+    "stats_due_today_now": ("今日待复习 {count} 张（现在到期 {now} 张）", "{count} due today ({now} now)"),
     "stats_line_accuracy": ("正确率 {accuracy}", "Accuracy {accuracy}"),
     "stats_line_time": ("用时：今天 {today}，累计 {total}", "Time: {today} today, {total} in all"),
     "stats_line_streak": ("连续学习 {days} 天", "Streak: {days} day(s) in a row"),

@@ -111,8 +111,14 @@ class StatsScreen(Screen[None]):
         """The figures over the table: cards due today and mastered; accuracy, time, streak."""
         report, totals = self.report, self.report.stats.totals
         accuracy = report.stats.accuracy
+        # The Due column counts the cards due now, what a review takes; later today's come after.
+        due_today = (
+            t("stats_due_today", count=report.due_today)
+            if totals.due == report.due_today
+            else t("stats_due_today_now", count=report.due_today, now=totals.due)
+        )
         cards = "  ·  ".join([
-            t("stats_due_today", count=report.due_today),
+            due_today,
             t("stats_line_mastered", mastered=totals.mastered, cards=totals.cards),
         ])
         study = "  ·  ".join([
