@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Static, TextArea
 
 from tui.app import StudyApp
 from tui.core.hiding import hide
@@ -52,6 +53,18 @@ async def test_the_first_frame_of_a_recital_shows_its_passage(open_app: Callable
         await recite(pilot)
     first = next(frame for frame in full_frames if frame[0].strip().startswith("背诵："))
     assert "习近平总书记强调" in "\n".join(first)  # not an empty pane waiting for its size
+
+
+@pytest.mark.parametrize(("language", "width", "end"), [("en", 100, "grade 1-4"), ("zh", 50, "1–4 自评")])
+async def test_the_status_line_is_whole_at_any_level(open_app: Callable[..., StudyApp], language: str, width: int, end: str) -> None:
+    app = open_app(language=language)
+    async with app.run_test(size=(width, 30)) as pilot:
+        screen = await recite(pilot)
+        await pilot.press("equals_sign", "equals_sign")  # level 2: the longest name
+        await pilot.pause()
+        status = screen.query_one("#recite-status", Static)
+        lines = [strip.text.rstrip() for strip in status.render_lines(Region(0, 0, status.size.width, status.size.height))]
+        assert " ".join(lines).replace("  ", " ").strip().endswith(end), lines
 
 
 async def test_levels_step_up_and_down_and_draw_the_hidden_text(open_app: Callable[..., StudyApp]) -> None:

@@ -114,7 +114,6 @@ class ReciteScreen(Screen[None]):
                 name=t(f"recite_level_{self.level}"),
                 graded=len(self.graded),
             ),
-            layout=False,  # one line: no layout to redo
         )
         self.set_class(self.typing, "-typing")
         self.set_class(self.result is not None, "-result")
