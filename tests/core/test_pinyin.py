@@ -48,20 +48,24 @@ class TestStance:
     @pytest.mark.parametrize(
         "typed",
         [
-            "tgzzzwshsxr",  # one initial missing
             "tgzzzwshsxrx",  # one initial wrong
-            "tigaozhengzhizhanweishenhuasixiangrenzhen",  # the last syllable wrong
-            "tigaozhengzhizhanweishenhuasixiangren",  # the last syllable missing
-            "tigao zhengzhi zhanwei da shenhua sixiang renshi",  # one syllable too many
+            "tigaozhengzhizhanweishenhuasixiangrenshu",  # one letter of the last syllable wrong
+            "tigaozhengzhizhanweishenhuasixangrenshi",  # one letter left out of a syllable
+            "tigaozhengzhizhanweishenhuasixiangrenshii",  # one letter too many
+            "ti gao zheng zhi zhan wei sen hua si xiang ren shi",  # the h of sh left out
         ],
     )
-    def test_one_off_is_near(self, typed: str) -> None:
+    def test_one_letter_off_is_near(self, typed: str) -> None:
         assert check(typed, STANCE).outcome == "near"
 
     @pytest.mark.parametrize(
         "typed",
         [
             "tgzzzwshs",  # three missing
+            "tgzzzwshsxr",  # one initial missing: a character not typed at all
+            "tigaozhengzhizhanweishenhuasixiangren",  # the last syllable missing
+            "tigaozhengzhizhanweishenhuasixiangrenzhen",  # the last syllable wrong, more than a letter of it
+            "tigao zhengzhi zhanwei da shenhua sixiang renshi",  # one syllable too many
             "tigaozhengzhizhanweishenhuasixiang",  # two syllables missing
             "tigaozhengzhizhanweishenhuasixiangrenzhendeshi",  # two syllables too many
             "zuofengjianshe",
@@ -72,6 +76,91 @@ class TestStance:
     def test_wrong(self, typed: str) -> None:
         verdict = check(typed, STANCE)
         assert (verdict.outcome, verdict.by) == ("wrong", "pinyin")
+
+
+class TestNearMeansOneLetter:
+    """In pinyin, nearly right is one letter off inside the syllables typed: never a syllable left out."""
+
+    REVIVAL = "乡村全面振兴"
+
+    @pytest.mark.parametrize(
+        "typed",
+        [
+            "xiangcunquanmian",  # the last word not typed
+            "xiangcunquanmianzhen",  # the last syllable not typed
+            "xcqmz",  # the last initial not typed
+            "cunquanmianzhenxing",  # the first syllable not typed
+            "xiang cun mian zhen xing",  # a syllable in the middle not typed
+        ],
+    )
+    def test_syllables_left_out_are_wrong(self, typed: str) -> None:
+        assert check(typed, self.REVIVAL).outcome == "wrong"
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("baozhangminti", "保障民生难题"),  # min as m for 民, i one off s for 生, n for 难
+            ("renshenkebianhua", "认识深刻变化"),  # shen as s for 识, hen one off shen for 深
+            ("pojiexiangcunti", "破解乡村难题"),  # cun as cu one off cun for 村, n for 难
+        ],
+    )
+    def test_a_syllable_typed_is_never_cut_to_cover_a_character_left_out(self, typed: str, expected: str) -> None:
+        assert check(typed, expected).outcome == "wrong"
+
+    @pytest.mark.parametrize(
+        ("typed", "expected", "outcome"),
+        [
+            ("baozhangminshengnanti", "保障民生难题", "right"),
+            ("bzmsnt", "保障民生难题", "right"),
+            ("renshishenkebianhuq", "认识深刻变化", "near"),
+            ("pojiexiangcunnnti", "破解乡村难题", "near"),
+        ],
+    )
+    def test_the_same_answers_typed_whole(self, typed: str, expected: str, outcome: str) -> None:
+        assert check(typed, expected).outcome == outcome
+
+    @pytest.mark.parametrize(
+        ("typed", "by"),
+        [
+            ("xiangcunquanmianzhenxin", "pinyin"),  # a letter left out
+            ("xiangcunquanmianzhemxing", "pinyin"),  # a letter wrong
+            ("xiangcunquanmiannzhenxing", "pinyin"),  # a letter too many
+            ("xiāngcūn quánmiàn zhènxīg", "pinyin"),  # with tone marks
+            ("ＸＩＡＮＧＣＵＮ quanmian zhenxinf", "pinyin"),  # full width
+            ("xcqmzz", "initials"),  # an initial wrong
+            ("乡村全面zhenxinh", "pinyin"),
+            ("乡寸全面zhenxing", "pinyin"),  # a character typed for another, as without pinyin
+        ],
+    )
+    def test_one_letter_off_is_near(self, typed: str, by: str) -> None:
+        verdict = check(typed, self.REVIVAL)
+        assert (verdict.outcome, verdict.by) == ("near", by)
+
+    @pytest.mark.parametrize(
+        "typed", ["xiangcunquanmianzhenxing", "xcqmzx", "ＸＣＱＭＺＸ", "xiāngcūn quánmiàn zhènxīng"]
+    )
+    def test_right_is_still_right(self, typed: str) -> None:
+        assert check(typed, self.REVIVAL).outcome == "right"
+
+    @pytest.mark.parametrize("typed", ["2400yuan", "250yuan", "25000yuan", "2500wanyuan"])
+    def test_a_different_figure_is_wrong(self, typed: str) -> None:
+        assert check(typed, "2500元").outcome == "wrong"
+
+    def test_a_slip_beside_a_figure_is_near(self) -> None:
+        assert check("2500yan", "2500元").outcome == "near"
+        assert check("san ge tisheg", "三个提升").outcome == "near"
+        assert check("si ge tisheng", "三个提升").outcome == "wrong"
+
+    @pytest.mark.parametrize(("typed", "expected"), [("5%yx", "5%以上"), ("5%ys", "5%以下"), ("dwtq", "高温天气")])
+    def test_an_opposite_spelled_is_wrong(self, typed: str, expected: str) -> None:
+        assert check(typed, expected).outcome == "wrong"
+
+    def test_a_slip_that_is_no_opposite_is_near(self) -> None:
+        assert check("5%yc", "5%以上").outcome == "near"
+
+    def test_a_negation_typed_too_is_wrong(self) -> None:
+        assert check("bsmfz", "深明法旨").outcome == "wrong"
+        assert check("smfzz", "深明法旨").outcome == "near"
 
 
 class TestReadings:

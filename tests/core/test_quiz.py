@@ -150,6 +150,80 @@ class TestCheck:
         assert check("敢于担当", "守住底线、不越红线", others).outcome == "wrong"  # part of one is not it
 
 
+class TestMeaningChanged:
+    """One character off is near only when that character does not change what the answer says."""
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("3300万吨钢材", "3200万吨钢材"),
+            ("67万户家庭", "68万户家庭"),
+            ("提高１６个百分点", "提高１５个百分点"),  # full-width digits
+            ("增长百分之八", "增长百分之七"),
+            ("三千公里铁路", "两千公里铁路"),
+            ("十三个试点省份", "十二个试点省份"),
+            ("一千二百亿元", "一千二百万元"),
+            ("1500公顷林地", "150公顷林地"),  # a digit too many
+            ("第三批队员", "第三十批队员"),  # a numeral left out
+            ("吾年行动计划", "五年行动计划"),  # a numeral typed as something else
+            ("chapter 12", "chapter 13"),
+        ],
+    )
+    def test_a_different_figure_is_wrong(self, typed: str, expected: str) -> None:
+        verdict = check(typed, expected)
+        assert verdict.outcome == "wrong"
+        assert not verdict.correct
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("5%以下", "5%以上"),
+            ("向后推进工作", "向前推进工作"),
+            ("外部循环畅通", "内部循环畅通"),
+            ("小幅提高待遇", "大幅提高待遇"),
+            ("物价下涨明显", "物价上涨明显"),
+            ("关门办公制度", "开门办公制度"),
+            ("人员减少明显", "人员增少明显"),
+        ],
+    )
+    def test_an_opposite_is_wrong_either_way(self, typed: str, expected: str) -> None:
+        assert check(typed, expected).outcome == "wrong"
+        assert check(expected, typed).outcome == "wrong"
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("断深化改革", "不断深化改革"),
+            ("从放松警惕", "从未放松警惕"),
+            ("切掉以轻心", "切勿掉以轻心"),
+            ("绝一日之功", "绝非一日之功"),
+            ("有发现问题", "没有发现问题"),
+            ("毫保留意见", "毫无保留意见"),
+        ],
+    )
+    def test_a_negation_added_or_left_out_is_wrong(self, typed: str, expected: str) -> None:
+        assert check(typed, expected).outcome == "wrong"
+        assert check(expected, typed).outcome == "wrong"
+
+    @pytest.mark.parametrize(
+        ("typed", "expected"),
+        [
+            ("作风建没", "作风建设"),
+            ("3200万吨钢才", "3200万吨钢材"),
+            ("5%已上", "5%以上"),
+            ("向前推尽工作", "向前推进工作"),
+            ("不断深化改格", "不断深化改革"),
+            ("67万户家廷", "67万户家庭"),
+            ("73万入口", "73万人口"),  # 入 is not the opposite of 人
+            ("chaptr 13", "chapter 13"),
+        ],
+    )
+    def test_a_slip_elsewhere_is_still_near(self, typed: str, expected: str) -> None:
+        verdict = check(typed, expected)
+        assert verdict.outcome == "near"
+        assert verdict.correct
+
+
 # ---------------------------------------------------------------- diff
 
 

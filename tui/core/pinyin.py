@@ -15,9 +15,9 @@ Decisions:
   typed in initials (it asks less of memory: rated Good at most); else one with a
   syllable counts as pinyin.
 - ü is typed v or u (lv, lu for 绿).
-- Nearly right, as one character off is for characters: in an answer of four or more
-  characters, all but one matched, the one wrong, missing, or one syllable too many.
-  A wrong stretch is one character or a run of letters shaped like a pinyin syllable.
+- Nearly right, in an answer of four or more characters: one letter off in what was typed
+  for one character (zhenxin for 振兴), never a character not typed at all (baozhangminti
+  for 保障民生难题), nor a letter that changes the meaning (see `tui.core.pinyin_near`).
 
 pypinyin is imported only when a Chinese answer is first checked against Latin letters.
 """
@@ -275,8 +275,13 @@ def _table(text: str, cells: tuple[Unit, ...], most: int, beam: int | None = Non
 
 
 def check(typed: str, expected: str, near: bool) -> Match | None:
-    """A normalised answer typed in Latin letters, right (0 edits) or, when `near` is allowed, one unit off."""
-    return match(typed, expected, 1 if near else 0)
+    """A normalised answer typed in Latin letters, right (0 edits) or, when `near` is allowed, one letter off."""
+    found = match(typed, expected, 0)
+    if found is not None or not near:
+        return found
+    from tui.core.pinyin_near import nearly  # which reads the units and readings of this module
+
+    return nearly(typed, expected)
 
 
 def diff_rows(typed: str, expected: str) -> tuple[list[tuple[Step, str]], list[tuple[Step, str]]]:

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Literal
 
-from tui.core import pinyin
+from tui.core import meaning, pinyin
 from tui.core.model import Card, Document, Phrase, Section
 from tui.core.pinyin import Way  # how an answer was typed: characters, pinyin, or (any of it) initials
 from tui.core.search import fold_char
@@ -57,22 +57,18 @@ class Verdict:
         return self.outcome in ("right", "near")
 
 
-def _one_edit_apart(a: str, b: str) -> bool:
-    """True when one insertion, deletion or substitution turns `a` into `b` (and a != b)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        return a[i + 1 :] == b[i + 1 :]
-    return a[i:] == b[i + 1 :]
+def _near(typed: str, wanted: str) -> bool:
+    """One character off in four or more, the character not one that carries the meaning."""
+    edit = meaning.one_edit(typed, wanted)
+    return len(wanted) >= 4 and edit is not None and not meaning.changes_meaning(*edit)
 
 
 def check(answer: str, expected: str, others: Iterable[str] = ()) -> Verdict:
     """Grade a typed answer: right, near (one character off in four or more), wrong or empty.
+
+    The character off makes it wrong, not near, when it changes the meaning: a digit
+    or Chinese numeral, an opposite, a negation added or left out. In pinyin, near is
+    one letter off inside the syllables typed, never a syllable left out.
 
     A Chinese answer may be typed in pinyin or initials (see `tui.core.pinyin`); the
     verdict says how it was (`by`). A wrong answer in Latin letters is "pinyin".
@@ -95,7 +91,9 @@ def check(answer: str, expected: str, others: Iterable[str] = ()) -> Verdict:
         found = pinyin.check(typed, expected, near=len(wanted) >= 4)
         if found is not None:
             return Verdict("right" if found.edits == 0 else "near", answer, expected, found.by)
-    if len(wanted) >= 4 and _one_edit_apart(typed, wanted):
+    # Read as pinyin, an answer is near only as pinyin says: a letter typed for a
+    # character is no character mistyped (xinfazhan is not one off 新发展理念).
+    if by == "characters" and _near(typed, wanted):
         return Verdict("near", answer, expected)
     if any(check(answer, other).outcome == "right" for other in others):
         return Verdict("elsewhere", answer, expected, by)
