@@ -320,7 +320,9 @@ def os_error_detail(error: OSError) -> str:
     }.get(error.errno or 0)
     if key is not None:
         return t(key)
-    return t("os_other", code=error.errno or "?", detail=error.strerror or type(error).__name__)
+    if language() == "en" and error.strerror:
+        return error.strerror  # the system's own words, in English already
+    return t("os_other", code=error.errno or "?")
 
 
 def captions() -> dict[str, str]:

@@ -107,7 +107,7 @@ MODES: dict[str, tuple[str, str]] = {
     "os_no_space": ("磁盘空间不足", "no space left on the disk"),
     "os_denied": ("没有权限", "permission denied"),
     "os_missing": ("文件夹不存在", "no such folder"),
-    "os_other": ("系统错误 {code}", "{detail}"),
+    "os_other": ("系统错误 {code}", "system error {code}"),
     "backup_cannot_write": ("{folder}：无法写入（{detail}），什么也没有恢复", "{folder}: cannot be written ({detail}); nothing was restored"),
     "backup_restored_fresh": ("已用 {name} 恢复。", "Restored {name}."),
     # a section quiz in rounds, and the missed blanks of a round asked again
