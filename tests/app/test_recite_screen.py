@@ -17,6 +17,7 @@ from tui.i18n import t
 from tui.screens.help_screen import HelpScreen
 from tui.screens.reader_screen import ReaderScreen
 from tui.screens.recite_screen import DIFF_STYLES, ReciteScreen
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.passage_text import PassageText
 
 from .conftest import study_app, until
@@ -144,6 +145,24 @@ async def test_typed_recitation_is_scored_and_its_score_stored(
         await pilot.press("2")  # the suggestion changed: the review is rated again, not doubled
         [review] = store.reviews(app.workbook.document_id())
         assert review.rating == 2
+
+
+async def test_while_typing_the_key_bar_shows_the_keys_in_force(open_app: Callable[..., StudyApp]) -> None:
+    app = open_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await recite(pilot)
+        bar = screen.query_one(KeyBar)
+        reading = bar.keys_text().plain
+        assert t("key_recite_level") in reading and "^s" not in reading
+        await pilot.press("w")
+        await pilot.pause()
+        typing = bar.keys_text().plain
+        # + - type into the box, as do space and the digits: only submitting and leaving are keys.
+        assert "^s " + t("key_recite_submit") in typing and "Esc" in typing
+        assert t("key_recite_level") not in typing and t("key_recite_type") not in typing
+        await pilot.press("escape")  # the draft put away: reading again
+        await pilot.pause()
+        assert bar.keys_text().plain == reading
 
 
 async def test_the_paragraph_typed_from_memory_is_hidden_until_submitted(open_app: Callable[..., StudyApp]) -> None:

@@ -24,6 +24,9 @@ from ..widgets.passage_text import PassageText
 
 LEVEL_KEYS = Binding.Group("key_recite_level", compact=True)
 GRADE = Binding.Group("key_recite_grade")
+# The actions of the keys while the passage is read aloud, and of those while it is typed.
+READING_KEYS = frozenset({"level", "reveal", "step", "grade", "type_recital"})
+TYPING_KEYS = frozenset({"submit"})
 # A typed recital's diff: characters left out, typed over (the wrong ones, before what was expected), added.
 DIFF_STYLES = {"same": "", "missing": "bold underline red", "wrong": "bold reverse red", "extra": "strike yellow"}
 RATING_NAMES = {1: "recite_rating_1", 2: "recite_rating_2", 3: "recite_rating_3", 4: "recite_rating_4"}
@@ -52,8 +55,7 @@ class ReciteScreen(Screen[None]):
         Binding("up,k", "step(-1)", "key_recite_previous", tooltip="palette_help_recite_previous",
                 id="recite_previous", show=False),
         Binding("w", "type_recital", "key_recite_type", tooltip="palette_help_recite_type", id="recite_type"),
-        Binding("ctrl+s", "submit", "key_recite_submit", tooltip="palette_help_recite_submit", id="recite_submit",
-                show=False),
+        Binding("ctrl+s", "submit", "key_recite_submit", tooltip="palette_help_recite_submit", id="recite_submit"),
         Binding("1", "grade(1)", "rate_again", tooltip="palette_help_recite_grade", show=False, id="recite_1",
                 group=GRADE),
         Binding("2", "grade(2)", "rate_hard", tooltip="palette_help_recite_grade", show=False, id="recite_2",
@@ -101,7 +103,17 @@ class ReciteScreen(Screen[None]):
 
     # ------------------------------------------------------------- drawing
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While a paragraph is typed from memory the keys type it: only submitting and leaving are
+        keys then (the key bar says so), and submitting is one only then."""
+        if action in TYPING_KEYS:
+            return self.typing or action != "submit"
+        if action in READING_KEYS:
+            return not self.typing
+        return True
+
     def redraw(self) -> None:
+        self.refresh_bindings()  # typing or not: the keys in force change
         # While typing, the paragraph typed from memory shows only its length and punctuation.
         masked = self.current if self.typing else None
         self.query_one(PassageText).show(self.passages, self.level, self.current, self.revealed, masked)
