@@ -166,7 +166,10 @@ MODES: dict[str, tuple[str, str]] = {
     "library_file_unknown": ("读不出", "unreadable"),
     "library_due": ("现在到期 {due} 张卡片，在 {documents} 份文档里：按 r 一起复习", "{due} card(s) due now in {documents} document(s): r reviews them all"),
     "library_nothing_due": ("现在没有到期的卡片", "Nothing is due now"),
-    "library_file_gone": ("《{title}》的文件不见了：{path}（进度仍保存着）", "“{title}”: its file is gone: {path} (its progress is kept)"),
+    "library_file_gone": (
+        "《{title}》的文件不见了：{path}。进度仍保存着：按 o 从文件现在的位置打开它，进度随内容找回",
+        "“{title}”: its file is gone: {path}. Its progress is kept: open the file where it is now with o, and the progress follows its text",
+    ),
     "help_library": ("书库", "Library"),
     "key_back_to_library": ("回书库", "Library"),
     "palette_help_back_to_library": ("保存并回到书库", "Save and go back to the library"),
@@ -184,8 +187,8 @@ MODES: dict[str, tuple[str, str]] = {
     "key_cancel": ("取消", "Cancel"),
     "key_confirm": ("确定", "Yes"),
     "forget_question": (
-        "把《{title}》移出书库？\n它的卡片、复习记录和阅读位置会移到备份文件 {backup}，可以恢复。",
-        "Forget “{title}”?\nIts cards, reviews and reading position move to the backup file {backup}, from which they can be restored.",
+        "把《{title}》（{path}）移出书库？\n它的卡片、复习记录和阅读位置会移到备份文件 {backup}，可以恢复。",
+        "Forget “{title}” ({path})?\nIts cards, reviews and reading position move to the backup file {backup}, from which they can be restored.",
     ),
     "forget_keys": ("y：移出　n 或 Esc：取消", "y: forget   n or Esc: cancel"),
     "forget_done": ("已移出《{title}》；进度保存在 {backup}", "“{title}” forgotten; its progress is kept in {backup}"),

@@ -106,15 +106,19 @@ class TestRows:
         (tmp_path / "first.txt").rename(tmp_path / "moved.txt")
         (tmp_path / "second.txt").write_text(SECOND + "三、补充\n新的一段话。\n", encoding="utf-8")
         app = library_app(store)
+        notices: list[str] = []
+        app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
         async with app.run_test(size=SIZE) as pilot:
             await library_shown(pilot)
             assert rows(app)[0][1] == "不见了"
             assert rows(app)[0][3] != "–"  # its progress is kept
             await until(pilot, lambda: rows(app)[1][1] == "已改动", "the changed file marked")
             assert rows(app)[2][1] == ""
-            await pilot.press("enter")  # a missing file cannot be opened: it says so
+            await pilot.press("enter")  # a missing file cannot be opened: it says so, and what to do
             await pilot.pause()
             assert isinstance(app.screen, LibraryScreen)
+            assert notices[-1].startswith("《第一份笔记》的文件不见了：")
+            assert notices[-1].endswith("进度仍保存着：按 o 从文件现在的位置打开它，进度随内容找回")
 
     async def test_english(self, store, documents) -> None:
         app = library_app(store, "en")
@@ -289,7 +293,8 @@ class TestForgetting:
             await library_shown(pilot)
             await pilot.press("x")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
-            assert "第一份笔记" in str(app.screen.query_one("#confirm-question").content)
+            question = str(app.screen.query_one("#confirm-question").content)
+            assert "《第一份笔记》（" in question and "first.txt）移出书库" in question  # its file: titles repeat
             await pilot.press("n")
             await library_shown(pilot)
             assert len(rows(app)) == 3

@@ -249,7 +249,9 @@ class LibraryScreen(Screen[None]):
         if entry.id is None:
             self.notify(t("forget_nothing"))
             return
-        question = t("forget_question", title=printable(entry.title), backup=self.store.backup_path.name)
+        # The path too: documents of one title (a Word file and its PDF, say) are told apart by it.
+        shown = t("library_path_piped") if entry.piped else shown_path(entry.path)
+        question = t("forget_question", title=printable(entry.title), path=shown, backup=self.store.backup_path.name)
         self.app.push_screen(ConfirmScreen(question, t("forget_keys")), lambda yes: self._forget(entry, yes))
 
     def _forget(self, entry: LibraryEntry, yes: bool | None) -> None:
