@@ -529,6 +529,23 @@ class TestAnswers:
             assert screen.session.states[1].status == "wrong"
             assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.GOOD), ("2035年", quiz.AGAIN)]
 
+    async def test_an_answer_typed_fast_after_a_digit_takes_the_rating_back(self, open_app, clock) -> None:
+        app = open_app()
+        async with app.run_test(size=SIZE) as pilot:
+            screen = await quiz_open(pilot)
+            clock[0] += SLOW
+            await submit(pilot, PREAMBLE[0])
+            await pilot.press("2")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.HARD  # for now
+            # The rest of the answer and Enter in one burst: each key's Changed comes after
+            # Enter took the text, yet the digit began an answer, so the rating goes back.
+            burst(app, [*"035年", "enter"])
+            await until(pilot, lambda: len(reviews(app)) == 2, "the second answer stored")
+            await pilot.pause()
+            assert screen.session.states[0].rating == quiz.GOOD
+            assert [(r.typed, r.rating) for r in reviews(app)] == [(PREAMBLE[0], quiz.GOOD), ("2035年", quiz.AGAIN)]
+
     async def test_a_digit_taken_back_with_backspace_restores_the_rating(self, open_app, clock) -> None:
         app = open_app()
         async with app.run_test(size=SIZE) as pilot:

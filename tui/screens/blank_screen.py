@@ -125,11 +125,17 @@ class BlankScreen(BlankRatings, Screen[str | None]):
 
         `pasted`: some of `text` was pasted rather than typed.
         """
-        if self.rating_before is not None and rating_digit(text) is not None:
-            # Enter on a lone rating digit confirms the rating; it is not an answer.
+        if self.rating_before is not None:
+            if rating_digit(text) is not None:
+                # Enter on a lone rating digit confirms the rating; it is not an answer.
+                self.rating_before = None
+                self._end_lingering()
+                return
+            # The digit began this answer, typed on faster than the input told of it (its
+            # changes came after Enter took the text): the graded blank gets its rating back.
+            if self.feedback_index is not None:
+                self.rerate(self.feedback_index, self.rating_before)
             self.rating_before = None
-            self._end_lingering()
-            return
         if self.session.done:
             self.finish()
             return
