@@ -151,6 +151,12 @@ class TestNearMeansOneLetter:
         assert check("san ge tisheg", "三个提升").outcome == "near"
         assert check("si ge tisheng", "三个提升").outcome == "wrong"
 
+    def test_a_slip_in_a_numerals_reading_is_near_unless_it_spells_another(self) -> None:
+        assert check("sa ge tisheng", "三个提升").outcome == "near"  # sa is no number
+        assert check("yudaiyilu", "一带一路").outcome == "near"
+        assert check("er ge tisheng", "三个提升").outcome == "wrong"  # 二
+        assert check("ge tisheng", "三个提升").outcome == "wrong"  # the figure left out
+
     @pytest.mark.parametrize(("typed", "expected"), [("5%yx", "5%以上"), ("5%ys", "5%以下"), ("dwtq", "高温天气")])
     def test_an_opposite_spelled_is_wrong(self, typed: str, expected: str) -> None:
         assert check(typed, expected).outcome == "wrong"

@@ -68,12 +68,14 @@ def changes_meaning(typed: str, wanted: str) -> bool:
     """Whether typing `typed` where `wanted` belongs changes the answer's meaning.
 
     `typed` and `wanted` are the one character that differs, or "" for the side that
-    has none (a character left out or added): a numeral on either side, opposites, or
-    a negation added or left out. A negation typed for another character is a slip
-    like any other (作风建没 for 作风建设): 没 there negates nothing.
+    has none (a character left out or added): one numeral for another, a numeral left
+    out or added, opposites, or a negation added or left out. A numeral typed for a
+    character that sounds like it, or the other way, is a slip of the input method
+    (坚持一人为本, 统以战线, 十事求是); so is a negation typed for another character
+    (作风建没 for 作风建设): 没 there negates nothing.
     """
-    if is_numeral(typed) or is_numeral(wanted):
-        return True
     if not typed or not wanted:
-        return (typed or wanted) in NEGATIONS
+        return is_numeral(typed or wanted) or (typed or wanted) in NEGATIONS
+    if is_numeral(typed) and is_numeral(wanted):
+        return True
     return opposite(typed, wanted)

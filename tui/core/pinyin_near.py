@@ -98,12 +98,12 @@ def _forms(cell: Unit) -> list[tuple[str, int]]:
 def _ways_on(text: str, p: int, cell: Unit, slip: bool) -> list[tuple[int, Step, int]]:
     """Where a unit typed from `p` may end: (end, same, wrong or missing, way); wrong or missing only with `slip`.
 
-    A numeral is typed exactly: one digit or 三 off is another figure. A syllable
-    may be followed by its tone's number.
+    A numeral is never left out, and a slip in it never spells another (si for san is
+    another figure; sa is a slip). A syllable may be followed by its tone's number.
     """
     found: list[tuple[int, Step, int]] = [(p + len(f), "same", way) for f, way in _forms(cell) if text.startswith(f, p)]
-    if slip and not meaning.is_numeral(cell.char):
-        if not is_chinese(cell.char):
+    if slip:
+        if not is_chinese(cell.char) and not meaning.is_numeral(cell.char):
             found.append((p, "missing", 0))
         for form, way in _forms(cell):
             for size in {len(form) - 1, len(form), len(form) + 1} - {0}:
@@ -128,6 +128,10 @@ def _slip(stretch: str, form: str, cell: Unit, way: int) -> bool:
     typed, wanted = edit
     if typed and wanted and is_chinese(typed) != is_chinese(wanted):
         return False
+    if meaning.is_numeral(cell.char) and any(
+        _spells(stretch, other) for other in meaning.NUMERALS if other != cell.char and is_chinese(other)
+    ):
+        return False  # si for 三 is 四: another figure
     if any(_spells(stretch, other) for other in meaning.OPPOSITES.get(cell.char, ())):
         return False
     added = way != 1 and wanted == "" and form in (stretch[1:], stretch[:-1])
