@@ -264,12 +264,16 @@ class StudyApp(App[None]):
         A field keeps every letter it gets itself, so none other comes here while it has the focus."""
         if event.character is None or not event.is_printable:
             return
-        from textual.widgets import Input
+        from textual.widgets import Input, TextArea
 
         field = self.focused
         if isinstance(field, Input):
             field.insert_text_at_cursor(event.character)
-            event.prevent_default()  # the App's bindings come after this handler
+        elif isinstance(field, TextArea) and not field.read_only:
+            field.insert(event.character)
+        else:
+            return
+        event.prevent_default()  # the App's bindings come after this handler
 
     # ------------------------------------------------------------- help and commands
 

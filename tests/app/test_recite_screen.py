@@ -165,6 +165,22 @@ async def test_while_typing_the_key_bar_shows_the_keys_in_force(open_app: Callab
         assert bar.keys_text().plain == reading
 
 
+async def test_what_is_typed_in_one_burst_after_w_goes_into_the_box(open_app: Callable[..., StudyApp]) -> None:
+    from textual import events
+
+    app = open_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await recite(pilot)
+        driver = app._driver
+        assert driver is not None
+        for key in ["w", *"作风建设"]:
+            event = events.Key(key, key)
+            event.set_sender(app)
+            driver.send_message(event)  # as a terminal hands over a paste: no pause between
+        await until(pilot, lambda: screen.query_one("#recital-input", TextArea).text == "作风建设", "the typed text")
+        assert screen.typing
+
+
 async def test_the_paragraph_typed_from_memory_is_hidden_until_submitted(open_app: Callable[..., StudyApp]) -> None:
     app = open_app()
     async with app.run_test(size=SIZE) as pilot:

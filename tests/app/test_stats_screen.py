@@ -248,6 +248,25 @@ def test_the_bar_and_the_durations() -> None:
 class TestExamDate:
     """The stats screen shows the exam plan, and d sets or removes the date."""
 
+    async def test_a_date_typed_in_one_burst_after_d_goes_into_the_field(self, store: Store) -> None:
+        from datetime import date
+
+        from textual import events
+
+        app = study_app(SPEECH, language="en", store=store)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await until_ready(app, pilot)
+            await open_stats(app, pilot)
+            when = (date.today() + timedelta(days=20)).isoformat()
+            driver = app._driver
+            assert driver is not None
+            for key, character in [("d", "d"), *[(c if c != "-" else "minus", c) for c in when], ("enter", None)]:
+                event = events.Key(key, character)
+                event.set_sender(app)
+                driver.send_message(event)  # as a terminal hands over a paste: no pause between
+            await until(pilot, lambda: store.exam_date(app.workbook.document_id()) is not None, "the date saved")
+            assert str(store.exam_date(app.workbook.document_id())) == when
+
     async def test_d_sets_the_date_and_the_plan_shows_then_an_empty_date_removes_it(self, store: Store) -> None:
         from datetime import date
 

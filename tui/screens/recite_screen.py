@@ -194,7 +194,7 @@ class ReciteScreen(Screen[None]):
         area.load_text(self.drafts.get(self.current, ""))
         self.query_one("#recital-prompt", Static).update(t("recite_type_prompt", paragraph=self.current + 1))
         self.redraw()
-        area.focus()
+        self.set_focus(area)  # at once: what is typed right after w is the paragraph's (StudyApp.on_key)
 
     def action_submit(self) -> None:
         if not self.typing:

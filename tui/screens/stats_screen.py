@@ -143,7 +143,9 @@ class StatsScreen(Screen[None]):
         """d: an input for the exam date (YYYY-MM-DD; empty removes it)."""
         field = self.query_one("#exam-date", Input)
         field.add_class("-open")
-        field.focus()
+        # At once, not by `focus()`, which waits behind keys already sent: a date typed in
+        # one burst after d would reach the table (see StudyApp.on_key).
+        self.set_focus(field)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from ..arguments import CliError
