@@ -268,7 +268,10 @@ class StudyApp(App[None]):
 
         field = self.focused
         if isinstance(field, Input):
-            field.insert_text_at_cursor(event.character)
+            if field.selection.is_empty:  # as the input types a key itself: over a selection, it goes
+                field.insert_text_at_cursor(event.character)
+            else:
+                field.replace(event.character, *field.selection)
         elif isinstance(field, TextArea) and not field.read_only:
             field.insert(event.character)
         else:

@@ -62,3 +62,29 @@ async def test_a_document_that_cannot_be_read_after_all_ends_the_app_with_its_re
         await until(pilot, lambda: not app.is_running, "the app ended")
     assert app.return_code == 1
     assert app.failure == t("load_scanned", name="scan.pdf")
+
+
+async def test_a_letter_handed_to_another_widget_while_a_field_has_the_focus_is_typed_there(make_app) -> None:
+    # What a burst of keys leaves behind when a field takes the focus (see the search's test):
+    # the letter reaches the App from the widget that had the focus, and goes into the field,
+    # over its selection as a key typed there would.
+    from textual import events
+    from textual.widgets import Input
+
+    from tui.widgets.outline_tree import OutlineTree
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.workbook.phrases_ready, "the phrases")
+        await pilot.press("slash")
+        await pilot.pause()
+        field = app.reader.query_one("#search-input", Input)
+        field.value = "作风建设"
+        field.selection = field.selection.__class__(2, 4)  # 建设 selected
+        outline = app.reader.query_one(OutlineTree)
+        for letter in "党风":
+            key = events.Key(letter, letter)
+            key.set_sender(app)
+            outline._forward_event(key)  # as the App hands a key to the widget it thinks has the focus
+        await pilot.pause()
+        assert field.value == "作风党风" and isinstance(app.screen, type(app.reader))
