@@ -169,13 +169,10 @@ def _show_phrases(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     from .i18n import captions
 
     try:
-        workbook = Workbook(path, text, store, visit=False)
-        doc = workbook.open()
-        if workbook.problem is not None and not workbook.read_only:
-            raise workbook.problem  # a read-only database still has the user's edits to read
-        workbook.use_phrases(workbook.find_phrases())
+        workbook = Workbook.for_reading(path, text, store)
     finally:
         store.close()
+    doc = workbook.opened
     if as_json:
         print_json(phrases_json(doc, workbook.phrases))
     else:

@@ -39,13 +39,10 @@ def export(path: Path, text: str, args: argparse.Namespace, *, open_store: Calla
             raise CliError(t("export_same_file", name=target))
     store = open_store()
     try:
-        workbook = Workbook(path, text, store, visit=False)
-        doc = workbook.open()
-        if workbook.problem is not None and not workbook.read_only:
-            raise workbook.problem  # a read-only database still has the user's edits to read
-        workbook.use_phrases(workbook.find_phrases())
+        workbook = Workbook.for_reading(path, text, store)
     finally:
         store.close()
+    doc = workbook.opened
     section_id = None
     if args.section is not None:
         section_id = workbook.find_section(args.section)

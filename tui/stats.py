@@ -25,11 +25,8 @@ def show_stats(path: Path, text: str, *, as_json: bool, store: Store) -> int:
     from .i18n import captions, t
 
     try:
-        workbook = Workbook(path, text, store, visit=False)
-        doc = workbook.open()
-        if workbook.problem is not None and not workbook.read_only:
-            raise workbook.problem  # a read-only database still shows its progress: stats only read
-        workbook.use_phrases(workbook.find_phrases())
+        workbook = Workbook.for_reading(path, text, store)
+        doc = workbook.opened
         stats = document_stats(workbook, days=STATS_DAYS)
         plan = plan_of(workbook)
     finally:

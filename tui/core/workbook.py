@@ -88,6 +88,18 @@ class Workbook:
 
     # ------------------------------------------------------------- opening
 
+    @classmethod
+    def for_reading(cls, path: Path, text: str, store: Store) -> Workbook:
+        """A document's workbook for a command that reads its progress (stats, export, phrases):
+        opened without counting as a visit, its phrases found with the user's edits applied.
+        A read-only database still serves; any other problem of the store is raised."""
+        workbook = cls(path, text, store, visit=False)
+        workbook.open()
+        if workbook.problem is not None and not workbook.read_only:
+            raise workbook.problem
+        workbook.use_phrases(workbook.find_phrases())
+        return workbook
+
     def open(self) -> Document:
         """Parse the text, and find the document in the store: by path, by content, or as a copy or
         a moved and edited file (tui/core/identity.py), its sections matched so progress follows
