@@ -145,8 +145,10 @@ def restore(database: Path, backup: Backup, now: datetime | None = None) -> Path
     try:
         _copy(backup.path, database, read_only=True)
     except BaseException:
-        # A full disk or a folder that cannot be written: the database goes back as it was.
-        database.unlink(missing_ok=True)
+        # A full disk or a folder that cannot be written: the database goes back as it was,
+        # and what the copy left (the file begun, its journal) goes.
+        for part in (database, database.with_name(database.name + "-journal")):
+            part.unlink(missing_ok=True)
         if aside is not None:
             _put_back(aside, database)
         raise

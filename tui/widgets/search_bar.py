@@ -44,7 +44,7 @@ class SearchBar(Horizontal):
 
     def open(self) -> None:
         self.add_class("-open")
-        # At once: `focus()` waits its turn behind keys already sent (see ReaderSearch.on_key).
+        # At once: `focus()` waits its turn behind keys already sent (see StudyApp.on_key).
         self.screen.set_focus(self.query_one(Input))
 
     def close(self) -> None:
