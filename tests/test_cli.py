@@ -253,3 +253,45 @@ class TestPhrasesCommand:
         assert cli.main(["phrases", str(path), "--lang", "zh"]) == 0
         out, err = capsys.readouterr()
         assert (out.splitlines(), err) == (["一、开放时间", "  · 志愿者轮流值守  [user]", "  · 读者卡  [quote]", "二、借还规则"], "")
+
+
+class TestTheCommandLinesLanguage:
+    @staticmethod
+    def help_of(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *argv: str) -> str:
+        monkeypatch.setenv("COLUMNS", "60")  # argparse wraps at the terminal's width
+        with pytest.raises(SystemExit) as exit_:
+            cli.main([*argv, "--help"])
+        assert exit_.value.code == 0
+        return capsys.readouterr().out
+
+    @pytest.mark.parametrize("command", [[], ["quiz"], ["export"], ["exam"], ["backup"], ["restore"]])
+    def test_help_speaks_chinese_and_fits_the_terminal(self, capsys, monkeypatch, command: list[str]) -> None:
+        from rich.cells import cell_len
+
+        shown = self.help_of(capsys, monkeypatch, *command, "--lang", "zh")
+        assert shown.startswith("用法：study") and "选项：" in shown and "显示本帮助并退出" in shown
+        # argparse's words and the options' help: no English sentence left (option names stay).
+        for english in ("usage", "options:", "show this help", "interface language", "default:"):
+            assert english not in shown, english
+        # Broken by the cells a line takes, as the terminal shows it: a Chinese character is two.
+        assert max(cell_len(line) for line in shown.splitlines()) <= 60
+
+    def test_help_speaks_english_when_asked(self, capsys, monkeypatch) -> None:
+        shown = self.help_of(capsys, monkeypatch, "export", "--lang", "en")
+        assert shown.startswith("usage: study export") and "write an Anki package" in shown
+
+    @pytest.mark.parametrize(
+        ("argv", "said"),
+        [
+            (["exam", "a.txt", "2027-01-01", "extra"], "study exam：错误：无法识别的参数：extra"),
+            (["quiz", "--new-per-day", "abc"], "study quiz：错误：参数 --new-per-day：无效的值 'abc'"),
+            (["--lang", "fr"], "study：错误：参数 --lang：无效的选项 'fr'（可选：'zh', 'en'）"),
+        ],
+    )
+    def test_a_usage_error_speaks_the_interface_language(self, capsys, monkeypatch, argv, said) -> None:
+        monkeypatch.setenv("STUDY_LANG", "zh")
+        with pytest.raises(SystemExit) as exit_:
+            cli.main(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert err.startswith("用法：") and err.rstrip("\n").splitlines()[-1] == said

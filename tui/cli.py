@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .arguments import COMMANDS, STDIN, CliError, files_named_like_options, parser_for
+from .arguments import COMMANDS, STDIN, CliError, files_named_like_options, language_asked, parser_for
 from .core.scheduler import NEW_PER_DAY
 from .i18n import set_language
 from .reading import read_in_the_app, read_stdin, show_progress
@@ -37,9 +37,9 @@ def default_document() -> Path:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv[0] if argv and argv[0] in COMMANDS else None
+    set_language(language_asked(argv))  # once, before the help or any command says a word
     parser = parser_for(command)
     args = parser.parse_args(files_named_like_options(parser, argv[1:] if command else argv))
-    set_language(args.lang)  # once, before any command prints a word
     from .core.database import StoreError
 
     try:

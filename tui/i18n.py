@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from textual.binding import Binding
     from textual.dom import DOMNode
 
+from .strings_cli import CLI
 from .strings_modes import MODES
 
 LANGUAGES = ("zh", "en")
@@ -221,6 +222,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # The study modes' strings (reciting, the framework, stats, library, exams, exports): one table.
 STRINGS.update(MODES)
+STRINGS.update(CLI)
 
 _language: str | None = None
 
