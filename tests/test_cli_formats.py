@@ -121,6 +121,13 @@ class TestBadFiles:
             lines = result.stderr.decode().splitlines()
             assert len(lines) == 1 and words in lines[0]
 
+    def test_a_damaged_file_is_said_in_chinese_without_its_librarys_english(self, tmp_path: Path) -> None:
+        data = speech_docx(tmp_path / "whole.docx").read_bytes()
+        (tmp_path / "cut.docx").write_bytes(data[:3000])
+        result = study("outline", str(tmp_path / "cut.docx"), "--lang", "zh")
+        assert result.returncode == 1
+        assert result.stderr.decode() == f"study: {tmp_path / 'cut.docx'}：zip 文件已损坏\n"
+
     def test_a_word_file_with_nothing_in_it(self, tmp_path: Path) -> None:
         path = minimal_docx(tmp_path / "empty.docx", "<w:p/>")
         result = study("outline", str(path), "--lang", "zh")

@@ -92,7 +92,7 @@ def show(text: str) -> None:
 
 def _run(command: str | None, args: argparse.Namespace) -> int:
     from .core.loader import LoadError, load_text
-    from .i18n import t
+    from .i18n import load_message, t
 
     if command == "restore":
         from .restore import restore
@@ -123,7 +123,7 @@ def _run(command: str | None, args: argparse.Namespace) -> int:
                     return _open_app(path, "", args, APP_STARTS[command], read=deferred)
             loaded = load_text(path, progress=show_progress(path))
     except LoadError as error:
-        raise CliError(t(f"load_{error.kind}", **error.values)) from None
+        raise CliError(load_message(error)) from None
     text = loaded.text
     if loaded.replaced:
         _warn(t("load_replaced", name=path, count=loaded.replaced))

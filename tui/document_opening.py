@@ -12,7 +12,7 @@ from textual.message_pump import MessagePump
 
 from .core.records import FoundPhrases
 from .core.workbook import FIRST_FRAME_CHARS, Workbook
-from .i18n import t
+from .i18n import load_message
 
 
 def in_background(task: Callable[[], None], name: str) -> None:
@@ -95,7 +95,7 @@ class DocumentOpening:
         try:
             workbook.open()
         except LoadError as error:
-            self._report(self.Failed(workbook, t(f"load_{error.kind}", **error.values)))
+            self._report(self.Failed(workbook, load_message(error)))
             return
         self._report(self.Opened(workbook))
 

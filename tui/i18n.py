@@ -23,6 +23,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_missing": ("{name}：没有这个文件", "{name}: no such file"),
     "load_permission": ("{name}：没有读取权限", "{name}: permission denied"),
     "load_unreadable": ("{name}：读不出来（{detail}）", "{name}: cannot be read ({detail})"),
+    "load_unreadable_plain": ("{name}：读不出来", "{name}: cannot be read"),
     "load_folder": ("{name}：这是一个文件夹，不是文本文件", "{name}: is a folder, not a text file"),
     "load_not_regular": ("{name}：不是普通文件", "{name}: is not a regular file"),
     "load_too_large": ("{name}：文件太大（{size} MB，上限是 {limit} MB）", "{name}: too large ({size} MB; the limit is {limit} MB)"),
@@ -35,6 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "load_encrypted": ("{name}：文件有密码保护；请另存一份不加密的再打开", "{name}: protected by a password; save a copy without one to study it"),
     "load_scanned": ("{name}：这是扫描版 PDF，没有文字层；请先做文字识别（OCR）", "{name}: a scanned PDF with no text layer; run it through OCR first"),
     "load_corrupt": ("{name}：{format} 文件已损坏（{detail}）", "{name}: a damaged {format} file ({detail})"),
+    "load_corrupt_plain": ("{name}：{format} 文件已损坏", "{name}: a damaged {format} file"),
     "load_unsupported": ("{name}：这是 {format} 文件，study 读不了；请另存为 .docx、.pdf 或 .txt", "{name}: study cannot read {format} files; save it as .docx, .pdf or .txt"),
     "load_no_text": ("{name}：这个 {format} 文件里没有找到文字", "{name}: no text found in this {format} file"),
     "load_stdin_tty": ("{name}：标准输入是终端；请用管道传入文档（pbpaste | study -）", "{name}: standard input is a terminal; pipe a document in (pbpaste | study -)"),
@@ -325,6 +327,20 @@ def os_error_detail(error: OSError) -> str:
     if language() == "en" and error.strerror:
         return error.strerror  # the system's own words, in English already
     return t("os_other", code=error.errno or "?")
+
+
+def load_message(error: object) -> str:
+    """A file that could not be read (tui.core.loader.LoadError) in the current language, by its kind.
+
+    The detail of a damaged or unreadable file is in its library's or the system's own
+    words, which are English: a Chinese message leaves it out rather than mix the two.
+    """
+    kind = getattr(error, "kind", "unreadable")
+    values = dict(getattr(error, "values", {}))
+    if kind in ("corrupt", "unreadable") and language() == "zh" and str(values.get("detail", "")).isascii():
+        values.pop("detail", None)
+        return t(f"load_{kind}_plain", **values)
+    return t(f"load_{kind}", **values)
 
 
 def captions() -> dict[str, str]:
