@@ -211,15 +211,23 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
     except StoreError as error:
         if error.kind not in ("read_only", "unavailable") or not path.is_file() or path.stat().st_size == 0:
             raise
-    return _connect(path, timeout, read_only=True)
+    try:
+        return _connect(path, timeout, read_only=True)
+    except StoreError as error:
+        # A folder nothing may be written to (a read-only disk): SQLite cannot make the WAL's
+        # index beside the file even to read it. Nothing can change the file there either, so
+        # it is read as it stands.
+        if error.kind != "unavailable" or os.access(path.parent, os.W_OK):
+            raise
+    return _connect(path, timeout, read_only=True, immutable=True)
 
 
-def _connect(path: Path, timeout: float, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, timeout: float, read_only: bool, immutable: bool = False) -> sqlite3.Connection:
     try:
         if read_only:
             connection = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout, isolation_level=None,
-                check_same_thread=False,
+                f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", uri=True, timeout=timeout,
+                isolation_level=None, check_same_thread=False,
             )
         else:
             connection = sqlite3.connect(str(path), timeout=timeout, isolation_level=None, check_same_thread=False)
