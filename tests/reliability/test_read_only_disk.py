@@ -12,6 +12,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,9 +22,14 @@ SPEECH = ROOT / "data" / "zuofeng-speech.txt"
 
 
 def _can_mount() -> bool:
+    """Whether a folder can be mounted read-only here: tried on a folder of its own."""
     if shutil.which("unshare") is None or os.geteuid() != 0:
         return False
-    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = shlex.quote(scratch)
+        script = f"mount --bind {folder} {folder} && mount -o remount,ro,bind {folder} && ! touch {folder}/x"
+        tried = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, timeout=30)
+    return tried.returncode == 0
 
 
 pytestmark = pytest.mark.skipif(not _can_mount(), reason="needs root and unshare to mount a folder read-only")
