@@ -14,6 +14,7 @@ navigates, notifies, shows help and the palette, and quits.
 from __future__ import annotations
 
 import gc
+import sys
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -264,15 +265,16 @@ class StudyApp(App[None]):
         A field keeps every letter it gets itself, so none other comes here while it has the focus."""
         if event.character is None or not event.is_printable:
             return
-        from textual.widgets import Input, TextArea
-
+        # Only a field whose module is loaded can have the focus: looked up, not imported, so
+        # that the reader's keys (t, j, k), which pass here, never pay for importing one.
+        inputs, areas = sys.modules.get("textual.widgets._input"), sys.modules.get("textual.widgets._text_area")
         field = self.focused
-        if isinstance(field, Input):
+        if inputs is not None and isinstance(field, inputs.Input):
             if field.selection.is_empty:  # as the input types a key itself: over a selection, it goes
                 field.insert_text_at_cursor(event.character)
             else:
                 field.replace(event.character, *field.selection)
-        elif isinstance(field, TextArea) and not field.read_only:
+        elif areas is not None and isinstance(field, areas.TextArea) and not field.read_only:
             field.insert(event.character)
         else:
             return

@@ -88,3 +88,39 @@ async def test_a_letter_handed_to_another_widget_while_a_field_has_the_focus_is_
             outline._forward_event(key)  # as the App hands a key to the widget it thinks has the focus
         await pilot.pause()
         assert field.value == "作风党风" and isinstance(app.screen, type(app.reader))
+
+
+def test_the_readers_keys_import_no_text_field(tmp_path) -> None:
+    # Every letter key passes the App's own handler (the one above): it looks the fields up,
+    # and importing them (8 ms) would fall on a reader's first key press. A fresh process, so
+    # that nothing the tests imported counts.
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import asyncio, sys
+        from pathlib import Path
+        from tui.app import StudyApp
+        from tui.core.loader import load
+        from tui.core.store import Store
+        from tui.core.workbook import Workbook
+
+        async def main():
+            path = Path("data/zuofeng-speech.txt")
+            app = StudyApp(Workbook(path, load(path), Store.open(Path(sys.argv[1]))))
+            async with app.run_test() as pilot:
+                while not app.workbook.phrases_ready:
+                    await pilot.pause()
+                await pilot.press("j", "k", "]")
+                await pilot.pause()
+                print("textual.widgets._text_area" in sys.modules)
+
+        asyncio.run(main())
+        """
+    )
+    root = SPEECH.parents[1]
+    result = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
